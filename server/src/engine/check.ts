@@ -1,0 +1,114 @@
+// Runs every enabled kind over a comparison and turns raw reports into findings:
+// severity overrides, path filters, inline suppressions, fix titles, and a stable order.
+import type { Comparison, KindChecker } from './comparison';
+import { throwIfCancelled } from './comparison';
+import type { Fix } from './edit';
+import type { CheckResult, Finding, NotChecked, RawFinding, Severity } from './finding';
+import { SEVERITY_ORDER } from './finding';
+import { matchesAnyGlob } from './glob';
+import { LineIndex } from './range';
+import type { RuleMeta } from './rule';
+import { isSuppressed, suppressFix } from './suppressions';
+
+export async function runCheck(comparison: Comparison, checkers: readonly KindChecker[]): Promise<CheckResult> {
+  const findings: Finding[] = [];
+  const notChecked: NotChecked[] = [];
+  let filesChecked = 0;
+  const headTexts = new Map<string, Promise<string | undefined>>();
+  const headText = (file: string) => {
+    let text = headTexts.get(file);
+    if (!text) headTexts.set(file, (text = comparison.head.read(file)));
+    return text;
+  };
+
+  for (const checker of checkers) {
+    if (!comparison.config.enabled[checker.kind]) continue;
+    throwIfCancelled(comparison.signal);
+    const rulesById = new Map(checker.rules.map((rule) => [rule.id, rule]));
+    const raw: (RawFinding & { categories?: readonly string[] })[] = [];
+    const report = await checker.check(comparison, (finding) => raw.push(finding));
+    filesChecked += report.filesChecked;
+    notChecked.push(...report.notChecked.filter((entry) => isInScope(entry.file, comparison)));
+    for (const item of raw) {
+      const rule = rulesById.get(item.rule);
+      if (!rule || !isInScope(item.file, comparison) || isIgnoredByPath(item, comparison)) continue;
+      const severity = effectiveSeverity(rule, comparison);
+      if (!severity) continue;
+      const text = await headText(item.file);
+      const finding: Finding = {
+        rule: item.rule,
+        kind: checker.kind,
+        severity,
+        categories: item.categories ?? rule.categories,
+        file: item.file,
+        range: item.range,
+        message: item.message,
+        ...(item.base ? { base: item.base } : {}),
+        fixes: [],
+        ...(item.fixData ? { fixData: item.fixData } : {}),
+      };
+      if (text !== undefined && isSuppressed(finding, new LineIndex(text))) continue;
+      finding.fixes = fixesFor(finding, checker, text).map((fix) => ({ title: fix.title }));
+      findings.push(finding);
+    }
+  }
+  return { findings: sortFindings(findings), notChecked: sortNotChecked(notChecked), filesChecked };
+}
+
+/** Every fix of a finding, the kind's own first and "Suppress RULE here" last. No fix without head text to edit. */
+export function fixesFor(finding: Finding, checker: KindChecker, headText: string | undefined): Fix[] {
+  if (headText === undefined) return [];
+  const fixes = checker.fixes(finding, headText);
+  const suppress = suppressFix(finding, headText);
+  return suppress ? [...fixes, suppress] : fixes;
+}
+
+function effectiveSeverity(rule: RuleMeta, comparison: Comparison): Severity | undefined {
+  const override = comparison.config.severity[rule.id];
+  if (override === 'off') return undefined;
+  return override ?? rule.defaultSeverity;
+}
+
+function isInScope(file: string, comparison: Comparison): boolean {
+  const { include, exclude } = comparison.config;
+  if (comparison.focus && !comparison.focus.has(file)) return false;
+  if (include.length > 0 && !matchesAnyGlob(file, include)) return false;
+  return !matchesAnyGlob(file, exclude);
+}
+
+function isIgnoredByPath(finding: RawFinding, comparison: Comparison): boolean {
+  return comparison.config.ignore.some(
+    (entry) => (!entry.rules || entry.rules.includes(finding.rule)) && matchesAnyGlob(finding.file, [entry.path]),
+  );
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      compareStrings(a.file, b.file) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      compareStrings(a.rule, b.rule) ||
+      compareStrings(a.message, b.message),
+  );
+}
+
+function sortNotChecked(entries: NotChecked[]): NotChecked[] {
+  const seen = new Set<string>();
+  return entries
+    .filter((entry) => {
+      const key = `${entry.file}\0${entry.reason}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.reason, b.reason));
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function countAtOrAbove(findings: readonly Finding[], threshold: Severity): number {
+  return findings.filter((finding) => SEVERITY_ORDER[finding.severity] >= SEVERITY_ORDER[threshold]).length;
+}

@@ -1,0 +1,44 @@
+// What a check produces: findings in the SPEC §4 shape (with 0-based ranges), and what could not be checked.
+import type { Range } from './range';
+
+export type Kind = 'protobuf' | 'openapi' | 'metrics';
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export interface Location {
+  file: string; // repository-relative, with '/'
+  range: Range;
+}
+
+/** JSON-safe data a rule attaches so that its fixes can be rebuilt later from the finding alone (e.g. by the LSP code-action handler). */
+export type FixData = Record<string, string | number | boolean | null>;
+
+export interface Finding extends Location {
+  rule: string;
+  kind: Kind;
+  severity: Severity;
+  categories: readonly string[];
+  message: string;
+  base?: Location;
+  fixes: { title: string }[];
+  fixData?: FixData;
+}
+
+export interface NotChecked {
+  file: string;
+  reason: string;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  notChecked: NotChecked[];
+  filesChecked: number;
+}
+
+/** What a rule reports: the engine fills in kind, severity, categories and fix titles. */
+export interface RawFinding extends Location {
+  rule: string;
+  message: string;
+  base?: Location;
+  fixData?: FixData;
+}
