@@ -71,9 +71,16 @@ function effectiveSeverity(rule: RuleMeta, comparison: Comparison): Severity | u
 
 function isInScope(file: string, comparison: Comparison): boolean {
   const { include, exclude } = comparison.config;
-  if (comparison.focus && !comparison.focus.has(file)) return false;
+  if (comparison.focus && !isFocused(file, comparison.focus)) return false;
   if (include.length > 0 && !matchesAnyGlob(file, include)) return false;
   return !matchesAnyGlob(file, exclude);
+}
+
+/** A focus entry is a file path, or a directory path ending in '/' that covers everything below it ('' covers all). */
+export function isFocused(file: string, focus: ReadonlySet<string>): boolean {
+  if (focus.has(file)) return true;
+  for (const entry of focus) if (entry.endsWith('/') && file.startsWith(entry)) return true;
+  return focus.has('');
 }
 
 function isIgnoredByPath(finding: RawFinding, comparison: Comparison): boolean {

@@ -12,7 +12,7 @@ export interface Comparison {
   /** Head path → base path, for files git's rename detection paired. */
   renames: ReadonlyMap<string, string>;
   config: GraycheckConfig;
-  /** Report findings only in these head paths (an open document, the CLI's PATH arguments); all paths when absent. */
+  /** Report findings only in these paths (an open document, the CLI's PATH arguments): files, or directories ending in '/'. All paths when absent. */
   focus?: ReadonlySet<string>;
   signal?: AbortSignal;
 }

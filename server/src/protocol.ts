@@ -1,0 +1,94 @@
+// Custom LSP requests, notifications and command names shared by the server and the VS Code client.
+// Declared once here so that a field one side expects and the other never sends fails to compile.
+
+export interface BaseInfo {
+  ref: string; // what was asked for: 'auto' or a revision
+  commit: string;
+  description: string; // "merge-base with origin/main"
+  shortName: string; // "origin/main"
+}
+
+export type ServerState = 'starting' | 'ready' | 'checking' | 'error' | 'disabled' | 'untrusted';
+
+/** Server → client after every check and whenever the base or state changes: what the status bar shows. */
+export const STATUS_NOTIFICATION = 'graycheck/status';
+export interface StatusParams {
+  state: ServerState;
+  base?: BaseInfo;
+  /** Findings at severity error across all files with published diagnostics. */
+  breakingCount: number;
+  warningCount: number;
+  /** One clear line when state is 'error' (not a git repository, unknown revision…). */
+  message?: string;
+}
+
+/** Client → server: revisions to offer in "Compare With…", newest first within each kind. */
+export const LIST_REVISIONS_REQUEST = 'graycheck/listRevisions';
+export interface ListRevisionsParams {
+  uri?: string; // a document whose repository is meant; the first workspace folder's otherwise
+}
+export interface RevisionChoice {
+  name: string; // what `graycheck.setBase` accepts
+  kind: 'auto' | 'branch' | 'remote' | 'tag' | 'commit';
+  description?: string; // commit subject, or "upstream"
+}
+export interface ListRevisionsResult {
+  revisions: RevisionChoice[];
+}
+
+/** Client → server: the base text of a document, for "Show Base Version". */
+export const BASE_TEXT_REQUEST = 'graycheck/baseText';
+export interface BaseTextParams {
+  uri: string;
+}
+export interface BaseTextResult {
+  base?: BaseInfo;
+  /** Repository-relative path at the base (follows renames); absent when the file is new. */
+  path?: string;
+  text?: string;
+  /** Why there is no text: "new file, not in origin/main", "not a git repository". */
+  reason?: string;
+}
+
+/** `workspace/executeCommand` names the server handles. The client sends them with sendRequest rather than
+ *  letting vscode-languageclient register them, because the extension registers its own palette commands of the same name at activation. */
+export const COMMANDS = {
+  checkWorkspace: 'graycheck.checkWorkspace', // no arguments → CheckWorkspaceResult
+  setBase: 'graycheck.setBase', // [revision: string] → BaseInfo
+  showBase: 'graycheck.showBase', // no arguments → BaseInfo
+} as const;
+
+export interface CheckWorkspaceResult {
+  filesChecked: number;
+  filesWithFindings: number;
+  errors: number;
+  warnings: number;
+  notChecked: number;
+}
+
+/** initializationOptions the server understands; every field optional, for editors that send nothing. */
+export interface InitializationOptions {
+  /** false in an untrusted VS Code workspace: the server then runs no git at all. */
+  trusted?: boolean;
+  /** true when the client registers the palette commands itself (VS Code): the server then does not advertise them. */
+  clientRegistersCommands?: boolean;
+}
+
+/** Settings read through workspace/configuration, section 'graycheck'. */
+export interface GraycheckSettings {
+  enable: boolean;
+  base: string; // '' or 'auto' means auto
+  protobuf: { enable: boolean };
+  openapi: { enable: boolean };
+  metrics: { enable: boolean };
+  debounceMs: number;
+}
+
+export const DEFAULT_SETTINGS: GraycheckSettings = {
+  enable: true,
+  base: 'auto',
+  protobuf: { enable: true },
+  openapi: { enable: true },
+  metrics: { enable: true },
+  debounceMs: 150,
+};
