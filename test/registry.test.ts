@@ -1,0 +1,70 @@
+// Every rule has code, a test and a doc page with the same name; every buf breaking rule ID is implemented or waived with a reason.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { RULES } from '../server/src/registry';
+import { docPath } from '../server/src/engine/rule';
+import bufRuleIds from './fixtures/buf-breaking-rule-ids.json';
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** buf breaking rules not implemented yet, each with the reason. Issue 5 implements all of them. */
+const WAIVED_BUF_RULES = new Map<string, string>(
+  bufRuleIds.ids
+    .filter((id) => !['FILE_NO_DELETE', 'MESSAGE_NO_DELETE', 'FIELD_NO_DELETE', 'FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED', 'FIELD_NO_DELETE_UNLESS_NAME_RESERVED'].includes(id))
+    .map((id) => [id, 'not implemented yet: issue 5 brings every buf breaking rule']),
+);
+
+function testSources(): string {
+  const collect = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === 'fixtures' ? [] : collect(full);
+      return entry.name.endsWith('.ts') && !full.endsWith('registry.test.ts') ? [fs.readFileSync(full, 'utf8')] : [];
+    });
+  return collect(path.join(ROOT, 'test')).join('\n');
+}
+
+test('rule IDs are unique', () => {
+  const ids = RULES.map((rule) => rule.id);
+  assert.deepEqual(ids.filter((id, index) => ids.indexOf(id) !== index), []);
+});
+
+test('every rule has a doc page whose first line is its summary', () => {
+  for (const rule of RULES) {
+    const file = path.join(ROOT, docPath(rule));
+    assert.ok(fs.existsSync(file), `${rule.id}: missing ${docPath(rule)}`);
+    const firstLine = fs.readFileSync(file, 'utf8').split('\n')[0];
+    assert.equal(firstLine, rule.summary, `${rule.id}: first line of ${docPath(rule)}`);
+    assert.doesNotMatch(rule.summary, /\.$/, `${rule.id}: a summary has no trailing period`);
+  }
+});
+
+test('some test case names every rule ID', () => {
+  const sources = testSources();
+  for (const rule of RULES) assert.ok(sources.includes(`'${rule.id}'`) || sources.includes(`"${rule.id}"`), `${rule.id}: no test names it`);
+});
+
+test('every buf breaking rule ID has a rule or a waiver with a reason, and no waiver covers an implemented rule', () => {
+  const implemented = new Set(RULES.filter((rule) => rule.kind === 'protobuf').map((rule) => rule.id));
+  for (const id of bufRuleIds.ids) {
+    assert.ok(implemented.has(id) || (WAIVED_BUF_RULES.get(id) ?? '').length > 10, `${id}: no rule and no waiver`);
+    assert.ok(!(implemented.has(id) && WAIVED_BUF_RULES.has(id)), `${id}: implemented but still waived`);
+  }
+  for (const rule of RULES.filter((r) => r.sameAs?.startsWith('buf:'))) {
+    assert.equal(rule.sameAs, `buf:${rule.id}`);
+    assert.ok(bufRuleIds.ids.includes(rule.id), `${rule.id}: buf has no such rule`);
+  }
+});
+
+test('the checked-in list of buf rule IDs is what the installed buf lists', () => {
+  const buf = path.join(ROOT, 'node_modules', '.bin', 'buf');
+  const listed = new Set<string>();
+  for (const version of ['v1', 'v2']) {
+    const output = execFileSync(buf, ['config', 'ls-breaking-rules', '--version', version, '--include-deprecated', '--format', 'json'], { encoding: 'utf8' });
+    for (const line of output.trim().split('\n')) listed.add((JSON.parse(line) as { id: string }).id);
+  }
+  assert.deepEqual([...listed].sort(), bufRuleIds.ids);
+});
