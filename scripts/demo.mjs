@@ -1,0 +1,69 @@
+// The embedded demo: a throwaway git repository with a small protobuf API, a breaking edit in the working tree,
+// and Graycheck's findings as a user sees them (text, then the same as JSON). Needs only git and the built CLI.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+
+const cli = resolve('dist/cli.js');
+const repo = realpathSync(mkdtempSync(join(tmpdir(), 'graycheck-demo-')));
+const env = { ...process.env, GIT_AUTHOR_NAME: 'Demo', GIT_AUTHOR_EMAIL: 'demo@example.invalid', GIT_COMMITTER_NAME: 'Demo', GIT_COMMITTER_EMAIL: 'demo@example.invalid' };
+const git = (...args) => execFileSync('git', args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+const write = (file, text) => {
+  mkdirSync(dirname(join(repo, file)), { recursive: true });
+  writeFileSync(join(repo, file), text);
+};
+
+const USER_V1 = `syntax = "proto3";
+
+package acme.user.v1;
+
+// A registered user.
+message User {
+  string id = 1;
+  string name = 2;
+  // Where we send receipts.
+  string email = 3;
+  Address address = 4;
+
+  message Address {
+    string street = 1;
+    string city = 2;
+    string postal_code = 3;
+  }
+}
+
+message GetUserRequest {
+  string id = 1;
+}
+`;
+
+const USER_EDITED = USER_V1.replace('  // Where we send receipts.\n  string email = 3;\n', '').replace('    string postal_code = 3;\n', '').replace(/message GetUserRequest \{\n  string id = 1;\n\}\n/, '');
+
+try {
+  git('init', '-q', '-b', 'main');
+  write('api/user/v1/user.proto', USER_V1);
+  write('api/user/v1/legacy.proto', 'syntax = "proto3";\n\npackage acme.user.v1;\n\nmessage LegacyProfile {\n  string nickname = 1;\n}\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'User API v1');
+
+  write('api/user/v1/user.proto', USER_EDITED);
+  rmSync(join(repo, 'api/user/v1/legacy.proto'));
+  console.log(`Demo repository: ${repo}`);
+  console.log('Committed api/user/v1/{user,legacy}.proto, then, in the working tree: deleted the field "email",');
+  console.log('the nested field "postal_code", the message "GetUserRequest" and the file legacy.proto.\n');
+  console.log('$ graycheck check --base HEAD');
+  const text = spawnSync(process.execPath, [cli, 'check', '--base', 'HEAD'], { cwd: repo, encoding: 'utf8' });
+  process.stdout.write(text.stdout + text.stderr);
+  console.log(`(exit status ${text.status})\n`);
+  console.log('$ graycheck check --base HEAD --format json api/user/v1/user.proto');
+  const json = spawnSync(process.execPath, [cli, 'check', '--base', 'HEAD', '--format', 'json', 'api/user/v1/user.proto'], { cwd: repo, encoding: 'utf8' });
+  process.stdout.write(json.stdout + json.stderr);
+  console.log(`(exit status ${json.status})`);
+  if (text.status !== 1 || json.status !== 1) {
+    console.error('demo: expected exit status 1 (breaking changes found)');
+    process.exitCode = 1;
+  }
+} finally {
+  rmSync(repo, { recursive: true, force: true });
+}
