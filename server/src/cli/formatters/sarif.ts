@@ -1,0 +1,75 @@
+// `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it. Every known rule is listed so that ruleIndex is stable;
+// regions use SARIF's default UTF-16 columns with an exclusive end column, which is what the engine's ranges already are.
+import { createHash } from 'node:crypto';
+import type { Finding, Severity } from '../../engine/finding';
+import { docUrl } from '../../engine/rule';
+import { INFORMATION_URI, VERSION } from '../version';
+import { toOneBased, type CheckReport } from './report';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function toSarif(report: CheckReport): object {
+  const ruleIndex = new Map(report.rules.map((rule, index) => [rule.id, index]));
+  const rules = report.rules.map((rule) => ({
+    id: rule.id,
+    name: rule.id,
+    shortDescription: { text: rule.summary },
+    helpUri: docUrl(rule),
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    properties: { kind: rule.kind, categories: [...rule.categories] },
+  }));
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'graycheck', version: VERSION, semanticVersion: VERSION, informationUri: INFORMATION_URI, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the git repository' } } },
+        versionControlProvenance: [{ repositoryUri: '', revisionId: report.base.commit }].filter(() => false),
+        results: report.result.findings.map((finding) => toResult(finding, ruleIndex.get(finding.rule), report)),
+      },
+    ],
+  };
+}
+
+function toResult(finding: Finding, index: number | undefined, report: CheckReport): object {
+  return {
+    ruleId: finding.rule,
+    ...(index !== undefined ? { ruleIndex: index } : {}),
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [physicalLocation(finding.file, finding)],
+    ...(finding.base
+      ? {
+          relatedLocations: [
+            {
+              id: 1,
+              ...physicalLocation(finding.base.file, finding.base),
+              message: { text: `as it was at the base (${report.base.description}, ${report.base.commit.slice(0, 7)})` },
+            },
+          ],
+        }
+      : {}),
+    // Line numbers are left out on purpose: an edit above a finding must not make code scanning see a new alert.
+    partialFingerprints: { 'graycheckFinding/v1': fingerprint(finding) },
+  };
+}
+
+function physicalLocation(file: string, located: Pick<Finding, 'range'>): { physicalLocation: object } {
+  const { start, end } = toOneBased(located.range);
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+      region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
+    },
+  };
+}
+
+function fingerprint(finding: Finding): string {
+  return createHash('sha256').update(`${finding.rule}\0${finding.file}\0${finding.message}`).digest('hex');
+}
+
+export function formatSarif(report: CheckReport): string {
+  return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+}
