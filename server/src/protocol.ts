@@ -72,6 +72,22 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** true when the client registers the palette commands itself (VS Code): the server then does not advertise them. */
   clientRegistersCommands?: boolean;
+  /** true when the client can open `graycheck-base:` URIs (by asking graycheck/baseText): relatedInformation then points into
+   *  the base version of the file. Otherwise it points at the working-tree file, with the base line named in its message. */
+  opensBaseUris?: boolean;
+}
+
+/** `graycheck-base:///abs/path/file.proto?<commit>`: a file's text at a base commit, served by graycheck/baseText. */
+export const BASE_URI_SCHEME = 'graycheck-base';
+
+export function toBaseUri(fileUri: string, commit: string): string {
+  return `${BASE_URI_SCHEME}${fileUri.replace(/^file/, '').replace(/[?#].*$/, '')}?${commit}`;
+}
+
+/** The file URI and commit a `graycheck-base:` URI names, or undefined for any other URI. */
+export function parseBaseUri(uri: string): { fileUri: string; commit: string } | undefined {
+  const match = /^graycheck-base(:[^?#]*)\?([0-9a-fA-F]{40,64})$/.exec(uri);
+  return match ? { fileUri: `file${match[1]}`, commit: match[2].toLowerCase() } : undefined;
 }
 
 /** Settings read through workspace/configuration, section 'graycheck'. */

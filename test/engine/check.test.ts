@@ -9,6 +9,7 @@ import { MemoryTree } from '../../server/src/engine/tree';
 import { LineIndex } from '../../server/src/engine/range';
 import { applyTextEdits } from '../../server/src/engine/edit';
 import { suppressFix } from '../../server/src/engine/suppressions';
+import type { Finding } from '../../server/src/engine/finding';
 
 const markerChecker: KindChecker = {
   kind: 'protobuf',
@@ -99,7 +100,7 @@ test('every finding offers "Suppress RULE here", and applying it silences the fi
 });
 
 test('YAML files get a # suppression comment and JSON files none', () => {
-  const finding = { rule: 'X', kind: 'openapi', severity: 'error', categories: [], message: '', fixes: [], range: { start: { line: 1, character: 2 }, end: { line: 1, character: 3 } } } as const;
+  const finding: Omit<Finding, 'file'> = { rule: 'X', kind: 'openapi', severity: 'error', categories: [], message: '', fixes: [], range: { start: { line: 1, character: 2 }, end: { line: 1, character: 3 } } };
   assert.equal(suppressFix({ ...finding, file: 'api.yaml' }, 'a:\n  b: 1\n')?.changes[0].edits[0].newText, '  # graycheck:ignore X reason: \n');
   assert.equal(suppressFix({ ...finding, file: 'api.json' }, '{\n  "b": 1\n}'), undefined);
 });

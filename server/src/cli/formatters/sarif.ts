@@ -26,8 +26,8 @@ export function toSarif(report: CheckReport): object {
       {
         tool: { driver: { name: 'graycheck', version: VERSION, semanticVersion: VERSION, informationUri: INFORMATION_URI, rules } },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the git repository' } } },
-        versionControlProvenance: [{ repositoryUri: '', revisionId: report.base.commit }].filter(() => false),
         results: report.result.findings.map((finding) => toResult(finding, ruleIndex.get(finding.rule), report)),
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications(report) }],
       },
     ],
   };
@@ -54,6 +54,21 @@ function toResult(finding: Finding, index: number | undefined, report: CheckRepo
     // Line numbers are left out on purpose: an edit above a finding must not make code scanning see a new alert.
     partialFingerprints: { 'graycheckFinding/v1': fingerprint(finding) },
   };
+}
+
+/** What could not be checked, and configuration problems, as notifications: they are not findings about the code. */
+function notifications(report: CheckReport): object[] {
+  const configProblems = report.configProblems.map((problem) => ({
+    level: 'warning',
+    message: { text: problem.message },
+    locations: [physicalLocation(problem.file, problem)],
+  }));
+  const notChecked = report.result.notChecked.map((entry) => ({
+    level: 'note',
+    message: { text: `not checked: ${entry.reason}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(entry.file), uriBaseId: '%SRCROOT%' } } }],
+  }));
+  return [...configProblems, ...notChecked];
 }
 
 function physicalLocation(file: string, located: Pick<Finding, 'range'>): { physicalLocation: object } {

@@ -1,0 +1,115 @@
+// `graycheck check [PATH...]`: prepares the comparison (workspace.ts), runs every checker, prints one format, and turns
+// the findings into an exit status against --fail-on.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { countAtOrAbove, runCheck } from '../engine/check';
+import type { Severity } from '../engine/finding';
+import { GitRepository } from '../git/repository';
+import { CHECKERS, RULES } from '../registry';
+import { prepareComparison } from '../workspace';
+import { flagOption, parseArgs, stringOption, type OptionSpecs } from './args';
+import { CliError, EXIT_FINDINGS, EXIT_OK, UsageError } from './exitCodes';
+import { formatJson } from './formatters/json';
+import type { CheckReport } from './formatters/report';
+import { formatSarif } from './formatters/sarif';
+import { formatText } from './formatters/text';
+
+export const CHECK_OPTIONS: OptionSpecs = {
+  base: { type: 'value' },
+  staged: { type: 'flag' },
+  format: { type: 'value', choices: ['text', 'json', 'sarif'] },
+  'fail-on': { type: 'value', choices: ['error', 'warning', 'never'] },
+  config: { type: 'value' },
+  debug: { type: 'flag' },
+};
+
+const FORMATTERS: Record<string, (report: CheckReport) => string> = { text: formatText, json: formatJson, sarif: formatSarif };
+
+export interface CommandIO {
+  cwd: string;
+  write(text: string): Promise<void>;
+}
+
+export async function checkCommand(argv: readonly string[], io: CommandIO): Promise<number> {
+  const startedMs = performance.now();
+  const args = parseArgs(argv, CHECK_OPTIONS, 'check');
+  const format = stringOption(args, 'format') ?? 'text';
+  const failOn = (stringOption(args, 'fail-on') ?? 'error') as Severity | 'never';
+  const configFile = stringOption(args, 'config');
+  const base = stringOption(args, 'base');
+  if (base !== undefined && base.trim() === '') throw new UsageError('option "--base" needs a revision such as HEAD or origin/main');
+
+  if (configFile !== undefined) await assertReadable(path.resolve(io.cwd, configFile), configFile);
+
+  const repository = await GitRepository.open(io.cwd);
+  try {
+    const focus = await focusFromPaths(args.positionals, io.cwd, repository.root);
+    const prepared = await prepareComparison(
+      {
+        cwd: io.cwd,
+        staged: flagOption(args, 'staged'),
+        ...(base !== undefined ? { base } : {}),
+        ...(configFile !== undefined ? { configFile: path.resolve(io.cwd, configFile) } : {}),
+        ...(focus ? { focus } : {}),
+      },
+      repository,
+    );
+    const result = await runCheck(prepared.comparison, CHECKERS);
+    const report: CheckReport = {
+      base: prepared.base,
+      result,
+      configProblems: prepared.configProblems,
+      rules: RULES,
+      durationMs: Math.round(performance.now() - startedMs),
+    };
+    await io.write(FORMATTERS[format](report));
+    if (failOn === 'never') return EXIT_OK;
+    return countAtOrAbove(result.findings, failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
+  } finally {
+    repository.dispose();
+  }
+}
+
+/** --config is read later by workspace.ts; saying here why it cannot be read gives the user a clearer line than an errno. */
+async function assertReadable(file: string, given: string): Promise<void> {
+  try {
+    await fs.access(file, fs.constants.R_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const cause = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? String(error));
+    throw new CliError(`cannot read the config file "${given}" given with --config: ${cause}; check the path`);
+  }
+}
+
+/** PATH arguments (relative to cwd) as repository-relative focus entries: files as they are, directories with a trailing '/'. */
+export async function focusFromPaths(paths: readonly string[], cwd: string, root: string): Promise<Set<string> | undefined> {
+  if (paths.length === 0) return undefined;
+  const realRoot = await fs.realpath(root);
+  const focus = new Set<string>();
+  for (const given of paths) {
+    const absolute = await realpathOfExistingPart(path.resolve(cwd, given));
+    const relative = path.relative(realRoot, absolute);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new UsageError(`path "${given}" is outside the repository at ${root}`);
+    }
+    const posix = relative.split(path.sep).join('/');
+    const isDirectory = await fs.stat(absolute).then(
+      (stats) => stats.isDirectory(),
+      // A path missing from the working tree may still name a file deleted at head, which is worth reporting on.
+      () => given.endsWith('/'),
+    );
+    focus.add(isDirectory ? (posix === '' ? '' : `${posix}/`) : posix);
+  }
+  return focus;
+}
+
+/** realpath for a path whose tail may not exist (a deleted file): resolves the longest existing prefix and keeps the rest. */
+async function realpathOfExistingPart(absolute: string): Promise<string> {
+  try {
+    return await fs.realpath(absolute);
+  } catch {
+    const parent = path.dirname(absolute);
+    if (parent === absolute) return absolute;
+    return path.join(await realpathOfExistingPart(parent), path.basename(absolute));
+  }
+}

@@ -1,0 +1,113 @@
+// `graycheck install-hook`: writes a pre-commit hook where git looks for hooks (core.hooksPath respected) that runs
+// `graycheck check --staged`. Our hook carries a marker line with a checksum of its body: it is updated freely while
+// unedited, kept when edited (unless --force-ours), and a hook without the marker is never overwritten.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { flagOption, parseArgs, type OptionSpecs } from './args';
+import type { CommandIO } from './checkCommand';
+import { CliError, EXIT_OK } from './exitCodes';
+
+export const INSTALL_HOOK_OPTIONS: OptionSpecs = {
+  'force-ours': { type: 'flag' },
+  debug: { type: 'flag' },
+};
+
+const MARKER = /^# graycheck-managed-hook sha256=([0-9a-f]{64})$/m;
+const HOOK_COMMAND = 'graycheck check --staged';
+
+export async function installHookCommand(argv: readonly string[], io: CommandIO): Promise<number> {
+  const args = parseArgs(argv, INSTALL_HOOK_OPTIONS, 'install-hook');
+  const hooksDirectory = path.resolve(io.cwd, await gitPath(io.cwd, 'hooks'));
+  const hookFile = path.join(hooksDirectory, 'pre-commit');
+  const existing = await fs.readFile(hookFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw new CliError(`cannot read the existing hook ${hookFile}: ${error.code ?? error.message}`);
+  });
+  const shown = path.relative(io.cwd, hookFile) || hookFile;
+
+  if (existing !== undefined) {
+    const ownership = hookOwnership(existing);
+    if (ownership === 'foreign') {
+      throw new CliError(
+        `${shown} exists and was not written by graycheck, so it is left alone; add the line "${HOOK_COMMAND}" to it, ` +
+          'or run graycheck through the pre-commit framework (hook id "graycheck")',
+      );
+    }
+    if (ownership === 'ours-edited' && !flagOption(args, 'force-ours')) {
+      throw new CliError(`${shown} was written by graycheck but has been edited since; rerun with --force-ours to replace it, or edit it by hand`);
+    }
+  }
+
+  await fs.mkdir(hooksDirectory, { recursive: true });
+  await fs.writeFile(hookFile, hookScript(process.execPath, cliPath()), { mode: 0o755 });
+  await fs.chmod(hookFile, 0o755);
+  await io.write(`${existing === undefined ? 'installed' : 'updated'} the graycheck pre-commit hook at ${shown}\n`);
+  return EXIT_OK;
+}
+
+export function hookOwnership(text: string): 'foreign' | 'ours' | 'ours-edited' {
+  const match = MARKER.exec(text);
+  if (!match) return 'foreign';
+  const body = text.slice(match.index + match[0].length + 1);
+  return checksum(body) === match[1] ? 'ours' : 'ours-edited';
+}
+
+/** A POSIX sh hook: the node and CLI that installed it, else `graycheck` on PATH; says so clearly when neither is there. */
+export function hookScript(nodePath: string, cliFile: string): string {
+  const body = [
+    '# Written by `graycheck install-hook`: blocks commits whose staged changes break compatibility with the base.',
+    '# Re-run `graycheck install-hook` to update it; delete this file to remove it.',
+    `node=${shellQuote(nodePath)}`,
+    `cli=${shellQuote(cliFile)}`,
+    'if [ -x "$node" ] && [ -f "$cli" ]; then',
+    '  exec "$node" "$cli" check --staged',
+    'fi',
+    'if command -v graycheck >/dev/null 2>&1; then',
+    `  exec ${HOOK_COMMAND}`,
+    'fi',
+    'echo "graycheck: the pre-commit hook cannot find graycheck ($cli is gone and graycheck is not on PATH); run graycheck install-hook again, or delete $0" >&2',
+    'exit 1',
+    '',
+  ].join('\n');
+  return `#!/bin/sh\n# graycheck-managed-hook sha256=${checksum(body)}\n${body}`;
+}
+
+function checksum(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The running CLI bundle (dist/cli.js); under tsx in development this is this module, which is never a hook target. */
+function cliPath(): string {
+  return path.resolve(__filename);
+}
+
+/**
+ * `git rev-parse --git-path NAME`: where git itself looks (core.hooksPath, worktrees). Spawned as the git layer does,
+ * without a shell and with fsmonitor off; rev-parse runs no hook, so the real hooksPath is read rather than overridden.
+ */
+function gitPath(cwd: string, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      ['-c', 'core.fsmonitor=false', 'rev-parse', '--git-path', name],
+      { cwd, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout.trim());
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          return reject(new CliError('git was not found on PATH; install git, or add it to PATH, and run again'));
+        }
+        const said = stderr.trim().split('\n')[0] ?? '';
+        if (/not a git repository/i.test(said)) {
+          return reject(new CliError(`${cwd} is not inside a git repository; run graycheck install-hook from the repository`));
+        }
+        reject(new CliError(`git rev-parse --git-path ${name} failed: ${said || error.message}`));
+      },
+    );
+  });
+}

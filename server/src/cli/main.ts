@@ -1,0 +1,103 @@
+// The `graycheck` command (bundled to dist/cli.js): dispatches subcommands and owns the exit status.
+// Every expected failure becomes one `graycheck: …` line on stderr and status 2; a stack trace only with --debug.
+import { ConfigFileError } from '../workspace';
+import { GitError } from '../git/types';
+import { checkCommand, type CommandIO } from './checkCommand';
+import { CliError, EXIT_ERROR, EXIT_OK, UsageError } from './exitCodes';
+import { installHookCommand } from './installHook';
+import { rulesCommand } from './rulesCommand';
+import { VERSION } from './version';
+import { parseArgs } from './args';
+
+export const HELP = `graycheck ${VERSION}: breaking changes in protobuf (and later OpenAPI, metrics) against a git base, before you commit
+
+Usage:
+  graycheck check [PATH...] [--base REV] [--staged] [--format text|json|sarif]
+                  [--fail-on error|warning|never] [--config FILE] [--debug]
+  graycheck rules [--format text|json]
+  graycheck install-hook [--force-ours]
+  graycheck lsp --stdio
+  graycheck --help | --version
+
+check         compares the working tree (or the index with --staged) with the base: --base REV, else
+              "base" in .graycheck.yaml, else auto (merge-base with the upstream or origin's default branch, else HEAD).
+              PATH arguments (files or directories) limit which findings are reported.
+rules         lists every rule with its kind, categories, default severity and documentation.
+install-hook  writes a git pre-commit hook running "graycheck check --staged"; never replaces a hook it did not write
+              (--force-ours replaces a graycheck hook that was edited by hand).
+lsp           serves the Language Server Protocol over stdio.
+
+Exit status: 0 nothing at or above --fail-on (default error), 1 findings at or above it, 2 usage or operational error.
+`;
+
+type Command = (argv: readonly string[], io: CommandIO) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  check: checkCommand,
+  rules: rulesCommand,
+  'install-hook': installHookCommand,
+  lsp: lspCommand,
+};
+
+export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    process.stderr.write(HELP);
+    return EXIT_ERROR;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    await io.write(HELP);
+    return EXIT_OK;
+  }
+  if (command === '--version' || command === '-v') {
+    await io.write(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    throw new UsageError(command.startsWith('-') ? `unknown option "${command}"` : `unknown command "${command}"`);
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    await io.write(HELP);
+    return EXIT_OK;
+  }
+  return handler(rest, io);
+}
+
+function lspCommand(argv: readonly string[]): Promise<number> {
+  parseArgs(argv, { stdio: { type: 'flag' }, debug: { type: 'flag' } }, 'lsp');
+  // Loaded on demand so that `check` does not pay for the language server at startup.
+  const { startLanguageServer } = require('../lsp/server') as typeof import('../lsp/server');
+  startLanguageServer();
+  return new Promise<number>(() => undefined); // the connection ends the process when the client exits
+}
+
+/** The one line for an error, or undefined when it is not one we expected (then it is an internal error). */
+export function describeError(error: unknown): string | undefined {
+  if (error instanceof CliError || error instanceof ConfigFileError || error instanceof GitError) return error.message;
+  if (error instanceof Error && error.name === 'GitError') return error.message;
+  return undefined;
+}
+
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const debug = argv.includes('--debug');
+  let status: number;
+  try {
+    status = await run(argv, { cwd: process.cwd(), write: writeStdout });
+  } catch (error) {
+    const expected = describeError(error);
+    const line = expected ?? `internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for the stack trace)'}`;
+    process.stderr.write(`graycheck: ${line.split('\n')[0]}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    status = error instanceof CliError ? error.status : EXIT_ERROR;
+  }
+  // Exit explicitly: a git process the repository kept open must not keep the command alive.
+  process.exit(status);
+}
+
+if (require.main === module) void main();

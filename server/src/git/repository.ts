@@ -1,0 +1,417 @@
+// One git repository as Graycheck sees it: the base revision, the base, index and working trees, renames, and revision choices.
+// Every blob read goes through one long-lived `git cat-file --batch` and a cache keyed by blob id.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Tree } from '../engine/tree';
+import type { RevisionChoice } from '../protocol';
+import { BlobCache, type Blob } from './blobCache';
+import { CatFileProcess } from './catFile';
+import { isFullObjectId, shortId, validateRevision } from './revision';
+import { GitRunner, failure, firstLine, type GitStats } from './runner';
+import { GitError, type BaseRevision, type HeadSource } from './types';
+import { WorkingTree, resolveInside, walkFiles } from './workingTree';
+
+export { looksBinary } from './blobCache';
+
+/** A file of a commit or of the index: its blob id. Only regular files (modes 100644 and 100755) are listed. */
+interface Listing {
+  paths: readonly string[];
+  blobs: ReadonlyMap<string, string>;
+}
+
+const LISTINGS_KEPT = 8;
+const RECENT_COMMITS = 20;
+const DEEPEN_ADVICE = 'run git fetch --deepen=<n> or git fetch --unshallow';
+
+export class GitRepository {
+  private readonly blobs = new BlobCache();
+  private readonly blobReads = new Map<string, Promise<Blob | undefined>>();
+  private readonly catFile: CatFileProcess;
+  private readonly listings = new Map<string, Promise<Listing>>();
+
+  private constructor(readonly root: string, private readonly git: GitRunner) {
+    this.catFile = new CatFileProcess(git);
+  }
+
+  static async open(dir: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<GitRepository> {
+    const env = options.env ?? process.env;
+    let directory: string;
+    try {
+      directory = await fs.realpath(path.resolve(dir));
+      if (!(await fs.stat(directory)).isDirectory()) throw new Error('not a directory');
+    } catch {
+      throw new GitError('not-a-repository', `${dir} is not a directory, so it is not a git repository; run from inside a repository`);
+    }
+    const probe = new GitRunner(directory, env);
+    const result = await probe.run(['rev-parse', '--show-toplevel']);
+    if (result.code !== 0) {
+      if (/not a git repository|must be run in a work tree/i.test(result.stderr)) {
+        throw new GitError('not-a-repository', `${directory} is not inside a git repository (or its work tree); run from a repository, or git init one`);
+      }
+      if (/dubious ownership/i.test(result.stderr)) {
+        throw new GitError('failed', `git refuses ${directory} because another user owns it; if you trust it, run git config --global --add safe.directory '${directory}'`);
+      }
+      throw failure(['rev-parse'], result);
+    }
+    const root = await fs.realpath(result.stdout.toString('utf8').replace(/\n$/, ''));
+    const git = new GitRunner(root, env, probe.stats);
+    git.setFilterDrivers(await configuredFilterDrivers(git));
+    return new GitRepository(root, git);
+  }
+
+  /** How often this repository went to git; tests use it to prove reads are cached and processes reused. */
+  get stats(): Readonly<GitStats> {
+    return this.git.stats;
+  }
+
+  /** The process id of the cat-file process while it runs. */
+  get catFileProcessId(): number | undefined {
+    return this.catFile.pid;
+  }
+
+  async resolveBase(spec: string): Promise<BaseRevision> {
+    if (spec === 'auto') return this.resolveAuto();
+    validateRevision(spec);
+    const commit = await this.revParseCommit(spec);
+    if (!commit) throw await this.unknownRevision(spec);
+    if (spec === 'HEAD') return { ref: spec, commit, description: 'HEAD', shortName: 'HEAD' };
+    const fullName = (await this.git.run(['rev-parse', '--verify', '--quiet', '--symbolic-full-name', '--end-of-options', spec])).stdout.toString('utf8').trim();
+    const named = describeRef(fullName);
+    if (named) return { ref: spec, commit, description: `${named.kind} ${named.short}`, shortName: named.short };
+    const isIdPrefix = /^[0-9a-f]{4,64}$/i.test(spec);
+    return {
+      ref: spec,
+      commit,
+      description: isIdPrefix ? `commit ${shortId(commit)}` : `commit ${shortId(commit)} (${spec})`,
+      shortName: isIdPrefix ? shortId(commit) : spec,
+    };
+  }
+
+  baseTree(base: BaseRevision): Tree {
+    const commit = base.commit;
+    return {
+      label: `${shortId(commit)} (${base.description})`,
+      list: async () => (await this.listing(commit)).paths,
+      read: async (file: string) => {
+        const blob = (await this.listing(commit)).blobs.get(file);
+        return blob === undefined ? undefined : (await this.readBlob(blob))?.text;
+      },
+    };
+  }
+
+  workingTree(): Tree {
+    return new WorkingTree(this.root);
+  }
+
+  /** The staged files; list() reads the index again, read() uses the latest listing. Conflicted paths are left out. */
+  indexTree(): Tree {
+    let latest: Promise<Listing> | undefined;
+    const refresh = (): Promise<Listing> => (latest = this.indexListing());
+    return {
+      label: 'index',
+      list: async () => (await refresh()).paths,
+      read: async (file: string) => {
+        const blob = (await (latest ?? refresh())).blobs.get(file);
+        return blob === undefined ? undefined : (await this.readBlob(blob))?.text;
+      },
+    };
+  }
+
+  /** Head path → base path for the files git's rename detection pairs, plus untracked files identical to a deleted one. */
+  async renames(base: BaseRevision, head: HeadSource): Promise<Map<string, string>> {
+    const args = ['diff', '-M', '--name-status', '-z', '--no-ext-diff', '--no-textconv'];
+    if (head === 'index') args.push('--cached');
+    args.push('--end-of-options', base.commit, '--');
+    const fields = (await this.git.text(args)).split('\0');
+    const renames = new Map<string, string>();
+    const deleted: string[] = [];
+    for (let i = 0; i < fields.length; ) {
+      const status = fields[i++] ?? '';
+      if (status === '') continue;
+      if (status.startsWith('R') || status.startsWith('C')) {
+        const from = fields[i++]!;
+        const to = fields[i++]!;
+        if (status.startsWith('R')) renames.set(to, from);
+      } else {
+        const file = fields[i++]!;
+        if (status === 'D') deleted.push(file);
+      }
+    }
+    if (head === 'working-tree' && deleted.length > 0) {
+      for (const [to, from] of await this.untrackedRenames(base.commit, deleted)) renames.set(to, from);
+    }
+    return renames;
+  }
+
+  async listRevisions(): Promise<RevisionChoice[]> {
+    const auto = await this.resolveAuto().catch(() => undefined);
+    const choices: RevisionChoice[] = [{ name: 'auto', kind: 'auto', ...(auto ? { description: auto.description } : {}) }];
+    const upstream = await this.upstreamRef();
+    const refs = await this.git.text([
+      'for-each-ref',
+      '--sort=-creatordate',
+      '--format=%(refname)%00%(symref)%00%(contents:subject)',
+      'refs/heads',
+      'refs/remotes',
+      'refs/tags',
+    ]);
+    const branches: RevisionChoice[] = [];
+    const remotes: RevisionChoice[] = [];
+    const tags: RevisionChoice[] = [];
+    for (const line of refs.split('\n')) {
+      const [refname, symref, subject] = line.split('\0');
+      if (!refname || symref) continue; // symbolic refs such as origin/HEAD repeat another entry
+      const named = describeRef(refname);
+      if (!named) continue;
+      const description = refname === upstream ? 'upstream' : subject || undefined;
+      const choice: RevisionChoice = { name: named.short, kind: named.choice, ...(description ? { description } : {}) };
+      (named.choice === 'branch' ? branches : named.choice === 'remote' ? remotes : tags).push(choice);
+    }
+    choices.push(...branches, ...remotes, ...tags);
+    if (await this.revParseCommit('HEAD')) {
+      const log = await this.git.text(['log', '-z', `-n${RECENT_COMMITS}`, '--no-show-signature', '--format=%h%x00%s', '--end-of-options', 'HEAD', '--']);
+      const fields = log.split('\0');
+      for (let i = 0; i + 1 < fields.length; i += 2) {
+        choices.push({ name: fields[i]!, kind: 'commit', description: fields[i + 1]! });
+      }
+    }
+    return choices;
+  }
+
+  /** One file at a commit (or any revision), or undefined when the commit has no such regular file. */
+  async readAt(commit: string, file: string): Promise<string | undefined> {
+    let id = commit;
+    if (!isFullObjectId(commit)) {
+      validateRevision(commit);
+      const resolved = await this.revParseCommit(commit);
+      if (!resolved) throw await this.unknownRevision(commit);
+      id = resolved;
+    }
+    const blob = (await this.listing(id)).blobs.get(file);
+    return blob === undefined ? undefined : (await this.readBlob(blob))?.text;
+  }
+
+  dispose(): void {
+    this.catFile.dispose();
+  }
+
+  // ---- base resolution
+
+  private async resolveAuto(): Promise<BaseRevision> {
+    const [head, branch, upstream, originHead] = await Promise.all([
+      this.revParseCommit('HEAD'),
+      this.currentBranch(),
+      this.upstreamRef(),
+      this.git.run(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']),
+    ]);
+    if (!head) throw this.noCommits();
+    const candidates: Array<{ ref: string; why: string }> = [];
+    if (upstream && branch) candidates.push({ ref: upstream, why: ` (upstream of ${branch})` });
+    if (originHead.code === 0) candidates.push({ ref: originHead.stdout.toString('utf8').trim(), why: " (origin's default branch)" });
+    candidates.push({ ref: 'refs/remotes/origin/main', why: '' }, { ref: 'refs/remotes/origin/master', why: '' });
+    for (const candidate of candidates) {
+      const target = await this.revParseCommit(candidate.ref);
+      if (!target) continue;
+      const short = describeRef(candidate.ref)?.short ?? candidate.ref;
+      const mergeBase = await this.git.run(['merge-base', '--end-of-options', head, target]);
+      const commit = mergeBase.stdout.toString('utf8').trim();
+      if (mergeBase.code === 0 && isFullObjectId(commit)) {
+        return { ref: 'auto', commit, description: `merge-base with ${short}${candidate.why}`, shortName: short };
+      }
+      if (await this.isShallow()) {
+        throw new GitError('shallow-missing', `the merge-base of HEAD and ${short} is missing: this is a shallow clone; ${DEEPEN_ADVICE}`);
+      }
+      if (mergeBase.code === 1) {
+        throw new GitError('failed', `HEAD and ${short} have no commit in common, so there is no merge-base to compare with; name a base revision instead`);
+      }
+      throw failure(['merge-base'], mergeBase);
+    }
+    return { ref: 'auto', commit: head, description: 'HEAD (no upstream or origin default branch)', shortName: 'HEAD' };
+  }
+
+  private async currentBranch(): Promise<string | undefined> {
+    const result = await this.git.run(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
+  }
+
+  /** The full name of the current branch's upstream (refs/remotes/origin/main), when one is configured. */
+  private async upstreamRef(): Promise<string | undefined> {
+    const result = await this.git.run(['rev-parse', '--symbolic-full-name', '@{upstream}']);
+    const name = result.stdout.toString('utf8').trim();
+    return result.code === 0 && name.startsWith('refs/') ? name : undefined;
+  }
+
+  private async revParseCommit(revision: string): Promise<string | undefined> {
+    const result = await this.git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+    const commit = result.stdout.toString('utf8').trim();
+    return result.code === 0 && isFullObjectId(commit) ? commit : undefined;
+  }
+
+  private async unknownRevision(spec: string): Promise<GitError> {
+    if (!(await this.hasCommits())) return this.noCommits();
+    if (await this.isShallow()) {
+      if (/^[0-9a-f]{7,64}$/i.test(spec)) {
+        return new GitError('shallow-missing', `base commit ${spec.slice(0, 7)} is missing: this is a shallow clone; ${DEEPEN_ADVICE}`);
+      }
+      return new GitError('unknown-revision', `unknown revision ${JSON.stringify(spec)}: it may be missing because this is a shallow clone; run git fetch --unshallow`);
+    }
+    return new GitError('unknown-revision', `unknown revision ${JSON.stringify(spec)}; check the name (git branch -a, git tag) or fetch it`);
+  }
+
+  private noCommits(): GitError {
+    return new GitError('no-commits', `${this.root} has no commits yet, so there is no base to compare with; commit once, then run again`);
+  }
+
+  private async hasCommits(): Promise<boolean> {
+    if (await this.revParseCommit('HEAD')) return true;
+    const refs = await this.git.run(['for-each-ref', '--count=1', '--format=%(objectname)']);
+    return refs.stdout.toString('utf8').trim().length > 0;
+  }
+
+  /** Asked afresh each time (only on error paths): `git fetch --unshallow` may have run since the last time. */
+  private async isShallow(): Promise<boolean> {
+    const result = await this.git.run(['rev-parse', '--is-shallow-repository']);
+    return result.code === 0 && result.stdout.toString('utf8').trim() === 'true';
+  }
+
+  // ---- trees and blobs
+
+  private listing(commit: string): Promise<Listing> {
+    const cached = this.listings.get(commit);
+    if (cached) {
+      this.listings.delete(commit);
+      this.listings.set(commit, cached);
+      return cached;
+    }
+    const loading = this.loadListing(commit);
+    this.listings.set(commit, loading);
+    loading.catch(() => this.listings.delete(commit));
+    for (const oldest of this.listings.keys()) {
+      if (this.listings.size <= LISTINGS_KEPT) break;
+      this.listings.delete(oldest);
+    }
+    return loading;
+  }
+
+  private async loadListing(commit: string): Promise<Listing> {
+    const result = await this.git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]);
+    if (result.code !== 0) {
+      if (await this.isShallow()) throw new GitError('shallow-missing', `base commit ${shortId(commit)} is missing: this is a shallow clone; ${DEEPEN_ADVICE}`);
+      throw new GitError('failed', `cannot list the files of commit ${shortId(commit)}: ${firstLine(result.stderr) || `git ls-tree exit status ${result.code}`}`);
+    }
+    const blobs = new Map<string, string>();
+    for (const record of result.stdout.toString('utf8').split('\0')) {
+      const tab = record.indexOf('\t');
+      if (tab < 0) continue;
+      const [mode, type, id] = record.slice(0, tab).split(' ');
+      if (type === 'blob' && isRegularFile(mode) && id) blobs.set(record.slice(tab + 1), id);
+    }
+    return { paths: sortedKeys(blobs), blobs };
+  }
+
+  private async indexListing(): Promise<Listing> {
+    const output = await this.git.text(['ls-files', '-s', '-z']);
+    const blobs = new Map<string, string>();
+    for (const record of output.split('\0')) {
+      const tab = record.indexOf('\t');
+      if (tab < 0) continue;
+      const [mode, id, stage] = record.slice(0, tab).split(' ');
+      if (stage === '0' && isRegularFile(mode) && id) blobs.set(record.slice(tab + 1), id);
+    }
+    return { paths: sortedKeys(blobs), blobs };
+  }
+
+  private readBlob(id: string): Promise<Blob | undefined> {
+    const cached = this.blobs.get(id);
+    if (cached) return Promise.resolve(cached);
+    const inflight = this.blobReads.get(id);
+    if (inflight) return inflight;
+    const reading = this.catFile.read(id).then((object) => {
+      if (!object) return undefined;
+      const blob = { text: object.bytes.toString('utf8'), sizeBytes: object.bytes.length };
+      this.blobs.set(id, blob);
+      return blob;
+    });
+    this.blobReads.set(id, reading);
+    const forget = (): void => void this.blobReads.delete(id);
+    reading.then(forget, forget);
+    return reading;
+  }
+
+  // ---- renames git diff cannot see
+
+  /** Untracked files whose content equals a deleted base file, found by blob id (size first, so most files are never read). */
+  private async untrackedRenames(commit: string, deleted: readonly string[]): Promise<Map<string, string>> {
+    const [baseListing, indexPaths, diskFiles] = await Promise.all([
+      this.listing(commit),
+      this.git.text(['ls-files', '-z']).then((text) => new Set(text.split('\0'))),
+      walkFiles(this.root, { withSizes: true }),
+    ]);
+    const onDisk = new Set(diskFiles.map((file) => file.path));
+    const gone = new Map<string, { path: string; sizeBytes: number }[]>();
+    for (const file of deleted) {
+      const id = baseListing.blobs.get(file);
+      if (id === undefined || onDisk.has(file)) continue;
+      const blob = await this.readBlob(id);
+      if (!blob) continue;
+      gone.set(id, [...(gone.get(id) ?? []), { path: file, sizeBytes: blob.sizeBytes }]);
+    }
+    const sizes = new Set([...gone.values()].flat().map((file) => file.sizeBytes));
+    const renames = new Map<string, string>();
+    for (const file of diskFiles) {
+      if (gone.size === 0) break;
+      if (!sizes.has(file.sizeBytes) || indexPaths.has(file.path) || baseListing.blobs.has(file.path)) continue;
+      const full = resolveInside(this.root, file.path);
+      if (!full) continue;
+      let bytes: Buffer;
+      try {
+        bytes = await fs.readFile(full);
+      } catch {
+        continue;
+      }
+      const id = blobId(bytes, commit.length === 64 ? 'sha256' : 'sha1');
+      const candidates = gone.get(id);
+      if (!candidates) continue;
+      // Several deleted files with the same content: prefer the one with the same file name.
+      const name = path.posix.basename(file.path);
+      const index = Math.max(0, candidates.findIndex((candidate) => path.posix.basename(candidate.path) === name));
+      const [from] = candidates.splice(index, 1);
+      if (candidates.length === 0) gone.delete(id);
+      if (from) renames.set(file.path, from.path);
+    }
+    return renames;
+  }
+}
+
+function blobId(bytes: Buffer, algorithm: 'sha1' | 'sha256'): string {
+  return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+function isRegularFile(mode: string | undefined): boolean {
+  return mode === '100644' || mode === '100755';
+}
+
+function sortedKeys(map: ReadonlyMap<string, string>): string[] {
+  return [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** refs/heads/main → branch main; refs/remotes/origin/main → branch origin/main; refs/tags/v1 → tag v1. */
+function describeRef(fullName: string): { kind: string; short: string; choice: 'branch' | 'remote' | 'tag' } | undefined {
+  if (fullName.startsWith('refs/heads/')) return { kind: 'branch', short: fullName.slice('refs/heads/'.length), choice: 'branch' };
+  if (fullName.startsWith('refs/remotes/')) return { kind: 'branch', short: fullName.slice('refs/remotes/'.length), choice: 'remote' };
+  if (fullName.startsWith('refs/tags/')) return { kind: 'tag', short: fullName.slice('refs/tags/'.length), choice: 'tag' };
+  return undefined;
+}
+
+/** Names of the filter drivers the repository configures (filter.<name>.clean and so on). */
+async function configuredFilterDrivers(git: GitRunner): Promise<string[]> {
+  const result = await git.run(['config', '--null', '--name-only', '--get-regexp', '^filter\\.']);
+  if (result.code !== 0) return [];
+  const names = new Set<string>();
+  for (const key of result.stdout.toString('utf8').split('\0')) {
+    const last = key.lastIndexOf('.');
+    if (key.startsWith('filter.') && last > 'filter.'.length) names.add(key.slice('filter.'.length, last));
+  }
+  return [...names];
+}

@@ -1,0 +1,99 @@
+// Every git process Graycheck starts goes through here: no shell, arguments as an array, and configuration
+// that keeps repository settings (fsmonitor, hooks, filters, pagers, prompts) from running code.
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { GitError } from './types';
+
+/** Counters for tests and diagnostics: how often we went to git. */
+export interface GitStats {
+  spawns: number;
+  catFileRequests: number;
+}
+
+export interface GitResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'core.untrackedCache=false', '-c', 'log.showSignature=false'];
+
+export const GIT_MISSING_MESSAGE = 'git is not installed or not on PATH; install git to compare against a base';
+
+export class GitRunner {
+  /** Filter drivers configured in the repository; their commands are blanked so that reading files runs no code. */
+  private filterDrivers: readonly string[] = [];
+
+  constructor(
+    readonly cwd: string,
+    private readonly baseEnv: NodeJS.ProcessEnv,
+    readonly stats: GitStats = { spawns: 0, catFileRequests: 0 },
+  ) {}
+
+  setFilterDrivers(names: readonly string[]): void {
+    this.filterDrivers = names;
+  }
+
+  /** The environment of every spawn: the caller's, plus no prompts, no pager, no optional locks, stable messages. */
+  env(): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = {
+      ...this.baseEnv,
+      GIT_OPTIONAL_LOCKS: '0',
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_PAGER: 'cat',
+      PAGER: 'cat',
+      LC_ALL: 'C',
+      LANGUAGE: 'C',
+    };
+    // GIT_CONFIG_COUNT carries the driver names without `-c`'s "first '=' splits" ambiguity.
+    const existing = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10);
+    let count = Number.isFinite(existing) && existing > 0 ? existing : 0;
+    for (const name of this.filterDrivers) {
+      for (const [key, value] of [['clean', ''], ['smudge', ''], ['process', ''], ['required', 'false']]) {
+        env[`GIT_CONFIG_KEY_${count}`] = `filter.${name}.${key}`;
+        env[`GIT_CONFIG_VALUE_${count}`] = value;
+        count++;
+      }
+    }
+    if (count > 0) env.GIT_CONFIG_COUNT = String(count);
+    return env;
+  }
+
+  spawn(args: readonly string[], options: Omit<SpawnOptions, 'cwd' | 'env' | 'shell'> = {}): ChildProcess {
+    this.stats.spawns++;
+    return spawn('git', ['--no-pager', ...SAFE_CONFIG, ...args], { ...options, cwd: this.cwd, env: this.env(), shell: false, windowsHide: true });
+  }
+
+  /** Runs git to completion. A non-zero exit is returned, not thrown; a missing git executable throws 'git-missing'. */
+  run(args: readonly string[], input?: string): Promise<GitResult> {
+    return new Promise((resolve, reject) => {
+      const child = this.spawn(args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
+      child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+      child.on('error', (error: NodeJS.ErrnoException) => {
+        reject(error.code === 'ENOENT' ? new GitError('git-missing', GIT_MISSING_MESSAGE) : new GitError('failed', `cannot run git: ${error.message}`));
+      });
+      child.on('close', (code, signal) => {
+        resolve({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString('utf8') });
+      });
+      if (input !== undefined) child.stdin!.end(input);
+    });
+  }
+
+  /** Runs git and returns its stdout as text; any non-zero exit becomes GitError 'failed' with git's first line. */
+  async text(args: readonly string[]): Promise<string> {
+    const result = await this.run(args);
+    if (result.code !== 0) throw failure(args, result);
+    return result.stdout.toString('utf8');
+  }
+}
+
+export function failure(args: readonly string[], result: GitResult): GitError {
+  const command = args.find((arg) => !arg.startsWith('-')) ?? 'git';
+  return new GitError('failed', `git ${command} failed: ${firstLine(result.stderr) || `exit status ${result.code}`}`);
+}
+
+export function firstLine(text: string): string {
+  return text.split('\n').map((line) => line.trim()).find((line) => line.length > 0) ?? '';
+}

@@ -1,0 +1,79 @@
+// The files on disk under the repository root, as buf reads them: untracked and ignored files included, only `.git` skipped.
+// Nothing is cached: every list() walks the disk again, because the disk changes between checks.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Tree } from '../engine/tree';
+
+export interface DiskFile {
+  path: string; // repository-relative, '/'-separated
+  sizeBytes: number;
+}
+
+export class WorkingTree implements Tree {
+  readonly label = 'working tree';
+
+  constructor(private readonly root: string) {}
+
+  async list(): Promise<readonly string[]> {
+    return (await walkFiles(this.root, { withSizes: false })).map((file) => file.path);
+  }
+
+  async read(relative: string): Promise<string | undefined> {
+    const full = resolveInside(this.root, relative);
+    if (!full) return undefined;
+    try {
+      const stat = await fs.stat(full);
+      if (!stat.isFile()) return undefined;
+      return (await fs.readFile(full)).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Every regular file under root (symbolic links to files count; links to directories are not followed), sorted by path.
+ * Sizes cost a stat per file, so they are only looked up when asked for (otherwise sizeBytes is -1).
+ */
+export async function walkFiles(root: string, options: { withSizes: boolean }): Promise<DiskFile[]> {
+  const files: DiskFile[] = [];
+  async function visit(directory: string, prefix: string): Promise<void> {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(directory, { withFileTypes: true });
+    } catch {
+      return; // removed or unreadable while we walked: not a file of the head
+    }
+    const subdirectories: Promise<void>[] = [];
+    for (const entry of entries) {
+      if (entry.name === '.git') continue;
+      const full = path.join(directory, entry.name);
+      const relative = prefix + entry.name;
+      if (entry.isDirectory()) {
+        subdirectories.push(visit(full, `${relative}/`));
+      } else if (entry.isFile() && !options.withSizes) {
+        files.push({ path: relative, sizeBytes: -1 });
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        subdirectories.push(
+          fs.stat(full).then(
+            (stat) => {
+              if (stat.isFile()) files.push({ path: relative, sizeBytes: stat.size });
+            },
+            () => undefined,
+          ),
+        );
+      }
+    }
+    await Promise.all(subdirectories);
+  }
+  await visit(root, '');
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The absolute path of a repository-relative one, or undefined when it would leave the root or enter `.git`. */
+export function resolveInside(root: string, relative: string): string | undefined {
+  if (relative.length === 0 || relative.startsWith('/') || relative.includes('\0')) return undefined;
+  const segments = relative.split('/');
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..' || segment === '.git')) return undefined;
+  return path.join(root, ...segments);
+}

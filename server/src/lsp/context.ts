@@ -1,0 +1,29 @@
+// The pieces every handler shares, created once per server; the client's flags are filled in by `initialize`.
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PublishedDiagnostics } from './published';
+import type { Scheduler } from './scheduler';
+import type { StatusReporter } from './status';
+import type { WorkspaceState } from './workspaceState';
+
+export interface ClientFlags {
+  documentChanges: boolean;
+  workDoneProgress: boolean;
+  configuration: boolean;
+  dynamicConfiguration: boolean;
+  dynamicWatchedFiles: boolean;
+  opensBaseUris: boolean;
+  clientRegistersCommands: boolean;
+}
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  workspace: WorkspaceState;
+  published: PublishedDiagnostics;
+  status: StatusReporter;
+  scheduler: Scheduler;
+  client: ClientFlags;
+  /** false in an untrusted workspace: then no git runs and nothing is published. */
+  trusted: boolean;
+}

@@ -1,0 +1,124 @@
+// The protobuf kind: lists and parses the .proto files of both trees per buf module, pairs them, runs the rules
+// buf.yaml selects and binds each finding's categories to that buf.yaml's version.
+import type { Comparison, KindChecker, KindReport } from '../engine/comparison';
+import { throwIfCancelled } from '../engine/comparison';
+import type { Fix } from '../engine/edit';
+import type { Finding, NotChecked, RawFinding } from '../engine/finding';
+import type { Tree } from '../engine/tree';
+import { type BufModule, isUnderAny, isUnstablePackage, loadBufSetup, moduleOf } from './bufConfig';
+import { categoriesOf } from './categories';
+import { buildFile, ProtoImage, unreadableReason, type ProtoFile } from './model';
+import { pairImages } from './pairs';
+import { PROTOBUF_RULES } from './rules/index';
+import type { ProtobufRule } from './rules/rule';
+
+type Report = (finding: RawFinding & { categories?: readonly string[] }) => void;
+
+const READ_BATCH = 64;
+
+export const protobufChecker: KindChecker = {
+  kind: 'protobuf',
+  rules: PROTOBUF_RULES,
+  check: checkProtobuf,
+  fixes: fixesFor,
+};
+
+async function checkProtobuf(comparison: Comparison, report: Report): Promise<KindReport> {
+  const notChecked: NotChecked[] = [];
+  const setup = await loadBufSetup(comparison.head);
+  notChecked.push(...setup.problems);
+  if (setup.modules.length === 0) return { notChecked, filesChecked: 0 };
+  const head = await loadSide(comparison.head, setup.modules, comparison.signal);
+  if (!comparison.base) return { notChecked, filesChecked: head.files.length };
+  const base = await loadSide(comparison.base, setup.modules, comparison.signal);
+
+  for (const file of head.files) {
+    const unreadable = unreadableReason(file.text);
+    if (unreadable) notChecked.push({ file: file.path, reason: unreadable });
+  }
+  const headImage = new ProtoImage(head.files);
+  const baseImage = new ProtoImage(base.files);
+  for (const file of head.files) {
+    for (const path of headImage.missingImports(file)) notChecked.push({ file: file.path, reason: `import "${path}" not found at head` });
+  }
+  const pairs = pairImages(baseImage, headImage, comparison.renames);
+
+  const hiddenFiles = new Set<ProtoFile>();
+  for (const rule of PROTOBUF_RULES) {
+    throwIfCancelled(comparison.signal);
+    if (!setup.modules.some((module) => module.breaking.rules.has(rule.id))) continue;
+    rule.check(pairs, {
+      finding: (item) => {
+        const file = typeof item.file === 'string' ? item.file : item.file.path;
+        const module = head.moduleByPath.get(file) ?? base.moduleByPath.get(item.basePath ?? file) ?? base.moduleByPath.get(file);
+        if (!module || !isReported(rule, module, file, item.basePath, pairs, typeof item.file === 'string' ? undefined : item.file)) return;
+        report({
+          rule: rule.id,
+          file,
+          range: item.range,
+          message: item.message,
+          categories: categoriesOf(rule.id, module.breaking.version),
+          ...(item.base ? { base: item.base } : {}),
+          ...(item.fixData ? { fixData: item.fixData } : {}),
+        });
+      },
+      hidden: (file) => hiddenFiles.add(file),
+    });
+  }
+  for (const file of hiddenFiles) {
+    if (unreadableReason(file.text)) continue;
+    const problem = file.ast.problems[0];
+    const where = problem ? `syntax error at ${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}` : 'syntax error';
+    notChecked.push({ file: file.path, reason: `${where} — declarations there were not compared` });
+  }
+  return { notChecked, filesChecked: head.files.length };
+}
+
+function isReported(rule: ProtobufRule, module: BufModule, file: string, basePath: string | undefined, pairs: ReturnType<typeof pairImages>, headFile: ProtoFile | undefined): boolean {
+  const { breaking } = module;
+  if (!breaking.rules.has(rule.id)) return false;
+  const paths = basePath ? [basePath, file] : [file];
+  if (paths.some((path) => isUnderAny(path, breaking.ignore))) return false;
+  const only = breaking.ignoreOnly.get(rule.id);
+  if (only && paths.some((path) => isUnderAny(path, only))) return false;
+  if (breaking.ignoreUnstablePackages) {
+    const packageName = headFile?.packageName ?? pairs.base.files.find((candidate) => candidate.path === (basePath ?? file))?.packageName ?? '';
+    if (isUnstablePackage(packageName)) return false;
+  }
+  return true;
+}
+
+interface Side {
+  files: ProtoFile[];
+  moduleByPath: Map<string, BufModule>;
+}
+
+async function loadSide(tree: Tree, modules: readonly BufModule[], signal: AbortSignal | undefined): Promise<Side> {
+  const moduleByPath = new Map<string, BufModule>();
+  const wanted: { path: string; modulePath: string }[] = [];
+  for (const path of await tree.list()) {
+    if (!path.endsWith('.proto')) continue;
+    const found = moduleOf(path, modules);
+    if (!found) continue;
+    moduleByPath.set(path, found.module);
+    wanted.push({ path, modulePath: found.modulePath });
+  }
+  const files: ProtoFile[] = [];
+  for (let i = 0; i < wanted.length; i += READ_BATCH) {
+    throwIfCancelled(signal);
+    const batch = wanted.slice(i, i + READ_BATCH);
+    const texts = await Promise.all(batch.map((entry) => tree.read(entry.path)));
+    batch.forEach((entry, index) => {
+      const text = texts[index];
+      if (text !== undefined) files.push(buildFile(entry.path, entry.modulePath, text));
+    });
+  }
+  return { files, moduleByPath };
+}
+
+function fixesFor(finding: Finding, headText: string): Fix[] {
+  const rule = PROTOBUF_RULES.find((candidate) => candidate.id === finding.rule);
+  if (!rule?.fixes || unreadableReason(headText)) return [];
+  const head = buildFile(finding.file, finding.file, headText);
+  return rule.fixes({ finding, head });
+}

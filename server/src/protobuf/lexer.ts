@@ -1,0 +1,225 @@
+// A pull lexer for .proto text: one token at a time, offsets only (positions are computed on demand by the parser).
+// It never throws: unknown characters become 'junk' tokens and unterminated strings or comments end at end of line or text.
+
+export type TokenKind = 'ident' | 'int' | 'float' | 'string' | 'symbol' | 'junk' | 'eof';
+
+export class Lexer {
+  kind: TokenKind = 'eof';
+  start = 0;
+  end = 0;
+  /** Identifier, symbol or number text; for strings the decoded value. */
+  value = '';
+  /** Start offset of the comment block attached to this token (no blank line in between), or -1. */
+  commentStart = -1;
+  /** The attached comment lines, without their markers. */
+  comments: string[] = [];
+  /** Whether no other token precedes this one on its line. */
+  atLineStart = true;
+  /** Set when a string or block comment ran off its end. */
+  problem: string | undefined;
+  private position = 0;
+
+  constructor(readonly text: string) {
+    this.next();
+  }
+
+  // Read through methods so that TypeScript does not narrow a value that next() changes.
+  tokenKind(): TokenKind {
+    return this.kind;
+  }
+  tokenValue(): string {
+    return this.value;
+  }
+
+  next(): void {
+    const text = this.text;
+    const length = text.length;
+    let i = this.position;
+    let lineStart = this.end === 0 && i === 0;
+    this.commentStart = -1;
+    this.comments = [];
+    this.problem = undefined;
+    let blankSinceComment = false;
+    let newlines = 0;
+    for (;;) {
+      if (i >= length) break;
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        lineStart = true;
+        newlines++;
+        if (newlines >= 2) blankSinceComment = true;
+        i++;
+      } else if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
+        i++;
+      } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+        let e = text.indexOf('\n', i);
+        if (e < 0) e = length;
+        if (!lineStart) {
+          // A comment after a token on the same line trails that token; it leads nothing.
+          i = e;
+          continue;
+        }
+        if (this.commentStart < 0 || blankSinceComment) {
+          this.commentStart = i;
+          this.comments = [];
+        }
+        this.comments.push(text.slice(i + 2, e).replace(/\r$/, ''));
+        blankSinceComment = false;
+        newlines = 0;
+        i = e;
+      } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+        let e = text.indexOf('*/', i + 2);
+        if (e < 0) {
+          this.problem = 'unterminated comment';
+          e = length;
+        } else e += 2;
+        if (!lineStart) {
+          i = e;
+          continue;
+        }
+        if (this.commentStart < 0 || blankSinceComment) {
+          this.commentStart = i;
+          this.comments = [];
+        }
+        this.comments.push(text.slice(i + 2, Math.max(i + 2, e - 2)));
+        blankSinceComment = false;
+        newlines = 0;
+        i = e;
+      } else break;
+    }
+    // A comment separated from the token by a blank line is detached, not leading.
+    if (this.commentStart >= 0 && newlines >= 2) {
+      this.commentStart = -1;
+      this.comments = [];
+    }
+    this.atLineStart = lineStart;
+    this.start = i;
+    if (i >= length) {
+      this.kind = 'eof';
+      this.end = this.position = length;
+      this.value = '';
+      return;
+    }
+    const c = text.charCodeAt(i);
+    if (isIdentStart(c)) {
+      let e = i + 1;
+      while (e < length && isIdentPart(text.charCodeAt(e))) e++;
+      this.kind = 'ident';
+      this.value = text.slice(i, e);
+      this.end = this.position = e;
+      return;
+    }
+    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+      let e = i;
+      let isFloat = false;
+      if (c === 48 && (text.charCodeAt(i + 1) | 32) === 120) {
+        e += 2;
+        while (e < length && isHex(text.charCodeAt(e))) e++;
+      } else {
+        while (e < length) {
+          const d = text.charCodeAt(e);
+          if (isDigit(d)) e++;
+          else if (d === 46) {
+            isFloat = true;
+            e++;
+          } else if ((d | 32) === 101) {
+            isFloat = true;
+            e++;
+            const sign = text.charCodeAt(e);
+            if (sign === 43 || sign === 45) e++;
+          } else break;
+        }
+        // inf/nan-like suffixes are not numbers in proto; identifiers glued to digits are junk the parser rejects.
+        while (e < length && isIdentPart(text.charCodeAt(e))) {
+          isFloat = true;
+          e++;
+        }
+      }
+      this.kind = isFloat ? 'float' : 'int';
+      this.value = text.slice(i, e);
+      this.end = this.position = e;
+      return;
+    }
+    if (c === 34 || c === 39) {
+      let e = i + 1;
+      let value = '';
+      let chunk = e;
+      for (;;) {
+        if (e >= length) {
+          this.problem = 'unterminated string';
+          break;
+        }
+        const d = text.charCodeAt(e);
+        if (d === c) {
+          value += text.slice(chunk, e);
+          e++;
+          break;
+        }
+        if (d === 10) {
+          value += text.slice(chunk, e);
+          this.problem = 'unterminated string';
+          break;
+        }
+        if (d === 92) {
+          value += text.slice(chunk, e);
+          const [decoded, after] = decodeEscape(text, e);
+          value += decoded;
+          e = chunk = after;
+          continue;
+        }
+        e++;
+      }
+      this.kind = 'string';
+      this.value = value;
+      this.end = this.position = e;
+      return;
+    }
+    if (SYMBOLS.includes(text[i])) {
+      this.kind = 'symbol';
+      this.value = text[i];
+      this.end = this.position = i + 1;
+      return;
+    }
+    let e = i + 1;
+    // Surrogate pairs stay whole so that ranges never split a character.
+    if (c >= 0xd800 && c <= 0xdbff && e < length) e++;
+    this.kind = 'junk';
+    this.value = text.slice(i, e);
+    this.end = this.position = e;
+  }
+}
+
+const SYMBOLS = '{}[]()<>;,=.:-+/';
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || isDigit(c);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isHex(c: number): boolean {
+  return isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
+}
+
+function decodeEscape(text: string, at: number): [string, number] {
+  const c = text[at + 1];
+  switch (c) {
+    case 'n':
+      return ['\n', at + 2];
+    case 't':
+      return ['\t', at + 2];
+    case 'r':
+      return ['\r', at + 2];
+    case '\\':
+    case '"':
+    case "'":
+      return [c, at + 2];
+    case undefined:
+      return ['', at + 1];
+    default:
+      return [c, at + 2];
+  }
+}

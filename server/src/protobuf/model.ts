@@ -1,0 +1,320 @@
+// The meaning of parsed files: fully qualified names, resolved field types, JSON names, oneofs (incl. proto3 `optional`),
+// reserved numbers and names, map entry and group messages as protoc synthesises them. Parses are cached by text hash.
+import { createHash } from 'node:crypto';
+import type { Range } from '../engine/range';
+import type { EnumDecl, FieldDecl, MessageDecl, ProtoFileAst, ReservedDecl, ServiceDecl } from './ast';
+import { parseProto } from './parser';
+
+export interface ProtoFile {
+  /** Repository-relative path. */
+  path: string;
+  /** Path relative to its module root: what imports and buf's messages name. */
+  modulePath: string;
+  text: string;
+  ast: ProtoFileAst;
+  packageName: string;
+  messages: ProtoMessage[];
+  enums: ProtoEnum[];
+  services: ServiceDecl[];
+  /** Whether declarations here can be trusted to be complete (no junk, no top-level syntax error). */
+  isReadable: boolean;
+}
+
+export interface ProtoMessage {
+  fullName: string;
+  /** The name within the package: `User.Inner`. buf names messages this way in its texts. */
+  nestedName: string;
+  name: string;
+  file: ProtoFile;
+  parent: ProtoMessage | undefined;
+  /** The declaration; a map entry has none and borrows its field's. */
+  decl: MessageDecl | undefined;
+  /** Where buf points for this message: its span, or the map field for a map entry. */
+  range: Range;
+  isMapEntry: boolean;
+  fields: ProtoField[];
+  fieldsByNumber: Map<number, ProtoField>;
+  reservedRanges: { start: number; end: number }[];
+  reservedNames: Set<string>;
+  extensionRanges: { start: number; end: number }[];
+  oneofs: { name: string; isSynthetic: boolean }[];
+  /** A syntax error in this body or an enclosing one could be hiding members. */
+  isDamaged: boolean;
+}
+
+export type Cardinality = 'optional' | 'required' | 'repeated' | 'implicit';
+
+export interface ProtoField {
+  name: string;
+  number: number;
+  decl: FieldDecl | undefined;
+  cardinality: Cardinality;
+  /** A scalar name (`int32`) or a fully qualified message/enum name with a leading dot; unresolved names keep their text. */
+  type: string;
+  isTypeResolved: boolean;
+  jsonName: string;
+  hasExplicitJsonName: boolean;
+  oneof: string | undefined;
+}
+
+export interface ProtoEnum {
+  fullName: string;
+  nestedName: string;
+  decl: EnumDecl;
+  file: ProtoFile;
+}
+
+export const SCALAR_TYPES = new Set([
+  'double', 'float', 'int32', 'int64', 'uint32', 'uint64', 'sint32', 'sint64',
+  'fixed32', 'fixed64', 'sfixed32', 'sfixed64', 'bool', 'string', 'bytes',
+]);
+
+// ---- parse cache ----
+
+const PARSE_CACHE_LIMIT = 2000;
+const parseCache = new Map<string, ProtoFileAst>();
+
+/** Parses a text once: the same text (by hash) reuses the same tree, so typing re-parses only the edited file. */
+export function parseCached(text: string): ProtoFileAst {
+  const key = createHash('sha1').update(text).digest('base64');
+  const hit = parseCache.get(key);
+  if (hit) {
+    parseCache.delete(key);
+    parseCache.set(key, hit);
+    return hit;
+  }
+  const ast = parseProto(text);
+  parseCache.set(key, ast);
+  if (parseCache.size > PARSE_CACHE_LIMIT) parseCache.delete(parseCache.keys().next().value as string);
+  return ast;
+}
+
+/** Text that is not UTF-8 (decoded with replacement characters) or holds NUL bytes is not a .proto we can read. */
+export function unreadableReason(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'binary content (NUL bytes): not a .proto text file, so it was not compared';
+  if (text.includes('\uFFFD')) return 'not valid UTF-8 text, so it was not compared';
+  return undefined;
+}
+
+// ---- building files ----
+
+export function buildFile(path: string, modulePath: string, text: string): ProtoFile {
+  const unreadable = unreadableReason(text) !== undefined;
+  const ast = unreadable ? parseProto('') : parseCached(text);
+  const file: ProtoFile = {
+    path, modulePath, text, ast,
+    packageName: ast.packageName ?? '',
+    messages: [], enums: [], services: ast.services,
+    isReadable: !unreadable && !ast.damaged,
+  };
+  const prefix = file.packageName ? file.packageName + '.' : '';
+  const addEnum = (decl: EnumDecl, nestedName: string) =>
+    file.enums.push({ fullName: prefix + nestedName, nestedName, decl, file });
+  for (const decl of ast.enums) addEnum(decl, decl.name);
+  const visit = (decl: MessageDecl, parent: ProtoMessage | undefined) => {
+    const nestedName = parent ? `${parent.nestedName}.${decl.name}` : decl.name;
+    const message = newMessage(file, prefix + nestedName, nestedName, decl.name, parent, decl, decl.range);
+    message.isDamaged = decl.damaged || (parent?.isDamaged ?? false) || unreadable;
+    file.messages.push(message);
+    for (const reserved of decl.reserved) addReserved(message, reserved);
+    for (const range of decl.extensionRanges) message.extensionRanges.push(...range.ranges);
+    for (const oneof of decl.oneofs) message.oneofs.push({ name: oneof.name, isSynthetic: false });
+    const oneofOf = new Map<FieldDecl, string>();
+    for (const oneof of decl.oneofs) for (const field of oneof.fields) oneofOf.set(field, oneof.name);
+    for (const fieldDecl of decl.fields) {
+      if (fieldDecl.number === undefined) continue;
+      const field = fieldFrom(fieldDecl, ast, oneofOf.get(fieldDecl));
+      // proto3 `optional` lives in a synthetic oneof named after the field, as protoc makes it.
+      if (ast.syntax.syntax === 'proto3' && fieldDecl.label === 'optional' && !field.oneof) {
+        let name = `_${fieldDecl.name}`;
+        while (decl.fields.some((f) => f.name === name) || decl.oneofs.some((o) => o.name === name)) name = 'X' + name;
+        message.oneofs.push({ name, isSynthetic: true });
+        field.oneof = name;
+      }
+      message.fields.push(field);
+      if (!message.fieldsByNumber.has(field.number)) message.fieldsByNumber.set(field.number, field);
+      if (fieldDecl.mapKey !== undefined) {
+        const entryName = mapEntryName(fieldDecl.name);
+        const entry = newMessage(file, `${message.fullName}.${entryName}`, `${nestedName}.${entryName}`, entryName, message, undefined, fieldDecl.range);
+        entry.isMapEntry = true;
+        entry.isDamaged = message.isDamaged;
+        for (const [name, number, type] of [['key', 1, fieldDecl.mapKey], ['value', 2, fieldDecl.mapValue ?? '']] as const) {
+          const entryField: ProtoField = {
+            name, number, decl: undefined, cardinality: 'optional', type, isTypeResolved: SCALAR_TYPES.has(type),
+            jsonName: name, hasExplicitJsonName: false, oneof: undefined,
+          };
+          entry.fields.push(entryField);
+          entry.fieldsByNumber.set(number, entryField);
+        }
+        file.messages.push(entry);
+        field.type = `${message.fullName}.${entryName}`;
+      }
+    }
+    for (const enumDecl of decl.enums) addEnum(enumDecl, `${nestedName}.${enumDecl.name}`);
+    for (const nested of decl.messages) visit(nested, message);
+  };
+  for (const decl of ast.messages) visit(decl, undefined);
+  return file;
+}
+
+function newMessage(
+  file: ProtoFile, fullName: string, nestedName: string, name: string, parent: ProtoMessage | undefined, decl: MessageDecl | undefined, range: Range,
+): ProtoMessage {
+  return {
+    fullName, nestedName, name, file, parent, decl, range, isMapEntry: false,
+    fields: [], fieldsByNumber: new Map(), reservedRanges: [], reservedNames: new Set(), extensionRanges: [], oneofs: [],
+    isDamaged: false,
+  };
+}
+
+function addReserved(message: ProtoMessage, reserved: ReservedDecl): void {
+  message.reservedRanges.push(...reserved.ranges);
+  for (const name of reserved.names) message.reservedNames.add(name);
+}
+
+function fieldFrom(decl: FieldDecl, ast: ProtoFileAst, oneof: string | undefined): ProtoField {
+  const explicitJson = decl.options.find((option) => option.name === 'json_name');
+  let cardinality: Cardinality;
+  if (decl.mapKey !== undefined || decl.label === 'repeated') cardinality = 'repeated';
+  else if (decl.label === 'required') cardinality = 'required';
+  else if (decl.label === 'optional' || oneof) cardinality = 'optional';
+  else if (ast.syntax.syntax === 'proto3') cardinality = 'implicit';
+  else if (ast.syntax.syntax === 'editions') {
+    const presence = decl.options.find((option) => option.name === 'features.field_presence')?.value;
+    const filePresence = ast.options.find((option) => option.name === 'features.field_presence')?.value;
+    const effective = presence ?? filePresence ?? 'EXPLICIT';
+    cardinality = effective === 'IMPLICIT' ? 'implicit' : effective === 'LEGACY_REQUIRED' ? 'required' : 'optional';
+  } else cardinality = 'optional';
+  return {
+    name: decl.name,
+    number: decl.number ?? 0,
+    decl,
+    cardinality,
+    type: decl.group ? decl.type : decl.type,
+    isTypeResolved: SCALAR_TYPES.has(decl.type),
+    jsonName: explicitJson?.value ?? defaultJsonName(decl.name),
+    hasExplicitJsonName: explicitJson !== undefined,
+    oneof,
+  };
+}
+
+/** protoc's default JSON name: underscores dropped, the letter after each one upper-cased. */
+export function defaultJsonName(name: string): string {
+  let result = '';
+  let upperNext = false;
+  for (const char of name) {
+    if (char === '_') upperNext = true;
+    else if (upperNext) {
+      result += char.toUpperCase();
+      upperNext = false;
+    } else result += char;
+  }
+  return result;
+}
+
+/** protoc names a map field's entry message `FooBarEntry` for a field `foo_bar`. */
+export function mapEntryName(fieldName: string): string {
+  let result = '';
+  let upperNext = true;
+  for (const char of fieldName) {
+    if (char === '_') upperNext = true;
+    else if (upperNext) {
+      result += char.toUpperCase();
+      upperNext = false;
+    } else result += char;
+  }
+  return result + 'Entry';
+}
+
+// ---- modules: name resolution across files ----
+
+/** The files of one side (base or head) of every module, with names resolved across them. */
+export class ProtoImage {
+  readonly filesByModulePath = new Map<string, ProtoFile>();
+  readonly messagesByFullName = new Map<string, ProtoMessage>();
+  readonly enumsByFullName = new Map<string, ProtoEnum>();
+  private readonly symbols = new Set<string>();
+
+  constructor(readonly files: readonly ProtoFile[]) {
+    for (const file of files) {
+      if (!this.filesByModulePath.has(file.modulePath)) this.filesByModulePath.set(file.modulePath, file);
+      const parts = file.packageName.split('.');
+      for (let i = 1; i <= parts.length; i++) if (parts[0]) this.symbols.add(parts.slice(0, i).join('.'));
+      for (const message of file.messages) {
+        if (!this.messagesByFullName.has(message.fullName)) this.messagesByFullName.set(message.fullName, message);
+        this.symbols.add(message.fullName);
+      }
+      for (const item of file.enums) {
+        if (!this.enumsByFullName.has(item.fullName)) this.enumsByFullName.set(item.fullName, item);
+        this.symbols.add(item.fullName);
+      }
+    }
+    for (const name of WELL_KNOWN_TYPES) this.symbols.add(name);
+    for (const file of files) for (const message of file.messages) this.resolveFields(message);
+  }
+
+  /** Import paths of a file that no module file and no well-known file provides. */
+  missingImports(file: ProtoFile): string[] {
+    return file.ast.imports.map((item) => item.path).filter((path) => !this.filesByModulePath.has(path) && !WELL_KNOWN_FILES.has(path));
+  }
+
+  private resolveFields(message: ProtoMessage): void {
+    for (const field of message.fields) {
+      if (field.isTypeResolved || field.type.startsWith('.')) continue;
+      if (message.isMapEntry) {
+        const resolved = this.resolve(field.type, message.parent!.fullName);
+        if (resolved) Object.assign(field, { type: resolved, isTypeResolved: true });
+        continue;
+      }
+      if (field.decl?.mapKey !== undefined) {
+        field.type = '.' + field.type;
+        field.isTypeResolved = true;
+        continue;
+      }
+      const scope = field.decl?.group ? message.fullName : message.fullName;
+      const resolved = field.decl?.group ? `.${message.fullName}.${field.decl.group.name}` : this.resolve(field.type, scope);
+      if (resolved) Object.assign(field, { type: resolved, isTypeResolved: true });
+    }
+  }
+
+  /** protoc's scoping: the first component is looked up from the innermost scope outwards, the rest must follow from it. */
+  resolve(name: string, scope: string): string | undefined {
+    if (name.startsWith('.')) return this.symbols.has(name.slice(1)) ? name : undefined;
+    const first = name.split('.')[0];
+    let current = scope;
+    for (;;) {
+      const candidate = current ? `${current}.${first}` : first;
+      if (this.symbols.has(candidate)) {
+        const full = current ? `${current}.${name}` : name;
+        return this.symbols.has(full) ? '.' + full : undefined;
+      }
+      if (!current) return undefined;
+      const dot = current.lastIndexOf('.');
+      current = dot < 0 ? '' : current.slice(0, dot);
+    }
+  }
+}
+
+// buf compiles against its own copy of these; they never need to be in the module.
+const WELL_KNOWN_FILES = new Set([
+  'google/protobuf/any.proto', 'google/protobuf/api.proto', 'google/protobuf/cpp_features.proto', 'google/protobuf/descriptor.proto',
+  'google/protobuf/duration.proto', 'google/protobuf/empty.proto', 'google/protobuf/field_mask.proto', 'google/protobuf/go_features.proto',
+  'google/protobuf/java_features.proto', 'google/protobuf/source_context.proto', 'google/protobuf/struct.proto',
+  'google/protobuf/timestamp.proto', 'google/protobuf/type.proto', 'google/protobuf/wrappers.proto', 'google/protobuf/compiler/plugin.proto',
+]);
+
+const WELL_KNOWN_TYPES = [
+  'google', 'google.protobuf', 'google.protobuf.Any', 'google.protobuf.Api', 'google.protobuf.Method', 'google.protobuf.Mixin',
+  'google.protobuf.Duration', 'google.protobuf.Empty', 'google.protobuf.FieldMask', 'google.protobuf.SourceContext',
+  'google.protobuf.Struct', 'google.protobuf.Value', 'google.protobuf.ListValue', 'google.protobuf.NullValue',
+  'google.protobuf.Timestamp', 'google.protobuf.Type', 'google.protobuf.Field', 'google.protobuf.Enum', 'google.protobuf.EnumValue',
+  'google.protobuf.Option', 'google.protobuf.Syntax', 'google.protobuf.DoubleValue', 'google.protobuf.FloatValue',
+  'google.protobuf.Int64Value', 'google.protobuf.UInt64Value', 'google.protobuf.Int32Value', 'google.protobuf.UInt32Value',
+  'google.protobuf.BoolValue', 'google.protobuf.StringValue', 'google.protobuf.BytesValue',
+  'google.protobuf.FileDescriptorSet', 'google.protobuf.FileDescriptorProto', 'google.protobuf.DescriptorProto',
+  'google.protobuf.FieldDescriptorProto', 'google.protobuf.EnumDescriptorProto', 'google.protobuf.ServiceDescriptorProto',
+  'google.protobuf.MethodDescriptorProto', 'google.protobuf.FileOptions', 'google.protobuf.MessageOptions',
+  'google.protobuf.FieldOptions', 'google.protobuf.OneofOptions', 'google.protobuf.EnumOptions', 'google.protobuf.EnumValueOptions',
+  'google.protobuf.ServiceOptions', 'google.protobuf.MethodOptions', 'google.protobuf.ExtensionRangeOptions',
+  'google.protobuf.FeatureSet', 'google.protobuf.Edition',
+];

@@ -1,0 +1,1057 @@
+// A tolerant recursive-descent parser for proto2, proto3 and editions files. It never throws and always ends:
+// every loop consumes a token or stops, errors are recorded with ranges, and the body they occur in is marked damaged.
+import { LineIndex, type Range } from '../engine/range';
+import type {
+  CompactOption,
+  Declaration,
+  EnumDecl,
+  EnumValueDecl,
+  ExtendDecl,
+  ExtensionRangeDecl,
+  FieldDecl,
+  ImportDecl,
+  Label,
+  MessageDecl,
+  OneofDecl,
+  OptionDecl,
+  ProtoFileAst,
+  ReservedDecl,
+  RpcDecl,
+  ServiceDecl,
+} from './ast';
+import { Lexer } from './lexer';
+
+export const MAX_FIELD_NUMBER = 536870911;
+export const MAX_ENUM_NUMBER = 2147483647;
+
+const STATEMENT_KEYWORDS = new Set([
+  'message', 'enum', 'service', 'oneof', 'extend', 'option', 'reserved', 'extensions', 'map',
+  'optional', 'required', 'repeated', 'import', 'package', 'syntax', 'edition', 'rpc', 'group',
+]);
+
+interface Scope {
+  damaged: boolean;
+}
+
+export function parseProto(text: string): ProtoFileAst {
+  return new Parser(text).parseFile();
+}
+
+class Parser {
+  private readonly lx: Lexer;
+  private readonly lines: LineIndex;
+  private readonly scopes: Scope[] = [];
+  private readonly file: ProtoFileAst;
+
+  constructor(private readonly text: string) {
+    this.lx = new Lexer(text);
+    this.lines = new LineIndex(text);
+    this.file = {
+      syntax: { syntax: 'proto2', range: undefined },
+      packageName: undefined,
+      packageRange: undefined,
+      imports: [],
+      options: [],
+      messages: [],
+      enums: [],
+      services: [],
+      extends: [],
+      problems: [],
+      damaged: false,
+    };
+    this.scopes.push(this.file);
+  }
+
+  // ---- positions, tokens, errors ----
+
+  private range(start: number, end: number): Range {
+    return { start: this.lines.positionAt(start), end: this.lines.positionAt(end) };
+  }
+
+  private tokenRange(): Range {
+    return this.range(this.lx.start, this.lx.end);
+  }
+
+  private is(value: string): boolean {
+    return (this.lx.tokenKind() === 'symbol' || this.lx.tokenKind() === 'ident') && this.lx.tokenValue() === value;
+  }
+
+  private eat(value: string): boolean {
+    if (!this.is(value)) return false;
+    this.advance();
+    return true;
+  }
+
+  private lastEnd = 0;
+  private advance(): void {
+    this.lastEnd = this.lx.end;
+    if (this.lx.problem) this.error(this.lx.problem, this.lx.start, this.lx.end);
+    this.lx.next();
+  }
+
+  private describe(): string {
+    if (this.lx.tokenKind() === 'eof') return 'end of file';
+    if (this.lx.tokenKind() === 'string') return 'a string';
+    return `'${this.lx.tokenValue().length > 20 ? this.lx.tokenValue().slice(0, 20) + '…' : this.lx.tokenValue()}'`;
+  }
+
+  /** Records a problem and marks every open body as possibly hiding declarations. */
+  private error(message: string, start = this.lx.start, end = Math.max(this.lx.end, start)): void {
+    if (this.file.problems.length < 200) this.file.problems.push({ range: this.range(start, end), message });
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      this.scopes[i].damaged = true;
+      // An error inside a body cannot hide top-level declarations unless that body never closes (handled at EOF).
+      if (i === 1) break;
+    }
+    if (this.scopes.length === 1) this.file.damaged = true;
+  }
+
+  private expected(what: string): void {
+    this.error(`expected ${what}, found ${this.describe()}`);
+  }
+
+  /** Skips to the end of the broken statement: past `;`, before the `}` closing the body, or before a keyword starting a line. */
+  private recover(): void {
+    let depth = 0;
+    let first = true;
+    for (;;) {
+      const kind = this.lx.tokenKind();
+      const value = this.lx.tokenValue();
+      if (kind === 'eof') return;
+      if (kind === 'symbol') {
+        if (value === ';' && depth === 0) {
+          this.advance();
+          return;
+        }
+        if (value === '}') {
+          if (depth === 0) return;
+          depth--;
+          this.advance();
+          if (depth === 0 && !first) return;
+          first = false;
+          continue;
+        }
+        if (value === '{') depth++;
+      } else if (!first && depth === 0 && kind === 'ident' && this.lx.atLineStart && STATEMENT_KEYWORDS.has(value)) {
+        return;
+      }
+      first = false;
+      this.advance();
+    }
+  }
+
+  private endStatement(): boolean {
+    if (this.eat(';')) return true;
+    this.expected("';'");
+    // A missing ';' before a new line keeps the next statement intact.
+    if (!this.lx.atLineStart || this.lx.tokenKind() === 'eof') this.recover();
+    return false;
+  }
+
+  private declaration(start: number, leadingOffset: number, comments: string[]): Declaration {
+    return {
+      range: this.range(start, this.lastEnd),
+      startOffset: start,
+      endOffset: this.lastEnd,
+      leadingOffset: leadingOffset >= 0 ? leadingOffset : start,
+      leadingComments: comments,
+    };
+  }
+
+  private ident(): string | undefined {
+    if (this.lx.tokenKind() !== 'ident') return undefined;
+    const value = this.lx.tokenValue();
+    this.advance();
+    return value;
+  }
+
+  /** `a.b.c` or `.a.b.c` */
+  private typeName(): string | undefined {
+    let name = '';
+    if (this.eat('.')) name = '.';
+    const first = this.ident();
+    if (first === undefined) return undefined;
+    name += first;
+    while (this.is('.')) {
+      this.advance();
+      const part = this.ident();
+      if (part === undefined) {
+        this.expected('an identifier');
+        return name;
+      }
+      name += '.' + part;
+    }
+    return name;
+  }
+
+  private integer(allowNegative: boolean): number | undefined {
+    let sign = 1;
+    if (allowNegative && this.eat('-')) sign = -1;
+    if (this.lx.tokenKind() !== 'int') return undefined;
+    const raw = this.lx.tokenValue();
+    this.advance();
+    let value: number;
+    if (/^0[xX]/.test(raw)) value = parseInt(raw.slice(2), 16);
+    else if (/^0[0-7]+$/.test(raw)) value = parseInt(raw, 8);
+    else value = Number(raw);
+    return Number.isFinite(value) ? sign * value : undefined;
+  }
+
+  // ---- file ----
+
+  parseFile(): ProtoFileAst {
+    const lx = this.lx;
+    let guard = 0;
+    while (lx.tokenKind() !== 'eof') {
+      const before = lx.start;
+      this.topLevelStatement();
+      if (lx.start === before && lx.tokenKind() !== 'eof') {
+        // No statement consumed anything (a stray '}'): report it and move on so that the loop always ends.
+        this.error(`unexpected ${this.describe()}`);
+        this.advance();
+      }
+      if (++guard > 10_000_000) break;
+    }
+    return this.file;
+  }
+
+  private topLevelStatement(): void {
+    const lx = this.lx;
+    const start = lx.start;
+    const leading = lx.commentStart;
+    const comments = lx.comments;
+    if (this.eat(';')) return;
+    if (lx.tokenKind() !== 'ident') {
+      this.error(`unexpected ${this.describe()}`);
+      this.recover();
+      return;
+    }
+    switch (lx.tokenValue()) {
+      case 'syntax':
+      case 'edition': {
+        const keyword = lx.tokenValue();
+        this.advance();
+        if (!this.eat('=')) {
+          this.expected("'='");
+          this.recover();
+          return;
+        }
+        if (lx.tokenKind() !== 'string') {
+          this.expected('a string');
+          this.recover();
+          return;
+        }
+        const value = lx.tokenValue();
+        this.advance();
+        this.endStatement();
+        const range = this.range(start, this.lastEnd);
+        if (keyword === 'syntax') {
+          if (value === 'proto2' || value === 'proto3') this.file.syntax = { syntax: value, range };
+          else this.error(`unknown syntax "${value}"`, start, this.lastEnd);
+        } else this.file.syntax = { syntax: 'editions', edition: value, range };
+        return;
+      }
+      case 'package': {
+        this.advance();
+        const name = this.typeName();
+        if (name === undefined) {
+          this.expected('a package name');
+          this.recover();
+          return;
+        }
+        this.endStatement();
+        this.file.packageName = name;
+        this.file.packageRange = this.range(start, this.lastEnd);
+        return;
+      }
+      case 'import': {
+        this.advance();
+        let modifier: ImportDecl['modifier'];
+        if (this.is('public') || this.is('weak')) {
+          modifier = lx.tokenValue() as 'public' | 'weak';
+          this.advance();
+        }
+        if (lx.tokenKind() !== 'string') {
+          this.expected('an import path string');
+          this.recover();
+          return;
+        }
+        const path = lx.tokenValue();
+        this.advance();
+        this.endStatement();
+        this.file.imports.push({ ...this.declaration(start, leading, comments), path, modifier });
+        return;
+      }
+      case 'option': {
+        const option = this.optionStatement();
+        if (option) this.file.options.push(option);
+        return;
+      }
+      case 'message': {
+        const message = this.message();
+        if (message) this.file.messages.push(message);
+        return;
+      }
+      case 'enum': {
+        const decl = this.enumDecl();
+        if (decl) this.file.enums.push(decl);
+        return;
+      }
+      case 'service': {
+        const service = this.service();
+        if (service) this.file.services.push(service);
+        return;
+      }
+      case 'extend': {
+        const extend = this.extend();
+        if (extend) this.file.extends.push(extend);
+        return;
+      }
+      default:
+        this.error(`unexpected ${this.describe()} at the top level`);
+        this.recover();
+    }
+  }
+
+  // ---- options ----
+
+  private optionName(): string | undefined {
+    let name = '';
+    for (;;) {
+      if (this.eat('(')) {
+        const inner = this.typeName();
+        if (inner === undefined || !this.eat(')')) return undefined;
+        name += `(${inner})`;
+      } else {
+        const part = this.ident();
+        if (part === undefined) return undefined;
+        name += part;
+      }
+      if (!this.is('.')) return name;
+      this.advance();
+      name += '.';
+    }
+  }
+
+  private optionValue(): Pick<OptionDecl, 'value' | 'valueText' | 'valueKind'> | undefined {
+    const lx = this.lx;
+    const start = lx.start;
+    if (this.is('{')) {
+      let depth = 0;
+      do {
+        if (this.is('{')) depth++;
+        else if (this.is('}')) depth--;
+        this.advance();
+      } while (depth > 0 && lx.tokenKind() !== 'eof');
+      if (depth > 0) this.error("expected '}' closing the option value");
+      const valueText = this.text.slice(start, this.lastEnd);
+      return { value: valueText, valueText, valueKind: 'aggregate' };
+    }
+    if (lx.tokenKind() === 'string') {
+      let value = '';
+      while (lx.tokenKind() === 'string') {
+        value += lx.tokenValue();
+        this.advance();
+      }
+      return { value, valueText: this.text.slice(start, this.lastEnd), valueKind: 'string' };
+    }
+    let sign = '';
+    if (this.is('-') || this.is('+')) {
+      sign = lx.tokenValue() === '-' ? '-' : '';
+      this.advance();
+    }
+    if (lx.tokenKind() === 'int' || lx.tokenKind() === 'float' || lx.tokenKind() === 'ident') {
+      const valueKind = lx.tokenKind() as 'int' | 'float' | 'ident';
+      const value = sign + lx.tokenValue();
+      this.advance();
+      return { value, valueText: this.text.slice(start, this.lastEnd), valueKind };
+    }
+    return undefined;
+  }
+
+  private optionStatement(): OptionDecl | undefined {
+    const lx = this.lx;
+    const start = lx.start;
+    const leading = lx.commentStart;
+    const comments = lx.comments;
+    this.advance();
+    const name = this.optionName();
+    if (name === undefined) {
+      this.expected('an option name');
+      this.recover();
+      return undefined;
+    }
+    if (!this.eat('=')) {
+      this.expected("'='");
+      this.recover();
+      return undefined;
+    }
+    const value = this.optionValue();
+    if (!value) {
+      this.expected('an option value');
+      this.recover();
+      return undefined;
+    }
+    this.endStatement();
+    return { ...this.declaration(start, leading, comments), name, ...value };
+  }
+
+  /** `[a = 1, (b).c = "x"]`, after the opening bracket was seen. */
+  private compactOptions(): CompactOption[] {
+    const options: CompactOption[] = [];
+    this.advance();
+    for (;;) {
+      const start = this.lx.start;
+      const name = this.optionName();
+      if (name === undefined || !this.eat('=')) {
+        this.expected('an option');
+        break;
+      }
+      const value = this.optionValue();
+      if (!value) {
+        this.expected('an option value');
+        break;
+      }
+      options.push({ name, value: value.value, valueKind: value.valueKind, range: this.range(start, this.lastEnd) });
+      if (this.eat(',')) continue;
+      if (this.eat(']')) return options;
+      this.expected("',' or ']'");
+      break;
+    }
+    // Skip to the closing bracket, unless the statement ends first.
+    while (this.lx.tokenKind() !== 'eof' && !this.is(']') && !this.is(';') && !this.is('}') && !this.is('{')) this.advance();
+    this.eat(']');
+    return options;
+  }
+
+  // ---- messages ----
+
+  private newMessage(name: string, nameRange: Range): MessageDecl {
+    return {
+      range: nameRange, startOffset: 0, endOffset: 0, leadingOffset: 0, leadingComments: [],
+      name, nameRange, bodyRange: nameRange, bodyStartOffset: 0, bodyEndOffset: 0,
+      members: [], fields: [], oneofs: [], messages: [], enums: [], extends: [], reserved: [], extensionRanges: [], options: [],
+      damaged: false,
+    };
+  }
+
+  private message(): MessageDecl | undefined {
+    const lx = this.lx;
+    const start = lx.start;
+    const leading = lx.commentStart;
+    const comments = lx.comments;
+    this.advance();
+    const nameStart = lx.start;
+    const name = this.ident();
+    if (name === undefined) {
+      this.expected('a message name');
+      this.recover();
+      return undefined;
+    }
+    const message = this.newMessage(name, this.range(nameStart, this.lastEnd));
+    if (!this.is('{')) {
+      this.expected("'{'");
+      this.recover();
+      return undefined;
+    }
+    this.messageBody(message);
+    Object.assign(message, this.declaration(start, leading, comments));
+    return message;
+  }
+
+  /** Parses `{ … }` into the message; the current token is `{`. */
+  private messageBody(message: MessageDecl): void {
+    const lx = this.lx;
+    message.bodyStartOffset = lx.start;
+    this.advance();
+    this.scopes.push(message);
+    for (;;) {
+      if (lx.tokenKind() === 'eof') {
+        this.unclosed('message', message.name);
+        break;
+      }
+      if (this.is('}')) {
+        this.advance();
+        break;
+      }
+      const before = lx.start;
+      this.messageStatement(message);
+      if (lx.start === before && lx.tokenKind() !== 'eof' && !this.is('}')) {
+        this.error(`unexpected ${this.describe()}`);
+        this.advance();
+      }
+    }
+    this.scopes.pop();
+    message.bodyEndOffset = this.lastEnd;
+    message.bodyRange = this.range(message.bodyStartOffset, this.lastEnd);
+  }
+
+  private unclosed(what: string, name: string): void {
+    this.error(`${what} "${name}" is missing its closing '}'`);
+    for (const scope of this.scopes) scope.damaged = true;
+    this.file.damaged = true;
+  }
+
+  private messageStatement(message: MessageDecl): void {
+    const lx = this.lx;
+    if (this.eat(';')) return;
+    if (lx.tokenKind() === 'ident') {
+      switch (lx.tokenValue()) {
+        case 'message': {
+          const nested = this.messageOrField(message);
+          if (nested) this.addMember(message, nested);
+          return;
+        }
+        case 'enum': {
+          const decl = this.enumDecl();
+          if (decl) this.addMember(message, decl);
+          return;
+        }
+        case 'oneof': {
+          const oneof = this.oneof(message);
+          if (oneof) this.addMember(message, oneof);
+          return;
+        }
+        case 'extend': {
+          const extend = this.extend();
+          if (extend) this.addMember(message, extend);
+          return;
+        }
+        case 'option': {
+          const option = this.optionStatement();
+          if (option) this.addMember(message, option);
+          return;
+        }
+        case 'reserved': {
+          const reserved = this.reserved(MAX_FIELD_NUMBER);
+          if (reserved) this.addMember(message, reserved);
+          return;
+        }
+        case 'extensions': {
+          const ranges = this.extensionRange();
+          if (ranges) this.addMember(message, ranges);
+          return;
+        }
+      }
+    }
+    if (lx.tokenKind() === 'ident' || this.is('.')) {
+      const field = this.field(true);
+      if (field) this.addMember(message, field);
+      return;
+    }
+    this.error(`unexpected ${this.describe()} in message "${message.name}"`);
+    this.recover();
+  }
+
+  private addMember(message: MessageDecl, member: MessageDecl | EnumDecl | OneofDecl | ExtendDecl | OptionDecl | ReservedDecl | ExtensionRangeDecl | FieldDecl): void {
+    message.members.push(member);
+    if ('bodyStartOffset' in member) message.messages.push(member);
+    else if ('values' in member) message.enums.push(member);
+    else if ('extendee' in member) message.extends.push(member);
+    else if ('valueKind' in member) message.options.push(member);
+    else if ('namesAsIdentifiers' in member) message.reserved.push(member);
+    else if ('typeRange' in member) {
+      message.fields.push(member);
+      if (member.group) message.messages.push(member.group);
+    } else if ('fields' in member) {
+      message.oneofs.push(member);
+      for (const field of member.fields) {
+        message.fields.push(field);
+        if (field.group) message.messages.push(field.group);
+      }
+    } else message.extensionRanges.push(member);
+  }
+
+  /** `message` starts a nested message, unless it is a field whose type is named `message`. */
+  private messageOrField(_parent: MessageDecl): MessageDecl | FieldDecl | undefined {
+    const lx = this.lx;
+    const start = lx.start;
+    const leading = lx.commentStart;
+    const comments = lx.comments;
+    this.advance();
+    const nameStart = lx.start;
+    const name = this.ident();
+    if (name === undefined) {
+      this.expected('a message name');
+      this.recover();
+      return undefined;
+    }
+    if (this.is('=')) return this.fieldRest(start, leading, comments, undefined, 'message', this.range(start, start + 7), name, this.range(nameStart, this.lastEnd));
+    const message = this.newMessage(name, this.range(nameStart, this.lastEnd));
+    if (!this.is('{')) {
+      this.expected("'{'");
+      this.recover();
+      return undefined;
+    }
+    this.messageBody(message);
+    Object.assign(message, this.declaration(start, leading, comments));
+    return message;
+  }
+
+  private field(allowLabel: boolean): FieldDecl | undefined {
+    const lx = this.lx;
+    const start = lx.start;
+    const leading = lx.commentStart;
+    const comments = lx.comments;
+    let label: Label | undefined;
+    if (allowLabel && (this.is('optional') || this.is('required') || this.is('repeated'))) {
+      label = lx.tokenValue() as Label;
+      this.advance();
+    }
+    const typeStart = lx.start;
+    if (this.is('map')) {
+      this.advance();
+      if (this.eat('<')) return this.mapField(start, leading, comments, label, typeStart);
+      // A type named `map`.
+      return this.fieldAfterType(start, leading, comments, label, 'map', typeStart);
+    }
+    if (this.is('group')) {
+      this.advance();
+      if (lx.tokenKind() === 'ident') return this.group(start, leading, comments, label);
+      return this.fieldAfterType(start, leading, comments, label, 'group', typeStart);
+    }
+    const type = this.typeName();
+    if (type === undefined) {
+      this.expected('a field type');
+      this.recover();
+      return undefined;
+    }
+    return this.fieldAfterType(start, leading, comments, label, type, typeStart);
+  }
+
+  private fieldAfterType(start: number, leading: number, comments: string[], label: Label | undefined, type: string, typeStart: number): FieldDecl | undefined {
+    const typeRange = this.range(typeStart, this.lastEnd);
+    const nameStart = this.lx.start;
+    const name = this.ident();
+    if (name === undefined) {
+      this.expected('a field name');
+      this.recover();
+      return undefined;
+    }
+    return this.fieldRest(start, leading, comments, label, type, typeRange, name, this.range(nameStart, this.lastEnd));
+  }
+
+  /** From `=` on: number, options, `;`. A field missing only its number or `;` is kept, flagged by the error. */
+  private fieldRest(
+    start: number, leading: number, comments: string[], label: Label | undefined,
+    type: string, typeRange: Range, name: string, nameRange: Range,
+  ): FieldDecl | undefined {
+    let number: number | undefined;
+    let numberRange: Range | undefined;
+    let options: CompactOption[] = [];
+    if (!this.eat('=')) {
+      this.expected("'='");
+      this.recover();
+      return undefined;
+    }
+    const numberStart = this.lx.start;
+    number = this.integer(false);
+    if (number === undefined) {
+      this.expected('a field number');
+      this.recover();
+      return undefined;
+    }
+    numberRange = this.range(numberStart, this.lastEnd);
+    if (this.is('[')) options = this.compactOptions();
+    this.endStatement();
+    return { ...this.declaration(start, leading, comments), name, nameRange, number, numberRange, label, type, typeRange, options };
+  }
+
+  private mapField(start: number, leading: number, comments: string[], label: Label | undefined, typeStart: number): FieldDecl | undefined {
+    const key = this.typeName();
+    if (key === undefined || !this.eat(',')) {
+      this.expected('a map key type and \',\'');
+      this.recover();
+      return undefined;
+    }
+    const value = this.typeName();
+    if (value === undefined || !this.eat('>')) {
+      this.expected("a map value type and '>'");
+      this.recover();
+      return undefined;
+    }
+    const field = this.fieldAfterType(start, leading, comments, label, `map<${key}, ${value}>`, typeStart);
+    if (field) {
+      field.mapKey = key;
+      field.mapValue = value;
+    }
+    return field;
+  }
+
+  private group(start: number, leading: number, comments: string[], label: Label | undefined): FieldDecl | undefined {
+    const lx = this.lx;
+    const nameStart = lx.start;
+    const name = this.ident()!;
+    const nameRange = this.range(nameStart, this.lastEnd);
+    if (!this.eat('=')) {
+      this.expected("'='");
+      this.recover();
+      return undefined;
+    }
+    const numberStart = lx.start;
+    const number = this.integer(false);
+    if (number === undefined) {
+      this.expected('a field number');
+      this.recover();
+      return undefined;
+    }
+    const numberRange = this.range(numberStart, this.lastEnd);
+    const options = this.is('[') ? this.compactOptions() : [];
+    if (!this.is('{')) {
+      this.expected("'{'");
+      this.recover();
+      return undefined;
+    }
+    const message = this.newMessage(name, nameRange);
+    this.messageBody(message);
+    Object.assign(message, this.declaration(start, leading, comments));
+    return {
+      ...this.declaration(start, leading, comments),
+      name: name.toLowerCase(), nameRange, number, numberRange, label, type: name, typeRange: nameRange, options, group: message,
+    };
+  }
+
+  private oneof(_parent: MessageDecl): OneofDecl | undefined {
+    const lx = this.lx;
+    const start = lx.start;
+    const leading = lx.commentStart;
+    const comments = lx.comments;
+    this.advance();
+    const nameStart = lx.start;
+    const name = this.ident();
+    if (name === undefined || !this.is('{')) {
+      this.expected(name === undefined ? 'a oneof name' : "'{'");
+      this.recover();
+      return undefined;
+    }
+    const oneof: OneofDecl = { ...this.declaration(start, leading, comments), name, nameRange: this.range(nameStart, this.lastEnd), fields: [], options: [] };
+    this.advance();
+    for (;;) {
+      if (lx.tokenKind() === 'eof') {
+        this.unclosed('oneof', name);
+        break;
+      }
+      if (this.eat('}')) break;
+      if (this.eat(';')) continue;
+      const before = lx.start;
+      if (this.is('option')) {
+        const option = this.optionStatement();
+        if (option) oneof.options.push(option);
+      } else if (lx.tokenKind() === 'ident' || this.is('.')) {
+        const field = this.field(false);
+        if (field) oneof.fields.push(field);
+      } else {
+        this.error(`unexpected ${this.describe()} in oneof "${name}"`);
+        this.recover();
+      }
+      if (lx.start === before && lx.tokenKind() !== 'eof' && !this.is('}')) this.advance();
+    }
+    Object.assign(oneof, this.declaration(start, leading, comments));
+    return oneof;
+  }
+
+  private reserved(max: number): ReservedDecl | undefined {
+    const lx = this.lx;
+    const start = lx.start;
+    const leading = lx.commentStart;
+    const comments = lx.comments;
+    this.advance();
+    const decl = { ranges: [] as { start: number; end: number }[], names: [] as string[], namesAsIdentifiers: false };
+    if (lx.tokenKind() === 'string' || lx.tokenKind() === 'ident') {
+      for (;;) {
+        if (lx.tokenKind() === 'string') decl.names.push(lx.tokenValue());
+        else if (lx.tokenKind() === 'ident') {
+          decl.names.push(lx.tokenValue());
+          decl.namesAsIdentifiers = true;
+        } else {
+          this.expected('a reserved name');
+          this.recover();
+          return undefined;
+        }
+        this.advance();
+        if (!this.eat(',')) break;
+      }
+    } else {
+      const parsed = this.numberRanges(max, true);
+      if (!parsed) return undefined;
+      decl.ranges = parsed;
+    }
+    this.endStatement();
+    return { ...this.declaration(start, leading, comments), ...decl };
+  }
+
+  private numberRanges(max: number, allowNegative: boolean): { start: number; end: number }[] | undefined {
+    const ranges: { start: number; end: number }[] = [];
+    for (;;) {
+      const low = this.integer(allowNegative);
+      if (low === undefined) {
+        this.expected('a number');
+        this.recover();
+        return undefined;
+      }
+      let high = low;
+      if (this.eat('to')) {
+        if (this.eat('max')) high = max;
+        else {
+          const value = this.integer(allowNegative);
+          if (value === undefined) {
+            this.expected("a number or 'max'");
+            this.recover();
+            return undefined;
+          }
+          high = value;
+        }
+      }
+      ranges.push({ start: low, end: high });
+      if (!this.eat(',')) return ranges;
+    }
+  }
+
+  private extensionRange(): ExtensionRangeDecl | undefined {
+    const lx = this.lx;
+    const start = lx.start;
+    const leading = lx.commentStart;
+    const comments = lx.comments;
+    this.advance();
+    const ranges = this.numberRanges(MAX_FIELD_NUMBER, false);
+    if (!ranges) return undefined;
+    const options = this.is('[') ? this.compactOptions() : [];
+    this.endStatement();
+    return { ...this.declaration(start, leading, comments), ranges, options };
+  }
+
+  private extend(): ExtendDecl | undefined {
+    const lx = this.lx;
+    const start = lx.start;
+    const leading = lx.commentStart;
+    const comments = lx.comments;
+    this.advance();
+    const extendee = this.typeName();
+    if (extendee === undefined || !this.is('{')) {
+      this.expected(extendee === undefined ? 'the extended message name' : "'{'");
+      this.recover();
+      return undefined;
+    }
+    const extend: ExtendDecl = { ...this.declaration(start, leading, comments), extendee, fields: [] };
+    const scope: Scope = { damaged: false };
+    this.scopes.push(scope);
+    this.advance();
+    for (;;) {
+      if (lx.tokenKind() === 'eof') {
+        this.unclosed('extend', extendee);
+        break;
+      }
+      if (this.eat('}')) break;
+      if (this.eat(';')) continue;
+      const before = lx.start;
+      if (lx.tokenKind() === 'ident' || this.is('.')) {
+        const field = this.field(true);
+        if (field) extend.fields.push(field);
+      } else {
+        this.error(`unexpected ${this.describe()} in extend "${extendee}"`);
+        this.recover();
+      }
+      if (lx.start === before && lx.tokenKind() !== 'eof' && !this.is('}')) this.advance();
+    }
+    this.scopes.pop();
+    Object.assign(extend, this.declaration(start, leading, comments));
+    return extend;
+  }
+
+  // ---- enums ----
+
+  private enumDecl(): EnumDecl | undefined {
+    const lx = this.lx;
+    const start = lx.start;
+    const leading = lx.commentStart;
+    const comments = lx.comments;
+    this.advance();
+    const nameStart = lx.start;
+    const name = this.ident();
+    if (name === undefined || !this.is('{')) {
+      this.expected(name === undefined ? 'an enum name' : "'{'");
+      this.recover();
+      return undefined;
+    }
+    const nameRange = this.range(nameStart, this.lastEnd);
+    const decl: EnumDecl = {
+      ...this.declaration(start, leading, comments), name, nameRange, bodyRange: nameRange, values: [], reserved: [], options: [], damaged: false,
+    };
+    const bodyStart = lx.start;
+    this.advance();
+    this.scopes.push(decl);
+    for (;;) {
+      if (lx.tokenKind() === 'eof') {
+        this.unclosed('enum', name);
+        break;
+      }
+      if (this.eat('}')) break;
+      if (this.eat(';')) continue;
+      const before = lx.start;
+      if (this.is('option')) {
+        const option = this.optionStatement();
+        if (option) decl.options.push(option);
+      } else if (this.is('reserved')) {
+        const reserved = this.reserved(MAX_ENUM_NUMBER);
+        if (reserved) decl.reserved.push(reserved);
+      } else if (lx.tokenKind() === 'ident') {
+        const value = this.enumValue();
+        if (value) decl.values.push(value);
+      } else {
+        this.error(`unexpected ${this.describe()} in enum "${name}"`);
+        this.recover();
+      }
+      if (lx.start === before && lx.tokenKind() !== 'eof' && !this.is('}')) this.advance();
+    }
+    this.scopes.pop();
+    decl.bodyRange = this.range(bodyStart, this.lastEnd);
+    Object.assign(decl, this.declaration(start, leading, comments));
+    return decl;
+  }
+
+  private enumValue(): EnumValueDecl | undefined {
+    const lx = this.lx;
+    const start = lx.start;
+    const leading = lx.commentStart;
+    const comments = lx.comments;
+    const name = this.ident()!;
+    const nameRange = this.range(start, this.lastEnd);
+    if (!this.eat('=')) {
+      this.expected("'='");
+      this.recover();
+      return undefined;
+    }
+    const numberStart = lx.start;
+    const number = this.integer(true);
+    if (number === undefined) {
+      this.expected('an enum value number');
+      this.recover();
+      return undefined;
+    }
+    const numberRange = this.range(numberStart, this.lastEnd);
+    const options = this.is('[') ? this.compactOptions() : [];
+    this.endStatement();
+    return { ...this.declaration(start, leading, comments), name, nameRange, number, numberRange, options };
+  }
+
+  // ---- services ----
+
+  private service(): ServiceDecl | undefined {
+    const lx = this.lx;
+    const start = lx.start;
+    const leading = lx.commentStart;
+    const comments = lx.comments;
+    this.advance();
+    const nameStart = lx.start;
+    const name = this.ident();
+    if (name === undefined || !this.is('{')) {
+      this.expected(name === undefined ? 'a service name' : "'{'");
+      this.recover();
+      return undefined;
+    }
+    const nameRange = this.range(nameStart, this.lastEnd);
+    const service: ServiceDecl = { ...this.declaration(start, leading, comments), name, nameRange, bodyRange: nameRange, rpcs: [], options: [], damaged: false };
+    const bodyStart = lx.start;
+    this.advance();
+    this.scopes.push(service);
+    for (;;) {
+      if (lx.tokenKind() === 'eof') {
+        this.unclosed('service', name);
+        break;
+      }
+      if (this.eat('}')) break;
+      if (this.eat(';')) continue;
+      const before = lx.start;
+      if (this.is('option')) {
+        const option = this.optionStatement();
+        if (option) service.options.push(option);
+      } else if (this.is('rpc')) {
+        const rpc = this.rpc();
+        if (rpc) service.rpcs.push(rpc);
+      } else {
+        this.error(`unexpected ${this.describe()} in service "${name}"`);
+        this.recover();
+      }
+      if (lx.start === before && lx.tokenKind() !== 'eof' && !this.is('}')) this.advance();
+    }
+    this.scopes.pop();
+    service.bodyRange = this.range(bodyStart, this.lastEnd);
+    Object.assign(service, this.declaration(start, leading, comments));
+    return service;
+  }
+
+  private rpcType(): { type: string; streaming: boolean; range: Range } | undefined {
+    if (!this.eat('(')) return undefined;
+    let streaming = false;
+    // `stream` is a keyword only when a type follows it.
+    if (this.is('stream')) {
+      this.advance();
+      if (this.is(')')) {
+        this.advance();
+        return { type: 'stream', streaming: false, range: this.range(this.lastEnd - 7, this.lastEnd - 1) };
+      }
+      streaming = true;
+    }
+    const typeStart = this.lx.start;
+    const type = this.typeName();
+    if (type === undefined) return undefined;
+    const range = this.range(typeStart, this.lastEnd);
+    if (!this.eat(')')) return undefined;
+    return { type, streaming, range };
+  }
+
+  private rpc(): RpcDecl | undefined {
+    const lx = this.lx;
+    const start = lx.start;
+    const leading = lx.commentStart;
+    const comments = lx.comments;
+    this.advance();
+    const nameStart = lx.start;
+    const name = this.ident();
+    if (name === undefined) {
+      this.expected('an rpc name');
+      this.recover();
+      return undefined;
+    }
+    const nameRange = this.range(nameStart, this.lastEnd);
+    const request = this.rpcType();
+    if (!request || !this.eat('returns')) {
+      this.expected(request ? "'returns'" : 'the request type in parentheses');
+      this.recover();
+      return undefined;
+    }
+    const response = this.rpcType();
+    if (!response) {
+      this.expected('the response type in parentheses');
+      this.recover();
+      return undefined;
+    }
+    const options: OptionDecl[] = [];
+    if (this.is('{')) {
+      this.advance();
+      for (;;) {
+        if (lx.tokenKind() === 'eof') {
+          this.unclosed('rpc', name);
+          break;
+        }
+        if (this.eat('}')) break;
+        if (this.eat(';')) continue;
+        const before = lx.start;
+        if (this.is('option')) {
+          const option = this.optionStatement();
+          if (option) options.push(option);
+        } else {
+          this.error(`unexpected ${this.describe()} in rpc "${name}"`);
+          this.recover();
+        }
+        if (lx.start === before && lx.tokenKind() !== 'eof' && !this.is('}')) this.advance();
+      }
+      this.eat(';');
+    } else this.endStatement();
+    return {
+      ...this.declaration(start, leading, comments), name, nameRange,
+      requestType: request.type, requestStreaming: request.streaming, requestTypeRange: request.range,
+      responseType: response.type, responseStreaming: response.streaming, responseTypeRange: response.range, options,
+    };
+  }
+}

@@ -1,0 +1,70 @@
+// A deleted field breaks readers that still use its number (wire) or its name (JSON, generated code).
+// buf's three variants differ only in which `reserved` statement excuses the deletion.
+import type { ProtoField, ProtoMessage } from '../model';
+import type { MessagePair } from '../pairs';
+import { reserveFieldFix, restoreFieldFix } from '../fixes';
+import { declarationText } from './messageDeletion';
+import { breakingRule, type RuleReport } from './rule';
+
+type Excuse = 'nothing' | 'reservedNumber' | 'reservedName';
+
+export const fieldNoDelete = breakingRule({
+  id: 'FIELD_NO_DELETE',
+  summary: 'A field present at the base is missing from its message at head',
+  check: (pairs, report) => pairs.messages.forEach((pair) => reportDeletedFields(pair, report, 'nothing')),
+  // SPEC §7 offers reserving here too, although buf still reports the deletion; the title says so.
+  fixes: (context) => [...restoreFieldFix(context), ...reserveFieldFix(context, true)],
+});
+
+export const fieldNoDeleteUnlessNumberReserved = breakingRule({
+  id: 'FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED',
+  summary: 'A field present at the base is missing at head and its number is not reserved',
+  check: (pairs, report) => pairs.messages.forEach((pair) => reportDeletedFields(pair, report, 'reservedNumber')),
+  fixes: (context) => [...reserveFieldFix(context, false), ...restoreFieldFix(context)],
+});
+
+export const fieldNoDeleteUnlessNameReserved = breakingRule({
+  id: 'FIELD_NO_DELETE_UNLESS_NAME_RESERVED',
+  summary: 'A field present at the base is missing at head and its name is not reserved',
+  check: (pairs, report) => pairs.messages.forEach((pair) => reportDeletedFields(pair, report, 'reservedName')),
+  fixes: (context) => [...reserveFieldFix(context, false), ...restoreFieldFix(context)],
+});
+
+function reportDeletedFields({ base, head }: MessagePair, report: RuleReport, excuse: Excuse): void {
+  for (const field of base.fields) {
+    if (head.fieldsByNumber.has(field.number)) continue;
+    if (excuse === 'reservedNumber' && reservesNumber(head, field.number)) continue;
+    if (excuse === 'reservedName' && head.reservedNames.has(field.name)) continue;
+    if (head.isDamaged) {
+      report.hidden(head.file);
+      continue;
+    }
+    const suffix =
+      excuse === 'reservedNumber' ? ` without reserving the number "${field.number}"` : excuse === 'reservedName' ? ` without reserving the name "${field.name}"` : '';
+    report.finding({
+      file: head.file,
+      // buf reports on the enclosing message's span (or the map field, for a map entry), not on the vanished field.
+      range: head.range,
+      message: `Previously present field "${field.number}" with name "${field.name}" on message "${head.name}" was deleted${suffix}.`,
+      base: { file: base.file.path, range: field.decl?.range ?? base.range },
+      fixData: {
+        kind: 'field',
+        message: head.fullName,
+        number: field.number,
+        name: field.name,
+        after: previousFieldName(base, field) ?? null,
+        isFirst: base.fields[0] === field,
+        text: field.decl ? declarationText(base.file.text, field.decl.leadingOffset, field.decl.endOffset) : null,
+      },
+    });
+  }
+}
+
+function reservesNumber(message: ProtoMessage, number: number): boolean {
+  return message.reservedRanges.some((range) => range.start <= number && number <= range.end);
+}
+
+function previousFieldName(message: ProtoMessage, field: ProtoField): string | undefined {
+  const index = message.fields.indexOf(field);
+  return index > 0 ? message.fields[index - 1].name : undefined;
+}

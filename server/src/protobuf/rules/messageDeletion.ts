@@ -1,0 +1,70 @@
+// A message deleted from a file breaks code generated from that file, even when the message moved to another file
+// of the same package (buf: MESSAGE_NO_DELETE under FILE, nothing under PACKAGE).
+import { START_OF_FILE } from '../../engine/range';
+import type { ProtoMessage } from '../model';
+import { messagesOfFile } from '../pairs';
+import { restoreMessageFix } from '../fixes';
+import { breakingRule } from './rule';
+
+export const messageNoDelete = breakingRule({
+  id: 'MESSAGE_NO_DELETE',
+  summary: 'A message present at the base is missing from its file at head',
+  check(pairs, report) {
+    for (const { base, head } of pairs.files) {
+      // A deleted file yields FILE_NO_DELETE alone.
+      if (!head) continue;
+      const headMessages = messagesOfFile(head);
+      for (const message of base.messages) {
+        if (headMessages.has(message.fullName)) continue;
+        const parent = message.parent ? headMessages.get(message.parent.fullName) : undefined;
+        if (!head.isReadable || parent?.isDamaged) {
+          report.hidden(head);
+          continue;
+        }
+        // buf points at the enclosing message when it is still in the file (map entries and groups included), else at 1:1.
+        const previous = previousSibling(message);
+        report.finding({
+          file: head,
+          range: parent ? parent.range : START_OF_FILE,
+          message: `Previously present message "${message.nestedName}" was deleted from file.`,
+          base: { file: base.path, range: message.range },
+          fixData: message.decl && !message.isMapEntry && !isGroup(message)
+            ? {
+                kind: 'message',
+                name: message.nestedName,
+                parent: message.parent?.fullName ?? null,
+                after: previous ?? null,
+                text: declarationText(base.text, message.decl.leadingOffset, message.decl.endOffset),
+              }
+            : undefined,
+        });
+      }
+    }
+  },
+  fixes: (context) => restoreMessageFix(context),
+});
+
+function isGroup(message: ProtoMessage): boolean {
+  return message.parent?.decl?.fields.some((field) => field.group === message.decl) ?? false;
+}
+
+/** The full name of the message declared just before this one in the same scope at the base. */
+function previousSibling(message: ProtoMessage): string | undefined {
+  const siblings = message.parent ? message.parent.decl?.messages : message.file.ast.messages;
+  if (!siblings || !message.decl) return undefined;
+  const index = siblings.indexOf(message.decl);
+  if (index <= 0) return undefined;
+  const prefix = message.parent ? message.parent.fullName : message.file.packageName;
+  return prefix ? `${prefix}.${siblings[index - 1].name}` : siblings[index - 1].name;
+}
+
+/** The declaration with its leading comments, each line relative to the declaration's own indentation. */
+export function declarationText(text: string, startOffset: number, endOffset: number): string {
+  const lineStart = text.lastIndexOf('\n', startOffset - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, startOffset))?.[0] ?? '';
+  const body = text.slice(startOffset, endOffset);
+  return body
+    .split(/\r?\n/)
+    .map((line, index) => (index > 0 && line.startsWith(indent) ? line.slice(indent.length) : index > 0 ? line.trimStart() : line))
+    .join('\n');
+}

@@ -1,0 +1,115 @@
+// FIELD_NO_DELETE: buf's locations (the enclosing message), messages, pairing by full name, and the restore fix.
+import { ruleCases } from '../support/ruleCases';
+
+ruleCases('FIELD_NO_DELETE', [
+  {
+    name: 'a deleted field is reported on its message, and restoring it brings back its comment',
+    base: 'syntax = "proto3";\npackage acme.v1;\n\nmessage User {\n  string name = 1;\n  // Where we write.\n  string email = 2;\n  int32 age = 3;\n}\n',
+    head: 'syntax = "proto3";\npackage acme.v1;\n\nmessage User {\n  string name = 1;\n  int32 age = 3;\n}\n',
+    expect: ['4:1 Previously present field "2" with name "email" on message "User" was deleted.'],
+    fixed: 'syntax = "proto3";\npackage acme.v1;\n\nmessage User {\n  string name = 1;\n  // Where we write.\n  string email = 2;\n  int32 age = 3;\n}\n',
+  },
+  {
+    name: 'a nested message is named by its own name',
+    base: 'syntax = "proto3";\npackage p;\nmessage A {\n  message B { int32 x = 1; int32 y = 2; }\n}\n',
+    head: 'syntax = "proto3";\npackage p;\nmessage A {\n  message B { int32 x = 1; }\n}\n',
+    expect: ['4:3 Previously present field "2" with name "y" on message "B" was deleted.'],
+    fixed: 'syntax = "proto3";\npackage p;\nmessage A {\n  message B { int32 x = 1;\n    int32 y = 2; }\n}\n',
+  },
+  {
+    name: 'the first field restored goes to the start of the body',
+    base: 'syntax = "proto3";\npackage p;\nmessage A {\n    int32 x = 1;\n    int32 y = 2;\n}\n',
+    head: 'syntax = "proto3";\npackage p;\nmessage A {\n    int32 y = 2;\n}\n',
+    expect: ['3:1 Previously present field "1" with name "x" on message "A" was deleted.'],
+    fixed: 'syntax = "proto3";\npackage p;\nmessage A {\n    int32 x = 1;\n    int32 y = 2;\n}\n',
+  },
+  {
+    name: 'a renamed field with the same number is not a deletion',
+    base: 'syntax = "proto3";\npackage p;\nmessage A { int32 x = 1; }\n',
+    head: 'syntax = "proto3";\npackage p;\nmessage A { int32 renamed = 1; }\n',
+    expect: [],
+  },
+  {
+    name: 'a message moved to another file is compared where it now is',
+    base: { 'a.proto': 'syntax = "proto3";\npackage p;\nmessage M { int32 a = 1; int32 b = 2; }\n' },
+    head: { 'a.proto': 'syntax = "proto3";\npackage p;\n', 'c.proto': 'syntax = "proto3";\npackage p;\n\nmessage M {\n  int32 a = 1;\n}\n' },
+    expect: ['c.proto:4:1 Previously present field "2" with name "b" on message "M" was deleted.'],
+  },
+  {
+    name: 'a message moved to another package is not paired',
+    base: 'syntax = "proto3";\npackage p;\nmessage M { int32 a = 1; }\n',
+    head: 'syntax = "proto3";\npackage q;\nmessage M { }\n',
+    expect: [],
+  },
+  {
+    name: 'deleted map, oneof member and group fields use their field names',
+    base: 'syntax = "proto2";\npackage p;\nmessage M {\n  map<string, int32> tags = 1;\n  oneof o { int32 q = 2; }\n  optional group Grp = 3 { optional int32 z = 1; }\n}\n',
+    head: 'syntax = "proto2";\npackage p;\nmessage M {\n}\n',
+    expect: [
+      '3:1 Previously present field "1" with name "tags" on message "M" was deleted.',
+      '3:1 Previously present field "2" with name "q" on message "M" was deleted.',
+      '3:1 Previously present field "3" with name "grp" on message "M" was deleted.',
+    ],
+  },
+  {
+    name: 'a half-typed field in the message says what was not compared instead of reporting a deletion',
+    base: 'syntax = "proto3";\npackage p;\nmessage M {\n  int32 a = 1;\n  int32 b = 2;\n}\n',
+    head: 'syntax = "proto3";\npackage p;\nmessage M {\n  int32 a = 1;\n  string ema\n  int32 b = 2;\n}\n',
+    expect: [],
+    notChecked: ["example.proto: syntax error at 6:3: expected '=', found 'int32' — declarations there were not compared"],
+  },
+  {
+    name: 'an unclosed message is never read as deletions',
+    base: 'syntax = "proto3";\npackage p;\nmessage M {\n  int32 a = 1;\n  int32 b = 2;\n}\n',
+    head: 'syntax = "proto3";\npackage p;\nmessage M {\n  int32 a = 1;\n  message N {\n',
+    expect: [],
+    notChecked: ['example.proto: syntax error at 6:1: message "N" is missing its closing \'}\' — declarations there were not compared'],
+  },
+  {
+    name: 'a deletion in a message that parsed cleanly is still reported when another message is broken',
+    base: 'syntax = "proto3";\npackage p;\nmessage M {\n  int32 a = 1;\n  int32 b = 2;\n}\nmessage N { int32 c = 1; }\n',
+    head: 'syntax = "proto3";\npackage p;\nmessage M {\n  int32 a = 1;\n}\nmessage N { int32 c = 1; strin }\n',
+    expect: ['3:1 Previously present field "2" with name "b" on message "M" was deleted.'],
+  },
+  {
+    name: 'binary junk at head is not compared',
+    base: 'syntax = "proto3";\npackage p;\nmessage M { int32 a = 1; }\n',
+    head: 'syntax\u0000\u0001\u0002\uFFFD',
+    expect: [],
+    notChecked: ['example.proto: binary content (NUL bytes): not a .proto text file, so it was not compared'],
+  },
+  {
+    name: 'FILE is the default: without a breaking section the rule runs with v2 categories',
+    files: { 'buf.yaml': 'version: v2\n' },
+    base: 'syntax = "proto3";\npackage p;\nmessage M { int32 a = 1; }\n',
+    head: 'syntax = "proto3";\npackage p;\nmessage M { }\n',
+    expect: ['3:1 Previously present field "1" with name "a" on message "M" was deleted.'],
+  },
+  {
+    name: 'the WIRE category does not include it',
+    files: { 'buf.yaml': 'version: v1\nbreaking:\n  use: [WIRE]\n' },
+    base: 'syntax = "proto3";\npackage p;\nmessage M { int32 a = 1; }\n',
+    head: 'syntax = "proto3";\npackage p;\nmessage M { }\n',
+    expect: [],
+  },
+  {
+    name: 'ignore_only exempts the path',
+    files: { 'buf.yaml': 'version: v2\nbreaking:\n  ignore_only:\n    FIELD_NO_DELETE: [example.proto]\n' },
+    base: 'syntax = "proto3";\npackage p;\nmessage M { int32 a = 1; }\n',
+    head: 'syntax = "proto3";\npackage p;\nmessage M { }\n',
+    expect: [],
+  },
+  {
+    name: 'ignore_unstable_packages skips alpha packages',
+    files: { 'buf.yaml': 'version: v2\nbreaking:\n  ignore_unstable_packages: true\n' },
+    base: 'syntax = "proto3";\npackage p.v1alpha1;\nmessage M { int32 a = 1; }\n',
+    head: 'syntax = "proto3";\npackage p.v1alpha1;\nmessage M { }\n',
+    expect: [],
+  },
+  {
+    name: 'a 1 MB head is compared',
+    base: 'syntax = "proto3";\npackage p;\nmessage M { int32 a = 1; int32 b = 2; }\n',
+    head: 'syntax = "proto3";\npackage p;\nmessage M { int32 a = 1; }\n' + '// padding padding padding padding padding padding\n'.repeat(21000),
+    expect: ['3:1 Previously present field "2" with name "b" on message "M" was deleted.'],
+  },
+]);
