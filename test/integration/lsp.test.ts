@@ -90,25 +90,36 @@ test('"Suppress FIELD_NO_DELETE here" clears the finding with a comment', async 
 
 test('rapid successive edits publish only for the latest version', async (t) => {
   const repo = TempRepo.create(t);
-  repo.commit({ [USER_PATH]: USER });
-  // No debounce, so that every edit could start a check of its own: only cancellation keeps older versions from publishing.
+  // A large file keeps each check busy long enough for the next edit to arrive while it runs.
+  const filler = `\nmessage Filler {\n${Array.from({ length: 1000 }, (_, i) => `  string filler_${i} = ${i + 1};`).join('\n')}\n}\n`;
+  const big = USER + filler;
+  repo.commit({ [USER_PATH]: big });
+  // No debounce, so that every edit starts a check of its own: only cancellation keeps older versions from publishing.
   const lsp = await LspSession.start(t, repo.dir, { settings: { debounceMs: 0 } });
-  const doc = await lsp.open(USER_PATH, USER);
+  const doc = await lsp.open(USER_PATH, big);
   assert.deepEqual(await doc.diagnostics(), []);
-  const before = lsp.published.length;
+  const deleted = (number: number, name: string) => [`Previously present field "${number}" with name "${name}" on message "User" was deleted.`];
+  const expected = new Map([
+    [2, deleted(2, 'email')],
+    [3, []],
+    [4, deleted(1, 'name')],
+    [5, deleted(3, 'age')],
+  ]);
+  // Once the server has read version V (the round trip returned), nothing older than V may be published.
+  const readFrom = new Map<number, number>();
+  for (const text of [withoutLine(big, 'email'), big, withoutLine(big, 'string name'), withoutLine(big, 'int32 age')]) {
+    await doc.edit(text);
+    await lsp.roundTrip(doc);
+    readFrom.set(doc.version, lsp.published.length);
+  }
+  assert.deepEqual((await doc.diagnostics()).map((diagnostic) => diagnostic.message), expected.get(5));
 
-  await doc.edit(USER_WITHOUT_EMAIL);
-  await doc.edit(USER);
-  await doc.edit(withoutLine(USER, 'string name'));
-  await doc.edit(withoutLine(USER, 'int32 age'));
-  const ageDeleted = ['Previously present field "3" with name "age" on message "User" was deleted.'];
-  assert.deepEqual((await doc.diagnostics()).map((diagnostic) => diagnostic.message), ageDeleted);
-  // Every publish since the burst, not only the last one: a stale check may not publish under any version label.
-  const since = lsp.published.slice(before).filter((params) => params.uri === doc.uri);
-  assert.deepEqual(
-    since.map((params) => ({ version: params.version, messages: params.diagnostics.map((diagnostic) => diagnostic.message) })),
-    since.map(() => ({ version: 5, messages: ageDeleted })),
-  );
+  lsp.published.forEach((params, index) => {
+    if (params.uri !== doc.uri || params.version === 1) return;
+    const version = params.version!;
+    assert.deepEqual(params.diagnostics.map((diagnostic) => diagnostic.message), expected.get(version), `what was published for version ${version}`);
+    for (const [read, from] of readFrom) assert.ok(index < from || version >= read, `version ${version} published after version ${read} was read`);
+  });
 });
 
 test('graycheck.checkWorkspace reports a deletion in a file that is not open, with progress, and clears it once fixed', async (t) => {

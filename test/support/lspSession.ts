@@ -184,6 +184,12 @@ export class LspSession {
     return this.request<R>('workspace/executeCommand', { command, arguments: args });
   }
 
+  /** A request the server answers without work (no refactorings are offered): everything sent before it has been read once it returns. */
+  async roundTrip(document: LspDocument): Promise<void> {
+    const start = { line: 0, character: 0 };
+    await this.request('textDocument/codeAction', { textDocument: { uri: document.uri }, range: { start, end: start }, context: { diagnostics: [], only: ['refactor'] } });
+  }
+
   uriOf(relative: string): string {
     return pathToFileURL(path.join(this.dir, ...relative.split('/'))).href;
   }
