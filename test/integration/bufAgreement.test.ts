@@ -274,7 +274,7 @@ const BUF_COUNT_UNDER_FILE: Record<string, number> = {
 };
 
 // One flat suite so that several buf runs (each clones the repository) overlap.
-describe('buf breaking and graycheck check agree', { concurrency: 6 }, () => {
+describe('buf breaking and graycheck check agree', { concurrency: 4 }, () => {
   for (const agreementCase of CASES) {
     for (const [configName, bufYaml] of Object.entries(CONFIGS)) {
       test(`${agreementCase.name}, under ${configName}`, async (t) => {

@@ -244,6 +244,80 @@ test('a half-typed field produces no phantom deletion', async (t) => {
   );
 });
 
+test('a quick fix is offered for a cursor position with no diagnostics in the context, as Neovim asks', async (t) => {
+  const repo = TempRepo.create(t);
+  repo.commit({ [USER_PATH]: USER });
+  const lsp = await LspSession.start(t, repo.dir);
+  const doc = await lsp.open(USER_PATH, USER);
+  await doc.edit(USER_WITHOUT_EMAIL);
+  const [finding] = await doc.diagnostics();
+  const cursor = { line: finding.range.start.line + 1, character: 2 };
+  const actions = await lsp.request<{ title: string; kind: string }[]>('textDocument/codeAction', {
+    textDocument: { uri: doc.uri },
+    range: { start: cursor, end: cursor },
+    context: { diagnostics: [] },
+  });
+  assert.ok(actions.some((action) => action.title.startsWith('Restore') && action.kind === 'quickfix'), JSON.stringify(actions));
+  assert.ok(actions.some((action) => action.title === 'Suppress FIELD_NO_DELETE here'));
+  const refactors = await lsp.request<unknown[]>('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: finding.range, context: { diagnostics: [finding], only: ['refactor'] } });
+  assert.deepEqual(refactors, [], 'context.only is honoured');
+});
+
+test('an import that cannot be found is one NOT_CHECKED information diagnostic on the first line, not a breaking change', async (t) => {
+  const repo = TempRepo.create(t);
+  const importing = USER.replace('package acme.user.v1;\n', 'package acme.user.v1;\n\nimport "acme/money.proto";\n');
+  repo.commit({ [USER_PATH]: importing });
+  const lsp = await LspSession.start(t, repo.dir);
+  const doc = await lsp.open(USER_PATH, importing);
+  const [note, ...rest] = await doc.diagnostics();
+  assert.deepEqual(rest, []);
+  assert.equal(note.code, 'NOT_CHECKED');
+  assert.equal(note.severity, 3);
+  assert.equal(note.range.start.line, 0);
+  assert.match(note.message, /acme\/money\.proto/);
+});
+
+test('.graycheck.yaml problems are warnings on that file', async (t) => {
+  const repo = TempRepo.create(t);
+  repo.commit({ [USER_PATH]: USER });
+  const lsp = await LspSession.start(t, repo.dir);
+  const config = await lsp.open('.graycheck.yaml', 'base: HEAD\nexlcude: [vendor/**]\n', 'yaml');
+  const [problem, ...rest] = await config.diagnostics();
+  assert.deepEqual(rest, []);
+  assert.equal(problem.severity, 2);
+  assert.equal(problem.range.start.line, 1);
+  assert.match(problem.message, /exlcude/);
+});
+
+test('graycheck.enable false clears every diagnostic; true brings them back', async (t) => {
+  const repo = TempRepo.create(t);
+  repo.commit({ [USER_PATH]: USER });
+  const lsp = await LspSession.start(t, repo.dir);
+  const doc = await lsp.open(USER_PATH, USER);
+  await doc.edit(USER_WITHOUT_EMAIL);
+  assert.equal((await doc.diagnostics()).length, 1);
+
+  await lsp.changeSettings({ enable: false });
+  await lsp.waitFor('status disabled', () => lsp.statuses.find((status) => status.state === 'disabled'));
+  assert.deepEqual(lsp.publishedFor(USER_PATH).at(-1)?.diagnostics, []);
+  const next = doc.nextDiagnostics();
+  await lsp.changeSettings({ enable: true });
+  assert.deepEqual(codes(await next), ['FIELD_NO_DELETE']);
+});
+
+test('graycheck/baseText returns the file at the base, and says when it is new', async (t) => {
+  const repo = TempRepo.create(t);
+  repo.commit({ [USER_PATH]: USER });
+  repo.write({ 'api/new.proto': 'syntax = "proto3";\n' });
+  const lsp = await LspSession.start(t, repo.dir);
+  const base = await lsp.request<{ text?: string; path?: string }>('graycheck/baseText', { uri: lsp.uriOf(USER_PATH) });
+  assert.equal(base.text, USER);
+  assert.equal(base.path, USER_PATH);
+  const fresh = await lsp.request<{ text?: string; reason?: string }>('graycheck/baseText', { uri: lsp.uriOf('api/new.proto') });
+  assert.equal(fresh.text, undefined);
+  assert.match(fresh.reason ?? '', /new file/);
+});
+
 test('the server exits cleanly on shutdown and exit', async (t) => {
   const repo = TempRepo.create(t);
   repo.commit({ [USER_PATH]: USER });

@@ -59,7 +59,7 @@ function key(row: Row): string {
 async function agreement(testCase: AgreementCase): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'graycheck-buf-'));
   try {
-    const shared = testCase.bufYaml ? { 'buf.yaml': testCase.bufYaml } : {};
+    const shared: Record<string, string> = testCase.bufYaml ? { 'buf.yaml': testCase.bufYaml } : {};
     const base = { ...shared, ...testCase.base };
     const head = { ...shared, ...testCase.head };
     writeTree(path.join(root, 'base'), base);

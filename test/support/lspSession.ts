@@ -184,6 +184,12 @@ export class LspSession {
     return this.request<R>('workspace/executeCommand', { command, arguments: args });
   }
 
+  /** Changes what workspace/configuration answers and tells the server, as an editor does when the user edits settings. */
+  async changeSettings(settings: Partial<GraycheckSettings>): Promise<void> {
+    this.options.settings = { ...this.options.settings, ...settings };
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { graycheck: this.options.settings } });
+  }
+
   /** A request the server answers without work (no refactorings are offered): everything sent before it has been read once it returns. */
   async roundTrip(document: LspDocument): Promise<void> {
     const start = { line: 0, character: 0 };

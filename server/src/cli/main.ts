@@ -80,12 +80,21 @@ export function describeError(error: unknown): string | undefined {
 }
 
 function writeStdout(text: string): Promise<void> {
-  return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    process.stdout.write(text, (error) => {
+      // A reader that stopped early (`graycheck check | head`) is not an error of ours.
+      if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE') reject(error);
+      else resolve();
+    }),
+  );
 }
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const debug = argv.includes('--debug');
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`graycheck: cannot write the output: ${error.message}\n`);
+  });
   let status: number;
   try {
     status = await run(argv, { cwd: process.cwd(), write: writeStdout });

@@ -11,7 +11,7 @@ import type { ServerContext } from './context';
 import { configProblemDiagnostic, notCheckedDiagnostic, toDiagnostic, type DiagnosticLinks } from './diagnostics';
 import { isUserFacing } from './status';
 import { joinRelative, pathToUri, uriToPath } from './uris';
-import type { PreparedCheck, RepositoryState } from './workspaceState';
+import type { DocumentLocation, PreparedCheck, RepositoryState } from './workspaceState';
 
 export function uriFor(context: ServerContext, repository: RepositoryState, file: string): string {
   return context.workspace.openUriOf(repository, file) ?? pathToUri(joinRelative(repository.root, file));
@@ -22,7 +22,7 @@ export async function checkDocument(context: ServerContext, uri: string, signal:
   const document = context.documents.get(uri);
   if (!document || !context.trusted || !context.workspace.settings.enable) return;
   const version = document.version;
-  let location;
+  let location: DocumentLocation | undefined;
   try {
     location = await context.workspace.locate(uri);
   } catch (error) {

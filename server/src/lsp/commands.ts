@@ -10,6 +10,7 @@ import {
 import { CheckCancelled, throwIfCancelled } from '../engine/comparison';
 import { runCheck } from '../engine/check';
 import { CONFIG_FILE } from '../engine/config';
+import type { BaseRevision } from '../git/types';
 import { CHECKERS } from '../registry';
 import { COMMANDS, type BaseInfo, type CheckWorkspaceResult } from '../protocol';
 import { checkFiles, publishFiles } from './checks';
@@ -132,7 +133,7 @@ async function setBase(context: ServerContext, argument: unknown): Promise<BaseI
   }
   const revision = typeof argument === 'string' && argument.trim() !== '' ? argument.trim() : 'auto';
   const repositories = await allRepositories(context);
-  let resolved;
+  let resolved: BaseRevision[];
   try {
     resolved = await Promise.all(repositories.map((repository) => repository.repository.resolveBase(revision)));
   } catch (error) {

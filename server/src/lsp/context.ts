@@ -14,6 +14,7 @@ export interface ClientFlags {
   dynamicWatchedFiles: boolean;
   opensBaseUris: boolean;
   clientRegistersCommands: boolean;
+  workspaceFolders: boolean;
 }
 
 export interface ServerContext {

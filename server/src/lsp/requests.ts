@@ -3,6 +3,7 @@ import type { BaseTextParams, BaseTextResult, ListRevisionsParams, ListRevisions
 import { parseBaseUri } from '../protocol';
 import type { ServerContext } from './context';
 import { isUserFacing, toBaseInfo } from './status';
+import type { DocumentLocation } from './workspaceState';
 
 export async function listRevisions(context: ServerContext, params: ListRevisionsParams | undefined): Promise<ListRevisionsResult> {
   if (!context.trusted) return { revisions: [] };
@@ -22,7 +23,7 @@ export async function listRevisions(context: ServerContext, params: ListRevision
 export async function baseText(context: ServerContext, params: BaseTextParams): Promise<BaseTextResult> {
   if (!context.trusted) return { reason: 'the workspace is not trusted, so Graycheck runs no git' };
   const named = parseBaseUri(params.uri);
-  let location;
+  let location: DocumentLocation | undefined;
   try {
     location = await context.workspace.locate(named?.fileUri ?? params.uri);
   } catch (error) {

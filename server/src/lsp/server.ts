@@ -74,11 +74,14 @@ export function startLanguageServer(): void {
       dynamicWatchedFiles: false,
       opensBaseUris: false,
       clientRegistersCommands: false,
+      workspaceFolders: false,
     },
     trusted: true,
   };
 
-  connection.onInitialize((params) => initialize(context, params));
+  // Even a failed initialize answers with the document sync the client needs, so that the session can go on.
+  const fallback: InitializeResult = { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } };
+  connection.onInitialize(guarded('initialize', log, fallback, (params: InitializeParams) => initialize(context, params)));
   connection.onInitialized(guarded('initialized', log, undefined, () => initialized(context)));
   connection.onShutdown(
     guarded('shutdown', log, undefined, async () => {
@@ -126,6 +129,7 @@ function initialize(context: ServerContext, params: InitializeParams): Initializ
     dynamicWatchedFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     opensBaseUris: options.opensBaseUris === true,
     clientRegistersCommands: options.clientRegistersCommands === true,
+    workspaceFolders: capabilities.workspace?.workspaceFolders === true,
   };
   context.client = flags;
   const folders = params.workspaceFolders?.map((folder) => uriToPath(folder.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined)];
@@ -135,6 +139,7 @@ function initialize(context: ServerContext, params: InitializeParams): Initializ
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
       ...(flags.clientRegistersCommands ? {} : { executeCommandProvider: { commands: Object.values(COMMANDS) } }),
+      ...(flags.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'graycheck' },
   };
@@ -144,6 +149,16 @@ async function initialized(context: ServerContext): Promise<void> {
   const { connection, client } = context;
   if (client.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'graycheck' });
   if (client.dynamicWatchedFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
+  if (client.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(
+      guarded('workspace/didChangeWorkspaceFolders', (message) => connection.console.error(message), undefined, async (event) => {
+        const removed = new Set(event.removed.map((folder) => uriToPath(folder.uri)));
+        const added = event.added.map((folder) => uriToPath(folder.uri)).filter((folder): folder is string => folder !== undefined);
+        context.workspace.folders = [...context.workspace.folders.filter((folder) => !removed.has(folder)), ...added.map((folder) => path.resolve(folder))];
+        if (context.trusted && context.workspace.settings.enable) await resolveFolderBases(context);
+      }),
+    );
+  }
   if (!context.trusted) {
     await context.status.send('untrusted');
     return;

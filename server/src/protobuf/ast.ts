@@ -15,7 +15,8 @@ export interface Declaration {
   endOffset: number;
   /** Start offset of the attached leading comments, or of the declaration itself when there are none. */
   leadingOffset: number;
-  leadingComments: string[];
+  /** End offset of those comments (-1 when none); `leadingComments` turns them into lines when someone asks. */
+  leadingCommentEnd: number;
 }
 
 export interface OptionDecl extends Declaration {
@@ -164,4 +165,13 @@ export interface ProtoFileAst {
   problems: SyntaxProblem[];
   /** A syntax error at the top level (or an unclosed body) could hide top-level declarations. */
   damaged: boolean;
+}
+
+/** The lines of a declaration's leading comments, without their markers. */
+export function leadingComments(text: string, declaration: Declaration): string[] {
+  if (declaration.leadingCommentEnd < 0) return [];
+  return text
+    .slice(declaration.leadingOffset, declaration.leadingCommentEnd)
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*(?:\/\/|\/\*+|\*+(?!\/))? ?/, '').replace(/\s*\*\/\s*$/, ''));
 }

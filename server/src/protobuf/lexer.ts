@@ -11,8 +11,8 @@ export class Lexer {
   value = '';
   /** Start offset of the comment block attached to this token (no blank line in between), or -1. */
   commentStart = -1;
-  /** The attached comment lines, without their markers. */
-  comments: string[] = [];
+  /** End offset of the attached comment block, or -1; the parser reads the lines only for declarations. */
+  commentEnd = -1;
   /** Whether no other token precedes this one on its line. */
   atLineStart = true;
   /** Set when a string or block comment ran off its end. */
@@ -37,7 +37,7 @@ export class Lexer {
     let i = this.position;
     let lineStart = this.end === 0 && i === 0;
     this.commentStart = -1;
-    this.comments = [];
+    this.commentEnd = -1;
     this.problem = undefined;
     let blankSinceComment = false;
     let newlines = 0;
@@ -59,11 +59,8 @@ export class Lexer {
           i = e;
           continue;
         }
-        if (this.commentStart < 0 || blankSinceComment) {
-          this.commentStart = i;
-          this.comments = [];
-        }
-        this.comments.push(text.slice(i + 2, e).replace(/\r$/, ''));
+        if (this.commentStart < 0 || blankSinceComment) this.commentStart = i;
+        this.commentEnd = e;
         blankSinceComment = false;
         newlines = 0;
         i = e;
@@ -77,11 +74,8 @@ export class Lexer {
           i = e;
           continue;
         }
-        if (this.commentStart < 0 || blankSinceComment) {
-          this.commentStart = i;
-          this.comments = [];
-        }
-        this.comments.push(text.slice(i + 2, Math.max(i + 2, e - 2)));
+        if (this.commentStart < 0 || blankSinceComment) this.commentStart = i;
+        this.commentEnd = e;
         blankSinceComment = false;
         newlines = 0;
         i = e;
@@ -90,7 +84,7 @@ export class Lexer {
     // A comment separated from the token by a blank line is detached, not leading.
     if (this.commentStart >= 0 && newlines >= 2) {
       this.commentStart = -1;
-      this.comments = [];
+      this.commentEnd = -1;
     }
     this.atLineStart = lineStart;
     this.start = i;

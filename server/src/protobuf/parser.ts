@@ -1,6 +1,6 @@
 // A tolerant recursive-descent parser for proto2, proto3 and editions files. It never throws and always ends:
 // every loop consumes a token or stops, errors are recorded with ranges, and the body they occur in is marked damaged.
-import { LineIndex, type Range } from '../engine/range';
+import type { Position, Range } from '../engine/range';
 import type {
   CompactOption,
   Declaration,
@@ -39,13 +39,13 @@ export function parseProto(text: string): ProtoFileAst {
 
 class Parser {
   private readonly lx: Lexer;
-  private readonly lines: LineIndex;
+  private readonly lineStarts: number[];
   private readonly scopes: Scope[] = [];
   private readonly file: ProtoFileAst;
 
   constructor(private readonly text: string) {
     this.lx = new Lexer(text);
-    this.lines = new LineIndex(text);
+    this.lineStarts = lineStartsOf(text);
     this.file = {
       syntax: { syntax: 'proto2', range: undefined },
       packageName: undefined,
@@ -65,7 +65,18 @@ class Parser {
   // ---- positions, tokens, errors ----
 
   private range(start: number, end: number): Range {
-    return { start: this.lines.positionAt(start), end: this.lines.positionAt(end) };
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  // Offsets arrive almost in order, so a cursor that walks from the last line beats a binary search per position.
+  private lineCursor = 0;
+  private positionAt(offset: number): Position {
+    const starts = this.lineStarts;
+    let line = this.lineCursor;
+    if (starts[line] > offset) line = 0;
+    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+    this.lineCursor = line;
+    return { line, character: offset - starts[line] };
   }
 
   private tokenRange(): Range {
@@ -148,15 +159,10 @@ class Parser {
     return false;
   }
 
-  private declaration(start: number, leadingOffset: number, comments: string[]): Declaration {
-    return {
-      range: this.range(start, this.lastEnd),
-      startOffset: start,
-      endOffset: this.lastEnd,
-      leadingOffset: leadingOffset >= 0 ? leadingOffset : start,
-      leadingComments: comments,
-    };
+  private declaration(start: number, leading: number, comments: number): Declaration {
+    return { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments };
   }
+
 
   private ident(): string | undefined {
     if (this.lx.tokenKind() !== 'ident') return undefined;
@@ -219,7 +225,7 @@ class Parser {
     const lx = this.lx;
     const start = lx.start;
     const leading = lx.commentStart;
-    const comments = lx.comments;
+    const comments = lx.commentEnd;
     if (this.eat(';')) return;
     if (lx.tokenKind() !== 'ident') {
       this.error(`unexpected ${this.describe()}`);
@@ -279,7 +285,7 @@ class Parser {
         const path = lx.tokenValue();
         this.advance();
         this.endStatement();
-        this.file.imports.push({ ...this.declaration(start, leading, comments), path, modifier });
+        this.file.imports.push({ range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, path, modifier });
         return;
       }
       case 'option': {
@@ -373,7 +379,7 @@ class Parser {
     const lx = this.lx;
     const start = lx.start;
     const leading = lx.commentStart;
-    const comments = lx.comments;
+    const comments = lx.commentEnd;
     this.advance();
     const name = this.optionName();
     if (name === undefined) {
@@ -393,7 +399,7 @@ class Parser {
       return undefined;
     }
     this.endStatement();
-    return { ...this.declaration(start, leading, comments), name, ...value };
+    return { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, value: value.value, valueText: value.valueText, valueKind: value.valueKind };
   }
 
   /** `[a = 1, (b).c = "x"]`, after the opening bracket was seen. */
@@ -428,7 +434,7 @@ class Parser {
 
   private newMessage(name: string, nameRange: Range): MessageDecl {
     return {
-      range: nameRange, startOffset: 0, endOffset: 0, leadingOffset: 0, leadingComments: [],
+      range: nameRange, startOffset: 0, endOffset: 0, leadingOffset: 0, leadingCommentEnd: -1,
       name, nameRange, bodyRange: nameRange, bodyStartOffset: 0, bodyEndOffset: 0,
       members: [], fields: [], oneofs: [], messages: [], enums: [], extends: [], reserved: [], extensionRanges: [], options: [],
       damaged: false,
@@ -439,7 +445,7 @@ class Parser {
     const lx = this.lx;
     const start = lx.start;
     const leading = lx.commentStart;
-    const comments = lx.comments;
+    const comments = lx.commentEnd;
     this.advance();
     const nameStart = lx.start;
     const name = this.ident();
@@ -567,7 +573,7 @@ class Parser {
     const lx = this.lx;
     const start = lx.start;
     const leading = lx.commentStart;
-    const comments = lx.comments;
+    const comments = lx.commentEnd;
     this.advance();
     const nameStart = lx.start;
     const name = this.ident();
@@ -592,7 +598,7 @@ class Parser {
     const lx = this.lx;
     const start = lx.start;
     const leading = lx.commentStart;
-    const comments = lx.comments;
+    const comments = lx.commentEnd;
     let label: Label | undefined;
     if (allowLabel && (this.is('optional') || this.is('required') || this.is('repeated'))) {
       label = lx.tokenValue() as Label;
@@ -619,7 +625,7 @@ class Parser {
     return this.fieldAfterType(start, leading, comments, label, type, typeStart);
   }
 
-  private fieldAfterType(start: number, leading: number, comments: string[], label: Label | undefined, type: string, typeStart: number): FieldDecl | undefined {
+  private fieldAfterType(start: number, leading: number, comments: number, label: Label | undefined, type: string, typeStart: number): FieldDecl | undefined {
     const typeRange = this.range(typeStart, this.lastEnd);
     const nameStart = this.lx.start;
     const name = this.ident();
@@ -633,7 +639,7 @@ class Parser {
 
   /** From `=` on: number, options, `;`. A field missing only its number or `;` is kept, flagged by the error. */
   private fieldRest(
-    start: number, leading: number, comments: string[], label: Label | undefined,
+    start: number, leading: number, comments: number, label: Label | undefined,
     type: string, typeRange: Range, name: string, nameRange: Range,
   ): FieldDecl | undefined {
     let number: number | undefined;
@@ -654,10 +660,10 @@ class Parser {
     numberRange = this.range(numberStart, this.lastEnd);
     if (this.is('[')) options = this.compactOptions();
     this.endStatement();
-    return { ...this.declaration(start, leading, comments), name, nameRange, number, numberRange, label, type, typeRange, options };
+    return { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, nameRange, number, numberRange, label, type, typeRange, options };
   }
 
-  private mapField(start: number, leading: number, comments: string[], label: Label | undefined, typeStart: number): FieldDecl | undefined {
+  private mapField(start: number, leading: number, comments: number, label: Label | undefined, typeStart: number): FieldDecl | undefined {
     const key = this.typeName();
     if (key === undefined || !this.eat(',')) {
       this.expected('a map key type and \',\'');
@@ -678,7 +684,7 @@ class Parser {
     return field;
   }
 
-  private group(start: number, leading: number, comments: string[], label: Label | undefined): FieldDecl | undefined {
+  private group(start: number, leading: number, comments: number, label: Label | undefined): FieldDecl | undefined {
     const lx = this.lx;
     const nameStart = lx.start;
     const name = this.ident()!;
@@ -706,7 +712,7 @@ class Parser {
     this.messageBody(message);
     Object.assign(message, this.declaration(start, leading, comments));
     return {
-      ...this.declaration(start, leading, comments),
+      range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments,
       name: name.toLowerCase(), nameRange, number, numberRange, label, type: name, typeRange: nameRange, options, group: message,
     };
   }
@@ -715,7 +721,7 @@ class Parser {
     const lx = this.lx;
     const start = lx.start;
     const leading = lx.commentStart;
-    const comments = lx.comments;
+    const comments = lx.commentEnd;
     this.advance();
     const nameStart = lx.start;
     const name = this.ident();
@@ -724,7 +730,7 @@ class Parser {
       this.recover();
       return undefined;
     }
-    const oneof: OneofDecl = { ...this.declaration(start, leading, comments), name, nameRange: this.range(nameStart, this.lastEnd), fields: [], options: [] };
+    const oneof: OneofDecl = { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, nameRange: this.range(nameStart, this.lastEnd), fields: [], options: [] };
     this.advance();
     for (;;) {
       if (lx.tokenKind() === 'eof') {
@@ -754,7 +760,7 @@ class Parser {
     const lx = this.lx;
     const start = lx.start;
     const leading = lx.commentStart;
-    const comments = lx.comments;
+    const comments = lx.commentEnd;
     this.advance();
     const decl = { ranges: [] as { start: number; end: number }[], names: [] as string[], namesAsIdentifiers: false };
     if (lx.tokenKind() === 'string' || lx.tokenKind() === 'ident') {
@@ -777,7 +783,7 @@ class Parser {
       decl.ranges = parsed;
     }
     this.endStatement();
-    return { ...this.declaration(start, leading, comments), ...decl };
+    return { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, ranges: decl.ranges, names: decl.names, namesAsIdentifiers: decl.namesAsIdentifiers };
   }
 
   private numberRanges(max: number, allowNegative: boolean): { start: number; end: number }[] | undefined {
@@ -811,20 +817,20 @@ class Parser {
     const lx = this.lx;
     const start = lx.start;
     const leading = lx.commentStart;
-    const comments = lx.comments;
+    const comments = lx.commentEnd;
     this.advance();
     const ranges = this.numberRanges(MAX_FIELD_NUMBER, false);
     if (!ranges) return undefined;
     const options = this.is('[') ? this.compactOptions() : [];
     this.endStatement();
-    return { ...this.declaration(start, leading, comments), ranges, options };
+    return { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, ranges, options };
   }
 
   private extend(): ExtendDecl | undefined {
     const lx = this.lx;
     const start = lx.start;
     const leading = lx.commentStart;
-    const comments = lx.comments;
+    const comments = lx.commentEnd;
     this.advance();
     const extendee = this.typeName();
     if (extendee === undefined || !this.is('{')) {
@@ -832,7 +838,7 @@ class Parser {
       this.recover();
       return undefined;
     }
-    const extend: ExtendDecl = { ...this.declaration(start, leading, comments), extendee, fields: [] };
+    const extend: ExtendDecl = { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, extendee, fields: [] };
     const scope: Scope = { damaged: false };
     this.scopes.push(scope);
     this.advance();
@@ -864,7 +870,7 @@ class Parser {
     const lx = this.lx;
     const start = lx.start;
     const leading = lx.commentStart;
-    const comments = lx.comments;
+    const comments = lx.commentEnd;
     this.advance();
     const nameStart = lx.start;
     const name = this.ident();
@@ -875,7 +881,7 @@ class Parser {
     }
     const nameRange = this.range(nameStart, this.lastEnd);
     const decl: EnumDecl = {
-      ...this.declaration(start, leading, comments), name, nameRange, bodyRange: nameRange, values: [], reserved: [], options: [], damaged: false,
+      range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, nameRange, bodyRange: nameRange, values: [], reserved: [], options: [], damaged: false,
     };
     const bodyStart = lx.start;
     this.advance();
@@ -913,7 +919,7 @@ class Parser {
     const lx = this.lx;
     const start = lx.start;
     const leading = lx.commentStart;
-    const comments = lx.comments;
+    const comments = lx.commentEnd;
     const name = this.ident()!;
     const nameRange = this.range(start, this.lastEnd);
     if (!this.eat('=')) {
@@ -931,7 +937,7 @@ class Parser {
     const numberRange = this.range(numberStart, this.lastEnd);
     const options = this.is('[') ? this.compactOptions() : [];
     this.endStatement();
-    return { ...this.declaration(start, leading, comments), name, nameRange, number, numberRange, options };
+    return { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, nameRange, number, numberRange, options };
   }
 
   // ---- services ----
@@ -940,7 +946,7 @@ class Parser {
     const lx = this.lx;
     const start = lx.start;
     const leading = lx.commentStart;
-    const comments = lx.comments;
+    const comments = lx.commentEnd;
     this.advance();
     const nameStart = lx.start;
     const name = this.ident();
@@ -950,7 +956,7 @@ class Parser {
       return undefined;
     }
     const nameRange = this.range(nameStart, this.lastEnd);
-    const service: ServiceDecl = { ...this.declaration(start, leading, comments), name, nameRange, bodyRange: nameRange, rpcs: [], options: [], damaged: false };
+    const service: ServiceDecl = { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, nameRange, bodyRange: nameRange, rpcs: [], options: [], damaged: false };
     const bodyStart = lx.start;
     this.advance();
     this.scopes.push(service);
@@ -1004,7 +1010,7 @@ class Parser {
     const lx = this.lx;
     const start = lx.start;
     const leading = lx.commentStart;
-    const comments = lx.comments;
+    const comments = lx.commentEnd;
     this.advance();
     const nameStart = lx.start;
     const name = this.ident();
@@ -1049,9 +1055,27 @@ class Parser {
       this.eat(';');
     } else this.endStatement();
     return {
-      ...this.declaration(start, leading, comments), name, nameRange,
+      range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, nameRange,
       requestType: request.type, requestStreaming: request.streaming, requestTypeRange: request.range,
       responseType: response.type, responseStreaming: response.streaming, responseTypeRange: response.range, options,
     };
   }
+}
+
+/** Offsets where lines start; a line ends at \n, \r\n or a lone \r, as LineIndex counts them. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) starts.push(i + 1);
+    else if (code === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }
