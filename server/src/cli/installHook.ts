@@ -1,13 +1,13 @@
 // `graycheck install-hook`: writes a pre-commit hook where git looks for hooks (core.hooksPath respected) that runs
 // `graycheck check --staged`. Our hook carries a marker line with a checksum of its body: it is updated freely while
 // unedited, kept when edited (unless --force-ours), and a hook without the marker is never overwritten.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { flagOption, parseArgs, type OptionSpecs } from './args';
 import type { CommandIO } from './checkCommand';
 import { CliError, EXIT_OK } from './exitCodes';
+import { GitRepository } from '../git/repository';
 
 export const INSTALL_HOOK_OPTIONS: OptionSpecs = {
   'force-ours': { type: 'flag' },
@@ -19,7 +19,8 @@ const HOOK_COMMAND = 'graycheck check --staged';
 
 export async function installHookCommand(argv: readonly string[], io: CommandIO): Promise<number> {
   const args = parseArgs(argv, INSTALL_HOOK_OPTIONS, 'install-hook');
-  const hooksDirectory = path.resolve(io.cwd, await gitPath(io.cwd, 'hooks'));
+  const repository = await GitRepository.open(io.cwd);
+  const hooksDirectory = await repository.hooksDirectory().finally(() => repository.dispose());
   const hookFile = path.join(hooksDirectory, 'pre-commit');
   const existing = await fs.readFile(hookFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
@@ -85,29 +86,4 @@ function shellQuote(value: string): string {
 /** The running CLI bundle (dist/cli.js); under tsx in development this is this module, which is never a hook target. */
 function cliPath(): string {
   return path.resolve(__filename);
-}
-
-/**
- * `git rev-parse --git-path NAME`: where git itself looks (core.hooksPath, worktrees). Spawned as the git layer does,
- * without a shell and with fsmonitor off; rev-parse runs no hook, so the real hooksPath is read rather than overridden.
- */
-function gitPath(cwd: string, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      ['-c', 'core.fsmonitor=false', 'rev-parse', '--git-path', name],
-      { cwd, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
-      (error, stdout, stderr) => {
-        if (!error) return resolve(stdout.trim());
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-          return reject(new CliError('git was not found on PATH; install git, or add it to PATH, and run again'));
-        }
-        const said = stderr.trim().split('\n')[0] ?? '';
-        if (/not a git repository/i.test(said)) {
-          return reject(new CliError(`${cwd} is not inside a git repository; run graycheck install-hook from the repository`));
-        }
-        reject(new CliError(`git rev-parse --git-path ${name} failed: ${said || error.message}`));
-      },
-    );
-  });
 }

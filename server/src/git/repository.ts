@@ -2,6 +2,7 @@
 // Every blob read goes through one long-lived `git cat-file --batch` and a cache keyed by blob id.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Tree } from '../engine/tree';
 import type { RevisionChoice } from '../protocol';
@@ -190,6 +191,19 @@ export class GitRepository {
     }
     const blob = (await this.listing(id)).blobs.get(file);
     return blob === undefined ? undefined : (await this.readBlob(blob))?.text;
+  }
+
+  /** Where git looks for hooks: core.hooksPath when set (relative to the top level, as git reads it), else the common git dir's hooks/.
+   *  Read from configuration rather than `rev-parse --git-path hooks`, because our safe spawning overrides core.hooksPath. */
+  async hooksDirectory(): Promise<string> {
+    // Our own `-c core.hooksPath=/dev/null` shows up with scope "command": take the last value from any other scope.
+    const configured = await this.git.run(['config', '--show-scope', '--get-all', 'core.hooksPath']);
+    const lines = configured.code === 0 ? configured.stdout.toString('utf8').split('\n') : [];
+    const value = lines.filter((line) => line.trim() !== '' && !line.startsWith('command\t')).map((line) => line.slice(line.indexOf('\t') + 1).trim()).pop() ?? '';
+    if (value !== '') return path.resolve(this.root, value.startsWith('~/') ? path.join(os.homedir(), value.slice(2)) : value);
+    const commonDir = await this.git.run(['rev-parse', '--git-common-dir']);
+    if (commonDir.code !== 0) throw new GitError('failed', `git rev-parse --git-common-dir failed: ${commonDir.stderr.trim().split('\n')[0]}`);
+    return path.resolve(this.root, commonDir.stdout.toString('utf8').trim(), 'hooks');
   }
 
   dispose(): void {

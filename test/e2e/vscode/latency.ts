@@ -4,73 +4,33 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import type { Workbench } from './workbench';
 
-interface Probe {
-  keyAt?: number;
-  shownAt?: number;
-  via?: string;
-}
-
 /** Deletes the field at `line`, returns the milliseconds until its finding shows, then undoes and waits for the clean state. */
 export async function measureEditLatency(bench: Workbench, line: number, what: string): Promise<number> {
   const page = bench.page;
   await bench.goToLine(line);
-  const before = await page.evaluate(installProbe);
+  const cleanLabel = (await page.evaluate('window.graycheckProbes.installLatencyProbe()')) as string;
   await page.keyboard.press('Control+Shift+K');
   try {
-    await page.waitForFunction(() => (window as unknown as { graycheckProbe: Probe }).graycheckProbe.shownAt !== undefined, undefined, { timeout: 30_000 });
+    await page.waitForFunction('window.graycheckProbes.latency.shownAt !== undefined', undefined, { timeout: 30_000 });
   } catch (error) {
     throw new Error(`timed out after 30 s waiting for the finding of a field deleted from ${what} (line ${line})`, { cause: error });
   }
-  const probe = await page.evaluate(() => {
-    const found = (window as unknown as { graycheckProbe: Probe & { stop(): void } }).graycheckProbe;
-    found.stop();
-    return { keyAt: found.keyAt, shownAt: found.shownAt, via: found.via };
-  });
-  if (probe.keyAt === undefined || probe.shownAt === undefined) throw new Error(`the keystroke on line ${line} was not seen by the page`);
+  const probe = (await page.evaluate('window.graycheckProbes.latency')) as { keyAt?: number; shownAt: number; via: string };
+  if (probe.keyAt === undefined) throw new Error(`the page did not see the keystroke that deleted line ${line}`);
   await page.keyboard.press('Control+Z');
   try {
     await page.waitForFunction(
-      (clean) => {
-        const label = document.querySelector('#status\\.problems')?.getAttribute('aria-label') ?? '';
-        return document.querySelectorAll('.editor-instance .monaco-editor .squiggly-error').length === 0 && label === clean;
+      (label) => {
+        const probes = (globalThis as unknown as { graycheckProbes: { squiggleCount(): number; problemsLabel(): string } }).graycheckProbes;
+        return probes.squiggleCount() === 0 && probes.problemsLabel() === label;
       },
-      before.label,
+      cleanLabel,
       { timeout: 30_000 },
     );
   } catch (error) {
     throw new Error(`timed out after 30 s waiting for the finding in ${what} to clear after undo`, { cause: error });
   }
   return probe.shownAt - probe.keyAt;
-}
-
-/** Runs in the page: records the Ctrl+Shift+K keydown time and the first mutation after it that shows a new error. */
-function installProbe(): { label: string } {
-  const problems = (): string => document.querySelector('#status\\.problems')?.getAttribute('aria-label') ?? '';
-  const squiggles = (): number => document.querySelectorAll('.editor-instance .monaco-editor .squiggly-error').length;
-  const label = problems();
-  const squiggleCount = squiggles();
-  const probe: Probe & { stop(): void } = { stop: () => undefined };
-  const onKey = (event: KeyboardEvent): void => {
-    if (probe.keyAt === undefined && event.ctrlKey && event.shiftKey && event.key.toLowerCase() === 'k') probe.keyAt = event.timeStamp;
-  };
-  const observer = new MutationObserver(() => {
-    if (probe.keyAt === undefined || probe.shownAt !== undefined) return;
-    if (squiggles() > squiggleCount) {
-      probe.shownAt = performance.now();
-      probe.via = 'squiggle';
-    } else if (problems() !== label) {
-      probe.shownAt = performance.now();
-      probe.via = 'problems counter';
-    }
-  });
-  window.addEventListener('keydown', onKey, true);
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label', 'class'] });
-  probe.stop = () => {
-    observer.disconnect();
-    window.removeEventListener('keydown', onKey, true);
-  };
-  (window as unknown as { graycheckProbe: Probe }).graycheckProbe = probe;
-  return { label };
 }
 
 /** Nearest-rank percentile. */

@@ -82,6 +82,7 @@ before(async () => {
   );
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript({ path: path.join(__dirname, 'page/probes.js') });
   bench = new Workbench(page, artifacts);
   await page.goto(server.url, { waitUntil: 'domcontentloaded', timeout: FIRST_WINDOW_TIMEOUT_MS });
   await bench.see(page.locator('.monaco-workbench'), 'the workbench to load', FIRST_WINDOW_TIMEOUT_MS);
@@ -147,21 +148,12 @@ step('Ctrl+. offers "Restore field" and applying it clears the problem', 120_000
 
 step('"Graycheck: Check Workspace" reports a file that is not open, with progress', 120_000, async () => {
   repo.write({ [INVOICE]: INVOICE_PROTO_WITHOUT_CURRENCY });
-  await bench.page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { graycheckProgress: string[] }).graycheckProgress = seen;
-    new MutationObserver(() => {
-      for (const element of document.querySelectorAll('.notification-toast, .statusbar-item')) {
-        const text = element.textContent ?? '';
-        if (/checking the workspace/i.test(text) && !seen.includes(text)) seen.push(text);
-      }
-    }).observe(document.body, { childList: true, subtree: true, characterData: true });
-  });
+  await bench.page.evaluate('window.graycheckProbes.watchProgress()');
   await bench.runCommand('Graycheck: Check Workspace');
   await bench.see(bench.problemRows(/Previously present field "3" with name "currency" on message "Invoice"/), 'the Invoice deletion in the Problems panel');
   await bench.see(bench.notification(/Graycheck checked \d+ files? against HEAD: 1 breaking finding/), 'the summary message of the workspace check');
   await bench.screenshot('06-check-workspace');
-  const progress = await bench.page.evaluate(() => (window as unknown as { graycheckProgress: string[] }).graycheckProgress);
+  const progress = (await bench.page.evaluate('window.graycheckProbes.progress')) as string[];
   assert.ok(progress.length > 0, 'a progress notification "checking the workspace" was shown');
   await bench.clearNotifications();
 });
