@@ -23,6 +23,7 @@ import { Lexer } from './lexer';
 
 export const MAX_FIELD_NUMBER = 536870911;
 export const MAX_ENUM_NUMBER = 2147483647;
+const MAX_NESTING = 64;
 
 const STATEMENT_KEYWORDS = new Set([
   'message', 'enum', 'service', 'oneof', 'extend', 'option', 'reserved', 'extensions', 'map',
@@ -469,6 +470,21 @@ class Parser {
   private messageBody(message: MessageDecl): void {
     const lx = this.lx;
     message.bodyStartOffset = lx.start;
+    if (this.scopes.length > MAX_NESTING) {
+      // Deeper than any real schema: skip the body without recursing, so that no input can exhaust the stack.
+      this.error(`messages nested more than ${MAX_NESTING} deep are not read`);
+      message.damaged = true;
+      let depth = 0;
+      do {
+        if (this.is('{')) depth++;
+        else if (this.is('}')) depth--;
+        this.advance();
+      } while (depth > 0 && lx.tokenKind() !== 'eof');
+      if (depth > 0) this.unclosed('message', message.name);
+      message.bodyEndOffset = this.lastEnd;
+      message.bodyRange = this.range(message.bodyStartOffset, this.lastEnd);
+      return;
+    }
     this.advance();
     this.scopes.push(message);
     for (;;) {

@@ -69,13 +69,9 @@ local function run()
   local original = read_disk()
   local original_stamp = stamp()
 
-  local client
   local attached = vim.wait(WAIT_MS, function()
-    for _, candidate in ipairs(vim.lsp.get_active_clients()) do
-      if candidate.name == 'graycheck' and candidate.initialized and vim.lsp.buf_is_attached(buffer, candidate.id) then
-        client = candidate
-        return true
-      end
+    for _, client in ipairs(vim.lsp.get_active_clients()) do
+      if client.name == 'graycheck' and client.initialized and vim.lsp.buf_is_attached(buffer, client.id) then return true end
     end
     return false
   end, 10)
