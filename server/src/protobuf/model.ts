@@ -71,8 +71,11 @@ export const SCALAR_TYPES = new Set([
 
 // ---- parse cache ----
 
-const PARSE_CACHE_LIMIT = 2000;
-const parseCache = new Map<string, ProtoFileAst>();
+// Bounded by source size rather than file count, so that an unchanged file's base and head share one tree
+// even in a googleapis-sized module, while memory stays bounded.
+const PARSE_CACHE_LIMIT_CHARS = 160_000_000;
+const parseCache = new Map<string, { ast: ProtoFileAst; size: number }>();
+let parseCacheChars = 0;
 
 /** Parses a text once: the same text (by hash) reuses the same tree, so typing re-parses only the edited file. */
 export function parseCached(text: string): ProtoFileAst {
@@ -81,11 +84,16 @@ export function parseCached(text: string): ProtoFileAst {
   if (hit) {
     parseCache.delete(key);
     parseCache.set(key, hit);
-    return hit;
+    return hit.ast;
   }
   const ast = parseProto(text);
-  parseCache.set(key, ast);
-  if (parseCache.size > PARSE_CACHE_LIMIT) parseCache.delete(parseCache.keys().next().value as string);
+  parseCache.set(key, { ast, size: text.length });
+  parseCacheChars += text.length;
+  for (const [oldest, entry] of parseCache) {
+    if (parseCacheChars <= PARSE_CACHE_LIMIT_CHARS || oldest === key) break;
+    parseCache.delete(oldest);
+    parseCacheChars -= entry.size;
+  }
   return ast;
 }
 

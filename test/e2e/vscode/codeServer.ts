@@ -27,6 +27,10 @@ const USER_SETTINGS = {
   'editor.minimap.enabled': false,
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'files.autoSave': 'off',
+  // Text the suite types lands as typed.
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoIndent': 'none',
   'workbench.editor.enablePreview': false,
 };
 
