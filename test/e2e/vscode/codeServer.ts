@@ -22,6 +22,8 @@ const USER_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
   'git.enabled': false,
   'git.autoRepositoryDetection': false,
   'editor.minimap.enabled': false,

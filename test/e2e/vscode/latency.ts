@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import type { Workbench } from './workbench';
 
 /** Deletes the field at `line`, returns the milliseconds until its finding shows, then undoes and waits for the clean state. */
-export async function measureEditLatency(bench: Workbench, line: number, what: string): Promise<number> {
+export async function measureEditLatency(bench: Workbench, line: number, what: string): Promise<{ ms: number; via: string }> {
   const page = bench.page;
   await bench.goToLine(line);
   const cleanLabel = (await page.evaluate('window.graycheckProbes.installLatencyProbe()')) as string;
@@ -30,7 +30,7 @@ export async function measureEditLatency(bench: Workbench, line: number, what: s
   } catch (error) {
     throw new Error(`timed out after 30 s waiting for the finding in ${what} to clear after undo`, { cause: error });
   }
-  return probe.shownAt - probe.keyAt;
+  return { ms: probe.shownAt - probe.keyAt, via: probe.via };
 }
 
 /** Nearest-rank percentile. */
@@ -42,7 +42,7 @@ export function percentile(samples: readonly number[], p: number): number {
 export const RESULTS_HEADING = '## On-type latency in VS Code (code-server)';
 
 /** Writes (or replaces) our section of bench/RESULTS.md, leaving every other section as it is. */
-export function writeLatencyResults(file: string, result: { samples: readonly number[]; p50: number; p95: number; lines: number }): void {
+export function writeLatencyResults(file: string, result: { samples: readonly number[]; p50: number; p95: number; lines: number; debounceMs: number }): void {
   const section = [
     RESULTS_HEADING,
     '',
@@ -50,11 +50,12 @@ export function writeLatencyResults(file: string, result: { samples: readonly nu
     `(VS Code 1.100.3) in headless Chromium, on this machine (${osSummary()}).`,
     `In a ${result.lines}-line proto, ${result.samples.length} times: Ctrl+Shift+K deletes a field line of an unsaved buffer, and the time runs`,
     'from that keydown to the first error squiggle or change of the Problems counter, both timed in the page.',
-    'It includes the extension\'s debounce (`graycheck.debounceMs`, default 150 ms), the LSP round trip and VS Code\'s rendering.',
+    `It includes the extension's debounce (\`graycheck.debounceMs\`, ${result.debounceMs} ms), the LSP round trip and VS Code's rendering;`,
+    'the last column subtracts the debounce, for comparison with SPEC §8 ("within 50 ms (p95) of the debounce").',
     '',
-    '| edits | p50 | p95 | min | max |',
-    '|---|---|---|---|---|',
-    `| ${result.samples.length} | ${ms(result.p50)} | ${ms(result.p95)} | ${ms(Math.min(...result.samples))} | ${ms(Math.max(...result.samples))} |`,
+    '| edits | p50 | p95 | min | max | p95 after the debounce |',
+    '|---|---|---|---|---|---|',
+    `| ${result.samples.length} | ${ms(result.p50)} | ${ms(result.p95)} | ${ms(Math.min(...result.samples))} | ${ms(Math.max(...result.samples))} | ${ms(result.p95 - result.debounceMs)} |`,
     '',
   ].join('\n');
   const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Graycheck benchmark results\n';

@@ -27,10 +27,20 @@ export class Workbench {
     }
   }
 
-  async screenshot(name: string): Promise<string> {
+  /** Saves `<artifacts>/<name>.png`: the whole window, or the smallest rectangle around `cropTo`, cut at `maxBottom` pixels. */
+  async screenshot(name: string, cropTo: Locator[] = [], maxBottom?: number): Promise<string> {
     const file = path.join(this.artifacts, `${name}.png`);
     fs.mkdirSync(this.artifacts, { recursive: true });
-    await this.page.screenshot({ path: file });
+    const boxes = (await Promise.all(cropTo.map((locator) => locator.first().boundingBox()))).filter((box) => box !== null);
+    if (boxes.length === 0) {
+      await this.page.screenshot({ path: file });
+      return file;
+    }
+    const left = Math.min(...boxes.map((box) => box.x));
+    const top = Math.min(...boxes.map((box) => box.y));
+    const right = Math.max(...boxes.map((box) => box.x + box.width));
+    const bottom = Math.min(Math.max(...boxes.map((box) => box.y + box.height)), maxBottom ?? Infinity);
+    await this.page.screenshot({ path: file, clip: { x: left, y: top, width: right - left, height: bottom - top } });
     return file;
   }
 
