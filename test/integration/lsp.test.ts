@@ -326,3 +326,29 @@ test('the server exits cleanly on shutdown and exit', async (t) => {
   await doc.diagnostics();
   assert.equal(await lsp.shutdown(), 0);
 });
+
+test('a broken buf.yaml is one error message and a NOT_CHECKED note, and clears findings it can no longer back', async (t) => {
+  const repo = TempRepo.create(t);
+  const order = 'syntax = "proto3";\n\npackage acme.order.v1;\n\nmessage Order {\n  string id = 1;\n  int64 total = 2;\n}\n';
+  repo.commit({ [USER_PATH]: USER, 'api/order/v1/order.proto': order, 'buf.yaml': 'version: v2\n' });
+  repo.write({ 'api/order/v1/order.proto': withoutLine(order, 'total') });
+  const lsp = await LspSession.start(t, repo.dir, { settings: { debounceMs: 0 } });
+  await lsp.command<CheckWorkspaceResult>('graycheck.checkWorkspace');
+  assert.deepEqual(codes(lsp.publishedFor('api/order/v1/order.proto').at(-1)?.diagnostics ?? []), ['FIELD_NO_DELETE']);
+  const doc = await lsp.open(USER_PATH, USER);
+  assert.deepEqual(await doc.diagnostics(), []);
+
+  const bufYaml = await lsp.open('buf.yaml', 'version: v2\n', 'yaml');
+  const publishedBefore = lsp.published.length;
+  await bufYaml.edit('version: v2\nbreaking: [unclosed\n');
+  await bufYaml.save();
+  const error = await lsp.waitFor('an error message about buf.yaml', () => lsp.messages.find((message) => message.type === 1 && /buf\.yaml/.test(message.message)));
+  assert.match(error.message, /^Graycheck: buf\.yaml: /);
+  await lsp.waitFor('the order.proto finding cleared', () => (lsp.publishedFor('api/order/v1/order.proto').at(-1)?.diagnostics.length === 0 ? true : undefined));
+  const userNotes = await lsp.waitFor('a NOT_CHECKED note on the open user.proto', () =>
+    lsp.published.slice(publishedBefore).find((params) => params.uri === doc.uri && params.diagnostics.length > 0)?.diagnostics,
+  );
+  assert.deepEqual(codes(userNotes), ['NOT_CHECKED']);
+  assert.match(userNotes[0].message, /buf\.yaml/);
+  assert.equal(lsp.messages.filter((message) => message.type === 1).length, 1, 'one message, not one per check');
+});

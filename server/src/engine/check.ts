@@ -28,7 +28,7 @@ export async function runCheck(comparison: Comparison, checkers: readonly KindCh
     const raw: (RawFinding & { categories?: readonly string[] })[] = [];
     const report = await checker.check(comparison, (finding) => raw.push(finding));
     filesChecked += report.filesChecked;
-    notChecked.push(...report.notChecked.filter((entry) => isInScope(entry.file, comparison)));
+    notChecked.push(...report.notChecked.filter((entry) => entry.blocksKind || isInScope(entry.file, comparison)));
     for (const item of raw) {
       const rule = rulesById.get(item.rule);
       if (!rule || !isInScope(item.file, comparison) || isIgnoredByPath(item, comparison)) continue;

@@ -27,6 +27,8 @@ export interface Finding extends Location {
 export interface NotChecked {
   file: string;
   reason: string;
+  /** The problem stops a whole kind (an unusable buf.yaml): kept whatever the focus, since every file it covers went unchecked. */
+  blocksKind?: boolean;
 }
 
 export interface CheckResult {

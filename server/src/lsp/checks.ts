@@ -48,7 +48,16 @@ export async function checkDocument(context: ServerContext, uri: string, signal:
   }
   if (signal.aborted || context.documents.get(uri)?.version !== version) return;
   publishFiles(context, repository, prepared, result, [path]);
-  await context.status.send('ready');
+  if (!(await reportBlockedKinds(context, result))) await context.status.send('ready');
+}
+
+/** A problem that stops a whole kind (an unusable buf.yaml) is shown once as an error message, with the status in 'error';
+ *  the affected documents also carry it as their not-checked diagnostic. Returns whether there was one. */
+export async function reportBlockedKinds(context: ServerContext, result: CheckResult): Promise<boolean> {
+  const blocking = result.notChecked.find((entry) => entry.blocksKind);
+  if (!blocking) return false;
+  await context.status.reportError(new Error(`${blocking.file}: ${blocking.reason}`));
+  return true;
 }
 
 /** Checks the given files of one repository (the open buffers as head) and publishes each: findings, or an empty list to clear it. */
@@ -56,6 +65,7 @@ export async function checkFiles(context: ServerContext, repository: RepositoryS
   const prepared = await repository.prepare(new Set(files), signal);
   const result = await runCheck(prepared.comparison, CHECKERS);
   publishFiles(context, repository, prepared, result, files);
+  await reportBlockedKinds(context, result);
   return result;
 }
 
@@ -73,7 +83,7 @@ export function publishFiles(context: ServerContext, repository: RepositoryState
     const findings = result.findings.filter((finding) => finding.file === file);
     const diagnostics: Diagnostic[] = findings.map((finding) => toDiagnostic(finding, links));
     if (document) {
-      const notChecked = result.notChecked.filter((entry) => entry.file === file);
+      const notChecked = result.notChecked.filter((entry) => entry.file === file || entry.blocksKind);
       if (notChecked.length > 0) diagnostics.push(notCheckedDiagnostic(notChecked, new LineIndex(document.getText()).lineText(0)));
     }
     if (file === CONFIG_FILE) diagnostics.push(...prepared.configProblems.filter((problem) => problem.file === CONFIG_FILE).map(configProblemDiagnostic));

@@ -148,7 +148,10 @@ function initialize(context: ServerContext, params: InitializeParams): Initializ
 async function initialized(context: ServerContext): Promise<void> {
   const { connection, client } = context;
   if (client.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'graycheck' });
-  if (client.dynamicWatchedFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }] });
+  if (client.dynamicWatchedFiles) {
+    const watchers = [CONFIG_FILE, ...BUF_CONFIG_FILES].map((name) => ({ globPattern: `**/${name}` }));
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  }
   if (client.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(
       guarded('workspace/didChangeWorkspaceFolders', (message) => connection.console.error(message), undefined, async (event) => {
@@ -233,10 +236,8 @@ async function documentSaved(context: ServerContext, uri: string): Promise<void>
   const location = await context.workspace.locate(uri).catch(() => undefined);
   if (!location) return;
   location.repository.forgetRenames();
-  if (location.path === CONFIG_FILE) {
-    forgetConfig(location.repository);
-    scheduleOpenDocuments(context, location.repository);
-  }
+  if (location.path === CONFIG_FILE) forgetConfig(location.repository);
+  if (location.path === CONFIG_FILE || isBufConfig(location.path)) await recheckAll(context);
 }
 
 async function documentClosed(context: ServerContext, uri: string): Promise<void> {
@@ -258,11 +259,16 @@ async function filesChanged(context: ServerContext, uri: string): Promise<void> 
     const relative = relativeTo(repository.root, file);
     if (relative === undefined) continue;
     repository.forgetRenames();
-    if (relative === CONFIG_FILE) {
-      forgetConfig(repository);
-      scheduleOpenDocuments(context, repository);
-    }
+    if (relative === CONFIG_FILE) forgetConfig(repository);
+    if (relative === CONFIG_FILE || isBufConfig(relative)) await recheckAll(context);
   }
+}
+
+/** buf's configuration decides modules and rules for every proto file: a change to it re-checks everything shown. */
+const BUF_CONFIG_FILES = ['buf.yaml', 'buf.work.yaml'];
+
+function isBufConfig(relativePath: string): boolean {
+  return BUF_CONFIG_FILES.includes(relativePath.split('/').pop() ?? '');
 }
 
 function forgetConfig(repository: RepositoryState): void {

@@ -8,6 +8,7 @@ import type { Tree } from '../engine/tree';
 import { type BufModule, isUnderAny, isUnstablePackage, loadBufSetup, moduleOf } from './bufConfig';
 import { categoriesOf } from './categories';
 import { buildFile, ProtoImage, unreadableReason, type ProtoFile } from './model';
+import { plainRange } from './offsetRange';
 import { pairImages } from './pairs';
 import { PROTOBUF_RULES } from './rules/index';
 import type { ProtobufRule } from './rules/rule';
@@ -26,7 +27,7 @@ export const protobufChecker: KindChecker = {
 async function checkProtobuf(comparison: Comparison, report: Report): Promise<KindReport> {
   const notChecked: NotChecked[] = [];
   const setup = await loadBufSetup(comparison.head);
-  notChecked.push(...setup.problems);
+  notChecked.push(...setup.problems.map((problem) => ({ ...problem, blocksKind: true })));
   if (setup.modules.length === 0) return { notChecked, filesChecked: 0 };
   const head = await loadSide(comparison.head, setup.modules, comparison.signal);
   if (!comparison.base) return { notChecked, filesChecked: head.files.length };
@@ -55,10 +56,10 @@ async function checkProtobuf(comparison: Comparison, report: Report): Promise<Ki
         report({
           rule: rule.id,
           file,
-          range: item.range,
+          range: plainRange(item.range),
           message: item.message,
           categories: categoriesOf(rule.id, module.breaking.version),
-          ...(item.base ? { base: item.base } : {}),
+          ...(item.base ? { base: { ...item.base, range: plainRange(item.base.range) } } : {}),
           ...(item.fixData ? { fixData: item.fixData } : {}),
         });
       },
@@ -120,5 +121,8 @@ function fixesFor(finding: Finding, headText: string): Fix[] {
   const rule = PROTOBUF_RULES.find((candidate) => candidate.id === finding.rule);
   if (!rule?.fixes || unreadableReason(headText)) return [];
   const head = buildFile(finding.file, finding.file, headText);
-  return rule.fixes({ finding, head });
+  return rule.fixes({ finding, head }).map((fix) => ({
+    ...fix,
+    changes: fix.changes.map((change) => ({ ...change, edits: change.edits.map((edit) => ({ ...edit, range: plainRange(edit.range) })) })),
+  }));
 }

@@ -30,6 +30,8 @@ export interface Resolved<T> {
   level: FeatureLevel;
   /** The option that set the value (at `level`); undefined for defaults and for values implied by proto2/proto3 syntax. */
   setBy: Range | undefined;
+  /** The option names a value this feature does not have (often half-typed): compare nothing that depends on it. */
+  isUnknown?: true;
 }
 
 export type ResolvedFeatures = { [K in FeatureName]: Resolved<FeatureValues[K]> };
@@ -97,7 +99,7 @@ export function featuresSetBy(options: readonly AnyOption[]): Partial<{ [K in Fe
     if (!option.name.startsWith('features.')) continue;
     const key = option.name.slice('features.'.length);
     const feature = FEATURE_NAMES.find((name) => FEATURE_OPTION[name] === key);
-    if (feature && ALLOWED[feature].includes(option.value)) result[feature] = { value: option.value, range: option.range };
+    if (feature) result[feature] = { value: option.value, range: option.range };
   }
   return result;
 }
@@ -110,7 +112,9 @@ function layer(parent: ResolvedFeatures, options: readonly AnyOption[], level: F
     const found = set[feature];
     if (!found) continue;
     if (result === parent) result = { ...parent };
-    (result as Record<FeatureName, Resolved<string>>)[feature] = { value: found.value, level, setBy: found.range };
+    const resolved: Resolved<string> = { value: found.value, level, setBy: found.range };
+    if (!ALLOWED[feature].includes(found.value)) resolved.isUnknown = true;
+    (result as Record<FeatureName, Resolved<string>>)[feature] = resolved;
   }
   return result;
 }
@@ -155,7 +159,11 @@ export function resolvedEnumFeatures(item: ProtoEnum): ResolvedFeatures {
  * Pass the image to tell message-typed fields from enum-typed ones (without it, only groups and maps count as messages).
  */
 export function resolvedFieldFeatures(field: ProtoField, message: ProtoMessage, image?: ProtoImage): ResolvedFeatures {
-  if (!field.decl) return resolvedMessageFeatures(message);
+  if (!field.decl) {
+    // A map entry's key and value carry the features of the map field that made the entry.
+    const mapField = message.isMapEntry ? message.parent?.fields.find((candidate) => candidate.type === '.' + message.fullName) : undefined;
+    return mapField && message.parent ? resolvedFieldFeatures(mapField, message.parent, image) : resolvedMessageFeatures(message);
+  }
   const oneof = message.decl?.oneofs.find((candidate) => candidate.fields.includes(field.decl!));
   const isMessageType = field.decl.group !== undefined || field.decl.mapKey !== undefined || (image?.messagesByFullName.has(field.type.replace(/^\./, '')) ?? false);
   return fieldFeatures(field.decl, resolvedMessageFeatures(message), message.file.ast, oneof, isMessageType);

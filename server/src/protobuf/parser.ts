@@ -1,6 +1,6 @@
 // A tolerant recursive-descent parser for proto2, proto3 and editions files. It never throws and always ends:
 // every loop consumes a token or stops, errors are recorded with ranges, and the body they occur in is marked damaged.
-import type { Position, Range } from '../engine/range';
+import type { Range } from '../engine/range';
 import type {
   CompactOption,
   Declaration,
@@ -20,6 +20,7 @@ import type {
   ServiceDecl,
 } from './ast';
 import { Lexer } from './lexer';
+import { OffsetRange } from './offsetRange';
 
 export const MAX_FIELD_NUMBER = 536870911;
 export const MAX_ENUM_NUMBER = 2147483647;
@@ -65,19 +66,9 @@ class Parser {
 
   // ---- positions, tokens, errors ----
 
+  // Positions are computed when read: most ranges of a large module are never looked at.
   private range(start: number, end: number): Range {
-    return { start: this.positionAt(start), end: this.positionAt(end) };
-  }
-
-  // Offsets arrive almost in order, so a cursor that walks from the last line beats a binary search per position.
-  private lineCursor = 0;
-  private positionAt(offset: number): Position {
-    const starts = this.lineStarts;
-    let line = this.lineCursor;
-    if (starts[line] > offset) line = 0;
-    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-    this.lineCursor = line;
-    return { line, character: offset - starts[line] };
+    return new OffsetRange(this.lineStarts, start, end);
   }
 
   private tokenRange(): Range {

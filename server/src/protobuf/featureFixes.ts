@@ -1,0 +1,76 @@
+// Where a changed feature is reported and how it is reverted: at the option when the element itself set the feature
+// (buf points there), else at the element; the fix sets the base value back on the element, or restores the syntax line.
+import type { Fix, TextEdit } from '../engine/edit';
+import type { FixData } from '../engine/finding';
+import { LineIndex, type Range } from '../engine/range';
+import type { CompactOption, FieldDecl, OptionDecl } from './ast';
+import { FEATURE_OPTION, type FeatureLevel, type FeatureName, type Resolved } from './features';
+import type { ProtoFile } from './model';
+import type { FixContext } from './rules/rule';
+
+/** The head range buf reports a changed feature at. */
+export function featureRange(resolved: Resolved<string>, ownLevel: FeatureLevel, elementRange: Range): Range {
+  return resolved.level === ownLevel && resolved.setBy ? resolved.setBy : elementRange;
+}
+
+export type FeatureTarget = { kind: 'message' | 'enum'; fullName: string } | { kind: 'field'; message: string; number: number };
+
+/** The fixData that `revertFeatureFix` works from. */
+export function featureFixData(feature: FeatureName, baseValue: string, target: FeatureTarget, base: ProtoFile): FixData {
+  const syntax = base.ast.syntax;
+  const syntaxText = syntax.range ? base.text.slice(offsetOf(base.text, syntax.range.start), offsetOf(base.text, syntax.range.end)) : null;
+  return { kind: 'feature', feature, value: baseValue, ...target, targetKind: target.kind, baseSyntax: syntax.syntax, baseSyntaxText: syntaxText };
+}
+
+/**
+ * "Revert to the base value": in an editions head, set the feature on the element to its base value (replacing the
+ * element's own option when it has one); in a proto2/proto3 head whose syntax changed, put the base's syntax line back.
+ */
+export function revertFeatureFix({ finding, head }: FixContext): Fix[] {
+  const data = finding.fixData;
+  if (data?.kind !== 'feature' || typeof data.feature !== 'string' || typeof data.value !== 'string') return [];
+  const feature = data.feature as FeatureName;
+  const key = `features.${FEATURE_OPTION[feature] ?? ''}`;
+  const title = 'Revert to the base value';
+  const headSyntax = head.ast.syntax;
+  if (headSyntax.syntax !== 'editions') {
+    if (data.baseSyntax === headSyntax.syntax || typeof data.baseSyntaxText !== 'string' || data.baseSyntax === 'editions' || !headSyntax.range) return [];
+    return [{ title, changes: [{ file: finding.file, edits: [{ range: headSyntax.range, newText: data.baseSyntaxText }] }], isPreferred: true }];
+  }
+  const edit = data.targetKind === 'field' ? fieldEdit(head, data, key, data.value) : bodyEdit(head, data, key, data.value);
+  return edit ? [{ title, changes: [{ file: finding.file, edits: [edit] }], isPreferred: true }] : [];
+}
+
+function bodyEdit(head: ProtoFile, data: FixData, key: string, value: string): TextEdit | undefined {
+  const decl = data.targetKind === 'enum'
+    ? head.enums.find((item) => item.fullName === data.fullName)?.decl
+    : head.messages.find((item) => item.fullName === data.fullName && !item.isMapEntry)?.decl;
+  if (!decl) return undefined;
+  const own = decl.options.find((option: OptionDecl) => option.name === key);
+  if (own) return { range: own.range, newText: `option ${key} = ${value};` };
+  if (decl.options.some((option) => option.name === 'features')) return undefined;
+  const lines = new LineIndex(head.text);
+  const open = decl.bodyRange.start;
+  const indent = (/^[ \t]*/.exec(lines.lineText(decl.range.start.line))?.[0] ?? '') + '  ';
+  const at = { line: open.line, character: open.character + 1 };
+  return { range: { start: at, end: at }, newText: `\n${indent}option ${key} = ${value};` };
+}
+
+function fieldEdit(head: ProtoFile, data: FixData, key: string, value: string): TextEdit | undefined {
+  const message = head.messages.find((item) => item.fullName === data.message);
+  const decl: FieldDecl | undefined = message?.fields.find((field) => field.number === data.number)?.decl;
+  if (!decl) return undefined;
+  const own = decl.options.find((option: CompactOption) => option.name === key);
+  if (own) return { range: own.range, newText: `${key} = ${value}` };
+  if (decl.options.some((option) => option.name === 'features')) return undefined;
+  const lines = new LineIndex(head.text);
+  const last = decl.options[decl.options.length - 1];
+  if (last) return { range: { start: last.range.end, end: last.range.end }, newText: `, ${key} = ${value}` };
+  if (head.text[decl.endOffset - 1] !== ';') return undefined;
+  const at = lines.positionAt(decl.endOffset - 1);
+  return { range: { start: at, end: at }, newText: ` [${key} = ${value}]` };
+}
+
+function offsetOf(text: string, position: { line: number; character: number }): number {
+  return new LineIndex(text).offsetAt(position);
+}

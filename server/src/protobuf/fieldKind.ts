@@ -1,0 +1,109 @@
+// What a field is on the wire, as buf's field rules see it: its kind (scalar, enum, message, group or editions
+// delimited message) and its cardinality (map, repeated, required, explicit or implicit presence), with features resolved.
+import type { Range } from '../engine/range';
+import type { ProtoFileAst } from './ast';
+import type { ProtoField, ProtoImage, ProtoMessage } from './model';
+import { SCALAR_TYPES } from './model';
+import type { ImagePairs } from './pairs';
+
+export type FieldKind = string; // a scalar type name, or 'enum' | 'message' | 'group'
+
+export type FieldCardinality =
+  | 'optional with explicit presence'
+  | 'optional with implicit presence'
+  | 'required'
+  | 'repeated'
+  | 'map';
+
+// Enums that buf compiles in from its own copy of the well-known files.
+const WELL_KNOWN_ENUMS = new Set([
+  '.google.protobuf.NullValue', '.google.protobuf.Syntax', '.google.protobuf.Edition',
+  '.google.protobuf.Field.Kind', '.google.protobuf.Field.Cardinality',
+]);
+
+/** The field's kind, or undefined when its type does not resolve (a half-typed name or a missing import). */
+export function kindOf(field: ProtoField, message: ProtoMessage, image: ProtoImage): FieldKind | undefined {
+  if (SCALAR_TYPES.has(field.type)) return field.type;
+  if (!field.isTypeResolved || !field.type.startsWith('.')) return undefined;
+  const name = field.type.slice(1);
+  if (image.enumsByFullName.has(name) || WELL_KNOWN_ENUMS.has(field.type)) return 'enum';
+  if (field.decl?.group) return 'group';
+  // In editions a message field can be encoded like a group; buf (through protoreflect) calls that kind "group".
+  if (field.decl && message.file.ast.syntax.syntax === 'editions' && featureOf(field, message.file.ast, 'features.message_encoding', 'LENGTH_PREFIXED') === 'DELIMITED') {
+    return 'group';
+  }
+  return 'message';
+}
+
+/** How buf prints a kind in "changed type from … to …". */
+export function kindText(kind: FieldKind, message: ProtoMessage): string {
+  if (kind === 'group' && message.file.ast.syntax.syntax !== 'proto2') return 'message (delimited encoding)';
+  return kind;
+}
+
+/** buf's cardinality of a field; undefined when presence cannot be known (an unresolved type in proto3 or editions). */
+export function cardinalityOf(field: ProtoField, message: ProtoMessage, image: ProtoImage): FieldCardinality | undefined {
+  const decl = field.decl;
+  if (decl?.mapKey !== undefined) return 'map';
+  if (decl?.label === 'repeated') return 'repeated';
+  const ast = message.file.ast;
+  const syntax = ast.syntax.syntax;
+  if (decl?.label === 'required') return 'required';
+  if (syntax === 'editions' && decl && featureOf(field, ast, 'features.field_presence', 'EXPLICIT') === 'LEGACY_REQUIRED') return 'required';
+  if (syntax === 'proto2' || decl?.label === 'optional' || field.oneof !== undefined || message.isMapEntry) {
+    return 'optional with explicit presence';
+  }
+  const kind = kindOf(field, message, image);
+  if (kind === undefined) return undefined;
+  if (kind === 'message' || kind === 'group') return 'optional with explicit presence';
+  if (syntax === 'proto3') return 'optional with implicit presence';
+  return featureOf(field, ast, 'features.field_presence', 'EXPLICIT') === 'IMPLICIT'
+    ? 'optional with implicit presence'
+    : 'optional with explicit presence';
+}
+
+/** Whether the field is a proto2 `required` field (editions LEGACY_REQUIRED does not count for buf's required-field rule). */
+export function isLabelledRequired(field: ProtoField): boolean {
+  return field.decl?.label === 'required';
+}
+
+/** A field feature resolved from the field's own option, then the file's; both fields and files can set these two. */
+function featureOf(field: ProtoField, ast: ProtoFileAst, name: string, editionDefault: string): string {
+  return field.decl?.options.find((option) => option.name === name)?.value
+    ?? ast.options.find((option) => option.name === name)?.value
+    ?? editionDefault;
+}
+
+export interface FieldPair {
+  base: ProtoField;
+  head: ProtoField;
+  baseMessage: ProtoMessage;
+  headMessage: ProtoMessage;
+}
+
+/** Fields paired as buf pairs them: same message full name (map entries and groups included), same number. */
+export function fieldPairs(pairs: ImagePairs): FieldPair[] {
+  const result: FieldPair[] = [];
+  for (const { base, head } of pairs.messages) {
+    for (const field of base.fields) {
+      const other = head.fieldsByNumber.get(field.number);
+      if (other && base.fieldsByNumber.get(field.number) === field) result.push({ base: field, head: other, baseMessage: base, headMessage: head });
+    }
+  }
+  return result;
+}
+
+/** buf's `Field "3" with name "email" on message "User"`; the message is named by its own (short) name. */
+export function fieldDescription(field: ProtoField, message: ProtoMessage, withName = true): string {
+  return `Field "${field.number}"${withName ? ` with name "${field.name}"` : ''} on message "${message.name}"`;
+}
+
+/** Where buf points for "the field": its declaration, or the map field for a map entry's key and value. */
+export function fieldRange(field: ProtoField, message: ProtoMessage): Range {
+  return field.decl?.range ?? message.range;
+}
+
+/** Where buf points for the field's type: the type as written, or the map field for a map entry's key and value. */
+export function fieldTypeRange(field: ProtoField, message: ProtoMessage): Range {
+  return field.decl?.typeRange ?? message.range;
+}
