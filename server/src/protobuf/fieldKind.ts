@@ -107,3 +107,9 @@ export function fieldRange(field: ProtoField, message: ProtoMessage): Range {
 export function fieldTypeRange(field: ProtoField, message: ProtoMessage): Range {
   return field.decl?.typeRange ?? message.range;
 }
+
+/** The oneof a field is declared in; proto3 `optional` synthetic oneofs do not count (buf ignores them too). */
+export function declaredOneof(field: ProtoField, message: ProtoMessage): string | undefined {
+  if (field.oneof === undefined) return undefined;
+  return message.oneofs.some((oneof) => oneof.name === field.oneof && !oneof.isSynthetic) ? field.oneof : undefined;
+}

@@ -3,6 +3,9 @@ import { fieldNoDelete, fieldNoDeleteUnlessNameReserved, fieldNoDeleteUnlessNumb
 import { fileNoDelete } from './fileDeletion';
 import { messageNoDelete } from './messageDeletion';
 import type { ProtobufRule } from './rule';
+import { enumSameType } from './enumType';
+import { enumSameJsonFormat, messageSameJsonFormat } from './jsonFormat';
+import { fieldSameUtf8Validation } from './utf8Validation';
 
 export const PROTOBUF_RULES: readonly ProtobufRule[] = [
   fileNoDelete,
@@ -10,4 +13,8 @@ export const PROTOBUF_RULES: readonly ProtobufRule[] = [
   fieldNoDelete,
   fieldNoDeleteUnlessNumberReserved,
   fieldNoDeleteUnlessNameReserved,
+  enumSameType,
+  enumSameJsonFormat,
+  messageSameJsonFormat,
+  fieldSameUtf8Validation,
 ];

@@ -1,0 +1,51 @@
+// A deleted enum breaks code generated from its file that names it, even if the enum moved to another file
+// of the same package (buf: ENUM_NO_DELETE under FILE).
+import { START_OF_FILE } from '../../engine/range';
+import { couldBeHidden, enumsByNestedName, messagesByNestedName, survivingAncestor } from '../declarations';
+import { restoreEnumFix } from '../deletionFixes';
+import { declarationText } from './messageDeletion';
+import { breakingRule } from './rule';
+
+export const enumNoDelete = breakingRule({
+  id: 'ENUM_NO_DELETE',
+  summary: 'An enum present at the base is missing from its file at head',
+  check(pairs, report) {
+    for (const { base, head } of pairs.files) {
+      // A deleted file yields FILE_NO_DELETE alone.
+      if (!head) continue;
+      const headEnums = enumsByNestedName(head);
+      const headMessages = messagesByNestedName([head]);
+      for (const item of base.enums) {
+        if (headEnums.has(item.nestedName)) continue;
+        if (couldBeHidden(head, item.nestedName)) {
+          report.hidden(head);
+          continue;
+        }
+        // buf points at the innermost enclosing message still in the file, else at 1:1.
+        const ancestor = survivingAncestor(headMessages, item.nestedName);
+        const dot = item.nestedName.lastIndexOf('.');
+        const parent = dot < 0 ? undefined : base.messages.find((message) => message.nestedName === item.nestedName.slice(0, dot));
+        report.finding({
+          file: head,
+          range: ancestor ? ancestor.range : START_OF_FILE,
+          message: `Previously present enum "${item.nestedName}" was deleted from file.`,
+          base: { file: base.path, range: item.decl.range },
+          fixData: {
+            kind: 'enum',
+            name: item.nestedName,
+            parent: parent?.fullName ?? null,
+            after: previousSiblingName(parent?.decl?.enums ?? base.ast.enums, item.decl) ?? null,
+            text: declarationText(base.text, item.decl.leadingOffset, item.decl.endOffset),
+          },
+        });
+      }
+    }
+  },
+  fixes: (context) => restoreEnumFix(context),
+});
+
+/** The name of the declaration just before `decl` among its siblings, if any. */
+export function previousSiblingName<T extends { name: string }>(siblings: readonly T[], decl: T): string | undefined {
+  const index = siblings.indexOf(decl);
+  return index > 0 ? siblings[index - 1].name : undefined;
+}

@@ -1,0 +1,31 @@
+// An enum that turns from open to closed (or back) changes what readers do with unknown values: a closed enum moves
+// them to unknown fields. proto3 enums are open, proto2 enums closed, editions choose with `features.enum_type`.
+import { featureFixData, featureRange, revertFeatureFix } from '../featureFixes';
+import { resolvedEnumFeatures } from '../features';
+import { breakingRule } from './rule';
+
+export const enumSameType = breakingRule({
+  id: 'ENUM_SAME_TYPE',
+  summary: 'An enum changed between open and closed',
+  check(pairs, report) {
+    for (const [fullName, base] of pairs.base.enumsByFullName) {
+      const head = pairs.head.enumsByFullName.get(fullName);
+      if (!head) continue;
+      const before = resolvedEnumFeatures(base).enumType;
+      const after = resolvedEnumFeatures(head).enumType;
+      if (before.value === after.value || before.isUnknown) continue;
+      if (after.isUnknown || head.decl.damaged || head.file.ast.damaged) {
+        report.hidden(head.file);
+        continue;
+      }
+      report.finding({
+        file: head.file,
+        range: featureRange(after, 'enum', head.decl.range),
+        message: `Enum "${head.decl.name}" changed from ${before.value.toLowerCase()} to ${after.value.toLowerCase()}.`,
+        base: { file: base.file.path, range: base.decl.range },
+        fixData: featureFixData('enumType', before.value, { kind: 'enum', fullName }, base.file),
+      });
+    }
+  },
+  fixes: revertFeatureFix,
+});

@@ -1,0 +1,62 @@
+// A deleted extension breaks code that sets or reads it; a shrunk extension range breaks the files that extend
+// the message with numbers no longer allowed.
+import { START_OF_FILE } from '../../engine/range';
+import { couldBeHidden, extensionsOf, messagesByNestedName, MESSAGE_MAX, survivingAncestor } from '../declarations';
+import { restoreExtensionFix, restoreTagRangeFix } from '../deletionFixes';
+import { declarationText } from './messageDeletion';
+import { breakingRule } from './rule';
+import { reportMissingRanges } from './reservedDeletion';
+
+export const extensionNoDelete = breakingRule({
+  id: 'EXTENSION_NO_DELETE',
+  summary: 'An extension present at the base is missing from its file at head',
+  check(pairs, report) {
+    for (const { base, head } of pairs.files) {
+      if (!head) continue;
+      const names = new Set(extensionsOf(head).map((extension) => extension.nestedName));
+      const headMessages = messagesByNestedName([head]);
+      for (const extension of extensionsOf(base)) {
+        if (names.has(extension.nestedName)) continue;
+        if (couldBeHidden(head, extension.nestedName)) {
+          report.hidden(head);
+          continue;
+        }
+        const ancestor = survivingAncestor(headMessages, extension.nestedName);
+        const scope = extension.nestedName.includes('.')
+          ? base.messages.find((message) => message.decl === extension.scope)?.fullName ?? null
+          : null;
+        report.finding({
+          file: head,
+          range: ancestor ? ancestor.range : START_OF_FILE,
+          message: `Previously present extension "${extension.nestedName}" was deleted from file.`,
+          base: { file: base.path, range: extension.decl.range },
+          fixData: {
+            kind: 'extension',
+            name: extension.nestedName,
+            scope,
+            extendee: extension.extend.extendee,
+            text: declarationText(base.text, extension.decl.leadingOffset, extension.decl.endOffset),
+          },
+        });
+      }
+    }
+  },
+  fixes: (context) => restoreExtensionFix(context),
+});
+
+export const extensionMessageNoDelete = breakingRule({
+  id: 'EXTENSION_MESSAGE_NO_DELETE',
+  summary: 'Extension numbers a message accepted at the base are no longer in its extension ranges at head',
+  check(pairs, report) {
+    for (const { base, head } of pairs.messages) {
+      reportMissingRanges(report, 'extension', {
+        base: base.extensionRanges, head: head.extensionRanges, max: MESSAGE_MAX,
+        owner: 'message', ownerName: head.name, ownerFullName: head.fullName,
+        file: head.file, range: head.range, isDamaged: head.isDamaged,
+        baseFile: base.file.path, baseRange: base.range,
+        usedNumbers: [...head.fieldsByNumber.keys()],
+      });
+    }
+  },
+  fixes: (context) => restoreTagRangeFix(context),
+});

@@ -1,0 +1,59 @@
+// A message or enum whose JSON support drops from ALLOW to LEGACY_BEST_EFFORT may no longer map to JSON the way its
+// readers expect. buf reports only that direction (proto3 → proto2, or `features.json_format` set).
+import type { ProtoFile } from '../model';
+import { featureFixData, featureRange, revertFeatureFix } from '../featureFixes';
+import { resolvedEnumFeatures, resolvedMessageFeatures, type Resolved } from '../features';
+import { breakingRule, type RuleReport } from './rule';
+
+export const enumSameJsonFormat = breakingRule({
+  id: 'ENUM_SAME_JSON_FORMAT',
+  summary: 'An enum\'s JSON format support changed from ALLOW to LEGACY_BEST_EFFORT',
+  check(pairs, report) {
+    for (const [fullName, base] of pairs.base.enumsByFullName) {
+      const head = pairs.head.enumsByFullName.get(fullName);
+      if (!head) continue;
+      const before = resolvedEnumFeatures(base).jsonFormat;
+      const after = resolvedEnumFeatures(head).jsonFormat;
+      if (!isDowngrade(before, after, head.file, head.decl.damaged, report)) continue;
+      report.finding({
+        file: head.file,
+        range: featureRange(after, 'enum', head.decl.range),
+        message: `Enum "${head.decl.name}" JSON format support changed from ${before.value} to ${after.value}.`,
+        base: { file: base.file.path, range: base.decl.range },
+        fixData: featureFixData('jsonFormat', before.value, { kind: 'enum', fullName }, base.file),
+      });
+    }
+  },
+  fixes: revertFeatureFix,
+});
+
+export const messageSameJsonFormat = breakingRule({
+  id: 'MESSAGE_SAME_JSON_FORMAT',
+  summary: 'A message\'s JSON format support changed from ALLOW to LEGACY_BEST_EFFORT',
+  check(pairs, report) {
+    for (const { base, head } of pairs.messages) {
+      const before = resolvedMessageFeatures(base).jsonFormat;
+      const after = resolvedMessageFeatures(head).jsonFormat;
+      if (!isDowngrade(before, after, head.file, head.isDamaged, report)) continue;
+      report.finding({
+        file: head.file,
+        // A map entry is reported at its map field (head.range), and it has no option of its own.
+        range: head.isMapEntry ? head.range : featureRange(after, 'message', head.range),
+        message: `Message "${head.name}" JSON format support changed from ${before.value} to ${after.value}.`,
+        base: { file: base.file.path, range: base.range },
+        fixData: head.isMapEntry ? undefined : featureFixData('jsonFormat', before.value, { kind: 'message', fullName: head.fullName }, base.file),
+      });
+    }
+  },
+  fixes: revertFeatureFix,
+});
+
+/** ALLOW → LEGACY_BEST_EFFORT; when the head could be hiding the option (syntax error, half-typed value) it says so instead. */
+function isDowngrade(before: Resolved<string>, after: Resolved<string>, head: ProtoFile, isDamaged: boolean, report: RuleReport): boolean {
+  if (before.isUnknown || before.value !== 'ALLOW' || after.value === 'ALLOW') return false;
+  if (after.isUnknown || isDamaged || head.ast.damaged) {
+    report.hidden(head);
+    return false;
+  }
+  return true;
+}
