@@ -19,7 +19,8 @@ export type FeatureTarget = { kind: 'message' | 'enum'; fullName: string } | { k
 export function featureFixData(feature: FeatureName, baseValue: string, target: FeatureTarget, base: ProtoFile): FixData {
   const syntax = base.ast.syntax;
   const syntaxText = syntax.range ? base.text.slice(offsetOf(base.text, syntax.range.start), offsetOf(base.text, syntax.range.end)) : null;
-  return { kind: 'feature', feature, value: baseValue, ...target, targetKind: target.kind, baseSyntax: syntax.syntax, baseSyntaxText: syntaxText };
+  const { kind: targetKind, ...where } = target;
+  return { ...where, kind: 'feature', feature, value: baseValue, targetKind, baseSyntax: syntax.syntax, baseSyntaxText: syntaxText };
 }
 
 /**

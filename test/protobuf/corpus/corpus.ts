@@ -95,7 +95,7 @@ const LOCATION = 'acme/inventory/v1/location.proto';
 
 const fileOption = (name: string, from: string, to: string, file = USER): CorpusCase => ({
   name: `file option ${name} changed`,
-  project: 'shop',
+  project: file === CATALOG || file === EXTRAS ? 'legacy' : 'shop',
   edits: { [file]: rep([`option ${name} = ${from};`, `option ${name} = ${to};`]) },
   fires: [],
 });

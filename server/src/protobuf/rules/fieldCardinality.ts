@@ -1,7 +1,7 @@
 // A field whose cardinality changed (map, repeated, required, explicit or implicit presence): generated code breaks,
 // or the bytes (WIRE) or the JSON (WIRE_JSON) of one side are read differently by the other. buf's deprecated
 // FIELD_SAME_LABEL has no rule of its own: buf.yaml v1 expands it to these three (categories.ts), and so do we.
-import { cardinalityOf, fieldDescription, fieldPairs, fieldRange, type FieldCardinality, type FieldPair } from '../fieldKind';
+import { cardinalityOf, declaredOneof, fieldDescription, fieldPairs, fieldRange, type FieldCardinality, type FieldPair } from '../fieldKind';
 import type { ImagePairs } from '../pairs';
 import { revertFieldData, revertFix } from '../revertFix';
 import { breakingRule, type RuleReport } from './rule';
@@ -65,7 +65,7 @@ function labelRevertData(pair: FieldPair) {
   const base = pair.base.decl;
   const head = pair.head.decl;
   if (!base || !head || base.label === head.label) return undefined;
-  if (base.mapKey !== undefined || head.mapKey !== undefined || (pair.base.oneof === undefined) !== (pair.head.oneof === undefined)) return undefined;
+  if (base.mapKey !== undefined || head.mapKey !== undefined || declaredOneof(pair.base, pair.baseMessage) !== declaredOneof(pair.head, pair.headMessage)) return undefined;
   if (pair.baseMessage.file.ast.syntax.syntax !== pair.headMessage.file.ast.syntax.syntax) return undefined;
   if ([...base.options, ...head.options].some((option) => option.name.startsWith('features.'))) return undefined;
   return revertFieldData(pair.headMessage, pair.head, 'label', base.label ?? '');

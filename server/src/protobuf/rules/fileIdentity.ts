@@ -12,7 +12,8 @@ export const fileSamePackage = breakingRule({
   check(pairs, report) {
     for (const { base, head } of pairs.files) {
       if (!head || base.packageName === head.packageName) continue;
-      if (!head.isReadable && !head.ast.packageRange) {
+      // A half-typed statement (`package acme.`) parses as something else: say it was not compared.
+      if (!head.isReadable) {
         report.hidden(head);
         continue;
       }
@@ -36,7 +37,7 @@ export const fileSameSyntax = breakingRule({
     for (const { base, head } of pairs.files) {
       // No syntax statement means proto2, as protoc reads it; edition 2023 → 2024 is still "editions" to buf.
       if (!head || base.ast.syntax.syntax === head.ast.syntax.syntax) continue;
-      if (!head.isReadable && !head.ast.syntax.range) {
+      if (!head.isReadable) {
         report.hidden(head);
         continue;
       }

@@ -7,6 +7,19 @@ import { enumSameType } from './enumType';
 import { enumSameJsonFormat, messageSameJsonFormat } from './jsonFormat';
 import { fieldSameUtf8Validation } from './utf8Validation';
 
+import { enumNoDelete } from './enumDeletion';
+import { enumValueNoDelete, enumValueNoDeleteUnlessNameReserved, enumValueNoDeleteUnlessNumberReserved } from './enumValueDeletion';
+import { rpcNoDelete, serviceNoDelete } from './serviceDeletion';
+import { extensionMessageNoDelete, extensionNoDelete } from './extensionDeletion';
+import { oneofNoDelete } from './oneofDeletion';
+import { reservedEnumNoDelete, reservedMessageNoDelete } from './reservedDeletion';
+import { packageEnumNoDelete, packageExtensionNoDelete, packageMessageNoDelete, packageNoDelete, packageServiceNoDelete } from './packageDeletion';
+import { fieldSameType, fieldWireCompatibleType, fieldWireJsonCompatibleType } from './fieldType';
+import { fieldSameCardinality, fieldWireCompatibleCardinality, fieldWireJsonCompatibleCardinality } from './fieldCardinality';
+import { fieldSameJsonName, fieldSameName, fieldSameOneof } from './fieldIdentity';
+import { fieldSameDefault } from './fieldDefault';
+import { messageSameRequiredFields } from './requiredFields';
+import { enumValueSameName } from './enumValueName';
 export const PROTOBUF_RULES: readonly ProtobufRule[] = [
   fileNoDelete,
   messageNoDelete,
@@ -17,4 +30,32 @@ export const PROTOBUF_RULES: readonly ProtobufRule[] = [
   enumSameJsonFormat,
   messageSameJsonFormat,
   fieldSameUtf8Validation,
+  enumNoDelete,
+  enumValueNoDelete,
+  enumValueNoDeleteUnlessNumberReserved,
+  enumValueNoDeleteUnlessNameReserved,
+  serviceNoDelete,
+  rpcNoDelete,
+  extensionNoDelete,
+  extensionMessageNoDelete,
+  oneofNoDelete,
+  reservedEnumNoDelete,
+  reservedMessageNoDelete,
+  packageNoDelete,
+  packageMessageNoDelete,
+  packageEnumNoDelete,
+  packageServiceNoDelete,
+  packageExtensionNoDelete,
+  fieldSameType,
+  fieldWireCompatibleType,
+  fieldWireJsonCompatibleType,
+  fieldSameCardinality,
+  fieldWireCompatibleCardinality,
+  fieldWireJsonCompatibleCardinality,
+  fieldSameName,
+  fieldSameJsonName,
+  fieldSameOneof,
+  fieldSameDefault,
+  messageSameRequiredFields,
+  enumValueSameName,
 ];

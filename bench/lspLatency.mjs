@@ -1,0 +1,59 @@
+// On-type latency over LSP: types a new field character by character into a 2,000-line proto of the googleapis workspace
+// and times each didChange to the publishDiagnostics for that version. Prints JSON (p50/p95/max in ms).
+// Usage: node --import tsx bench/lspLatency.mjs [--debounce MS]   (server: dist/cli.js, or GRAYCHECK_LSP_SERVER=<bundled server.js>)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LspSession } from '../test/support/lspSession.ts';
+import { googleapisRepo } from './corpus.mjs';
+
+const FILE = 'google/cloud/translate/v3/translation_service.proto';
+const ANCHOR = 'message TranslateTextRequest {\n';
+const TYPED = '  // A note typed by the benchmark.\n  string bench_note = 987;\n';
+const debounceMs = Number(process.argv[process.argv.indexOf('--debounce') + 1]) || 0;
+
+export async function measureLatency(repo) {
+  const disposers = [];
+  const session = await LspSession.start({ after: (fn) => disposers.push(fn) }, repo, { settings: { debounceMs } });
+  try {
+    const text = readFileSync(join(repo, FILE), 'utf8');
+    const at = text.indexOf(ANCHOR) + ANCHOR.length;
+    if (at < ANCHOR.length) throw new Error(`anchor not found in ${FILE}`);
+    const document = await session.open(FILE, text);
+    const firstStart = performance.now();
+    await session.waitFor('the first publishDiagnostics', () => session.publishedFor(FILE).find((p) => p.version === document.version), 600_000);
+    const firstCheckMs = performance.now() - firstStart;
+    const samples = [];
+    for (let typed = 1; typed <= TYPED.length; typed++) {
+      const start = performance.now();
+      await document.edit(text.slice(0, at) + TYPED.slice(0, typed) + text.slice(at));
+      const version = document.version;
+      await session.waitFor(`publishDiagnostics for version ${version}`, () => session.publishedFor(FILE).find((p) => p.version === version), 60_000);
+      samples.push(performance.now() - start - debounceMs);
+    }
+    await session.shutdown();
+    const sorted = [...samples].sort((a, b) => a - b);
+    const pick = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+    const round = (ms) => Math.round(ms * 10) / 10;
+    return {
+      file: FILE,
+      lines: text.split('\n').length,
+      edits: samples.length,
+      debounceMs,
+      firstCheckMs: Math.round(firstCheckMs),
+      p50Ms: round(pick(0.5)),
+      p95Ms: round(pick(0.95)),
+      maxMs: round(sorted.at(-1)),
+    };
+  } finally {
+    for (const dispose of disposers) await dispose();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { repo, cleanup } = googleapisRepo();
+  try {
+    console.log(JSON.stringify({ date: new Date().toISOString(), ...(await measureLatency(repo)) }, null, 2));
+  } finally {
+    cleanup();
+  }
+}

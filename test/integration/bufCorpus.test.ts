@@ -1,0 +1,278 @@
+// The differential corpus (test/protobuf/corpus) run through the real `buf breaking` and the built `graycheck check`: all
+// cases in one repository per buf.yaml, so that each tool runs once per configuration, then compared case by case.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CASES, caseFiles, relocate, type CorpusCase } from '../protobuf/corpus/corpus';
+import { runCli } from '../support/cli';
+import { GIT_ENV, TempRepo } from '../support/tempRepo';
+
+const BUF = path.resolve(__dirname, '../../node_modules/.bin/buf');
+const ALL_IDS: readonly string[] = (
+  JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/buf-breaking-rule-ids.json'), 'utf8')) as { ids: string[] }
+).ids;
+
+/** IDs buf 1.75 lists but never reports, so the corpus cannot make it fire them. */
+const NEVER_FIRED: Readonly<Record<string, string>> = {
+  FIELD_SAME_CTYPE: 'deprecated: selecting it runs FIELD_SAME_CPP_STRING_TYPE, which reports under its own ID',
+  FIELD_SAME_LABEL: 'deprecated: selecting it runs the three cardinality rules, which report under their own IDs',
+  FILE_SAME_JAVA_STRING_CHECK_UTF8: 'deprecated: selecting it runs FIELD_SAME_JAVA_UTF8_VALIDATION, which reports under its own ID',
+  FILE_SAME_PHP_GENERIC_SERVICES: 'deprecated with no replacement, and descriptor.proto no longer has php_generic_services',
+  MESSAGE_SAME_MESSAGE_SET_WIRE_FORMAT: 'deprecated, in no category; buf refuses to build any file using message_set_wire_format',
+};
+
+const CONFIGS: Readonly<Record<string, string | null>> = {
+  'no buf.yaml': null,
+  'v1 FILE': 'version: v1\nbreaking:\n  use:\n    - FILE\n',
+  'v1 PACKAGE': 'version: v1\nbreaking:\n  use:\n    - PACKAGE\n',
+  'v1 WIRE_JSON': 'version: v1\nbreaking:\n  use:\n    - WIRE_JSON\n',
+  'v1 WIRE': 'version: v1\nbreaking:\n  use:\n    - WIRE\n',
+  'v1 deprecated IDs': 'version: v1\nbreaking:\n  use:\n    - FIELD_SAME_CTYPE\n    - FIELD_SAME_LABEL\n    - FILE_SAME_JAVA_STRING_CHECK_UTF8\n    - FILE_SAME_PHP_GENERIC_SERVICES\n',
+  'v2 FILE': 'version: v2\nbreaking:\n  use:\n    - FILE\n',
+  'v2 PACKAGE': 'version: v2\nbreaking:\n  use:\n    - PACKAGE\n',
+  'v2 WIRE_JSON': 'version: v2\nbreaking:\n  use:\n    - WIRE_JSON\n',
+  'v2 WIRE': 'version: v2\nbreaking:\n  use:\n    - WIRE\n',
+  'v2 CSR': 'version: v2\nbreaking:\n  use:\n    - CSR\n',
+  'v2 every category': 'version: v2\nbreaking:\n  use:\n    - FILE\n    - PACKAGE\n    - WIRE_JSON\n    - WIRE\n    - CSR\n',
+};
+const EVERY_CATEGORY = 'v2 every category';
+
+interface Row {
+  rule: string;
+  /** '' when buf names no file (a deleted file's or package's finding). */
+  file: string;
+  start: string;
+  end: string;
+  message: string;
+}
+
+const slugOf = (index: number): string => `c${String(index + 1).padStart(3, '0')}`;
+const SLUG = /\b(c\d{3})[./]/;
+
+function materialize(): { base: Record<string, string>; head: Record<string, string | null> } {
+  const base: Record<string, string> = {};
+  const head: Record<string, string | null> = {};
+  CASES.forEach((corpusCase, index) => {
+    const files = caseFiles(corpusCase);
+    const movedBase = relocate(files.base, slugOf(index));
+    const movedHead = relocate(files.head, slugOf(index));
+    Object.assign(base, movedBase);
+    for (const file of Object.keys(movedBase)) head[file] = movedHead[file] ?? null;
+    for (const [file, text] of Object.entries(movedHead)) if (movedBase[file] !== text) head[file] = text;
+  });
+  return { base, head };
+}
+
+function runBuf(cwd: string): Promise<Row[]> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      BUF,
+      ['breaking', '--against', '.git#ref=HEAD', '--error-format', 'json'],
+      { cwd, env: GIT_ENV, encoding: 'utf8', timeout: 180_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const status = error ? (error as { code?: unknown }).code : 0;
+        if (status !== 0 && status !== 100) return reject(new Error(`buf breaking exited with ${String(status)}: ${stderr.trim()}`));
+        const parsed = stdout
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+          .map(
+            (line) =>
+              JSON.parse(line) as { path?: string; start_line: number; start_column: number; end_line: number; end_column: number; type: string; message: string },
+          );
+        const compileErrors = parsed.filter((found) => found.type === 'COMPILE');
+        if (compileErrors.length > 0) return reject(new Error(`the corpus does not compile for buf: ${JSON.stringify(compileErrors.slice(0, 3))}`));
+        resolve(
+          parsed.map((found) => ({
+            rule: found.type,
+            file: found.path ?? '',
+            start: `${found.start_line}:${found.start_column}`,
+            end: `${found.end_line}:${found.end_column}`,
+            message: found.message,
+          })),
+        );
+      },
+    );
+  });
+}
+
+interface GraycheckRun {
+  rows: Row[];
+  notChecked: { file: string; reason: string }[];
+}
+
+async function runGraycheck(cwd: string): Promise<GraycheckRun> {
+  const result = await runCli(['check', '--base', 'HEAD', '--format', 'json'], { cwd, env: GIT_ENV, timeoutMs: 180_000 });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`graycheck exited with ${result.status}: ${result.stderr.trim()}`);
+  const output = JSON.parse(result.stdout) as {
+    findings: { rule: string; kind: string; file: string; range: { start: { line: number; column: number }; end: { line: number; column: number } }; message: string }[];
+    notChecked: { file: string; reason: string }[];
+  };
+  return {
+    notChecked: output.notChecked,
+    rows: output.findings
+      .filter((found) => found.kind === 'protobuf')
+      .map((found) => ({
+        rule: found.rule,
+        file: found.file,
+        start: `${found.range.start.line}:${found.range.start.column}`,
+        end: `${found.range.end.line}:${found.range.end.column}`,
+        message: found.message,
+      })),
+  };
+}
+
+async function implementedRules(cwd: string): Promise<Set<string>> {
+  const result = await runCli(['rules', '--format', 'json'], { cwd });
+  assert.equal(result.status, 0, `graycheck rules failed: ${result.stderr}`);
+  const listing = JSON.parse(result.stdout) as { id: string; kind: string }[];
+  return new Set(listing.filter((rule) => rule.kind === 'protobuf').map((rule) => rule.id));
+}
+
+function caseOf(row: Row): string | undefined {
+  return SLUG.exec(row.file)?.[1] ?? SLUG.exec(row.message)?.[1];
+}
+
+const key = (row: Row): string => JSON.stringify([row.rule, row.file, row.start, row.end, row.message]);
+
+/**
+ * Where buf gives no path (FILE_NO_DELETE, PACKAGE_NO_DELETE, PACKAGE_*_NO_DELETE of a deleted file), Graycheck must still
+ * name a file for editors and SARIF: it names the deleted file at 1:1. Such a row matches buf's on rule, position and message.
+ */
+function comparable(ours: Row, bufRows: readonly Row[]): Row {
+  const pathless = bufRows.some((row) => row.file === '' && row.rule === ours.rule && row.message === ours.message);
+  return pathless ? { ...ours, file: '' } : ours;
+}
+
+interface ConfigResult {
+  buf: Map<string, Row[]>;
+  ours: Map<string, Row[]>;
+  implemented: Set<string>;
+  notChecked: { file: string; reason: string }[];
+}
+
+function byCase(rows: readonly Row[]): Map<string, Row[]> {
+  const grouped = new Map<string, Row[]>();
+  for (const row of rows) {
+    const slug = caseOf(row) ?? '(no case)';
+    grouped.set(slug, [...(grouped.get(slug) ?? []), row]);
+  }
+  return grouped;
+}
+
+const results = new Map<string, ConfigResult | Error>();
+const repositories: TempRepo[] = [];
+
+async function runConfig(name: string, bufYaml: string | null, corpus: ReturnType<typeof materialize>): Promise<void> {
+  try {
+    const repo = TempRepo.create();
+    repositories.push(repo);
+    repo.commit({ ...corpus.base, ...(bufYaml === null ? {} : { 'buf.yaml': bufYaml }) }, 'base');
+    repo.write(corpus.head);
+    const [bufRows, ours, implemented] = await Promise.all([runBuf(repo.dir), runGraycheck(repo.dir), implementedRules(repo.dir)]);
+    results.set(name, { buf: byCase(bufRows), ours: byCase(ours.rows), implemented, notChecked: ours.notChecked });
+  } catch (error) {
+    results.set(name, error as Error);
+  }
+}
+
+function resultOf(config: string): ConfigResult {
+  const result = results.get(config);
+  if (result === undefined) assert.fail(`the corpus was not run under ${config}`);
+  if (result instanceof Error) throw result;
+  return result;
+}
+
+// Per rule: the case×config pairs it appeared in, the findings compared (from either side), and those both tools reported.
+const tally = new Map<string, { cases: number; compared: number; agreed: number }>();
+const disagreements: string[] = [];
+
+function compareCase(config: string, corpusCase: CorpusCase, slug: string): void {
+  const result = resultOf(config);
+  const bufRows = (result.buf.get(slug) ?? []).filter((row) => result.implemented.has(row.rule));
+  const ourRows = (result.ours.get(slug) ?? []).filter((row) => result.implemented.has(row.rule)).map((row) => comparable(row, bufRows));
+  const bufKeys = new Set(bufRows.map(key));
+  const ourKeys = new Set(ourRows.map(key));
+  const seen = new Set<string>();
+  for (const row of [...bufRows, ...ourRows]) {
+    const counts = tally.get(row.rule) ?? { cases: 0, compared: 0, agreed: 0 };
+    if (!seen.has(row.rule)) counts.cases++;
+    seen.add(row.rule);
+    tally.set(row.rule, counts);
+  }
+  for (const row of bufRows) {
+    tally.get(row.rule)!.compared++;
+    if (ourKeys.has(key(row))) tally.get(row.rule)!.agreed++;
+    else disagreements.push(`${corpusCase.name} [${slug}, ${config}] only buf: ${key(row)}`);
+  }
+  for (const row of ourRows) {
+    if (bufKeys.has(key(row))) continue;
+    tally.get(row.rule)!.compared++;
+    disagreements.push(`${corpusCase.name} [${slug}, ${config}] only graycheck: ${key(row)}`);
+  }
+  assert.deepEqual([...ourKeys].sort(), [...bufKeys].sort(), `${corpusCase.name} (${slug}) under ${config}`);
+}
+
+describe('the buf corpus', () => {
+  before(async () => {
+    const corpus = materialize();
+    const queue = Object.entries(CONFIGS);
+    // Two at a time: each buf run clones the repository and compiles both sides, which keeps a core busy.
+    const worker = async (): Promise<void> => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await runConfig(next[0], next[1], corpus);
+    };
+    await Promise.all([worker(), worker()]);
+  });
+
+  after(() => {
+    for (const repo of repositories) repo.remove();
+    const rows = [...tally.entries()].sort(([a], [b]) => a.localeCompare(b));
+    const lines = rows.map(([rule, counts]) => `  ${rule.padEnd(46)} cases ${String(counts.cases).padStart(3)}, compared ${String(counts.compared).padStart(4)}, agreed ${String(counts.agreed).padStart(4)}`);
+    console.log(`buf corpus agreement per rule:\n${lines.join('\n') || '  (no findings compared)'}`);
+    if (disagreements.length > 0) console.log(`buf corpus disagreements:\n  ${disagreements.join('\n  ')}`);
+    const reportPath = process.env.GRAYCHECK_AGREEMENT_REPORT;
+    if (reportPath) fs.writeFileSync(reportPath, `${JSON.stringify({ rules: Object.fromEntries(rows), disagreements }, null, 2)}\n`);
+  });
+
+  test('every configuration ran, and graycheck checked every file', () => {
+    for (const config of Object.keys(CONFIGS)) assert.deepEqual(resultOf(config).notChecked, [], `graycheck left files unchecked under ${config}`);
+  });
+
+  test('every finding belongs to a case', () => {
+    for (const config of Object.keys(CONFIGS)) {
+      const result = resultOf(config);
+      assert.deepEqual(result.buf.get('(no case)') ?? [], [], `buf under ${config}`);
+      assert.deepEqual(result.ours.get('(no case)') ?? [], [], `graycheck under ${config}`);
+    }
+  });
+
+  test('the corpus makes buf fire every rule it can fire', () => {
+    const fired = new Set<string>();
+    for (const config of Object.keys(CONFIGS)) for (const rows of resultOf(config).buf.values()) for (const row of rows) fired.add(row.rule);
+    const missing = ALL_IDS.filter((id) => !fired.has(id) && !(id in NEVER_FIRED));
+    assert.deepEqual(missing, [], 'rules no case makes buf report');
+    const unexpected = Object.keys(NEVER_FIRED).filter((id) => fired.has(id));
+    assert.deepEqual(unexpected, [], 'rules listed as never fired that buf did report');
+  });
+
+  describe('each case fires exactly the rules it is about', () => {
+    CASES.forEach((corpusCase, index) => {
+      test(`${corpusCase.name} (${slugOf(index)})`, () => {
+        const fired = new Set((resultOf(EVERY_CATEGORY).buf.get(slugOf(index)) ?? []).map((row) => row.rule));
+        assert.deepEqual([...fired].sort(), [...corpusCase.fires].sort());
+      });
+    });
+  });
+
+  for (const config of Object.keys(CONFIGS)) {
+    describe(`buf and graycheck agree under ${config}`, () => {
+      CASES.forEach((corpusCase, index) => {
+        test(`${corpusCase.name} (${slugOf(index)})`, () => compareCase(config, corpusCase, slugOf(index)));
+      });
+    });
+  }
+});
+
+export const CORPUS_REPORT_DEFAULT = path.join(os.tmpdir(), 'graycheck-buf-corpus-report.json');
