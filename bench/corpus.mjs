@@ -10,12 +10,19 @@ export const gitEnv = {
   GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid',
 };
 
-/** Extracts and commits the corpus; returns the repository path and a cleanup function. */
-export function googleapisRepo() {
+/** Extracts and commits the corpus (only the given top-level-relative directories when `keep` is set); returns the repository. */
+export function googleapisRepo(keep) {
   if (!existsSync(corpusPath)) throw new Error(`corpus not found: ${corpusPath} (set GRAYCHECK_CORPUS)`);
   const work = realpathSync(mkdtempSync(join(tmpdir(), 'graycheck-bench-')));
   execFileSync('tar', ['-xzf', corpusPath, '-C', work]);
   const repo = join(work, 'googleapis');
+  if (keep) {
+    const kept = join(work, 'kept');
+    execFileSync('mkdir', ['-p', kept]);
+    for (const dir of keep) execFileSync('cp', ['-r', '--parents', dir, kept], { cwd: repo });
+    rmSync(repo, { recursive: true, force: true });
+    execFileSync('mv', [kept, repo]);
+  }
   // preview/ duplicates google/api and cannot compile in the same module (corpora/README.md).
   writeFileSync(join(repo, 'buf.yaml'), 'version: v2\nmodules:\n  - path: .\n    excludes: [preview]\n');
   const git = (...args) => execFileSync('git', args, { cwd: repo, env: gitEnv, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });

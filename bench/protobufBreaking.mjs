@@ -1,6 +1,6 @@
 // Side-by-side benchmark on googleapis: `graycheck check` vs `buf breaking` on the same repository and edit,
 // alternating runs, medians and their ratio. This machine is shared and noisy: read the ratio, not the absolute times.
-// Usage: node bench/protobufBreaking.mjs [--runs N]   (after `npm run build`)
+// Usage: node bench/protobufBreaking.mjs [--runs N]   (after `npm run build`, or GRAYCHECK_CLI=<a bundled cli.js>)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync, realpathSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -8,10 +8,10 @@ import { join, resolve } from 'node:path';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 const corpus = resolve(process.env.GRAYCHECK_CORPUS ?? '../shared/corpora/googleapis-protos.tar.gz');
-const cli = resolve('dist/cli.js');
+const cli = resolve(process.env.GRAYCHECK_CLI ?? 'dist/cli.js');
 const buf = resolve('node_modules/.bin/buf');
 if (!existsSync(corpus)) throw new Error(`corpus not found: ${corpus} (set GRAYCHECK_CORPUS)`);
-if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build first');
+if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), 'graycheck-bench-')));
 const env = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' };

@@ -106,6 +106,9 @@ const V2_WIRE = 'version: v2\nbreaking:\n  use: [WIRE]\n';
 const V1_PACKAGE = 'version: v1\nbreaking:\n  use: [PACKAGE]\n';
 const V2_PACKAGE = 'version: v2\nbreaking:\n  use: [PACKAGE]\n';
 const V1_FILE = 'version: v1\nbreaking:\n  use: [FILE]\n';
+// Only this family's rules, so that a case about features is not decided by other families' rules.
+const MINE = 'version: v2\nbreaking:\n  use: [ENUM_SAME_TYPE, ENUM_SAME_JSON_FORMAT, MESSAGE_SAME_JSON_FORMAT, FIELD_SAME_UTF8_VALIDATION]\n';
+const MINE_V1 = 'version: v1\nbreaking:\n  use: [ENUM_SAME_TYPE, ENUM_SAME_JSON_FORMAT, MESSAGE_SAME_JSON_FORMAT, FIELD_SAME_UTF8_VALIDATION]\n';
 
 const file = (text: string) => ({ 'x.proto': text });
 
@@ -121,9 +124,9 @@ const cases = [
   { name: 'proto3 to proto2 under v2 WIRE (none of these rules)', bufYaml: V2_WIRE, base: file(PROTO3), head: file(PROTO2) },
   { name: 'nothing but the syntax changes from proto3 to an equivalent edition 2023', base: file(PROTO3), head: file(EDITION_LIKE_PROTO3) },
   { name: 'nothing but the syntax changes from an equivalent edition 2023 back to proto3', base: file(EDITION_LIKE_PROTO3), head: file(PROTO3) },
-  { name: 'nothing but the syntax changes from proto2 to an equivalent edition 2023', base: file(PROTO2), head: file(EDITION_LIKE_PROTO2) },
-  { name: 'nothing but the syntax changes from an equivalent edition 2023 back to proto2', base: file(EDITION_LIKE_PROTO2), head: file(PROTO2) },
-  { name: 'proto3 to an edition with proto2 features set at file level', base: file(PROTO3), head: file(EDITION_LIKE_PROTO2) },
+  { name: 'nothing but the syntax changes from proto2 to an equivalent edition 2023', bufYaml: MINE, base: file(PROTO2), head: file(EDITION_LIKE_PROTO2) },
+  { name: 'nothing but the syntax changes from an equivalent edition 2023 back to proto2', bufYaml: MINE_V1, base: file(EDITION_LIKE_PROTO2), head: file(PROTO2) },
+  { name: 'proto3 to an edition with proto2 features set at file level', bufYaml: MINE, base: file(PROTO3), head: file(EDITION_LIKE_PROTO2) },
   { name: 'file-level features are reported on each element', base: file(EDITION), head: file(EDITION.replace('package p;\n', 'package p;\noption features.utf8_validation = NONE;\noption features.json_format = LEGACY_BEST_EFFORT;\noption features.enum_type = CLOSED;\n')) },
   { name: 'features set on the element itself are reported at the option', base: file(EDITION), head: file(EDITION_OWN_OPTIONS) },
   { name: 'removing the element options reopens the enum and restores UTF-8 validation', base: file(EDITION_OWN_OPTIONS), head: file(EDITION) },
@@ -131,10 +134,12 @@ const cases = [
   { name: 'nothing changes when a feature is set explicitly to its default', base: file(EDITION), head: file(EDITION.replace('package p;\n', 'package p;\noption features.enum_type = OPEN;\noption features.json_format = ALLOW;\noption features.utf8_validation = VERIFY;\n')) },
   { name: 'nothing is reported when JSON support is restored to ALLOW', base: file(EDITION.replace('package p;\n', 'package p;\noption features.json_format = LEGACY_BEST_EFFORT;\n')), head: file(EDITION) },
   { name: 'an aggregate features option on an enum closes it', base: file(EDITION), head: file(EDITION.replace('enum E {', 'enum E {\n  option features = { enum_type: CLOSED };\n')) },
-  { name: 'string extensions stop validating UTF-8 from proto3 to proto2', base: file(EXTENSIONS_PROTO3), head: file(EXTENSIONS_PROTO3.replace('proto3', 'proto2').replace('  string tag', '  optional string tag9').replace('{ string mtag', '{ optional string mtag').replace('  bytes raw', '  optional bytes raw')) },
+  { name: 'string extensions stop validating UTF-8 from proto3 to proto2', bufYaml: MINE, base: file(EXTENSIONS_PROTO3), head: file(EXTENSIONS_PROTO3.replace('proto3', 'proto2').replace('  string tag', '  optional string tag9').replace('{ string mtag', '{ optional string mtag').replace('  bytes raw', '  optional bytes raw')) },
   { name: 'a string field that becomes bytes is not a UTF-8 change', base: file(PROTO3), head: file(PROTO2.replace('optional string s = 1', 'optional bytes s = 1')) },
-  { name: 'a map field with UTF-8 validation off in an edition', base: file(EDITION.replace('string s = 1;', 'map<string, string> m = 2;')), head: file(EDITION.replace('string s = 1;', 'map<string, string> m = 2 [features.utf8_validation = NONE];')) },
-  { name: 'message-level enum_type closes nested enums', base: file(EDITION), head: file(EDITION.replace('message M {\n', 'message M {\n  option features.enum_type = CLOSED;\n')) },
+  { name: 'a map field with UTF-8 validation off in an edition', bufYaml: MINE, base: file(EDITION.replace('string s = 1;', 'map<string, string> m = 2;')), head: file(EDITION.replace('string s = 1;', 'map<string, string> m = 2 [features.utf8_validation = NONE];')) },
+  { name: 'message-level json_format reaches nested messages and enums', base: file(EDITION), head: file(EDITION.replace('message M {\n', 'message M {\n  option features.json_format = LEGACY_BEST_EFFORT;\n')) },
+  { name: 'a field-level utf8_validation added to an existing option list', base: file(EDITION.replace('string s = 1;', 'string s = 1 [deprecated = true];')), head: file(EDITION.replace('string s = 1;', 'string s = 1 [deprecated = true, features.utf8_validation = NONE];')) },
+  { name: 'proto2 to proto3 under v1 WIRE_JSON reports nothing of JSON format (only a downgrade counts)', bufYaml: MINE_V1, base: file(PROTO2), head: file(PROTO3) },
   {
     name: 'nothing breaks from edition 2023 to edition 2024 with the same features',
     base: file('edition = "2023";\npackage p;\nmessage Msg {\n  string name = 1;\n}\nenum Kind {\n  KIND_UNSPECIFIED = 0;\n}\n'),

@@ -66,3 +66,12 @@ ruleCases('MESSAGE_NO_DELETE', [
     notChecked: ['example.proto: syntax error at 5:1: message "A" is missing its closing \'}\' — declarations there were not compared'],
   },
 ]);
+
+ruleCases('MESSAGE_NO_DELETE', [
+  {
+    name: 'a file whose package changed keeps its messages: buf matches them by their name inside the package',
+    base: 'syntax = "proto3";\npackage acme.v1;\nmessage User { string name = 1; message Address {} }\n',
+    head: 'syntax = "proto3";\npackage acme.v2;\nmessage User { string name = 1; message Address {} }\n',
+    expect: [],
+  },
+]);

@@ -92,7 +92,8 @@ export async function loadBufSetup(tree: Tree): Promise<BufSetup> {
       return fail('buf.work.yaml', error);
     }
   }
-  return { modules: [{ root: '', excludes: [], breaking: defaultBreaking('v2') }], problems };
+  // Without a buf.yaml buf applies v1's defaults (v2-only rules such as FIELD_SAME_DEFAULT do not run).
+  return { modules: [{ root: '', excludes: [], breaking: defaultBreaking('v1') }], problems };
 }
 
 function readYaml(text: string): Record<string, unknown> {

@@ -2,15 +2,33 @@
 // (buf points there), else at the element; the fix sets the base value back on the element, or restores the syntax line.
 import type { Fix, TextEdit } from '../engine/edit';
 import type { FixData } from '../engine/finding';
-import { LineIndex, type Range } from '../engine/range';
+import { containsPosition, LineIndex, type Range } from '../engine/range';
 import type { CompactOption, FieldDecl, OptionDecl } from './ast';
 import { FEATURE_OPTION, type FeatureLevel, type FeatureName, type Resolved } from './features';
-import type { ProtoFile } from './model';
+import type { ProtoFile, ProtoMessage } from './model';
 import type { FixContext } from './rules/rule';
 
-/** The head range buf reports a changed feature at. */
-export function featureRange(resolved: Resolved<string>, ownLevel: FeatureLevel, elementRange: Range): Range {
-  return resolved.level === ownLevel && resolved.setBy ? resolved.setBy : elementRange;
+/**
+ * The head range buf reports a changed feature at: the option when it is the element's own (inside an aggregate
+ * `features = { … }`, just its `key: VALUE`), else the element.
+ */
+export function featureRange(resolved: Resolved<string>, ownLevel: FeatureLevel, elementRange: Range, feature?: FeatureName, text?: string): Range {
+  const setBy = resolved.setBy;
+  if (resolved.level !== ownLevel || !setBy || !containsPosition(elementRange, setBy.start)) return elementRange;
+  if (feature === undefined || text === undefined) return setBy;
+  const lines = new LineIndex(text);
+  const start = lines.offsetAt(setBy.start);
+  const written = text.slice(start, lines.offsetAt(setBy.end));
+  if (!/^(?:option\s+)?features\s*=/.test(written)) return setBy;
+  const match = new RegExp(`\\b${FEATURE_OPTION[feature]}\\s*:\\s*[A-Z_0-9]+`).exec(written);
+  if (!match) return setBy;
+  return { start: lines.positionAt(start + match.index), end: lines.positionAt(start + match.index + match[0].length) };
+}
+
+/** buf reports a map entry (and its key and value) at the map field's `map<K, V>` type. */
+export function mapEntryRange(entry: ProtoMessage): Range {
+  const field = entry.parent?.decl?.fields.find((candidate) => candidate.range === entry.range && candidate.mapKey !== undefined);
+  return field?.typeRange ?? entry.range;
 }
 
 export type FeatureTarget = { kind: 'message' | 'enum'; fullName: string } | { kind: 'field'; message: string; number: number };

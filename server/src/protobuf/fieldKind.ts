@@ -50,13 +50,14 @@ export function cardinalityOf(field: ProtoField, message: ProtoMessage, image: P
   const syntax = ast.syntax.syntax;
   if (decl?.label === 'required') return 'required';
   if (syntax === 'editions' && decl && featureOf(field, ast, 'features.field_presence', 'EXPLICIT') === 'LEGACY_REQUIRED') return 'required';
-  if (syntax === 'proto2' || decl?.label === 'optional' || field.oneof !== undefined || message.isMapEntry) {
+  if (syntax === 'proto2' || decl?.label === 'optional' || field.oneof !== undefined) {
     return 'optional with explicit presence';
   }
   const kind = kindOf(field, message, image);
   if (kind === undefined) return undefined;
   if (kind === 'message' || kind === 'group') return 'optional with explicit presence';
   if (syntax === 'proto3') return 'optional with implicit presence';
+  // A map entry's key and value take the file's presence: they have no options of their own.
   return featureOf(field, ast, 'features.field_presence', 'EXPLICIT') === 'IMPLICIT'
     ? 'optional with implicit presence'
     : 'optional with explicit presence';
@@ -103,9 +104,11 @@ export function fieldRange(field: ProtoField, message: ProtoMessage): Range {
   return field.decl?.range ?? message.range;
 }
 
-/** Where buf points for the field's type: the type as written, or the map field for a map entry's key and value. */
+/** Where buf points for the field's type: the type as written, or the map field's `map<…>` for a map entry's key and value. */
 export function fieldTypeRange(field: ProtoField, message: ProtoMessage): Range {
-  return field.decl?.typeRange ?? message.range;
+  if (field.decl) return field.decl.typeRange;
+  const mapField = message.parent?.fields.find((candidate) => candidate.decl?.mapKey !== undefined && candidate.type === '.' + message.fullName);
+  return mapField?.decl?.typeRange ?? message.range;
 }
 
 /** The oneof a field is declared in; proto3 `optional` synthetic oneofs do not count (buf ignores them too). */

@@ -108,12 +108,7 @@ export const CASES: readonly CorpusCase[] = [
   { name: 'a whole package deleted', project: 'legacy', edits: { [EXTRAS]: del, [CATALOG]: del }, fires: [] },
   { name: 'the package of a file renamed', project: 'shop', edits: { [INVOICE]: rep(['package acme.billing.v1;', 'package acme.billing.v2;']) }, fires: [] },
   { name: 'proto3 file converted to edition 2023 with the same features', project: 'shop', edits: { [MONEY]: rep(['syntax = "proto3";', 'edition = "2023";\n\noption features.field_presence = IMPLICIT;']) }, fires: [] },
-  {
-    name: 'proto3 file converted to proto2',
-    project: 'shop',
-    edits: { [MONEY]: rep(['syntax = "proto3";', 'syntax = "proto2";'], ['  string currency_code = 1;\n  int64 units = 2;\n  int32 nanos = 3;', '  optional string currency_code = 1;\n  optional int64 units = 2;\n  optional int32 nanos = 3;'], ['  string recipient = 1;', '  optional string recipient = 1;'], ['  string locality = 3;\n  string postal_code = 4;\n  string region_code = 5;', '  optional string locality = 3;\n  optional string postal_code = 4;\n  optional string region_code = 5;']) },
-    fires: [],
-  },
+  { name: 'proto3 file converted to proto2', project: 'shop', edits: { [INVOICE]: rep(['syntax = "proto3";', 'syntax = "proto2";'], [/^  ([\w.]+ \w+ = \d+;)/gm, '  optional $1']) }, fires: [] },
   { name: 'edition 2023 file converted to proto3', project: 'editions', edits: { [LOCATION]: rep(['edition = "2023";', 'syntax = "proto3";']) }, fires: [] },
 
   // Messages, enums, services deleted or moved
@@ -158,7 +153,7 @@ export const CASES: readonly CorpusCase[] = [
   { name: 'an enum value deleted, number and name reserved', project: 'shop', edits: { [USER]: rep(['    STATUS_DELETED = 3;\n    reserved 4;', '    reserved 3 to 4;'], ['reserved "STATUS_BANNED";', 'reserved "STATUS_BANNED", "STATUS_DELETED";']) }, fires: [] },
   { name: 'an enum value renamed', project: 'shop', edits: { [USER]: rep(['STATUS_SUSPENDED = 2;', 'STATUS_ON_HOLD = 2;']) }, fires: [] },
   { name: 'an enum value number changed', project: 'shop', edits: { [ORDER]: rep(['STATE_CANCELLED = 4;', 'STATE_CANCELLED = 9;']) }, fires: [] },
-  { name: 'an enum alias deleted', project: 'shop', edits: { [USER]: rep(['  LOYALTY_TIER_TOP = 3;\n', '']) }, fires: [] },
+  { name: 'an enum alias deleted', project: 'shop', edits: { [USER]: rep(['  option allow_alias = true;\n', ''], ['  LOYALTY_TIER_TOP = 3;\n', '']) }, fires: [] },
   { name: 'an enum alias added', project: 'shop', edits: { [USER]: rep(['  LOYALTY_TIER_TOP = 3;\n', '  LOYALTY_TIER_TOP = 3;\n  LOYALTY_TIER_BEST = 3;\n']) }, fires: [] },
   { name: 'the primary name of an aliased enum value renamed', project: 'shop', edits: { [USER]: rep(['LOYALTY_TIER_GOLD = 3;', 'LOYALTY_TIER_AURUM = 3;']) }, fires: [] },
   { name: 'a proto2 enum value deleted', project: 'legacy', edits: { [CATALOG]: rep(['  COLOR_RED = 2;\n', '']) }, fires: [] },
@@ -276,7 +271,7 @@ export const CASES: readonly CorpusCase[] = [
   fileOption('swift_prefix', '"AU"', '"AUS"'),
   fileOption('cc_enable_arenas', 'true', 'false'),
   fileOption('php_class_prefix', '"ABill"', '"ABilling"', INVOICE),
-  fileOption('optimize_for', 'SPEED', 'LITE_RUNTIME', ORDER),
+  fileOption('optimize_for', 'SPEED', 'CODE_SIZE', ORDER),
   fileOption('java_generic_services', 'false', 'true', USER_SERVICE),
   fileOption('cc_generic_services', 'true', 'false', CATALOG),
   fileOption('py_generic_services', 'true', 'false', CATALOG),

@@ -13,14 +13,14 @@ export const enumSameType = breakingRule({
       if (!head) continue;
       const before = resolvedEnumFeatures(base).enumType;
       const after = resolvedEnumFeatures(head).enumType;
-      if (before.value === after.value || before.isUnknown) continue;
-      if (after.isUnknown || head.decl.damaged || head.file.ast.damaged) {
+      if (before.value === after.value || before.isUnknown || after.isUnknown) continue;
+      if (head.decl.damaged || head.file.ast.damaged) {
         report.hidden(head.file);
         continue;
       }
       report.finding({
         file: head.file,
-        range: featureRange(after, 'enum', head.decl.range),
+        range: featureRange(after, 'enum', head.decl.range, 'enumType', head.file.text),
         message: `Enum "${head.decl.name}" changed from ${before.value.toLowerCase()} to ${after.value.toLowerCase()}.`,
         base: { file: base.file.path, range: base.decl.range },
         fixData: featureFixData('enumType', before.value, { kind: 'enum', fullName }, base.file),

@@ -1,5 +1,5 @@
 // An enum value number whose name changed: JSON and text format carry the name, and generated code names the constant.
-// With aliases, every head name of a number must have been a base name of it (adding an alias is fine).
+// With aliases, every base name of a number must still name it at head (adding an alias is fine, dropping one is not).
 import type { EnumValueDecl } from '../ast';
 import type { ProtoEnum } from '../model';
 import { revertEnumValueData, revertFix } from '../revertFix';
@@ -19,7 +19,7 @@ export const enumValueSameName = breakingRule({
         if (!headValues) continue;
         const baseNames = sortedNames(baseValues);
         const headNames = sortedNames(headValues);
-        if (headNames.every((name) => baseNames.includes(name))) continue;
+        if (baseNames.every((name) => headNames.includes(name))) continue;
         if (head.decl.damaged) {
           report.hidden(head.file);
           continue;

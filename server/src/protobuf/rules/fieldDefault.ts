@@ -67,12 +67,13 @@ function defaultOf(field: ProtoField, message: ProtoMessage, image: ProtoImage):
   if (kind === undefined || kind === 'message' || kind === 'group') return undefined;
   const option = defaultOption(field);
   if (kind === 'enum') return enumDefault(field, image, option);
+  // String literals are decoded from the source: escapes stand for bytes, which the text of a string is the UTF-8 of.
+  const bytes = option && (kind === 'string' || kind === 'bytes') ? literalBytes(optionValueText(message, option)) : Buffer.alloc(0);
   if (kind === 'string') {
-    const value = option?.value ?? '';
+    const value = bytes.toString('utf8');
     return { comparable: value, isFloat32: false, printable: goQuote(value) };
   }
   if (kind === 'bytes') {
-    const bytes = bytesOf(option?.value ?? '');
     return { comparable: bytes.toString('latin1'), isFloat32: false, printable: `[${[...bytes].map((byte) => '0x' + byte.toString(16).toUpperCase()).join(',')}]` };
   }
   if (kind === 'bool') {
@@ -145,9 +146,57 @@ function parseFloatText(text: string): number | undefined {
   return negative ? -value : value;
 }
 
-/** A string default's bytes: escapes decoded by the lexer stand for single bytes, other characters are UTF-8. */
-function bytesOf(value: string): Buffer {
-  return [...value].every((char) => char.charCodeAt(0) < 0x100) ? Buffer.from(value, 'latin1') : Buffer.from(value, 'utf8');
+function optionValueText(message: ProtoMessage, option: CompactOption): string {
+  const text = message.file.text.slice(offsetOf(message, option, 'start'), offsetOf(message, option, 'end'));
+  return text.slice(text.indexOf('=') + 1);
+}
+
+/** The bytes of one or more adjacent protobuf string literals, as protoc decodes their escapes. */
+export function literalBytes(source: string): Buffer {
+  const bytes: number[] = [];
+  const pushText = (text: string) => bytes.push(...Buffer.from(text, 'utf8'));
+  let i = 0;
+  while (i < source.length) {
+    const quote = source[i];
+    if (quote !== '"' && quote !== "'") {
+      i++;
+      continue;
+    }
+    i++;
+    while (i < source.length && source[i] !== quote) {
+      const char = source[i];
+      if (char !== '\\') {
+        const code = source.codePointAt(i)!;
+        pushText(String.fromCodePoint(code));
+        i += code > 0xffff ? 2 : 1;
+        continue;
+      }
+      const next = source[i + 1] ?? '';
+      const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, "'": 39, '"': 34, '?': 63 };
+      if (next in simple) {
+        bytes.push(simple[next]);
+        i += 2;
+      } else if (/[0-7]/.test(next)) {
+        const digits = /^[0-7]{1,3}/.exec(source.slice(i + 1))![0];
+        bytes.push(parseInt(digits, 8) & 0xff);
+        i += 1 + digits.length;
+      } else if (next === 'x' || next === 'X') {
+        const digits = /^[0-9a-fA-F]{1,2}/.exec(source.slice(i + 2))?.[0] ?? '';
+        bytes.push(parseInt(digits || '0', 16));
+        i += 2 + digits.length;
+      } else if (next === 'u' || next === 'U') {
+        const length = next === 'u' ? 4 : 8;
+        const digits = source.slice(i + 2, i + 2 + length);
+        pushText(String.fromCodePoint(parseInt(digits, 16) || 0));
+        i += 2 + length;
+      } else {
+        pushText(next);
+        i += 2;
+      }
+    }
+    i++;
+  }
+  return Buffer.from(bytes);
 }
 
 /** Go's %v for a float or double: the shortest digits that read back as the same value. */

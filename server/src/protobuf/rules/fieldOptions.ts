@@ -3,7 +3,7 @@
 // effective values, so features inherited from the message or file count, and an explicit default equals none.
 import type { Range } from '../../engine/range';
 import type { ExtendDecl, FieldDecl, MessageDecl } from '../ast';
-import type { ProtoField, ProtoFile, ProtoImage, ProtoMessage } from '../model';
+import { mapEntryName, type ProtoField, type ProtoFile, type ProtoImage, type ProtoMessage } from '../model';
 import { compactOption, effectiveFileOption, fileOptionDecl, inheritedFeature, utf8ValidationOf } from '../options';
 import type { ImagePairs } from '../pairs';
 import { revertFieldOptionFix } from '../revertFixes';
@@ -35,9 +35,15 @@ function messageField(message: ProtoMessage, field: ProtoField): FieldSide {
   return {
     file: message.file, message, decl: field.decl, type: field.type, number: field.number,
     description: `Field "${field.number}" with name "${field.name}" on message "${message.name}"`,
-    range: field.decl?.range ?? message.range, isDamaged: message.isDamaged || !message.file.isReadable,
+    range: field.decl?.range ?? mapFieldTypeRange(message) ?? message.range, isDamaged: message.isDamaged || !message.file.isReadable,
     messageFullName: message.fullName, extensionName: undefined,
   };
+}
+
+/** buf locates a map entry's key and value at the map field's `map<K, V>` type. */
+function mapFieldTypeRange(entry: ProtoMessage): Range | undefined {
+  if (!entry.isMapEntry) return undefined;
+  return entry.parent?.decl?.fields.find((field) => field.mapKey !== undefined && entry.fullName.endsWith(`.${mapEntryName(field.name)}`))?.typeRange;
 }
 
 const SCALARS = new Set(['double', 'float', 'int32', 'int64', 'uint32', 'uint64', 'sint32', 'sint64', 'fixed32', 'fixed64', 'sfixed32', 'sfixed64', 'bool', 'string', 'bytes']);

@@ -6,7 +6,6 @@ import type { ProtobufRule } from './rule';
 import { enumSameType } from './enumType';
 import { enumSameJsonFormat, messageSameJsonFormat } from './jsonFormat';
 import { fieldSameUtf8Validation } from './utf8Validation';
-
 import { enumNoDelete } from './enumDeletion';
 import { enumValueNoDelete, enumValueNoDeleteUnlessNameReserved, enumValueNoDeleteUnlessNumberReserved } from './enumValueDeletion';
 import { rpcNoDelete, serviceNoDelete } from './serviceDeletion';
@@ -20,6 +19,11 @@ import { fieldSameJsonName, fieldSameName, fieldSameOneof } from './fieldIdentit
 import { fieldSameDefault } from './fieldDefault';
 import { messageSameRequiredFields } from './requiredFields';
 import { enumValueSameName } from './enumValueName';
+import { FILE_OPTION_RULES } from './fileOptions';
+import { fileSamePackage, fileSameSyntax } from './fileIdentity';
+import { rpcSameClientStreaming, rpcSameIdempotencyLevel, rpcSameRequestType, rpcSameResponseType, rpcSameServerStreaming } from './rpcChanges';
+import { fieldSameCppStringType, fieldSameCtype, fieldSameJavaUtf8Validation, fieldSameJstype } from './fieldOptions';
+import { messageNoRemoveStandardDescriptorAccessor, messageSameMessageSetWireFormat } from './messageOptions';
 export const PROTOBUF_RULES: readonly ProtobufRule[] = [
   fileNoDelete,
   messageNoDelete,
@@ -58,4 +62,18 @@ export const PROTOBUF_RULES: readonly ProtobufRule[] = [
   fieldSameDefault,
   messageSameRequiredFields,
   enumValueSameName,
+  ...FILE_OPTION_RULES,
+  fileSamePackage,
+  fileSameSyntax,
+  rpcSameClientStreaming,
+  rpcSameServerStreaming,
+  rpcSameRequestType,
+  rpcSameResponseType,
+  rpcSameIdempotencyLevel,
+  fieldSameJstype,
+  fieldSameCppStringType,
+  fieldSameJavaUtf8Validation,
+  fieldSameCtype,
+  messageNoRemoveStandardDescriptorAccessor,
+  messageSameMessageSetWireFormat,
 ];

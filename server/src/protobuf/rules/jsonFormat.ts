@@ -1,7 +1,7 @@
 // A message or enum whose JSON support drops from ALLOW to LEGACY_BEST_EFFORT may no longer map to JSON the way its
 // readers expect. buf reports only that direction (proto3 → proto2, or `features.json_format` set).
 import type { ProtoFile } from '../model';
-import { featureFixData, featureRange, revertFeatureFix } from '../featureFixes';
+import { featureFixData, featureRange, mapEntryRange, revertFeatureFix } from '../featureFixes';
 import { resolvedEnumFeatures, resolvedMessageFeatures, type Resolved } from '../features';
 import { breakingRule, type RuleReport } from './rule';
 
@@ -17,7 +17,7 @@ export const enumSameJsonFormat = breakingRule({
       if (!isDowngrade(before, after, head.file, head.decl.damaged, report)) continue;
       report.finding({
         file: head.file,
-        range: featureRange(after, 'enum', head.decl.range),
+        range: featureRange(after, 'enum', head.decl.range, 'jsonFormat', head.file.text),
         message: `Enum "${head.decl.name}" JSON format support changed from ${before.value} to ${after.value}.`,
         base: { file: base.file.path, range: base.decl.range },
         fixData: featureFixData('jsonFormat', before.value, { kind: 'enum', fullName }, base.file),
@@ -37,8 +37,8 @@ export const messageSameJsonFormat = breakingRule({
       if (!isDowngrade(before, after, head.file, head.isDamaged, report)) continue;
       report.finding({
         file: head.file,
-        // A map entry is reported at its map field (head.range), and it has no option of its own.
-        range: head.isMapEntry ? head.range : featureRange(after, 'message', head.range),
+        // A map entry has no option of its own.
+        range: head.isMapEntry ? mapEntryRange(head) : featureRange(after, 'message', head.range, 'jsonFormat', head.file.text),
         message: `Message "${head.name}" JSON format support changed from ${before.value} to ${after.value}.`,
         base: { file: base.file.path, range: base.range },
         fixData: head.isMapEntry ? undefined : featureFixData('jsonFormat', before.value, { kind: 'message', fullName: head.fullName }, base.file),
@@ -48,10 +48,10 @@ export const messageSameJsonFormat = breakingRule({
   fixes: revertFeatureFix,
 });
 
-/** ALLOW → LEGACY_BEST_EFFORT; when the head could be hiding the option (syntax error, half-typed value) it says so instead. */
+/** ALLOW → LEGACY_BEST_EFFORT; a value buf would not compile compares nothing, a syntax error that could hide the option is said. */
 function isDowngrade(before: Resolved<string>, after: Resolved<string>, head: ProtoFile, isDamaged: boolean, report: RuleReport): boolean {
-  if (before.isUnknown || before.value !== 'ALLOW' || after.value === 'ALLOW') return false;
-  if (after.isUnknown || isDamaged || head.ast.damaged) {
+  if (before.isUnknown || after.isUnknown || before.value !== 'ALLOW' || after.value === 'ALLOW') return false;
+  if (isDamaged || head.ast.damaged) {
     report.hidden(head);
     return false;
   }

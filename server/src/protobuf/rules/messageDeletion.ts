@@ -13,10 +13,11 @@ export const messageNoDelete = breakingRule({
     for (const { base, head } of pairs.files) {
       // A deleted file yields FILE_NO_DELETE alone.
       if (!head) continue;
-      const headMessages = messagesOfFile(head);
+      // Within a file buf matches messages by their name inside the package: a changed package is FILE_SAME_PACKAGE's, not a deletion.
+      const headMessages = new Map([...messagesOfFile(head).values()].map((message) => [message.nestedName, message]));
       for (const message of base.messages) {
-        if (headMessages.has(message.fullName)) continue;
-        const parent = message.parent ? headMessages.get(message.parent.fullName) : undefined;
+        if (headMessages.has(message.nestedName)) continue;
+        const parent = message.parent ? headMessages.get(message.parent.nestedName) : undefined;
         if (!head.isReadable || parent?.isDamaged) {
           report.hidden(head);
           continue;

@@ -1,7 +1,7 @@
 // A string field that stops (or starts) validating UTF-8 changes which messages parse: proto3 verifies, proto2 does
 // not, editions choose with `features.utf8_validation`. Extensions are paired by extendee and number, as buf does.
 import type { FieldDecl } from '../ast';
-import { featureFixData, featureRange, revertFeatureFix } from '../featureFixes';
+import { featureFixData, featureRange, mapEntryRange, revertFeatureFix } from '../featureFixes';
 import { resolvedExtensionFeatures, resolvedFieldFeatures } from '../features';
 import type { ProtoFile, ProtoImage, ProtoMessage } from '../model';
 import { breakingRule } from './rule';
@@ -16,14 +16,14 @@ export const fieldSameUtf8Validation = breakingRule({
         if (!headField || baseField.type !== 'string' || headField.type !== 'string') continue;
         const before = resolvedFieldFeatures(baseField, base, pairs.base).utf8Validation;
         const after = resolvedFieldFeatures(headField, head, pairs.head).utf8Validation;
-        if (before.value === after.value || before.isUnknown) continue;
-        if (after.isUnknown || head.isDamaged || head.file.ast.damaged) {
+        if (before.value === after.value || before.isUnknown || after.isUnknown) continue;
+        if (head.isDamaged || head.file.ast.damaged) {
           report.hidden(head.file);
           continue;
         }
         report.finding({
           file: head.file,
-          range: headField.decl ? featureRange(after, 'field', headField.decl.range) : head.range,
+          range: headField.decl ? featureRange(after, 'field', headField.decl.range, 'utf8Validation', head.file.text) : mapEntryRange(head),
           message: `Field "${headField.number}" with name "${headField.name}" on message "${head.name}" changed UTF8 validation from ${before.value} to ${after.value}.`,
           base: { file: base.file.path, range: baseField.decl?.range ?? base.range },
           fixData: headField.decl ? featureFixData('utf8Validation', before.value, { kind: 'field', message: head.fullName, number: headField.number }, base.file) : undefined,
@@ -36,14 +36,14 @@ export const fieldSameUtf8Validation = breakingRule({
       if (!headExtension || baseExtension.decl.type !== 'string' || headExtension.decl.type !== 'string') continue;
       const before = resolvedExtensionFeatures(baseExtension.decl, baseExtension.file, baseExtension.scope).utf8Validation;
       const after = resolvedExtensionFeatures(headExtension.decl, headExtension.file, headExtension.scope).utf8Validation;
-      if (before.value === after.value || before.isUnknown) continue;
-      if (after.isUnknown || headExtension.file.ast.damaged || headExtension.scope?.isDamaged) {
+      if (before.value === after.value || before.isUnknown || after.isUnknown) continue;
+      if (headExtension.file.ast.damaged || headExtension.scope?.isDamaged) {
         report.hidden(headExtension.file);
         continue;
       }
       report.finding({
         file: headExtension.file,
-        range: featureRange(after, 'field', headExtension.decl.range),
+        range: featureRange(after, 'field', headExtension.decl.range, 'utf8Validation', headExtension.file.text),
         message: `Extension "${headExtension.decl.number}" with name "${headExtension.fullName}" on message "${headExtension.extendee}" changed UTF8 validation from ${before.value} to ${after.value}.`,
         base: { file: baseExtension.file.path, range: baseExtension.decl.range },
       });
