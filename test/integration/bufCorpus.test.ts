@@ -165,12 +165,19 @@ function byCase(rows: readonly Row[]): Map<string, Row[]> {
 const results = new Map<string, ConfigResult | Error>();
 const repositories: TempRepo[] = [];
 
-async function runConfig(name: string, bufYaml: string | null, corpus: ReturnType<typeof materialize>): Promise<void> {
+/** One repository per configuration: the corpus's base committed (fetched from one prepared repository), the head written. */
+function prepare(bufYaml: string | null, seed: TempRepo, head: Record<string, string | null>): TempRepo {
+  const repo = TempRepo.create();
+  repositories.push(repo);
+  repo.git('fetch', '-q', seed.dir, 'main');
+  repo.git('reset', '-q', '--hard', 'FETCH_HEAD');
+  if (bufYaml !== null) repo.commit({ 'buf.yaml': bufYaml }, 'buf.yaml');
+  repo.write(head);
+  return repo;
+}
+
+async function runConfig(name: string, repo: TempRepo): Promise<void> {
   try {
-    const repo = TempRepo.create();
-    repositories.push(repo);
-    repo.commit({ ...corpus.base, ...(bufYaml === null ? {} : { 'buf.yaml': bufYaml }) }, 'base');
-    repo.write(corpus.head);
     const [bufRows, ours, implemented] = await Promise.all([runBuf(repo.dir), runGraycheck(repo.dir), implementedRules(repo.dir)]);
     results.set(name, { buf: byCase(bufRows), ours: byCase(ours.rows), implemented, notChecked: ours.notChecked });
   } catch (error) {
@@ -218,10 +225,14 @@ function compareCase(config: string, corpusCase: CorpusCase, slug: string): void
 describe('the buf corpus', () => {
   before(async () => {
     const corpus = materialize();
-    const queue = Object.entries(CONFIGS);
+    const seed = TempRepo.create();
+    repositories.push(seed);
+    seed.commit(corpus.base, 'base');
+    // Every repository is set up before any tool runs: git runs synchronously here and would stall the tools' output pipes.
+    const queue = Object.entries(CONFIGS).map(([name, bufYaml]) => [name, prepare(bufYaml, seed, corpus.head)] as const);
     // Two at a time: each buf run clones the repository and compiles both sides, which keeps a core busy.
     const worker = async (): Promise<void> => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await runConfig(next[0], next[1], corpus);
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await runConfig(next[0], next[1]);
     };
     await Promise.all([worker(), worker()]);
   });
