@@ -74,3 +74,8 @@ test('the checked-in list of buf rule IDs is what the installed buf lists', () =
 test('the deprecated FIELD_SAME_LABEL runs the three cardinality rules under buf.yaml v1, as its waiver says', () => {
   assert.deepEqual([...expandId('FIELD_SAME_LABEL', 'v1')].sort(), ['FIELD_SAME_CARDINALITY', 'FIELD_WIRE_COMPATIBLE_CARDINALITY', 'FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY']);
 });
+
+test('the README lists every rule with a link to its doc page', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  for (const rule of RULES) assert.ok(readme.includes(`[\`${rule.id}\`](${docPath(rule)})`), `${rule.id}: not in the README's rule table`);
+});
