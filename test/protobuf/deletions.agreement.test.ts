@@ -102,3 +102,39 @@ test('ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED: every alias reserved excuses th
     base: { 'a.proto': 'syntax = "proto3";\npackage p;\nenum E {\n  option allow_alias = true;\n  E_ZERO = 0;\n  E_ONE = 1;\n  E_UNO = 1;\n}\n' },
     head: { 'a.proto': 'syntax = "proto3";\npackage p;\nenum E {\n  E_ZERO = 0;\n  reserved "E_UNO", "E_ONE";\n}\n' },
   }));
+
+// buf's image holds the well-known files the module imports (and what they import); ours reports them on the importer.
+test("well-known imports: dropping the last import of timestamp.proto deletes it from the image, adding empty.proto is fine", () =>
+  agreement({
+    name: "well-known imports: dropping the last import of timestamp.proto deletes it from the image, adding empty.proto is fine",
+    bufYaml: 'version: v2\nbreaking:\n  use: [FILE, PACKAGE]\n',
+    base: {"a.proto": "syntax = \"proto3\";\npackage p;\nimport \"google/protobuf/timestamp.proto\";\nimport \"google/protobuf/duration.proto\";\nmessage M { google.protobuf.Timestamp t = 1; google.protobuf.Duration d = 2; }\n"},
+    head: {"a.proto": "syntax = \"proto3\";\npackage p;\nimport \"google/protobuf/duration.proto\";\nimport \"google/protobuf/empty.proto\";\nmessage M { google.protobuf.Duration d = 2; google.protobuf.Empty e = 3; }\n"},
+  }));
+test("well-known imports: dropping every google.protobuf file deletes the package, with transitive imports", () =>
+  agreement({
+    name: "well-known imports: dropping every google.protobuf file deletes the package, with transitive imports",
+    bufYaml: 'version: v2\nbreaking:\n  use: [FILE, PACKAGE]\n',
+    base: {"a.proto": "syntax = \"proto3\";\npackage p;\nimport \"google/protobuf/struct.proto\";\nimport \"google/protobuf/api.proto\";\nimport \"google/protobuf/java_features.proto\";\nmessage M { google.protobuf.Struct t = 1; }\n"},
+    head: {"a.proto": "syntax = \"proto3\";\npackage p;\nmessage M { reserved 1; }\n"},
+  }));
+test("well-known imports: features files in package pb, plugin.proto and what type.proto imports", () =>
+  agreement({
+    name: "well-known imports: features files in package pb, plugin.proto and what type.proto imports",
+    bufYaml: 'version: v2\nbreaking:\n  use: [FILE, PACKAGE]\n',
+    base: {"b.proto": "syntax = \"proto3\";\npackage q;\nimport \"google/protobuf/type.proto\";\n", "x/a.proto": "edition = \"2023\";\npackage p;\nimport \"google/protobuf/java_features.proto\";\nimport \"google/protobuf/cpp_features.proto\";\nimport \"google/protobuf/compiler/plugin.proto\";\nmessage M {}\n"},
+    head: {"b.proto": "syntax = \"proto3\";\npackage q;\nimport \"google/protobuf/any.proto\";\n", "x/a.proto": "edition = \"2023\";\npackage p;\nimport \"google/protobuf/cpp_features.proto\";\nmessage M {}\n"},
+  }));
+test('well-known imports: without a buf.yaml the dropped file is FILE_NO_DELETE alone', () =>
+  agreement({
+    name: 'well-known import dropped under the default',
+    base: {"a.proto": "syntax = \"proto3\";\npackage p;\nimport \"google/protobuf/timestamp.proto\";\nimport \"google/protobuf/duration.proto\";\nmessage M { google.protobuf.Timestamp t = 1; google.protobuf.Duration d = 2; }\n"},
+    head: {"a.proto": "syntax = \"proto3\";\npackage p;\nimport \"google/protobuf/duration.proto\";\nimport \"google/protobuf/empty.proto\";\nmessage M { google.protobuf.Duration d = 2; google.protobuf.Empty e = 3; }\n"},
+  }));
+
+test('a file whose package is renamed deletes no message, enum or service from the file', () =>
+  agreement({
+    name: 'package renamed',
+    base: { 'a.proto': 'syntax = "proto3";\npackage acme.billing.v1;\nmessage Invoice {}\nenum E { E_ZERO = 0; }\nservice S { rpc G(Invoice) returns (Invoice); }\n' },
+    head: { 'a.proto': 'syntax = "proto3";\npackage acme.billing.v2;\nmessage Invoice {}\nenum E { E_ZERO = 0; }\nservice S { rpc G(Invoice) returns (Invoice); }\n' },
+  }));

@@ -255,3 +255,27 @@ for (const [scenario, sides] of Object.entries(SCENARIOS)) {
       agreement({ name: `${scenario.startsWith('nothing') ? scenario : scenario + ' ' + config}`, bufYaml, base: { 'a.proto': sides.base }, head: { 'a.proto': sides.head } }));
   }
 }
+
+// Extensions are compared as fields: paired by extendee and number, named by full name, on the extendee's full name.
+test('buf agrees on extensions renamed, retyped, relabelled, with changed defaults and options', () =>
+  agreement({
+    name: 'extension field changes',
+    bufYaml: 'version: v2\nbreaking:\n  use: [FILE, WIRE_JSON, WIRE]\n',
+    base: { 'a.proto': "syntax = \"proto2\";\npackage p;\nmessage M { extensions 100 to 200; }\nenum E { A = 0; B = 1; }\nmessage O {}\nextend M {\n  optional int32 renamed = 100;\n  optional int32 typed = 101;\n  optional int32 card = 102;\n  optional int32 dflt = 103 [default = 3];\n  optional int64 js = 104;\n  optional string ct = 105;\n  optional E en = 106;\n  optional O msg = 107;\n  repeated int32 packd = 108;\n  optional string jn = 109;\n}\nmessage Scope {\n  extend M {\n    optional int32 nested = 110;\n  }\n}\n", 'b.proto': "syntax = \"proto3\";\npackage p;\nimport \"google/protobuf/descriptor.proto\";\nextend google.protobuf.FieldOptions {\n  string tag = 50001;\n  int32 level = 50002;\n  repeated string many = 50003;\n}\n", 'c.proto': "edition = \"2023\";\npackage q;\nmessage M { extensions 1 to 100; }\nextend M {\n  int32 x = 1;\n  M y = 2;\n}\n" },
+    head: { 'a.proto': "syntax = \"proto2\";\npackage p;\nmessage M { extensions 100 to 200; }\nenum E { A = 0; B = 1; }\nmessage O {}\nenum E2 { X = 0; }\nextend M {\n  optional int32 renamed2 = 100;\n  optional sint32 typed = 101;\n  repeated int32 card = 102;\n  optional int32 dflt = 103 [default = 4];\n  optional int64 js = 104 [jstype = JS_STRING];\n  optional string ct = 105 [ctype = CORD];\n  optional E2 en = 106;\n  optional E msg = 107;\n  repeated int32 packd = 108 [packed = true];\n  optional string jn = 109;\n}\nmessage Scope {\n  extend M {\n    optional int32 nested2 = 110;\n  }\n}\n", 'b.proto': "syntax = \"proto3\";\npackage p;\nimport \"google/protobuf/descriptor.proto\";\nextend google.protobuf.FieldOptions {\n  string tag2 = 50001;\n  int64 level = 50002;\n  string many = 50003;\n}\n", 'c.proto': "edition = \"2023\";\npackage q;\nmessage M { extensions 1 to 100; }\nextend M {\n  int32 x = 1 [default = 5];\n  M y = 2 [features.message_encoding = DELIMITED];\n}\n" },
+  }));
+
+test('buf agrees on one of two enum aliases deleted', () =>
+  agreement({
+    name: 'enum alias deleted',
+    base: { 'a.proto': "syntax = \"proto3\";\npackage p;\nenum E2 {\n  option allow_alias = true;\n  E2_ZERO = 0;\n  E2_ONE = 1;\n  E2_UNO = 1;\n}\nmessage M { E2 e = 1; }\n" },
+    head: { 'a.proto': "syntax = \"proto3\";\npackage p;\nenum E2 {\n  E2_ZERO = 0;\n  E2_UNO = 1;\n}\nmessage M { E2 e = 1; }\n" },
+  }));
+
+test('buf agrees on a renamed group: the type-change rules point at the group keyword', () =>
+  agreement({
+    name: 'group renamed',
+    bufYaml: 'version: v2\nbreaking:\n  use: [FILE, WIRE_JSON, WIRE]\n',
+    base: { 'a.proto': 'syntax = "proto2";\npackage p;\nmessage Product {\n  repeated group Variant = 11 {\n    optional string sku = 1;\n  }\n}\n' },
+    head: { 'a.proto': 'syntax = "proto2";\npackage p;\nmessage Product {\n  repeated group Option = 11 {\n    optional string sku = 1;\n  }\n}\n' },
+  }));

@@ -177,6 +177,12 @@ ruleCases('FIELD_SAME_NAME', [
     fixed: `${P3}message M {\n  int32 foo_bar = 1;\n}\n`,
   },
   {
+    name: 'a renamed extension is paired by extendee and number and named by full names',
+    base: `${P2}message M { extensions 100 to 200; }\nmessage S {\n  extend M { optional int32 old = 100; }\n}\n`,
+    head: `${P2}message M { extensions 100 to 200; }\nmessage S {\n  extend M { optional int32 renamed = 100; }\n}\n`,
+    expect: ['5:29 Extension "100" on message "p.M" changed name from "p.S.old" to "p.S.renamed".'],
+  },
+  {
     name: 'a half-typed field in the message is not compared',
     base: `${P3}message M {\n  int32 a = 1;\n}\n`,
     head: `${P3}message M {\n  int32 b = 1;\n  strin\n}\n`,

@@ -1,4 +1,10 @@
 // FIELD_NO_DELETE: buf's locations (the enclosing message), messages, pairing by full name, and the restore fix.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runCheck } from '../../server/src/engine/check';
+import { defaultConfig } from '../../server/src/engine/config';
+import { MemoryTree } from '../../server/src/engine/tree';
+import { protobufChecker } from '../../server/src/protobuf/checker';
 import { ruleCases } from '../support/ruleCases';
 
 ruleCases('FIELD_NO_DELETE', [
@@ -113,3 +119,13 @@ ruleCases('FIELD_NO_DELETE', [
     expect: ['3:1 Previously present field "2" with name "b" on message "M" was deleted.'],
   },
 ]);
+
+test('without a buf.yaml buf applies v1 defaults: v1 categories, and no v2-only rule such as FIELD_SAME_DEFAULT', async () => {
+  const base = 'syntax = "proto2";\npackage p;\nmessage M {\n  optional int32 a = 1;\n  optional int32 b = 2 [default = 3];\n}\n';
+  const head = 'syntax = "proto2";\npackage p;\nmessage M {\n  optional int32 b = 2 [default = 4];\n}\n';
+  const result = await runCheck(
+    { base: new MemoryTree({ 'a.proto': base }, 'base'), head: new MemoryTree({ 'a.proto': head }, 'head'), renames: new Map(), config: defaultConfig() },
+    [protobufChecker],
+  );
+  assert.deepEqual(result.findings.map((finding) => [finding.rule, finding.categories]), [['FIELD_NO_DELETE', ['FILE', 'PACKAGE']]]);
+});

@@ -152,3 +152,27 @@ test('deprecated IDs in a v1 config run their replacements', () =>
     base: { 'a.proto': 'syntax = "proto2";\npackage p;\noption java_string_check_utf8 = true;\nmessage M { optional string s = 1 [ctype = CORD]; }\n' },
     head: { 'a.proto': 'syntax = "proto2";\npackage p;\nmessage M { optional string s = 1; }\n' },
   }));
+
+test('string escapes: octal, hex and unicode escapes decode to the same text as literal characters', () =>
+  agreement({
+    name: 'string escapes',
+    bufYaml: 'version: v2\nbreaking:\n  use: [FILE, WIRE_JSON]\n',
+    base: { 'a.proto': 'syntax = "proto3";\npackage p;\noption go_package = "a\\001\\303\\251";\noption java_package = "b\\x41\\u00e9";\nmessage M {\n  reserved "\\x41B", "C";\n  string h = 8 [json_name = "h\\x41"];\n}\n' },
+    head: { 'a.proto': 'syntax = "proto3";\npackage p;\noption go_package = "a\\002é";\noption java_package = "bAé";\nmessage M {\n  reserved "AB", "\\103";\n  string h = 8 [json_name = "hA"];\n}\n' },
+  }));
+
+test('java UTF-8 validation: map entries are reported at the map type, and their features come from the map field', () =>
+  agreement({
+    name: 'java utf8 map entries',
+    bufYaml: 'version: v2\nbreaking:\n  use: [FIELD_SAME_JAVA_UTF8_VALIDATION, FIELD_SAME_UTF8_VALIDATION]\n',
+    base: { 'b.proto': "syntax = \"proto2\";\npackage q;\nmessage N {\n  optional string s = 1;\n  map<string, string> m = 2;\n  repeated string r = 3;\n}\n", 'c.proto': "edition = \"2023\";\npackage r;\nimport \"google/protobuf/java_features.proto\";\nmessage N {\n  map<string, string> m = 2 [features.utf8_validation = NONE];\n  string s = 3 [features.utf8_validation = NONE];\n}\n" },
+    head: { 'b.proto': "syntax = \"proto2\";\npackage q;\noption java_string_check_utf8 = true;\nmessage N {\n  optional string s = 1;\n  map<string, string> m = 2;\n  repeated string r = 3;\n}\n", 'c.proto': "edition = \"2023\";\npackage r;\nimport \"google/protobuf/java_features.proto\";\nmessage N {\n  map<string, string> m = 2 [features.(pb.java).utf8_validation = VERIFY, features.utf8_validation = NONE];\n  string s = 3 [features.(pb.java).utf8_validation = VERIFY, features.utf8_validation = NONE];\n}\n" },
+  }));
+
+test('nothing: java UTF-8 validation of proto2 strings and maps is unchanged in an edition with equivalent features', () =>
+  agreement({
+    name: 'nothing: proto2 to equivalent edition',
+    bufYaml: 'version: v2\nbreaking:\n  use: [FIELD_SAME_JAVA_UTF8_VALIDATION, FIELD_SAME_UTF8_VALIDATION]\n',
+    base: { 'b.proto': "syntax = \"proto2\";\npackage q;\nmessage N {\n  optional string s = 1;\n  map<string, string> m = 2;\n  repeated string r = 3;\n}\n" },
+    head: { 'b.proto': "edition = \"2023\";\npackage q;\noption features.field_presence = EXPLICIT;\noption features.utf8_validation = NONE;\noption features.repeated_field_encoding = EXPANDED;\noption features.enum_type = CLOSED;\noption features.json_format = LEGACY_BEST_EFFORT;\nmessage N {\n  string s = 1;\n  map<string, string> m = 2;\n  repeated string r = 3;\n}\n" },
+  }));

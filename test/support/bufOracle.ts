@@ -72,8 +72,12 @@ export async function agreement(testCase: AgreementCase): Promise<void> {
     const ourRows: Row[] = result.findings.map((finding) => ({
       type: finding.rule,
       // buf gives FILE_NO_DELETE no path; we need one for the editor (see rules/fileDeletion.ts). Likewise
-      // PACKAGE_NO_DELETE, and the PACKAGE_*_NO_DELETE findings whose file is gone (see rules/packageDeletion.ts).
-      ...(finding.rule === 'FILE_NO_DELETE' || finding.rule === 'PACKAGE_NO_DELETE' || !(finding.file in head) ? {} : { path: finding.file }),
+      // PACKAGE_NO_DELETE, and the PACKAGE_*_NO_DELETE findings whose file is gone (see rules/packageDeletion.ts) or that
+      // name a declaration of a dropped well-known file (reported on its importer with no base location; see
+      // protobuf/wellKnownFiles.ts).
+      ...(finding.rule === 'FILE_NO_DELETE' || finding.rule === 'PACKAGE_NO_DELETE' || !(finding.file in head) || (finding.rule.startsWith('PACKAGE_') && !finding.base)
+        ? {}
+        : { path: finding.file }),
       start_line: finding.range.start.line + 1,
       start_column: finding.range.start.character + 1,
       end_line: finding.range.end.line + 1,

@@ -155,8 +155,9 @@ export class Lexer {
           break;
         }
         if (d === 92) {
+          // Escapes stand for bytes (octal and hex) or code points; the text is the UTF-8 those bytes spell.
           value += text.slice(chunk, e);
-          const [decoded, after] = decodeEscape(text, e);
+          const [decoded, after] = decodeEscapes(text, e);
           value += decoded;
           e = chunk = after;
           continue;
@@ -198,22 +199,41 @@ function isHex(c: number): boolean {
   return isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
 }
 
-function decodeEscape(text: string, at: number): [string, number] {
-  const c = text[at + 1];
-  switch (c) {
-    case 'n':
-      return ['\n', at + 2];
-    case 't':
-      return ['\t', at + 2];
-    case 'r':
-      return ['\r', at + 2];
-    case '\\':
-    case '"':
-    case "'":
-      return [c, at + 2];
-    case undefined:
-      return ['', at + 1];
-    default:
-      return [c, at + 2];
+/** Decodes a run of adjacent escapes starting at `at`, so that byte escapes forming one UTF-8 sequence decode together. */
+function decodeEscapes(text: string, at: number): [string, number] {
+  const bytes: number[] = [];
+  let e = at;
+  while (text.charCodeAt(e) === 92 && e + 1 < text.length) {
+    const c = text[e + 1];
+    const simple = SIMPLE_ESCAPES[c];
+    if (simple !== undefined) {
+      bytes.push(simple);
+      e += 2;
+    } else if (c >= '0' && c <= '7') {
+      let end = e + 2;
+      while (end < e + 4 && text[end] >= '0' && text[end] <= '7') end++;
+      bytes.push(parseInt(text.slice(e + 1, end), 8) & 0xff);
+      e = end;
+    } else if (c === 'x' || c === 'X') {
+      let end = e + 2;
+      while (end < e + 4 && isHex(text.charCodeAt(end))) end++;
+      bytes.push(end > e + 2 ? parseInt(text.slice(e + 2, end), 16) : 0);
+      e = end;
+    } else if (c === 'u' || c === 'U') {
+      let end = e + 2;
+      while (end < e + (c === 'u' ? 6 : 10) && isHex(text.charCodeAt(end))) end++;
+      const code = end > e + 2 ? parseInt(text.slice(e + 2, end), 16) : 0;
+      bytes.push(...Buffer.from(String.fromCodePoint(code <= 0x10ffff ? code : 0xfffd), 'utf8'));
+      e = end;
+    } else if (c === '\n') {
+      break;
+    } else {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      e += 2;
+    }
   }
+  if (e === at) return ['', at + 1];
+  return [Buffer.from(bytes).toString('utf8'), e];
 }
+
+const SIMPLE_ESCAPES: Record<string, number | undefined> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, "'": 39, '"': 34, '?': 63 };

@@ -620,7 +620,7 @@ class Parser {
     }
     if (this.is('group')) {
       this.advance();
-      if (lx.tokenKind() === 'ident') return this.group(start, leading, comments, label);
+      if (lx.tokenKind() === 'ident') return this.group(start, leading, comments, label, typeStart);
       return this.fieldAfterType(start, leading, comments, label, 'group', typeStart);
     }
     const type = this.typeName();
@@ -691,7 +691,7 @@ class Parser {
     return field;
   }
 
-  private group(start: number, leading: number, comments: number, label: Label | undefined): FieldDecl | undefined {
+  private group(start: number, leading: number, comments: number, label: Label | undefined, keywordStart: number): FieldDecl | undefined {
     const lx = this.lx;
     const nameStart = lx.start;
     const name = this.ident()!;
@@ -720,7 +720,8 @@ class Parser {
     Object.assign(message, this.declaration(start, leading, comments));
     return {
       range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments,
-      name: name.toLowerCase(), nameRange, number, numberRange, label, type: name, typeRange: nameRange, options, group: message,
+      // buf locates a group field's type at the `group` keyword.
+      name: name.toLowerCase(), nameRange, number, numberRange, label, type: name, typeRange: this.range(keywordStart, keywordStart + 5), options, group: message,
     };
   }
 

@@ -4,6 +4,7 @@ import type { Fix, TextEdit } from '../engine/edit';
 import type { FixData } from '../engine/finding';
 import { LineIndex, type Range } from '../engine/range';
 import type { FieldDecl } from './ast';
+import { isExtension } from './fieldKind';
 import type { ProtoField, ProtoMessage } from './model';
 import type { FixContext } from './rules/rule';
 
@@ -13,7 +14,8 @@ export const REVERT_TITLE = 'Revert to the base value';
 export type RevertPart = 'type' | 'name' | 'label' | 'jsonName' | 'default';
 
 export function revertFieldData(message: ProtoMessage, field: ProtoField, part: RevertPart, text: string): FixData | undefined {
-  if (!field.decl) return undefined;
+  // Extensions are not found again by message and number, so they get no revert.
+  if (!field.decl || isExtension(field)) return undefined;
   return { kind: 'revert', message: message.fullName, number: field.number, part, text };
 }
 

@@ -1,7 +1,7 @@
 // A field whose cardinality changed (map, repeated, required, explicit or implicit presence): generated code breaks,
 // or the bytes (WIRE) or the JSON (WIRE_JSON) of one side are read differently by the other. buf's deprecated
 // FIELD_SAME_LABEL has no rule of its own: buf.yaml v1 expands it to these three (categories.ts), and so do we.
-import { cardinalityOf, declaredOneof, fieldDescription, fieldPairs, fieldRange, type FieldCardinality, type FieldPair } from '../fieldKind';
+import { cardinalityOf, declaredOneof, fieldAndExtensionPairs, fieldDescription, fieldRange, type FieldCardinality, type FieldPair } from '../fieldKind';
 import type { ImagePairs } from '../pairs';
 import { revertFieldData, revertFix } from '../revertFix';
 import { breakingRule, type RuleReport } from './rule';
@@ -39,7 +39,7 @@ export const fieldWireJsonCompatibleCardinality = breakingRule({
 });
 
 function checkCardinality(pairs: ImagePairs, report: RuleReport, groups: Groups): void {
-  for (const pair of fieldPairs(pairs)) {
+  for (const pair of fieldAndExtensionPairs(pairs)) {
     // Map entry fields are synthesised; their presence follows the file but means nothing (buf skips them too).
     if (pair.baseMessage.isMapEntry && pair.headMessage.isMapEntry) continue;
     const base = cardinalityOf(pair.base, pair.baseMessage, pairs.base);

@@ -2,7 +2,7 @@
 // Effective defaults are compared (no option = the type's zero, or an enum's first value), numerically across number
 // kinds, and printed as buf (Go's %v and %q) prints them.
 import type { CompactOption } from '../ast';
-import { fieldDescription, fieldPairs, fieldRange, kindOf } from '../fieldKind';
+import { fieldAndExtensionPairs, fieldDescription, fieldRange, kindOf } from '../fieldKind';
 import type { ProtoField, ProtoImage, ProtoMessage } from '../model';
 import { revertFieldData, revertFix } from '../revertFix';
 import { breakingRule } from './rule';
@@ -18,7 +18,7 @@ export const fieldSameDefault = breakingRule({
   id: 'FIELD_SAME_DEFAULT',
   summary: 'A field changed its default value',
   check(pairs, report) {
-    for (const pair of fieldPairs(pairs)) {
+    for (const pair of fieldAndExtensionPairs(pairs)) {
       const base = defaultOf(pair.base, pair.baseMessage, pairs.base);
       const head = defaultOf(pair.head, pair.headMessage, pairs.head);
       if (!base || !head) continue;

@@ -2,7 +2,7 @@
 // its JSON name (JSON readers), or the oneof it belongs to (setting one member clears the others).
 import type { Range } from '../../engine/range';
 import type { CompactOption } from '../ast';
-import { declaredOneof, fieldDescription, fieldPairs, fieldRange } from '../fieldKind';
+import { declaredOneof, fieldAndExtensionPairs, fieldDescription, fieldPairs, fieldRange } from '../fieldKind';
 import { revertFieldData, revertFix } from '../revertFix';
 import { breakingRule } from './rule';
 
@@ -10,7 +10,8 @@ export const fieldSameName = breakingRule({
   id: 'FIELD_SAME_NAME',
   summary: 'A field changed its name',
   check(pairs, report) {
-    for (const pair of fieldPairs(pairs)) {
+    // Extensions too: buf pairs them by extendee and number and names them by full name.
+    for (const pair of fieldAndExtensionPairs(pairs)) {
       const { base, head, headMessage } = pair;
       if (base.name === head.name || !head.decl) continue;
       if (headMessage.isDamaged) {

@@ -208,12 +208,21 @@ const JAVA_FEATURE = '(pb.java).utf8_validation';
 
 /** buf's reading: java_string_check_utf8 decides outside editions or when written; otherwise the (pb.java) feature. */
 function javaUtf8Validation(side: FieldSide): string {
-  const fallback = side.decl ? utf8ValidationOf(side.file, side.message, side.decl) : side.file.ast.syntax.syntax === 'proto2' ? 'NONE' : 'VERIFY';
+  // A map entry's key and value take their features from the map field (and what encloses it).
+  const mapField = side.decl ? undefined : mapFieldDecl(side.message);
+  const decl = side.decl ?? mapField;
+  const scope = side.decl ? side.message : side.message?.parent;
+  const fallback = decl ? utf8ValidationOf(side.file, scope, decl) : side.file.ast.syntax.syntax === 'proto2' ? 'NONE' : 'VERIFY';
   if (side.file.ast.syntax.syntax !== 'editions' || fileOptionDecl(side.file, 'java_string_check_utf8')) {
     return effectiveFileOption(side.file, 'java_string_check_utf8') === 'true' ? 'VERIFY' : fallback;
   }
-  const feature = side.decl ? inheritedFeature(side.file, side.message, side.decl, JAVA_FEATURE) : undefined;
+  const feature = decl ? inheritedFeature(side.file, scope, decl, JAVA_FEATURE) : undefined;
   return feature === 'VERIFY' ? 'VERIFY' : fallback;
+}
+
+function mapFieldDecl(entry: ProtoMessage | undefined): FieldDecl | undefined {
+  if (!entry?.isMapEntry) return undefined;
+  return entry.parent?.decl?.fields.find((field) => field.mapKey !== undefined && entry.fullName.endsWith(`.${mapEntryName(field.name)}`));
 }
 
 export const fieldSameJavaUtf8Validation = breakingRule({

@@ -1,7 +1,7 @@
 // A field whose type changed: generated code breaks (FIELD_SAME_TYPE), or the bytes (WIRE) or the JSON (WIRE_JSON)
 // written by one side no longer decode on the other. The three rules differ only in which kinds count as the same.
 import type { ProtoEnum } from '../model';
-import { fieldDescription, fieldPairs, fieldTypeRange, kindOf, kindText, type FieldKind, type FieldPair } from '../fieldKind';
+import { fieldAndExtensionPairs, fieldDescription, fieldTypeRange, kindOf, kindText, type FieldKind, type FieldPair } from '../fieldKind';
 import type { ImagePairs } from '../pairs';
 import { revertFieldData, revertFix } from '../revertFix';
 import { breakingRule, type RuleReport } from './rule';
@@ -48,7 +48,7 @@ export const fieldWireJsonCompatibleType = breakingRule({
 });
 
 function checkTypes(pairs: ImagePairs, report: RuleReport, compatibility: Compatibility): void {
-  for (const pair of fieldPairs(pairs)) {
+  for (const pair of fieldAndExtensionPairs(pairs)) {
     const baseKind = kindOf(pair.base, pair.baseMessage, pairs.base);
     const headKind = kindOf(pair.head, pair.headMessage, pairs.head);
     // A type that does not resolve (half-typed, or its import is missing) is not compared.

@@ -1,5 +1,6 @@
 // A deleted .proto file breaks every importer and every generated file that came from it.
 import { START_OF_FILE } from '../../engine/range';
+import { droppedWellKnownFiles } from '../wellKnownFiles';
 import { breakingRule } from './rule';
 
 export const fileNoDelete = breakingRule({
@@ -16,6 +17,17 @@ export const fileNoDelete = breakingRule({
         range: START_OF_FILE,
         message: `Previously present file "${base.modulePath}" was deleted.`,
         base: { file: base.path, range: START_OF_FILE },
+      });
+    }
+    // buf's image holds the well-known files the module imports, so dropping the last import of one deletes it. buf
+    // gives no path; ours is the file that imported it (at head if it is still there), at 1:1, with no base location.
+    for (const dropped of droppedWellKnownFiles(pairs) ?? []) {
+      const { importer } = dropped;
+      report.finding({
+        file: pairs.head.filesByModulePath.get(importer.modulePath) ?? importer.path,
+        basePath: importer.path,
+        range: START_OF_FILE,
+        message: `Previously present file "${dropped.path}" was deleted.`,
       });
     }
   },

@@ -6,13 +6,14 @@ import { START_OF_FILE } from '../../engine/range';
 import { extensionsOf, messagesByNestedName, servicesOf, survivingAncestor } from '../declarations';
 import type { ProtoFile, ProtoMessage } from '../model';
 import type { ImagePairs } from '../pairs';
+import { droppedWellKnownFiles, wellKnownDeclarations, wellKnownPackages } from '../wellKnownFiles';
 import { breakingRule, type RuleReport } from './rule';
 
 export const packageNoDelete = breakingRule({
   id: 'PACKAGE_NO_DELETE',
   summary: 'A package present at the base has no file at head',
   check(pairs, report) {
-    const headPackages = new Set(pairs.head.files.map((file) => file.packageName));
+    const headPackages = new Set([...pairs.head.files.map((file) => file.packageName), ...wellKnownPackages(pairs.head.files)]);
     const unreadable = pairs.head.files.filter((file) => !file.isReadable);
     for (const [name, files] of byPackage(pairs.base.files)) {
       if (headPackages.has(name)) continue;
@@ -31,8 +32,33 @@ export const packageNoDelete = breakingRule({
         base: { file: first.path, range: first.ast.packageRange ?? START_OF_FILE },
       });
     }
+    // Packages only well-known files held (google.protobuf, pb): see FILE_NO_DELETE for where these go.
+    const basePackages = new Set(pairs.base.files.map((file) => file.packageName));
+    const reported = new Set<string>();
+    for (const dropped of droppedWellKnownFiles(pairs) ?? []) {
+      if (basePackages.has(dropped.package) || headPackages.has(dropped.package) || reported.has(dropped.package)) continue;
+      reported.add(dropped.package);
+      reportOnImporter(pairs, report, dropped.importer, `Previously present package "${dropped.package}" was deleted.`);
+    }
   },
 });
+
+function reportOnImporter(pairs: ImagePairs, report: RuleReport, importer: ProtoFile, message: string): void {
+  report.finding({ file: pairs.head.filesByModulePath.get(importer.modulePath) ?? importer.path, basePath: importer.path, range: START_OF_FILE, message });
+}
+
+/** Declarations of dropped well-known files whose package still holds some declaration of the kind at head. */
+function droppedWellKnown(pairs: ImagePairs, report: RuleReport, kind: 'message' | 'enum' | 'extension', headNamesOf: (files: ProtoFile[]) => string[]): void {
+  const key = kind === 'message' ? 'messages' : kind === 'enum' ? 'enums' : 'extensions';
+  for (const dropped of droppedWellKnownFiles(pairs) ?? []) {
+    const headFiles = pairs.head.files.filter((file) => file.packageName === dropped.package);
+    const headNames = new Set([...headNamesOf(headFiles), ...wellKnownDeclarations(pairs.head.files, dropped.package, key)]);
+    if (headNames.size === 0) continue;
+    for (const name of dropped[key]) {
+      if (!headNames.has(name)) reportOnImporter(pairs, report, dropped.importer, `Previously present ${kind} "${name}" was deleted from package "${dropped.package}".`);
+    }
+  }
+}
 
 export const packageMessageNoDelete = breakingRule({
   id: 'PACKAGE_MESSAGE_NO_DELETE',
@@ -45,6 +71,7 @@ export const packageMessageNoDelete = breakingRule({
         .filter((message) => !headMessages.has(message.nestedName))
         .map((message) => ({ kind: 'message', nestedName: message.nestedName, file: message.file, range: message.range, ancestors: headMessages }));
     });
+    droppedWellKnown(pairs, report, 'message', (files) => [...messagesByNestedName(files).keys()]);
   },
 });
 
@@ -59,6 +86,7 @@ export const packageEnumNoDelete = breakingRule({
         .filter((item) => !headNames.has(item.nestedName))
         .map((item) => ({ kind: 'enum', nestedName: item.nestedName, file: item.file, range: item.decl.range }));
     });
+    droppedWellKnown(pairs, report, 'enum', (files) => files.flatMap((file) => file.enums.map((item) => item.nestedName)));
   },
 });
 
@@ -87,6 +115,7 @@ export const packageExtensionNoDelete = breakingRule({
         .filter((extension) => !headNames.has(extension.nestedName))
         .map((extension) => ({ kind: 'extension', nestedName: extension.nestedName, file: extension.file, range: extension.decl.range }));
     });
+    droppedWellKnown(pairs, report, 'extension', (files) => files.flatMap((file) => extensionsOf(file).map((extension) => extension.nestedName)));
   },
 });
 
