@@ -10,6 +10,7 @@ import {
 import { CheckCancelled, throwIfCancelled } from '../engine/comparison';
 import { runCheck } from '../engine/check';
 import { CONFIG_FILE } from '../engine/config';
+import type { CheckResult, Finding } from '../engine/finding';
 import type { BaseRevision } from '../git/types';
 import { CHECKERS } from '../registry';
 import { COMMANDS, type BaseInfo, type CheckWorkspaceResult } from '../protocol';
@@ -18,7 +19,7 @@ import type { ServerContext } from './context';
 import { isUserFacing, toBaseInfo } from './status';
 import type { RepositoryState } from './workspaceState';
 
-/** Enough batches to show progress and let typing in between, few enough that each still models the whole module once. */
+/** Publishing batches: enough to show progress and let typing in between. */
 const BATCHES = 10;
 const MIN_BATCH_FILES = 50;
 
@@ -96,24 +97,37 @@ async function scanRepository(
   progress: WorkDoneProgressReporter | undefined,
 ): Promise<void> {
   repository.forgetRenames();
+  repository.head.forgetAll();
   const prepared = await repository.prepare(undefined, signal);
   const headFiles = await prepared.comparison.head.list();
   const baseFiles = (await prepared.comparison.base?.list()) ?? [];
   // Base-only paths are in the scan so that a deleted file reports its deletion.
   const files = [...new Set([...headFiles, ...baseFiles])].filter((file) => prefixes.some((prefix) => file.startsWith(prefix))).sort();
-  const batchSize = Math.max(MIN_BATCH_FILES, Math.ceil(files.length / BATCHES));
   const scanned = new Set(files);
+  // One check of the whole module (models and names are built once), then publishing per file in batches so that
+  // progress shows and typing gets its turn in between.
+  progress?.report(0, `checking ${files.length} files`);
+  const focus = prefixes.includes('') ? undefined : new Set(prefixes);
+  const result = await runCheck({ ...prepared.comparison, ...(focus ? { focus } : {}) }, CHECKERS);
+  throwIfCancelled(signal);
+  const findingsByFile = new Map<string, Finding[]>();
+  for (const finding of result.findings) {
+    const list = findingsByFile.get(finding.file);
+    if (list) list.push(finding);
+    else findingsByFile.set(finding.file, [finding]);
+  }
+  summary.filesChecked += result.filesChecked;
+  summary.filesWithFindings += findingsByFile.size;
+  summary.errors += result.findings.filter((finding) => finding.severity === 'error').length;
+  summary.warnings += result.findings.filter((finding) => finding.severity === 'warning').length;
+  summary.notChecked += result.notChecked.length;
+  const batchSize = Math.max(MIN_BATCH_FILES, Math.ceil(files.length / BATCHES));
   for (let start = 0; start < files.length; start += batchSize) {
     throwIfCancelled(signal);
     const batch = files.slice(start, start + batchSize);
-    const result = await runCheck({ ...prepared.comparison, focus: new Set(batch) }, CHECKERS);
-    throwIfCancelled(signal);
-    publishFiles(context, repository, prepared, result, batch);
-    summary.filesChecked += result.filesChecked;
-    summary.filesWithFindings += new Set(result.findings.map((finding) => finding.file)).size;
-    summary.errors += result.findings.filter((finding) => finding.severity === 'error').length;
-    summary.warnings += result.findings.filter((finding) => finding.severity === 'warning').length;
-    summary.notChecked += result.notChecked.length;
+    const batchFindings = batch.flatMap((file) => findingsByFile.get(file) ?? []);
+    const batchResult: CheckResult = { findings: batchFindings, notChecked: result.notChecked, filesChecked: result.filesChecked };
+    publishFiles(context, repository, prepared, batchResult, batch);
     const done = Math.min(start + batchSize, files.length);
     progress?.report(Math.round((done / files.length) * 100), `${done} of ${files.length} files`);
     await new Promise<void>((resolve) => setImmediate(resolve));

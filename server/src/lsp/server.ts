@@ -7,6 +7,7 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -95,7 +96,7 @@ export function startLanguageServer(): void {
   documents.onDidClose(guarded('textDocument/didClose', log, undefined, (event) => documentClosed(context, event.document.uri)));
   connection.onDidChangeWatchedFiles(
     guarded('workspace/didChangeWatchedFiles', log, undefined, async (params) => {
-      for (const change of params.changes) await filesChanged(context, change.uri);
+      for (const change of params.changes) await filesChanged(context, change.uri, change.type);
     }),
   );
   connection.onDidChangeConfiguration(guarded('workspace/didChangeConfiguration', log, undefined, (params) => settingsChanged(context, params.settings)));
@@ -149,7 +150,7 @@ async function initialized(context: ServerContext): Promise<void> {
   const { connection, client } = context;
   if (client.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'graycheck' });
   if (client.dynamicWatchedFiles) {
-    const watchers = [CONFIG_FILE, ...BUF_CONFIG_FILES].map((name) => ({ globPattern: `**/${name}` }));
+    const watchers = [CONFIG_FILE, ...BUF_CONFIG_FILES, '*.proto'].map((name) => ({ globPattern: `**/${name}` }));
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
   if (client.workspaceFolders) {
@@ -236,6 +237,7 @@ async function documentSaved(context: ServerContext, uri: string): Promise<void>
   const location = await context.workspace.locate(uri).catch(() => undefined);
   if (!location) return;
   location.repository.forgetRenames();
+  location.repository.head.forgetFile(location.path, false);
   if (location.path === CONFIG_FILE) forgetConfig(location.repository);
   if (location.path === CONFIG_FILE || isBufConfig(location.path)) await recheckAll(context);
 }
@@ -246,19 +248,24 @@ async function documentClosed(context: ServerContext, uri: string): Promise<void
   const location = context.workspace.knownLocation(uri);
   context.workspace.forgetDocument(uri);
   if (!context.trusted || !location) return;
+  // The buffer may never have been saved, or saved where no watcher saw it: the disk is read again.
+  location.repository.head.forgetFile(location.path, true);
   if (location.path === CONFIG_FILE) forgetConfig(location.repository);
   // The closed buffer no longer overlays the working tree.
   scheduleOpenDocuments(context, location.repository);
   await context.status.send('ready');
 }
 
-async function filesChanged(context: ServerContext, uri: string): Promise<void> {
+async function filesChanged(context: ServerContext, uri: string, type: FileChangeType): Promise<void> {
   const file = uriToPath(uri);
   if (!context.trusted || !file) return;
   for (const repository of await context.workspace.openRepositories()) {
     const relative = relativeTo(repository.root, file);
     if (relative === undefined) continue;
     repository.forgetRenames();
+    repository.head.forgetFile(relative, type !== FileChangeType.Changed);
+    // Open documents may import the changed file.
+    if (relative.endsWith('.proto') && !context.workspace.openUriOf(repository, relative)) scheduleOpenDocuments(context, repository);
     if (relative === CONFIG_FILE) forgetConfig(repository);
     if (relative === CONFIG_FILE || isBufConfig(relative)) await recheckAll(context);
   }

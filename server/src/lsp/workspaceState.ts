@@ -12,6 +12,7 @@ import { GitRepository } from '../git/repository';
 import { GitError, type BaseRevision } from '../git/types';
 import { DEFAULT_SETTINGS, type GraycheckSettings } from '../protocol';
 import { loadConfig } from '../workspace';
+import { CachedTree } from './headCache';
 import { isAutoBase } from './settings';
 import { joinRelative, relativeTo, uriToPath } from './uris';
 
@@ -49,8 +50,12 @@ export class RepositoryState {
   private renamesCache: { commit: string; renames: Promise<ReadonlyMap<string, string>> } | undefined;
   private configCache: Promise<LoadedConfig> | undefined;
   private configuredBase: { value: string | undefined } | undefined;
+  /** The working tree under the open buffers; typing reads nothing from disk for files it has seen. */
+  readonly head: CachedTree;
 
-  constructor(readonly root: string, readonly repository: GitRepository, private readonly workspace: WorkspaceState) {}
+  constructor(readonly root: string, readonly repository: GitRepository, private readonly workspace: WorkspaceState) {
+    this.head = new CachedTree(repository.workingTree());
+  }
 
   /** setBase's choice, then the `graycheck.base` setting, then `.graycheck.yaml`'s base, then auto. */
   async requestedBase(): Promise<string> {
@@ -145,7 +150,7 @@ export class RepositoryState {
     const settings = this.workspace.settings;
     const comparison: Comparison = {
       base: this.baseTree(base),
-      head: new OverlayTree(this.repository.workingTree(), buffers),
+      head: new OverlayTree(this.head, buffers),
       renames,
       config: {
         ...config,

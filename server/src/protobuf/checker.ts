@@ -7,7 +7,7 @@ import type { Finding, NotChecked, RawFinding } from '../engine/finding';
 import type { Tree } from '../engine/tree';
 import { type BufModule, isUnderAny, isUnstablePackage, loadBufSetup, moduleOf } from './bufConfig';
 import { categoriesOf } from './categories';
-import { buildFile, ProtoImage, unreadableReason, type ProtoFile } from './model';
+import { buildFile, ProtoImage, unreadableReason, type ProtoField, type ProtoFile } from './model';
 import { plainRange } from './offsetRange';
 import { pairImages } from './pairs';
 import { PROTOBUF_RULES } from './rules/index';
@@ -29,16 +29,18 @@ async function checkProtobuf(comparison: Comparison, report: Report): Promise<Ki
   const setup = await loadBufSetup(comparison.head);
   notChecked.push(...setup.problems.map((problem) => ({ ...problem, blocksKind: true })));
   if (setup.modules.length === 0) return { notChecked, filesChecked: 0 };
-  const head = await loadSide(comparison.head, setup.modules, comparison.signal);
+  const head = await loadSide(comparison.head, setup.modules, comparison.signal, headModel);
   if (!comparison.base) return { notChecked, filesChecked: head.files.length };
-  const base = await loadSide(comparison.base, setup.modules, comparison.signal);
+  const base = await loadBase(comparison.base, setup.modules, comparison.signal);
 
   for (const file of head.files) {
     const unreadable = unreadableReason(file.text);
     if (unreadable) notChecked.push({ file: file.path, reason: unreadable });
   }
+  // Cached head models keep the types the last image resolved; each image resolves them afresh from the declared ones.
+  for (const file of head.files) for (const [field, type, isTypeResolved] of declaredTypes.get(file) ?? []) Object.assign(field, { type, isTypeResolved });
   const headImage = new ProtoImage(head.files);
-  const baseImage = new ProtoImage(base.files);
+  const baseImage = base.image;
   for (const file of head.files) {
     for (const path of headImage.missingImports(file)) notChecked.push({ file: file.path, reason: `import "${path}" not found at head` });
   }
@@ -94,7 +96,9 @@ interface Side {
   moduleByPath: Map<string, BufModule>;
 }
 
-async function loadSide(tree: Tree, modules: readonly BufModule[], signal: AbortSignal | undefined): Promise<Side> {
+type BuildModel = (path: string, modulePath: string, text: string) => ProtoFile;
+
+async function loadSide(tree: Tree, modules: readonly BufModule[], signal: AbortSignal | undefined, build: BuildModel = buildFile): Promise<Side> {
   const moduleByPath = new Map<string, BufModule>();
   const wanted: { path: string; modulePath: string }[] = [];
   for (const path of await tree.list()) {
@@ -111,10 +115,72 @@ async function loadSide(tree: Tree, modules: readonly BufModule[], signal: Abort
     const texts = await Promise.all(batch.map((entry) => tree.read(entry.path)));
     batch.forEach((entry, index) => {
       const text = texts[index];
-      if (text !== undefined) files.push(buildFile(entry.path, entry.modulePath, text));
+      if (text !== undefined) files.push(build(entry.path, entry.modulePath, text));
     });
   }
   return { files, moduleByPath };
+}
+
+// ---- caches across checks ----
+
+// Head models by repository path, module path and text: typing rebuilds only the edited file's model.
+// Bounded by text size; the least recently used go first.
+const HEAD_MODEL_CACHE_CHARS = 96_000_000;
+const headModels = new Map<string, ProtoFile>();
+let headModelChars = 0;
+/** Each cached head field's type as declared, before any image resolved it. */
+const declaredTypes = new WeakMap<ProtoFile, [ProtoField, string, boolean][]>();
+
+function headModel(path: string, modulePath: string, text: string): ProtoFile {
+  const key = `${path}\0${modulePath}`;
+  const hit = headModels.get(key);
+  headModels.delete(key);
+  if (hit) {
+    headModelChars -= hit.text.length;
+    if (hit.text === text) {
+      headModels.set(key, hit);
+      headModelChars += text.length;
+      return hit;
+    }
+  }
+  const file = buildFile(path, modulePath, text);
+  const declared: [ProtoField, string, boolean][] = [];
+  for (const message of file.messages) for (const field of message.fields) declared.push([field, field.type, field.isTypeResolved]);
+  declaredTypes.set(file, declared);
+  headModels.set(key, file);
+  headModelChars += text.length;
+  for (const [oldest, entry] of headModels) {
+    if (headModelChars <= HEAD_MODEL_CACHE_CHARS || oldest === key) break;
+    headModels.delete(oldest);
+    headModelChars -= entry.text.length;
+  }
+  return file;
+}
+
+interface BaseSide extends Side {
+  image: ProtoImage;
+}
+
+// A base tree's files never change: its image is built once per module layout and kept with the tree object
+// (the server keeps one tree per base commit).
+const baseImages = new WeakMap<Tree, { layout: string; files: ProtoFile[]; image: ProtoImage }>();
+
+async function loadBase(tree: Tree, modules: readonly BufModule[], signal: AbortSignal | undefined): Promise<BaseSide> {
+  const layout = JSON.stringify(modules.map((module) => [module.root, module.excludes]));
+  let cached = baseImages.get(tree);
+  if (cached?.layout !== layout) {
+    baseImages.delete(tree);
+    const side = await loadSide(tree, modules, signal);
+    cached = { layout, files: side.files, image: new ProtoImage(side.files) };
+    baseImages.set(tree, cached);
+  }
+  // Modules' breaking settings may have changed since (same layout): files are attributed to the current modules.
+  const moduleByPath = new Map<string, BufModule>();
+  for (const file of cached.files) {
+    const found = moduleOf(file.path, modules);
+    if (found) moduleByPath.set(file.path, found.module);
+  }
+  return { files: cached.files, moduleByPath, image: cached.image };
 }
 
 function fixesFor(finding: Finding, headText: string): Fix[] {

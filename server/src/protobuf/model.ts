@@ -71,9 +71,9 @@ export const SCALAR_TYPES = new Set([
 
 // ---- parse cache ----
 
-// Bounded by source size rather than file count, so that an unchanged file's base and head share one tree
-// even in a googleapis-sized module, while memory stays bounded.
-const PARSE_CACHE_LIMIT_CHARS = 160_000_000;
+// Bounded by source size rather than file count. Base images and head models keep their own trees across checks
+// (protobuf/checker.ts), so this only lets an unchanged file's base and head share one tree within reach of recent use.
+const PARSE_CACHE_LIMIT_CHARS = 24_000_000;
 const parseCache = new Map<string, { ast: ProtoFileAst; size: number }>();
 let parseCacheChars = 0;
 
