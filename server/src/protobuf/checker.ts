@@ -29,9 +29,11 @@ async function checkProtobuf(comparison: Comparison, report: Report): Promise<Ki
   const setup = await loadBufSetup(comparison.head);
   notChecked.push(...setup.problems.map((problem) => ({ ...problem, blocksKind: true })));
   if (setup.modules.length === 0) return { notChecked, filesChecked: 0 };
-  const head = await loadSide(comparison.head, setup.modules, comparison.signal, headModel);
-  if (!comparison.base) return { notChecked, filesChecked: head.files.length };
-  const base = await loadBase(comparison.base, setup.modules, comparison.signal);
+  // The base first: a head file unchanged since the base shares its syntax tree.
+  const base = comparison.base ? await loadBase(comparison.base, setup.modules, comparison.signal) : undefined;
+  const baseByPath = new Map(base?.files.map((file) => [file.path, file]));
+  const head = await loadSide(comparison.head, setup.modules, comparison.signal, (path, modulePath, text) => headModel(path, modulePath, text, baseByPath.get(path)));
+  if (!base) return { notChecked, filesChecked: head.files.length };
 
   for (const file of head.files) {
     const unreadable = unreadableReason(file.text);
@@ -131,7 +133,7 @@ let headModelChars = 0;
 /** Each cached head field's type as declared, before any image resolved it. */
 const declaredTypes = new WeakMap<ProtoFile, [ProtoField, string, boolean][]>();
 
-function headModel(path: string, modulePath: string, text: string): ProtoFile {
+function headModel(path: string, modulePath: string, text: string, baseFile: ProtoFile | undefined): ProtoFile {
   const key = `${path}\0${modulePath}`;
   const hit = headModels.get(key);
   headModels.delete(key);
@@ -143,7 +145,7 @@ function headModel(path: string, modulePath: string, text: string): ProtoFile {
       return hit;
     }
   }
-  const file = buildFile(path, modulePath, text);
+  const file = buildFile(path, modulePath, text, baseFile?.text === text && !unreadableReason(text) ? baseFile.ast : undefined);
   const declared: [ProtoField, string, boolean][] = [];
   for (const message of file.messages) for (const field of message.fields) declared.push([field, field.type, field.isTypeResolved]);
   declaredTypes.set(file, declared);

@@ -6,6 +6,7 @@ import type { Declaration, MessageDecl } from './ast';
 import { extensionsOf } from './declarations';
 import type { ProtoFile } from './model';
 import type { FixContext } from './rules/rule';
+import { insertLines } from './fixes';
 
 /** A body to insert into: where its `{` is, and its members' offsets. */
 interface Body {
@@ -31,32 +32,11 @@ function lastEnd(members: readonly Declaration[]): number | undefined {
   return members.length === 0 ? undefined : Math.max(...members.map((member) => member.endOffset));
 }
 
-/** Inserts lines after `anchor` (at the end of its line when only a comment follows), indented like the body. */
-function insertInBody(text: string, body: Body, anchor: number, snippet: string): TextEdit {
-  const lines = new LineIndex(text);
-  let indent: string | undefined;
-  const first = body.members[0];
-  if (first) {
-    const position = lines.positionAt(first.startOffset);
-    const before = lines.lineText(position.line).slice(0, position.character);
-    if (/^[ \t]*$/.test(before)) indent = before;
-  }
-  indent ??= (/^[ \t]*/.exec(lines.lineText(lines.positionAt(body.startOffset).line))?.[0] ?? '') + '  ';
-  const indented = snippet
-    .split('\n')
-    .map((line) => (line.trim() === '' ? '' : indent + line))
-    .join('\n');
-  const anchorPosition = lines.positionAt(anchor);
-  const lineText = lines.lineText(anchorPosition.line);
-  const rest = lineText.slice(anchorPosition.character);
-  const at: Position = /^\s*(\/\/.*)?$/.test(rest) ? { line: anchorPosition.line, character: lineText.length } : anchorPosition;
-  return { range: { start: at, end: at }, newText: `\n${indented}` };
-}
 
 /** Inserts after a preceding member named `after` when it is still there, else first or last in the body. */
 function insertAfter(text: string, body: Body, previous: Declaration | undefined, isFirst: boolean, snippet: string): TextEdit {
   const anchor = previous ? previous.endOffset : isFirst ? body.openOffset + 1 : lastEnd(body.members) ?? body.openOffset + 1;
-  return insertInBody(text, body, anchor, snippet);
+  return insertLines(text, body, anchor, snippet);
 }
 
 /** A top-level declaration goes after its base predecessor when that is still there, else at the end of the file. */
@@ -130,10 +110,10 @@ export function restoreExtensionFix({ finding, head }: FixContext): Fix[] {
   const existing = extensionsOf(head).find((extension) => extension.scope === scope && extension.extend.extendee === extendee)?.extend;
   if (existing) {
     const body: Body = { startOffset: existing.startOffset, openOffset: head.text.indexOf('{', existing.startOffset), members: existing.fields };
-    return fix(title, finding.file, insertInBody(head.text, body, lastEnd(existing.fields) ?? body.openOffset + 1, text));
+    return fix(title, finding.file, insertLines(head.text, body, lastEnd(existing.fields) ?? body.openOffset + 1, text));
   }
   const block = `extend ${extendee} {\n${text.split('\n').map((line) => (line.trim() === '' ? '' : '  ' + line)).join('\n')}\n}`;
-  if (scope) return fix(title, finding.file, insertInBody(head.text, messageBody(scope), lastEnd(scope.members) ?? scope.bodyStartOffset + 1, block));
+  if (scope) return fix(title, finding.file, insertLines(head.text, messageBody(scope), lastEnd(scope.members) ?? scope.bodyStartOffset + 1, block));
   return fix(title, finding.file, insertTopLevel(head.text, undefined, block));
 }
 
@@ -172,7 +152,7 @@ export function reserveEnumValueFix({ finding, head }: FixContext, isStillReport
   const isEditions = head.ast.syntax.syntax === 'editions';
   const written = names.map((name) => (isEditions ? name : `"${name}"`)).join(', ');
   const body = bodyOf(head, item, [...item.values, ...item.reserved, ...item.options]);
-  const edit = insertInBody(head.text, body, lastEnd(body.members) ?? body.openOffset + 1, `reserved ${data.number};\nreserved ${written};`);
+  const edit = insertLines(head.text, body, lastEnd(body.members) ?? body.openOffset + 1, `reserved ${data.number};\nreserved ${written};`);
   const title = `Reserve enum value number ${data.number} and name${names.length > 1 ? 's' : ''} ${names.map((name) => `"${name}"`).join(', ')}`;
   return fix(isStillReported ? `${title} (buf still reports ${finding.rule} for a deleted value)` : title, finding.file, edit, false);
 }
@@ -184,7 +164,7 @@ export function restoreTagRangeFix({ finding, head }: FixContext): Fix[] {
   const body = ownerBody(head, data.owner, data.ownerName);
   if (!body) return [];
   const noun = data.keyword === 'reserved' ? 'reserved range' : 'extension range';
-  const edit = insertInBody(head.text, body, lastEnd(body.members) ?? body.openOffset + 1, `${data.keyword} ${missing};`);
+  const edit = insertLines(head.text, body, lastEnd(body.members) ?? body.openOffset + 1, `${data.keyword} ${missing};`);
   return fix(`Restore ${noun} "${data.label}" from the base`, finding.file, edit);
 }
 
@@ -195,7 +175,7 @@ export function restoreReservedNameFix({ finding, head }: FixContext): Fix[] {
   const body = ownerBody(head, data.owner, data.ownerName);
   if (!body) return [];
   const written = head.ast.syntax.syntax === 'editions' ? name : `"${name}"`;
-  const edit = insertInBody(head.text, body, lastEnd(body.members) ?? body.openOffset + 1, `reserved ${written};`);
+  const edit = insertLines(head.text, body, lastEnd(body.members) ?? body.openOffset + 1, `reserved ${written};`);
   return fix(`Restore reserved name "${name}" from the base`, finding.file, edit);
 }
 

@@ -67,10 +67,16 @@ function lastMember(members: readonly MessageMember[]): MessageMember {
   return members.reduce((last, member) => (member.endOffset > last.endOffset ? member : last));
 }
 
+/** A declaration body to insert into: where its declaration starts, and its members. */
+export interface InsertionBody {
+  startOffset: number;
+  members: readonly { startOffset: number }[];
+}
+
 /** Inserts lines after the text at `anchor`, indented like the body's members; at the end of that line when only a comment follows. */
-function insertLines(text: string, message: MessageDecl, anchor: number, snippet: string): TextEdit {
+export function insertLines(text: string, body: InsertionBody, anchor: number, snippet: string): TextEdit {
   const lines = new LineIndex(text);
-  const indent = bodyIndent(text, lines, message);
+  const indent = bodyIndent(lines, body);
   const indented = snippet
     .split('\n')
     .map((line) => (line.trim() === '' ? '' : indent + line))
@@ -82,14 +88,14 @@ function insertLines(text: string, message: MessageDecl, anchor: number, snippet
   return { range: { start: at, end: at }, newText: `\n${indented}` };
 }
 
-function bodyIndent(text: string, lines: LineIndex, message: MessageDecl): string {
-  const first = message.members[0];
+function bodyIndent(lines: LineIndex, body: InsertionBody): string {
+  const first = body.members[0];
   if (first) {
     const position = lines.positionAt(first.startOffset);
     const before = lines.lineText(position.line).slice(0, position.character);
     if (/^[ \t]*$/.test(before)) return before;
   }
-  const start = lines.positionAt(message.startOffset);
+  const start = lines.positionAt(body.startOffset);
   const outer = /^[ \t]*/.exec(lines.lineText(start.line))?.[0] ?? '';
   return outer + '  ';
 }

@@ -106,9 +106,10 @@ export function unreadableReason(text: string): string | undefined {
 
 // ---- building files ----
 
-export function buildFile(path: string, modulePath: string, text: string): ProtoFile {
+/** `parsed` is a tree already made from this very text (the base's, for a file unchanged at head). */
+export function buildFile(path: string, modulePath: string, text: string, parsed?: ProtoFileAst): ProtoFile {
   const unreadable = unreadableReason(text) !== undefined;
-  const ast = unreadable ? parseProto('') : parseCached(text);
+  const ast = unreadable ? parseProto('') : (parsed ?? parseCached(text));
   const file: ProtoFile = {
     path, modulePath, text, ast,
     packageName: ast.packageName ?? '',
