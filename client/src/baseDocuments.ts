@@ -24,7 +24,9 @@ export class BaseDocuments implements vscode.TextDocumentContentProvider, vscode
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const known = this.texts.get(uri.toString());
     if (known !== undefined) return known;
-    const result = await this.fetch(uri.query);
+    // Two forms: ours (from "Show Base Version") carries the document URI in the query; the server's (the base location of a
+    // finding, with opensBaseUris) carries the base commit there, and the server reads that URI itself.
+    const result = await this.fetch(/^[0-9a-fA-F]{40,64}$/.test(uri.query) ? uri.toString() : uri.query);
     // A base document reopened after the file was deleted at the base still needs some content; say why it is empty.
     const text = result.text ?? `// No base version: ${result.reason ?? 'the file is new'}.\n`;
     this.texts.set(uri.toString(), text);

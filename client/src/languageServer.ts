@@ -133,7 +133,7 @@ export class LanguageServer implements vscode.Disposable {
       documentSelector: DOCUMENT_SELECTOR,
       synchronize: { configurationSection: SECTION, fileEvents: watcher },
       // A function, so that a restart after the workspace is trusted sends the new value.
-      initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, clientRegistersCommands: true }),
+      initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, clientRegistersCommands: true, opensBaseUris: true }),
       outputChannel: this.output,
       traceOutputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,

@@ -277,6 +277,25 @@ test('an import that cannot be found is one NOT_CHECKED information diagnostic o
   assert.match(note.message, /acme\/money\.proto/);
 });
 
+test('files created and deleted on disk behind a closed buffer count once the watcher reports them', async (t) => {
+  const repo = TempRepo.create(t);
+  const importing = USER.replace('package acme.user.v1;\n', 'package acme.user.v1;\n\nimport "acme/money.proto";\n');
+  repo.commit({ [USER_PATH]: importing });
+  const lsp = await LspSession.start(t, repo.dir);
+  const doc = await lsp.open(USER_PATH, importing);
+  assert.deepEqual(codes(await doc.diagnostics()), ['NOT_CHECKED']);
+  const money = path.join(repo.dir, 'acme', 'money.proto');
+  fs.mkdirSync(path.dirname(money), { recursive: true });
+  fs.writeFileSync(money, 'syntax = "proto3";\n\npackage acme;\n\nmessage Money {\n  int64 units = 1;\n}\n');
+  const afterCreate = doc.nextDiagnostics();
+  await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: lsp.uriOf('acme/money.proto'), type: 1 }] });
+  assert.deepEqual(await afterCreate, []);
+  fs.rmSync(money);
+  const afterDelete = doc.nextDiagnostics();
+  await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: lsp.uriOf('acme/money.proto'), type: 3 }] });
+  assert.deepEqual(codes(await afterDelete), ['NOT_CHECKED']);
+});
+
 test('.graycheck.yaml problems are warnings on that file', async (t) => {
   const repo = TempRepo.create(t);
   repo.commit({ [USER_PATH]: USER });

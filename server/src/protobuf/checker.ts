@@ -164,25 +164,31 @@ interface BaseSide extends Side {
 }
 
 // A base tree's files never change: its image is built once per module layout and kept with the tree object
-// (the server keeps one tree per base commit).
-const baseImages = new WeakMap<Tree, { layout: string; files: ProtoFile[]; image: ProtoImage }>();
+// (the server keeps one tree per base commit). Checks that start together share one build, which no single
+// check's cancellation stops.
+const baseImages = new WeakMap<Tree, { layout: string; loading: Promise<{ files: ProtoFile[]; image: ProtoImage }> }>();
 
 async function loadBase(tree: Tree, modules: readonly BufModule[], signal: AbortSignal | undefined): Promise<BaseSide> {
   const layout = JSON.stringify(modules.map((module) => [module.root, module.excludes]));
   let cached = baseImages.get(tree);
   if (cached?.layout !== layout) {
-    baseImages.delete(tree);
-    const side = await loadSide(tree, modules, signal);
-    cached = { layout, files: side.files, image: new ProtoImage(side.files) };
-    baseImages.set(tree, cached);
+    const loading = loadSide(tree, modules, undefined).then((side) => ({ files: side.files, image: new ProtoImage(side.files) }));
+    const entry = { layout, loading };
+    baseImages.set(tree, entry);
+    loading.catch(() => {
+      if (baseImages.get(tree) === entry) baseImages.delete(tree);
+    });
+    cached = entry;
   }
+  const { files, image } = await cached.loading;
+  throwIfCancelled(signal);
   // Modules' breaking settings may have changed since (same layout): files are attributed to the current modules.
   const moduleByPath = new Map<string, BufModule>();
-  for (const file of cached.files) {
+  for (const file of files) {
     const found = moduleOf(file.path, modules);
     if (found) moduleByPath.set(file.path, found.module);
   }
-  return { files: cached.files, moduleByPath, image: cached.image };
+  return { files, moduleByPath, image };
 }
 
 function fixesFor(finding: Finding, headText: string): Fix[] {
