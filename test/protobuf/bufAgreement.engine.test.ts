@@ -116,7 +116,8 @@ const SCENARIOS: Omit<AgreementCase, 'bufYaml'>[] = [
     name: 'nothing breaks when fields only move around',
     base: { 'm.proto': 'syntax = "proto3";\npackage m;\nmessage M { int32 a = 1; int32 b = 2; }\n' },
     head: { 'm.proto': 'syntax = "proto3";\npackage m;\n// moved\nmessage M {\n  int32 b = 2;\n  int32 a = 1;\n}\n' },
-  },  {
+  },
+  {
     name: 'a package renamed in place, its messages kept',
     base: { 'p.proto': 'syntax = "proto3";\npackage p.v1;\nmessage P { int32 a = 1; message Q {} }\n' },
     head: { 'p.proto': 'syntax = "proto3";\npackage p.v2;\nmessage P { int32 a = 1; message Q {} }\n' },
