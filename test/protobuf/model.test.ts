@@ -1,7 +1,7 @@
 // The model: full names, type resolution through package scoping and well-known types, JSON names, synthetic oneofs, map entries.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildFile, defaultJsonName, mapEntryName, parseCached, ProtoImage } from '../../server/src/protobuf/model';
+import { buildFile, defaultJsonName, mapEntryName, missingImports, parseCached, ProtoImage } from '../../server/src/protobuf/model';
 
 test('field types resolve through nested scopes, packages and well-known types', () => {
   const common = buildFile('acme/common.proto', 'acme/common.proto', 'syntax = "proto3";\npackage acme.common;\nmessage Money { int64 units = 1; }\n');
@@ -44,7 +44,7 @@ message User {
   assert.deepEqual([nick.jsonName, nick.hasExplicitJsonName, nick.oneof, nick.cardinality], ['nick', true, '_nick_name', 'optional']);
   assert.deepEqual(message.oneofs, [{ name: '_nick_name', isSynthetic: true }]);
   assert.equal(message.fields.find((field) => field.name === 'first_name')!.jsonName, 'firstName');
-  assert.deepEqual(image.missingImports(user), ['acme/missing.proto']);
+  assert.deepEqual(missingImports(user, image.table), ['acme/missing.proto']);
 });
 
 test('default JSON names and map entry names follow protoc', () => {

@@ -1,12 +1,12 @@
-// The working tree as the server's head, remembered between checks: the listing and each file's text are read from disk
-// once and kept until a watcher event, a save, a close or a workspace scan says the disk changed.
-import type { Tree } from '../engine/tree';
+// The working tree as the server's head, remembered between checks: the listing and each file's fingerprint are read
+// from disk once and kept until a watcher event, a save, a close or a workspace scan says the disk changed. Texts are
+// not kept (a googleapis-sized workspace would hold its whole source): checks keep models of the files they compare
+// by fingerprint, so typing reads nothing from disk for files seen before.
+import { textFingerprint, type Tree } from '../engine/tree';
 
 export class CachedTree implements Tree {
   private listing: Promise<readonly string[]> | undefined;
-  private readonly texts = new Map<string, Promise<string | undefined>>();
-  /** Texts read before the last invalidation, until read again. */
-  private readonly stale = new Map<string, string>();
+  private readonly fingerprints = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly disk: Tree) {}
 
@@ -26,41 +26,32 @@ export class CachedTree implements Tree {
   }
 
   read(path: string): Promise<string | undefined> {
-    let text = this.texts.get(path);
-    if (!text) {
-      const previous = this.stale.get(path);
-      this.stale.delete(path);
-      // An unchanged file keeps its earlier string, the one models built from it hold, rather than a second copy.
-      const reading = this.disk.read(path).then((read) => (read !== undefined && read === previous ? previous : read));
-      this.texts.set(path, reading);
-      reading.catch(() => {
-        if (this.texts.get(path) === reading) this.texts.delete(path);
-      });
-      text = reading;
-    }
-    return text;
+    const reading = this.disk.read(path);
+    if (!this.fingerprints.has(path)) this.remember(path, reading);
+    return reading;
+  }
+
+  fingerprint(path: string): Promise<string | undefined> {
+    return this.fingerprints.get(path) ?? this.remember(path, this.disk.read(path));
   }
 
   /** The file changed on disk; `created` or deleted also changes the listing. */
   forgetFile(path: string, listingChanged: boolean): void {
-    this.forgetText(path);
+    this.fingerprints.delete(path);
     if (listingChanged) this.listing = undefined;
   }
 
   forgetAll(): void {
     this.listing = undefined;
-    for (const path of [...this.texts.keys()]) this.forgetText(path);
+    this.fingerprints.clear();
   }
 
-  private forgetText(path: string): void {
-    const text = this.texts.get(path);
-    this.texts.delete(path);
-    if (!text) return;
-    text.then(
-      (value) => {
-        if (value !== undefined && !this.texts.has(path)) this.stale.set(path, value);
-      },
-      () => undefined,
-    );
+  private remember(path: string, reading: Promise<string | undefined>): Promise<string | undefined> {
+    const fingerprint = reading.then((text) => (text === undefined ? undefined : textFingerprint(text)));
+    this.fingerprints.set(path, fingerprint);
+    fingerprint.catch(() => {
+      if (this.fingerprints.get(path) === fingerprint) this.fingerprints.delete(path);
+    });
+    return fingerprint;
   }
 }

@@ -2,14 +2,19 @@
 // buf.yaml selects and binds each finding's categories to that buf.yaml's version.
 import type { Comparison, KindChecker, KindReport } from '../engine/comparison';
 import { throwIfCancelled } from '../engine/comparison';
+import { isFocused } from '../engine/check';
 import type { Fix } from '../engine/edit';
 import type { Finding, NotChecked, RawFinding } from '../engine/finding';
-import type { Tree } from '../engine/tree';
+import { fingerprintIn, textFingerprint, type Tree } from '../engine/tree';
 import { type BufModule, isUnderAny, isUnstablePackage, loadBufSetup, moduleOf } from './bufConfig';
 import { categoriesOf } from './categories';
-import { buildFile, ProtoImage, unreadableReason, type ProtoField, type ProtoFile } from './model';
+import { extensionsOf } from './declarations';
+import { groupFiles } from './groups';
+import { buildFile, missingImports, ProtoImage, resolveName, unreadableReason, type ProtoFile } from './model';
+import { ModelCache, type Side } from './modelCache';
+import { HeadIndex, SideIndex, summarize, type FileSummary, type SymbolTable } from './moduleIndex';
 import { plainRange } from './offsetRange';
-import { pairImages } from './pairs';
+import { pairImages, type ImagePairs } from './pairs';
 import { PROTOBUF_RULES } from './rules/index';
 import type { ProtobufRule } from './rules/rule';
 
@@ -29,57 +34,61 @@ async function checkProtobuf(comparison: Comparison, report: Report): Promise<Ki
   const setup = await loadBufSetup(comparison.head);
   notChecked.push(...setup.problems.map((problem) => ({ ...problem, blocksKind: true })));
   if (setup.modules.length === 0) return { notChecked, filesChecked: 0 };
-  // The base first: a head file unchanged since the base shares its syntax tree.
-  const base = comparison.base ? await loadBase(comparison.base, setup.modules, comparison.signal) : undefined;
-  const baseByPath = new Map(base?.files.map((file) => [file.path, file]));
-  const head = await loadSide(comparison.head, setup.modules, comparison.signal, (path, modulePath, text) => headModel(path, modulePath, text, baseByPath.get(path)));
-  if (!base) return { notChecked, filesChecked: head.files.length };
+  const { modules } = setup;
+  const headPaths = moduleFiles(await comparison.head.list(), modules);
+  if (!comparison.base) return { notChecked, filesChecked: headPaths.length };
+  const baseIndex = await loadBaseIndex(comparison.base, modules, comparison.signal);
+  const headIndex = new HeadIndex(baseIndex, await summarizeHead(comparison.head, headPaths, baseIndex, comparison.signal));
+  const focus = comparison.focus;
+  const focused = focus ? (path: string) => isFocused(path, focus) : () => true;
 
-  for (const file of head.files) {
-    const unreadable = unreadableReason(file.text);
-    if (unreadable) notChecked.push({ file: file.path, reason: unreadable });
+  for (const file of headIndex.files) {
+    if (!focused(file.path)) continue;
+    if (file.unreadable) notChecked.push({ file: file.path, reason: file.unreadable });
+    for (const path of missingImports(file, headIndex)) notChecked.push({ file: file.path, reason: `import "${path}" not found at head` });
   }
-  // Cached head models keep the types the last image resolved; each image resolves them afresh from the declared ones.
-  for (const file of head.files) for (const [field, type, isTypeResolved] of declaredTypes.get(file) ?? []) Object.assign(field, { type, isTypeResolved });
-  const headImage = new ProtoImage(head.files);
-  const baseImage = base.image;
-  for (const file of head.files) {
-    for (const path of headImage.missingImports(file)) notChecked.push({ file: file.path, reason: `import "${path}" not found at head` });
-  }
-  const pairs = pairImages(baseImage, headImage, comparison.renames);
-
-  const hiddenFiles = new Set<ProtoFile>();
-  for (const rule of PROTOBUF_RULES) {
+  const moduleFor = (path: string, table: SymbolTable) => (table.byPath(path) ? moduleOf(path, modules)?.module : undefined);
+  const hidden = new Set<string>();
+  const groups = groupFiles({ base: baseIndex, head: headIndex, renames: comparison.renames, resolveExtendee: resolveName }, focus ? focused : undefined);
+  for (const group of groups) {
     throwIfCancelled(comparison.signal);
-    if (!setup.modules.some((module) => module.breaking.rules.has(rule.id))) continue;
-    rule.check(pairs, {
-      finding: (item) => {
-        const file = typeof item.file === 'string' ? item.file : item.file.path;
-        const module = head.moduleByPath.get(file) ?? base.moduleByPath.get(item.basePath ?? file) ?? base.moduleByPath.get(file);
-        if (!module || !isReported(rule, module, file, item.basePath, pairs, typeof item.file === 'string' ? undefined : item.file)) return;
-        report({
-          rule: rule.id,
-          file,
-          range: plainRange(item.range),
-          message: item.message,
-          categories: categoriesOf(rule.id, module.breaking.version),
-          ...(item.base ? { base: { ...item.base, range: plainRange(item.base.range) } } : {}),
-          ...(item.fixData ? { fixData: item.fixData } : {}),
-        });
-      },
-      hidden: (file) => hiddenFiles.add(file),
-    });
+    const baseFiles = await loadModels('base', comparison.base, group.base);
+    const baseByPath = new Map(baseFiles.map((file) => [file.path, file]));
+    const headFiles = await loadModels('head', comparison.head, group.head, baseByPath);
+    throwIfCancelled(comparison.signal);
+    const baseImage = await imageWithReferences(comparison.base, 'base', baseFiles, baseIndex);
+    const headImage = await imageWithReferences(comparison.head, 'head', headFiles, headIndex);
+    const pairs = pairImages(baseImage, headImage, comparison.renames);
+    for (const rule of PROTOBUF_RULES) {
+      if (!modules.some((module) => module.breaking.rules.has(rule.id))) continue;
+      rule.check(pairs, {
+        finding: (item) => {
+          const file = typeof item.file === 'string' ? item.file : item.file.path;
+          const module = moduleFor(file, headIndex) ?? moduleFor(item.basePath ?? file, baseIndex) ?? moduleFor(file, baseIndex);
+          if (!module || !isReported(rule, module, file, item.basePath, pairs, typeof item.file === 'string' ? undefined : item.file)) return;
+          report({
+            rule: rule.id,
+            file,
+            range: plainRange(item.range),
+            message: item.message,
+            categories: categoriesOf(rule.id, module.breaking.version),
+            ...(item.base ? { base: { ...item.base, range: plainRange(item.base.range) } } : {}),
+            ...(item.fixData ? { fixData: item.fixData } : {}),
+          });
+        },
+        hidden: (file) => hidden.add(file.path),
+      });
+    }
   }
-  for (const file of hiddenFiles) {
-    if (unreadableReason(file.text)) continue;
-    const problem = file.ast.problems[0];
-    const where = problem ? `syntax error at ${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}` : 'syntax error';
-    notChecked.push({ file: file.path, reason: `${where} — declarations there were not compared` });
+  for (const path of hidden) {
+    const file = headIndex.byPath(path);
+    if (!file || file.unreadable) continue;
+    notChecked.push({ file: path, reason: `${file.syntaxProblem ?? 'syntax error'} — declarations there were not compared` });
   }
-  return { notChecked, filesChecked: head.files.length };
+  return { notChecked, filesChecked: headIndex.files.length };
 }
 
-function isReported(rule: ProtobufRule, module: BufModule, file: string, basePath: string | undefined, pairs: ReturnType<typeof pairImages>, headFile: ProtoFile | undefined): boolean {
+function isReported(rule: ProtobufRule, module: BufModule, file: string, basePath: string | undefined, pairs: ImagePairs, headFile: ProtoFile | undefined): boolean {
   const { breaking } = module;
   if (!breaking.rules.has(rule.id)) return false;
   const paths = basePath ? [basePath, file] : [file];
@@ -87,108 +96,173 @@ function isReported(rule: ProtobufRule, module: BufModule, file: string, basePat
   const only = breaking.ignoreOnly.get(rule.id);
   if (only && paths.some((path) => isUnderAny(path, only))) return false;
   if (breaking.ignoreUnstablePackages) {
-    const packageName = headFile?.packageName ?? pairs.base.files.find((candidate) => candidate.path === (basePath ?? file))?.packageName ?? '';
+    const packageName = headFile?.packageName ?? pairs.base.table.byPath(basePath ?? file)?.packageName ?? '';
     if (isUnstablePackage(packageName)) return false;
   }
   return true;
 }
 
-interface Side {
-  files: ProtoFile[];
-  moduleByPath: Map<string, BufModule>;
+interface ModuleFile {
+  path: string;
+  modulePath: string;
 }
 
-type BuildModel = (path: string, modulePath: string, text: string) => ProtoFile;
-
-async function loadSide(tree: Tree, modules: readonly BufModule[], signal: AbortSignal | undefined, build: BuildModel = buildFile): Promise<Side> {
-  const moduleByPath = new Map<string, BufModule>();
-  const wanted: { path: string; modulePath: string }[] = [];
-  for (const path of await tree.list()) {
+function moduleFiles(paths: readonly string[], modules: readonly BufModule[]): ModuleFile[] {
+  const files: ModuleFile[] = [];
+  for (const path of paths) {
     if (!path.endsWith('.proto')) continue;
     const found = moduleOf(path, modules);
-    if (!found) continue;
-    moduleByPath.set(path, found.module);
-    wanted.push({ path, modulePath: found.modulePath });
+    if (found) files.push({ path, modulePath: found.modulePath });
   }
-  const files: ProtoFile[] = [];
-  for (let i = 0; i < wanted.length; i += READ_BATCH) {
-    throwIfCancelled(signal);
-    const batch = wanted.slice(i, i + READ_BATCH);
-    const texts = await Promise.all(batch.map((entry) => tree.read(entry.path)));
-    batch.forEach((entry, index) => {
-      const text = texts[index];
-      if (text !== undefined) files.push(build(entry.path, entry.modulePath, text));
-    });
-  }
-  return { files, moduleByPath };
+  return files;
 }
 
-// ---- caches across checks ----
-
-// Head models by repository path, module path and text: typing rebuilds only the edited file's model.
-// Bounded by text size; the least recently used go first.
-const HEAD_MODEL_CACHE_CHARS = 96_000_000;
-const headModels = new Map<string, ProtoFile>();
-let headModelChars = 0;
-/** Each cached head field's type as declared, before any image resolved it. */
-const declaredTypes = new WeakMap<ProtoFile, [ProtoField, string, boolean][]>();
-
-function headModel(path: string, modulePath: string, text: string, baseFile: ProtoFile | undefined): ProtoFile {
-  const key = `${path}\0${modulePath}`;
-  const hit = headModels.get(key);
-  headModels.delete(key);
-  if (hit) {
-    headModelChars -= hit.text.length;
-    if (hit.text === text) {
-      headModels.set(key, hit);
-      headModelChars += text.length;
-      return hit;
-    }
+/** Reads the files in batches (one git or disk round trip serves many), calling `use` with each text present. */
+async function readEach<T extends { path: string }>(tree: Tree, items: readonly T[], signal: AbortSignal | undefined, use: (item: T, text: string) => void): Promise<void> {
+  for (let i = 0; i < items.length; i += READ_BATCH) {
+    throwIfCancelled(signal);
+    const batch = items.slice(i, i + READ_BATCH);
+    const texts = await Promise.all(batch.map((item) => tree.read(item.path)));
+    batch.forEach((item, index) => {
+      const text = texts[index];
+      if (text !== undefined) use(item, text);
+    });
   }
-  const file = buildFile(path, modulePath, text, baseFile?.text === text && !unreadableReason(text) ? baseFile.ast : undefined);
-  const declared: [ProtoField, string, boolean][] = [];
-  for (const message of file.messages) for (const field of message.fields) declared.push([field, field.type, field.isTypeResolved]);
-  declaredTypes.set(file, declared);
-  headModels.set(key, file);
-  headModelChars += text.length;
-  for (const [oldest, entry] of headModels) {
-    if (headModelChars <= HEAD_MODEL_CACHE_CHARS || oldest === key) break;
-    headModels.delete(oldest);
-    headModelChars -= entry.text.length;
-  }
+}
+
+// ---- what stays between checks ----
+
+const models = new ModelCache();
+
+function buildModel(side: Side, path: string, modulePath: string, text: string, fingerprint: string, parsed?: ProtoFile): ProtoFile {
+  const file = buildFile(path, modulePath, parsed?.text ?? text, parsed?.ast);
+  models.set(ModelCache.key(side, path, modulePath, fingerprint), file, parsed !== undefined);
   return file;
 }
 
-interface BaseSide extends Side {
-  image: ProtoImage;
+function summaryOf(file: ProtoFile, fingerprint: string): FileSummary {
+  return summarize(file, fingerprint, unreadableReason(file.text));
 }
 
-// A base tree's files never change: its image is built once per module layout and kept with the tree object
-// (the server keeps one tree per base commit). Checks that start together share one build, which no single
-// check's cancellation stops.
-const baseImages = new WeakMap<Tree, { layout: string; loading: Promise<{ files: ProtoFile[]; image: ProtoImage }> }>();
+// A base tree's files never change: its index is built once per module layout and kept with the tree object (the
+// server keeps one tree per base commit). Checks that start together share one build, which no single check's
+// cancellation stops.
+const baseIndexes = new WeakMap<Tree, { layout: string; loading: Promise<SideIndex> }>();
 
-async function loadBase(tree: Tree, modules: readonly BufModule[], signal: AbortSignal | undefined): Promise<BaseSide> {
+async function loadBaseIndex(tree: Tree, modules: readonly BufModule[], signal: AbortSignal | undefined): Promise<SideIndex> {
   const layout = JSON.stringify(modules.map((module) => [module.root, module.excludes]));
-  let cached = baseImages.get(tree);
+  let cached = baseIndexes.get(tree);
   if (cached?.layout !== layout) {
-    const loading = loadSide(tree, modules, undefined).then((side) => ({ files: side.files, image: new ProtoImage(side.files) }));
+    const loading = (async () => {
+      const summaries: FileSummary[] = [];
+      await readEach(tree, moduleFiles(await tree.list(), modules), undefined, ({ path, modulePath }, text) => {
+        const fingerprint = textFingerprint(text);
+        summaries.push(summaryOf(buildModel('base', path, modulePath, text, fingerprint), fingerprint));
+      });
+      return new SideIndex(summaries);
+    })();
     const entry = { layout, loading };
-    baseImages.set(tree, entry);
+    baseIndexes.set(tree, entry);
     loading.catch(() => {
-      if (baseImages.get(tree) === entry) baseImages.delete(tree);
+      if (baseIndexes.get(tree) === entry) baseIndexes.delete(tree);
     });
     cached = entry;
   }
-  const { files, image } = await cached.loading;
+  const index = await cached.loading;
   throwIfCancelled(signal);
-  // Modules' breaking settings may have changed since (same layout): files are attributed to the current modules.
-  const moduleByPath = new Map<string, BufModule>();
-  for (const file of files) {
-    const found = moduleOf(file.path, modules);
-    if (found) moduleByPath.set(file.path, found.module);
+  return index;
+}
+
+// Summaries of head files that differ from the base, by path and module path: typing re-summarizes only the edited file.
+const HEAD_SUMMARIES_KEPT = 4096;
+const headSummaries = new Map<string, FileSummary>();
+
+/** The head's summaries: the base's own for files whose text is the base's, made (and remembered) for the others. */
+async function summarizeHead(tree: Tree, files: readonly ModuleFile[], base: SideIndex, signal: AbortSignal | undefined): Promise<FileSummary[]> {
+  const summaries: FileSummary[] = [];
+  const changed: ModuleFile[] = [];
+  for (let i = 0; i < files.length; i += READ_BATCH) {
+    throwIfCancelled(signal);
+    const batch = files.slice(i, i + READ_BATCH);
+    const fingerprints = await Promise.all(batch.map((file) => fingerprintIn(tree, file.path)));
+    batch.forEach((file, index) => {
+      const fingerprint = fingerprints[index];
+      if (fingerprint === undefined) return;
+      const same = base.byPath(file.path);
+      const known = headSummaries.get(`${file.path}\0${file.modulePath}`);
+      if (same?.fingerprint === fingerprint && same.modulePath === file.modulePath) summaries.push(same);
+      else if (known?.fingerprint === fingerprint) summaries.push(known);
+      else changed.push(file);
+    });
   }
-  return { files, moduleByPath, image };
+  await readEach(tree, changed, signal, ({ path, modulePath }, text) => {
+    const fingerprint = textFingerprint(text);
+    const summary = summaryOf(buildModel('head', path, modulePath, text, fingerprint), fingerprint);
+    const key = `${path}\0${modulePath}`;
+    headSummaries.delete(key);
+    headSummaries.set(key, summary);
+    if (headSummaries.size > HEAD_SUMMARIES_KEPT) headSummaries.delete(headSummaries.keys().next().value!);
+    summaries.push(summary);
+  });
+  return summaries;
+}
+
+/** The models of a group's files on one side, from the cache or built; a head file unchanged since the base shares the base's tree. */
+async function loadModels(side: Side, tree: Tree, summaries: readonly FileSummary[], baseByPath?: ReadonlyMap<string, ProtoFile>): Promise<ProtoFile[]> {
+  const found = new Map<FileSummary, ProtoFile>();
+  const missing: FileSummary[] = [];
+  for (const summary of summaries) {
+    const cached = models.get(ModelCache.key(side, summary.path, summary.modulePath, summary.fingerprint));
+    const base = baseByPath?.get(summary.path);
+    if (cached) found.set(summary, cached);
+    else if (base && base.modulePath === summary.modulePath && modelFingerprints.get(base) === summary.fingerprint) {
+      found.set(summary, buildModel(side, summary.path, summary.modulePath, base.text, summary.fingerprint, base));
+    } else missing.push(summary);
+  }
+  await readEach(tree, missing, undefined, (summary, text) => {
+    found.set(summary, buildModel(side, summary.path, summary.modulePath, text, textFingerprint(text)));
+  });
+  const result: ProtoFile[] = [];
+  for (const summary of summaries) {
+    const file = found.get(summary);
+    if (!file) continue;
+    modelFingerprints.set(file, summary.fingerprint);
+    result.push(file);
+  }
+  return result;
+}
+
+/** The fingerprint each loaded model was loaded for. */
+const modelFingerprints = new WeakMap<ProtoFile, string>();
+
+/** The image of a group's files, with the files declaring enums its fields use elsewhere loaded for lookups. */
+async function imageWithReferences(tree: Tree, side: Side, files: ProtoFile[], table: SymbolTable): Promise<ProtoImage> {
+  const image = new ProtoImage(files, table);
+  const inGroup = new Set(files.map((file) => file.path));
+  const declarers = new Map<string, FileSummary>();
+  const note = (type: string) => {
+    if (!type.startsWith('.') || !image.isEnum(type.slice(1))) return;
+    const declarer = table.declarerOf(type.slice(1));
+    if (declarer && !inGroup.has(declarer.path)) declarers.set(declarer.path, declarer);
+  };
+  for (const file of files) {
+    for (const message of file.messages) for (const field of message.fields) note(field.type);
+    for (const extension of extensionsOf(file)) {
+      const scope = extension.scope ? extensionScopeName(file, extension.nestedName) : file.packageName;
+      const resolved = image.resolve(extension.decl.type, scope);
+      if (resolved) note(resolved);
+    }
+  }
+  if (declarers.size === 0) return image;
+  const referenced = await loadModels(side, tree, [...declarers.values()]);
+  // Loading yielded: another check may have resolved these cached models against its own head, so resolve again.
+  return new ProtoImage(files, table, referenced);
+}
+
+/** The full name of the message an extension is declared in, from its nested name (`Outer.inner` → `pkg.Outer`). */
+function extensionScopeName(file: ProtoFile, nestedName: string): string {
+  const scope = nestedName.slice(0, nestedName.lastIndexOf('.'));
+  return file.packageName ? `${file.packageName}.${scope}` : scope;
 }
 
 function fixesFor(finding: Finding, headText: string): Fix[] {

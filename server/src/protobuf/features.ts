@@ -165,7 +165,7 @@ export function resolvedFieldFeatures(field: ProtoField, message: ProtoMessage, 
     return mapField && message.parent ? resolvedFieldFeatures(mapField, message.parent, image) : resolvedMessageFeatures(message);
   }
   const oneof = message.decl?.oneofs.find((candidate) => candidate.fields.includes(field.decl!));
-  const isMessageType = field.decl.group !== undefined || field.decl.mapKey !== undefined || (image?.messagesByFullName.has(field.type.replace(/^\./, '')) ?? false);
+  const isMessageType = field.decl.group !== undefined || field.decl.mapKey !== undefined || (image?.isMessage(field.type.replace(/^\./, '')) ?? false);
   return fieldFeatures(field.decl, resolvedMessageFeatures(message), message.file.ast, oneof, isMessageType);
 }
 

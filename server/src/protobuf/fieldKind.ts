@@ -26,7 +26,7 @@ export function kindOf(field: ProtoField, message: ProtoMessage, image: ProtoIma
   if (SCALAR_TYPES.has(field.type)) return field.type;
   if (!field.isTypeResolved || !field.type.startsWith('.')) return undefined;
   const name = field.type.slice(1);
-  if (image.enumsByFullName.has(name) || WELL_KNOWN_ENUMS.has(field.type)) return 'enum';
+  if (image.isEnum(name) || WELL_KNOWN_ENUMS.has(field.type)) return 'enum';
   if (field.decl?.group) return 'group';
   // In editions a message field can be encoded like a group; buf (through protoreflect) calls that kind "group".
   if (field.decl && message.file.ast.syntax.syntax === 'editions' && featureOf(field, message.file.ast, 'features.message_encoding', 'LENGTH_PREFIXED') === 'DELIMITED') {

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Range } from '../engine/range';
 import type { EnumDecl, FieldDecl, MessageDecl, ProtoFileAst, ReservedDecl, ServiceDecl } from './ast';
+import { indexOf, summarize, type SymbolTable } from './moduleIndex';
 import { parseProto } from './parser';
 
 export interface ProtoFile {
@@ -16,6 +17,8 @@ export interface ProtoFile {
   messages: ProtoMessage[];
   enums: ProtoEnum[];
   services: ServiceDecl[];
+  /** Import paths as written. */
+  imports: string[];
   /** Whether declarations here can be trusted to be complete (no junk, no top-level syntax error). */
   isReadable: boolean;
 }
@@ -71,9 +74,9 @@ export const SCALAR_TYPES = new Set([
 
 // ---- parse cache ----
 
-// Bounded by source size rather than file count. Base images and head models keep their own trees across checks
-// (protobuf/checker.ts), so this only lets an unchanged file's base and head share one tree within reach of recent use.
-const PARSE_CACHE_LIMIT_CHARS = 24_000_000;
+// Bounded by source size rather than file count. The checker keeps its own models (protobuf/modelCache.ts); this only
+// spares a re-parse of texts seen a moment ago (a code action on the text just checked).
+const PARSE_CACHE_LIMIT_CHARS = 2_000_000;
 const parseCache = new Map<string, { ast: ProtoFileAst; size: number }>();
 let parseCacheChars = 0;
 
@@ -113,7 +116,7 @@ export function buildFile(path: string, modulePath: string, text: string, parsed
   const file: ProtoFile = {
     path, modulePath, text, ast,
     packageName: ast.packageName ?? '',
-    messages: [], enums: [], services: ast.services,
+    messages: [], enums: [], services: ast.services, imports: ast.imports.map((item) => item.path),
     isReadable: !unreadable && !ast.damaged,
   };
   const prefix = file.packageName ? file.packageName + '.' : '';
@@ -237,70 +240,100 @@ export function mapEntryName(fieldName: string): string {
 
 // ---- modules: name resolution across files ----
 
-/** The files of one side (base or head) of every module, with names resolved across them. */
+/**
+ * The files of one group of packages on one side, with names resolved across the whole side through its symbol table.
+ * `files` are what rules compare; `referenced` files are only looked into (enums that fields of `files` use).
+ */
 export class ProtoImage {
   readonly filesByModulePath = new Map<string, ProtoFile>();
   readonly messagesByFullName = new Map<string, ProtoMessage>();
   readonly enumsByFullName = new Map<string, ProtoEnum>();
-  private readonly symbols = new Set<string>();
+  private readonly referencedEnums = new Map<string, ProtoEnum>();
+  readonly table: SymbolTable;
 
-  constructor(readonly files: readonly ProtoFile[]) {
+  constructor(readonly files: readonly ProtoFile[], table?: SymbolTable, referenced: readonly ProtoFile[] = []) {
+    this.table = table ?? indexOf(files.map((file) => summarize(file, '', undefined)));
     for (const file of files) {
       if (!this.filesByModulePath.has(file.modulePath)) this.filesByModulePath.set(file.modulePath, file);
-      const parts = file.packageName.split('.');
-      for (let i = 1; i <= parts.length; i++) if (parts[0]) this.symbols.add(parts.slice(0, i).join('.'));
-      for (const message of file.messages) {
-        if (!this.messagesByFullName.has(message.fullName)) this.messagesByFullName.set(message.fullName, message);
-        this.symbols.add(message.fullName);
-      }
-      for (const item of file.enums) {
-        if (!this.enumsByFullName.has(item.fullName)) this.enumsByFullName.set(item.fullName, item);
-        this.symbols.add(item.fullName);
-      }
+      for (const message of file.messages) if (!this.messagesByFullName.has(message.fullName)) this.messagesByFullName.set(message.fullName, message);
+      for (const item of file.enums) if (!this.enumsByFullName.has(item.fullName)) this.enumsByFullName.set(item.fullName, item);
     }
-    for (const name of WELL_KNOWN_TYPES) this.symbols.add(name);
-    for (const file of files) for (const message of file.messages) this.resolveFields(message);
+    for (const file of referenced) for (const item of file.enums) if (!this.referencedEnums.has(item.fullName)) this.referencedEnums.set(item.fullName, item);
+    // Cached models keep the types an earlier image resolved: each image resolves them afresh.
+    for (const file of files) resolveFile(file, this);
   }
 
-  /** Import paths of a file that no module file and no well-known file provides. */
-  missingImports(file: ProtoFile): string[] {
-    return file.ast.imports.map((item) => item.path).filter((path) => !this.filesByModulePath.has(path) && !WELL_KNOWN_FILES.has(path));
+  /** An enum by full name, whichever file of the side declares it (if that file was loaded). */
+  enumNamed(fullName: string): ProtoEnum | undefined {
+    return this.enumsByFullName.get(fullName) ?? this.referencedEnums.get(fullName);
   }
 
-  private resolveFields(message: ProtoMessage): void {
-    for (const field of message.fields) {
-      if (field.isTypeResolved || field.type.startsWith('.')) continue;
-      if (message.isMapEntry) {
-        const resolved = this.resolve(field.type, message.parent!.fullName);
-        if (resolved) Object.assign(field, { type: resolved, isTypeResolved: true });
-        continue;
-      }
-      if (field.decl?.mapKey !== undefined) {
-        field.type = '.' + field.type;
-        field.isTypeResolved = true;
-        continue;
-      }
-      const scope = field.decl?.group ? message.fullName : message.fullName;
-      const resolved = field.decl?.group ? `.${message.fullName}.${field.decl.group.name}` : this.resolve(field.type, scope);
-      if (resolved) Object.assign(field, { type: resolved, isTypeResolved: true });
-    }
+  isEnum(fullName: string): boolean {
+    return this.table.kindOf(fullName) === 'enum';
   }
 
-  /** protoc's scoping: the first component is looked up from the innermost scope outwards, the rest must follow from it. */
+  isMessage(fullName: string): boolean {
+    return this.table.kindOf(fullName) === 'message';
+  }
+
   resolve(name: string, scope: string): string | undefined {
-    if (name.startsWith('.')) return this.symbols.has(name.slice(1)) ? name : undefined;
-    const first = name.split('.')[0];
-    let current = scope;
-    for (;;) {
-      const candidate = current ? `${current}.${first}` : first;
-      if (this.symbols.has(candidate)) {
-        const full = current ? `${current}.${name}` : name;
-        return this.symbols.has(full) ? '.' + full : undefined;
-      }
-      if (!current) return undefined;
-      const dot = current.lastIndexOf('.');
-      current = dot < 0 ? '' : current.slice(0, dot);
+    return resolveName(this.table, name, scope);
+  }
+}
+
+/** Import paths of a file that no module file and no well-known file provides. */
+export function missingImports(file: { imports: readonly string[] }, table: SymbolTable): string[] {
+  return file.imports.filter((path) => !table.byModulePath(path) && !WELL_KNOWN_FILES.has(path));
+}
+
+/** protoc's scoping: the first component is looked up from the innermost scope outwards, the rest must follow from it. */
+export function resolveName(table: SymbolTable, name: string, scope: string): string | undefined {
+  const has = (fullName: string) => table.kindOf(fullName) !== undefined || WELL_KNOWN_TYPES.has(fullName);
+  if (name.startsWith('.')) return has(name.slice(1)) ? name : undefined;
+  const first = name.split('.')[0];
+  let current = scope;
+  for (;;) {
+    const candidate = current ? `${current}.${first}` : first;
+    if (has(candidate)) {
+      const full = current ? `${current}.${name}` : name;
+      return has(full) ? '.' + full : undefined;
     }
+    if (!current) return undefined;
+    const dot = current.lastIndexOf('.');
+    current = dot < 0 ? '' : current.slice(0, dot);
+  }
+}
+
+/** Each field's type as declared, before any image resolved it: models are resolved again for every image they join. */
+const declaredTypes = new WeakMap<ProtoFile, [ProtoField, string, boolean][]>();
+
+function resolveFile(file: ProtoFile, image: ProtoImage): void {
+  let declared = declaredTypes.get(file);
+  if (!declared) {
+    declared = [];
+    for (const message of file.messages) for (const field of message.fields) declared.push([field, field.type, field.isTypeResolved]);
+    declaredTypes.set(file, declared);
+  } else {
+    for (const [field, type, isTypeResolved] of declared) Object.assign(field, { type, isTypeResolved });
+  }
+  for (const message of file.messages) resolveFields(message, image);
+}
+
+function resolveFields(message: ProtoMessage, image: ProtoImage): void {
+  for (const field of message.fields) {
+    if (field.isTypeResolved || field.type.startsWith('.')) continue;
+    if (message.isMapEntry) {
+      const resolved = image.resolve(field.type, message.parent!.fullName);
+      if (resolved) Object.assign(field, { type: resolved, isTypeResolved: true });
+      continue;
+    }
+    if (field.decl?.mapKey !== undefined) {
+      field.type = '.' + field.type;
+      field.isTypeResolved = true;
+      continue;
+    }
+    const resolved = field.decl?.group ? `.${message.fullName}.${field.decl.group.name}` : image.resolve(field.type, message.fullName);
+    if (resolved) Object.assign(field, { type: resolved, isTypeResolved: true });
   }
 }
 
@@ -312,7 +345,7 @@ const WELL_KNOWN_FILES = new Set([
   'google/protobuf/timestamp.proto', 'google/protobuf/type.proto', 'google/protobuf/wrappers.proto', 'google/protobuf/compiler/plugin.proto',
 ]);
 
-const WELL_KNOWN_TYPES = [
+const WELL_KNOWN_TYPES = new Set([
   'google', 'google.protobuf', 'google.protobuf.Any', 'google.protobuf.Api', 'google.protobuf.Method', 'google.protobuf.Mixin',
   'google.protobuf.Duration', 'google.protobuf.Empty', 'google.protobuf.FieldMask', 'google.protobuf.SourceContext',
   'google.protobuf.Struct', 'google.protobuf.Value', 'google.protobuf.ListValue', 'google.protobuf.NullValue',
@@ -326,4 +359,4 @@ const WELL_KNOWN_TYPES = [
   'google.protobuf.FieldOptions', 'google.protobuf.OneofOptions', 'google.protobuf.EnumOptions', 'google.protobuf.EnumValueOptions',
   'google.protobuf.ServiceOptions', 'google.protobuf.MethodOptions', 'google.protobuf.ExtensionRangeOptions',
   'google.protobuf.FeatureSet', 'google.protobuf.Edition',
-];
+]);

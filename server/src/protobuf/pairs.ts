@@ -6,8 +6,8 @@ export interface FilePair {
   base: ProtoFile;
   /** The head file at the same module path; buf pairs files by path only. */
   head: ProtoFile | undefined;
-  /** The head file git's rename detection pairs with a base file that is gone from its path. */
-  renamedTo: ProtoFile | undefined;
+  /** The head path git's rename detection pairs with a base file that is gone from its path. */
+  renamedTo: string | undefined;
 }
 
 export interface MessagePair {
@@ -24,12 +24,8 @@ export interface ImagePairs {
 
 /** `renames` maps head repository paths to base repository paths. */
 export function pairImages(base: ProtoImage, head: ProtoImage, renames: ReadonlyMap<string, string>): ImagePairs {
-  const headByRepoPath = new Map(head.files.map((file) => [file.path, file]));
-  const renamedFrom = new Map<string, ProtoFile>();
-  for (const [headPath, basePath] of renames) {
-    const headFile = headByRepoPath.get(headPath);
-    if (headFile) renamedFrom.set(basePath, headFile);
-  }
+  const renamedFrom = new Map<string, string>();
+  for (const [headPath, basePath] of renames) if (head.table.byPath(headPath)) renamedFrom.set(basePath, headPath);
   const files: FilePair[] = base.files.map((file) => {
     const headFile = head.filesByModulePath.get(file.modulePath);
     return { base: file, head: headFile, renamedTo: headFile ? undefined : renamedFrom.get(file.path) };

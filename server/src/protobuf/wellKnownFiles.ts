@@ -1,7 +1,15 @@
 // The well-known files buf compiles in from its own copy: an import of one (direct or through another) puts it in buf's
 // image, so dropping the last import "deletes" it. Only the names of their declarations are needed, listed here.
-import type { ProtoFile } from './model';
 import type { ImagePairs } from './pairs';
+
+/** What the import walk needs of a module file: a FileSummary or a ProtoFile. */
+export interface ImportingFile {
+  path: string;
+  modulePath: string;
+  packageName: string;
+  imports: readonly string[];
+  isReadable: boolean;
+}
 
 interface WellKnownFile {
   package: string;
@@ -129,16 +137,23 @@ export interface DroppedWellKnownFile {
   enums: readonly string[];
   extensions: readonly string[];
   /** The base file whose imports reached it (first by path); its findings go there, at 1:1. */
-  importer: ProtoFile;
+  importer: ImportingFile;
 }
 
+// A side's file list is walked once however many rules and groups ask.
+const reachedCache = new WeakMap<readonly ImportingFile[], Map<string, ImportingFile>>();
+const droppedCache = new WeakMap<readonly ImportingFile[], { baseFiles: readonly ImportingFile[]; dropped: DroppedWellKnownFile[] | undefined }>();
+
 /** Well-known files reached from the module files' imports, each with the first file (by path) that reaches it. */
-export function wellKnownFilesOf(files: readonly ProtoFile[]): Map<string, ProtoFile> {
-  const result = new Map<string, ProtoFile>();
+export function wellKnownFilesOf(files: readonly ImportingFile[]): Map<string, ImportingFile> {
+  const cached = reachedCache.get(files);
+  if (cached) return cached;
+  const result = new Map<string, ImportingFile>();
+  reachedCache.set(files, result);
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const modulePaths = new Set(files.map((file) => file.modulePath));
   for (const file of sorted) {
-    const queue = file.ast.imports.map((item) => item.path);
+    const queue = [...file.imports];
     while (queue.length > 0) {
       const path = queue.shift()!;
       const known = WELL_KNOWN[path];
@@ -152,12 +167,12 @@ export function wellKnownFilesOf(files: readonly ProtoFile[]): Map<string, Proto
 }
 
 /** The package of every well-known file in the image. */
-export function wellKnownPackages(files: readonly ProtoFile[]): Set<string> {
+export function wellKnownPackages(files: readonly ImportingFile[]): Set<string> {
   return new Set([...wellKnownFilesOf(files).keys()].map((path) => WELL_KNOWN[path].package));
 }
 
 /** Declarations of well-known files present for the given files (to count what a package still holds at head). */
-export function wellKnownDeclarations(files: readonly ProtoFile[], packageName: string, kind: 'messages' | 'enums' | 'extensions'): string[] {
+export function wellKnownDeclarations(files: readonly ImportingFile[], packageName: string, kind: 'messages' | 'enums' | 'extensions'): string[] {
   return [...wellKnownFilesOf(files).keys()].filter((path) => WELL_KNOWN[path].package === packageName).flatMap((path) => WELL_KNOWN[path][kind]);
 }
 
@@ -165,13 +180,27 @@ export function wellKnownDeclarations(files: readonly ProtoFile[], packageName: 
  * Well-known files the base imports and the head no longer does. Undefined when a head file cannot be read: its
  * imports may be hidden, so nothing can be said.
  */
-export function droppedWellKnownFiles(pairs: ImagePairs): DroppedWellKnownFile[] | undefined {
-  if (pairs.head.files.some((file) => !file.isReadable)) return undefined;
-  const head = wellKnownFilesOf(pairs.head.files);
+export function droppedWellKnownFiles(baseFiles: readonly ImportingFile[], headFiles: readonly ImportingFile[]): DroppedWellKnownFile[] | undefined {
+  const cached = droppedCache.get(headFiles);
+  if (cached?.baseFiles === baseFiles) return cached.dropped;
+  const dropped = findDropped(baseFiles, headFiles);
+  droppedCache.set(headFiles, { baseFiles, dropped });
+  return dropped;
+}
+
+function findDropped(baseFiles: readonly ImportingFile[], headFiles: readonly ImportingFile[]): DroppedWellKnownFile[] | undefined {
+  if (headFiles.some((file) => !file.isReadable)) return undefined;
+  const head = wellKnownFilesOf(headFiles);
   const result: DroppedWellKnownFile[] = [];
-  for (const [path, importer] of wellKnownFilesOf(pairs.base.files)) {
+  for (const [path, importer] of wellKnownFilesOf(baseFiles)) {
     if (head.has(path)) continue;
     result.push({ path, ...WELL_KNOWN[path], importer });
   }
   return result;
+}
+
+/** The dropped well-known files whose importer is among the group's base files: each is reported by one group only. */
+export function droppedWellKnownFilesOf(pairs: ImagePairs): DroppedWellKnownFile[] | undefined {
+  const dropped = droppedWellKnownFiles(pairs.base.table.files, pairs.head.table.files);
+  return dropped?.filter((item) => pairs.base.files.some((file) => file.path === item.importer.path));
 }

@@ -92,7 +92,7 @@ function defaultOf(field: ProtoField, message: ProtoMessage, image: ProtoImage):
 }
 
 function enumDefault(field: ProtoField, image: ProtoImage, option: CompactOption | undefined): DefaultValue | undefined {
-  const item = image.enumsByFullName.get(field.type.slice(1));
+  const item = image.enumNamed(field.type.slice(1));
   if (!item) return undefined;
   const value = option ? item.decl.values.find((candidate) => candidate.name === option.value) : item.decl.values[0];
   if (value?.number === undefined) return undefined;

@@ -88,8 +88,8 @@ function typeChange(pair: FieldPair, baseKind: FieldKind, headKind: FieldKind, c
   if (!isNamed || pair.base.type === pair.head.type) return undefined;
   if (headKind !== 'enum') return nameChanged();
   // Another enum reads the same numbers if it has the same short name and keeps every base value (name and number).
-  const baseEnum = pairs.base.enumsByFullName.get(pair.base.type.slice(1));
-  const headEnum = pairs.head.enumsByFullName.get(pair.head.type.slice(1));
+  const baseEnum = pairs.base.enumNamed(pair.base.type.slice(1));
+  const headEnum = pairs.head.enumNamed(pair.head.type.slice(1));
   if (!baseEnum || !headEnum) return shortName(pair.base.type) === shortName(pair.head.type) ? undefined : nameChanged();
   if (baseEnum.decl.name !== headEnum.decl.name || !keepsValues(baseEnum, headEnum)) return nameChanged();
   return undefined;

@@ -1,6 +1,6 @@
 // A deleted .proto file breaks every importer and every generated file that came from it.
 import { START_OF_FILE } from '../../engine/range';
-import { droppedWellKnownFiles } from '../wellKnownFiles';
+import { droppedWellKnownFilesOf } from '../wellKnownFiles';
 import { breakingRule } from './rule';
 
 export const fileNoDelete = breakingRule({
@@ -21,7 +21,7 @@ export const fileNoDelete = breakingRule({
     }
     // buf's image holds the well-known files the module imports, so dropping the last import of one deletes it. buf
     // gives no path; ours is the file that imported it (at head if it is still there), at 1:1, with no base location.
-    for (const dropped of droppedWellKnownFiles(pairs) ?? []) {
+    for (const dropped of droppedWellKnownFilesOf(pairs) ?? []) {
       const { importer } = dropped;
       report.finding({
         file: pairs.head.filesByModulePath.get(importer.modulePath) ?? importer.path,

@@ -6,17 +6,19 @@ import { START_OF_FILE } from '../../engine/range';
 import { extensionsOf, messagesByNestedName, servicesOf, survivingAncestor } from '../declarations';
 import type { ProtoFile, ProtoMessage } from '../model';
 import type { ImagePairs } from '../pairs';
-import { droppedWellKnownFiles, wellKnownDeclarations, wellKnownPackages } from '../wellKnownFiles';
+import { droppedWellKnownFilesOf, wellKnownDeclarations, wellKnownPackages, type ImportingFile } from '../wellKnownFiles';
 import { breakingRule, type RuleReport } from './rule';
 
 export const packageNoDelete = breakingRule({
   id: 'PACKAGE_NO_DELETE',
   summary: 'A package present at the base has no file at head',
   check(pairs, report) {
-    const headPackages = new Set([...pairs.head.files.map((file) => file.packageName), ...wellKnownPackages(pairs.head.files)]);
-    const unreadable = pairs.head.files.filter((file) => !file.isReadable);
+    const headTable = pairs.head.table;
+    const wellKnownAtHead = wellKnownPackages(headTable.files);
+    const hasHeadPackage = (name: string) => headTable.hasPackage(name) || wellKnownAtHead.has(name);
+    const unreadable = headTable.files.filter((file) => !file.isReadable);
     for (const [name, files] of byPackage(pairs.base.files)) {
-      if (headPackages.has(name)) continue;
+      if (hasHeadPackage(name)) continue;
       if (unreadable.length > 0) {
         unreadable.forEach((file) => report.hidden(file));
         continue;
@@ -33,26 +35,25 @@ export const packageNoDelete = breakingRule({
       });
     }
     // Packages only well-known files held (google.protobuf, pb): see FILE_NO_DELETE for where these go.
-    const basePackages = new Set(pairs.base.files.map((file) => file.packageName));
     const reported = new Set<string>();
-    for (const dropped of droppedWellKnownFiles(pairs) ?? []) {
-      if (basePackages.has(dropped.package) || headPackages.has(dropped.package) || reported.has(dropped.package)) continue;
+    for (const dropped of droppedWellKnownFilesOf(pairs) ?? []) {
+      if (pairs.base.table.hasPackage(dropped.package) || hasHeadPackage(dropped.package) || reported.has(dropped.package)) continue;
       reported.add(dropped.package);
       reportOnImporter(pairs, report, dropped.importer, `Previously present package "${dropped.package}" was deleted.`);
     }
   },
 });
 
-function reportOnImporter(pairs: ImagePairs, report: RuleReport, importer: ProtoFile, message: string): void {
+function reportOnImporter(pairs: ImagePairs, report: RuleReport, importer: ImportingFile, message: string): void {
   report.finding({ file: pairs.head.filesByModulePath.get(importer.modulePath) ?? importer.path, basePath: importer.path, range: START_OF_FILE, message });
 }
 
 /** Declarations of dropped well-known files whose package still holds some declaration of the kind at head. */
 function droppedWellKnown(pairs: ImagePairs, report: RuleReport, kind: 'message' | 'enum' | 'extension', headNamesOf: (files: ProtoFile[]) => string[]): void {
   const key = kind === 'message' ? 'messages' : kind === 'enum' ? 'enums' : 'extensions';
-  for (const dropped of droppedWellKnownFiles(pairs) ?? []) {
+  for (const dropped of droppedWellKnownFilesOf(pairs) ?? []) {
     const headFiles = pairs.head.files.filter((file) => file.packageName === dropped.package);
-    const headNames = new Set([...headNamesOf(headFiles), ...wellKnownDeclarations(pairs.head.files, dropped.package, key)]);
+    const headNames = new Set([...headNamesOf(headFiles), ...wellKnownDeclarations(pairs.head.table.files, dropped.package, key)]);
     if (headNames.size === 0) continue;
     for (const name of dropped[key]) {
       if (!headNames.has(name)) reportOnImporter(pairs, report, dropped.importer, `Previously present ${kind} "${name}" was deleted from package "${dropped.package}".`);
@@ -151,7 +152,10 @@ function eachPackage(pairs: ImagePairs, report: RuleReport, find: (baseFiles: Pr
     const deleted = find(baseFiles, headFiles);
     if (deleted.length === 0) continue;
     // A syntax error anywhere in the package (or where the package statement should be) could hide any of them.
-    const unreadable = pairs.head.files.filter((file) => !file.isReadable || (headFiles.includes(file) && file.messages.some((message) => message.isDamaged)));
+    const unreadable = [
+      ...pairs.head.table.files.filter((file) => !file.isReadable),
+      ...headFiles.filter((file) => file.isReadable && file.messages.some((message) => message.isDamaged)),
+    ];
     if (unreadable.length > 0) {
       unreadable.forEach((file) => report.hidden(file));
       continue;

@@ -11,7 +11,7 @@ import type { ImagePairs } from '../pairs';
 export interface RuleReport {
   finding(finding: { file: ProtoFile | string; range: Range; message: string; base?: Location; fixData?: FixData; basePath?: string }): void;
   /** The head file has a syntax error where the compared declarations could be: say so instead of reporting. */
-  hidden(file: ProtoFile): void;
+  hidden(file: { path: string }): void;
 }
 
 /** What fixes work from: the finding and the head file as it is now (re-parsed from the current text). */

@@ -1,0 +1,50 @@
+// Models (syntax tree, text and declarations) of recently compared files, least recently used first out, bounded by
+// the characters of their texts. A model is keyed by side, path, module path and text fingerprint, so a changed text
+// is a new entry; models of an unchanged file on both sides share one text and one syntax tree and are counted once.
+import type { ProtoFile } from './model';
+
+/** About 5 bytes of syntax tree and model per character of text: ~60 MB at the limit. */
+export const MODEL_CACHE_CHARS = 12_000_000;
+
+export type Side = 'base' | 'head';
+
+export class ModelCache {
+  private readonly entries = new Map<string, { file: ProtoFile; chars: number }>();
+  private chars = 0;
+
+  constructor(private readonly limitChars = MODEL_CACHE_CHARS) {}
+
+  static key(side: Side, path: string, modulePath: string, fingerprint: string): string {
+    return `${side}\0${path}\0${modulePath}\0${fingerprint}`;
+  }
+
+  get(key: string): ProtoFile | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.file;
+  }
+
+  /** `sharesText`: the model reuses the text and tree of another cached model (the base's, for an unchanged head file). */
+  set(key: string, file: ProtoFile, sharesText = false): void {
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.chars -= old.chars;
+    }
+    const chars = sharesText ? Math.ceil(file.text.length / 4) : file.text.length;
+    this.entries.set(key, { file, chars });
+    this.chars += chars;
+    for (const [oldest, entry] of this.entries) {
+      if (this.chars <= this.limitChars || oldest === key) break;
+      this.entries.delete(oldest);
+      this.chars -= entry.chars;
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.chars = 0;
+  }
+}
