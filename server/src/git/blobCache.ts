@@ -5,7 +5,8 @@ export interface Blob {
   sizeBytes: number;
 }
 
-export const DEFAULT_BLOB_CACHE_BYTES = 64 * 1024 * 1024;
+// Kinds keep their own models of what they compared (protobuf/modelCache.ts); this spares git round trips for files read again soon.
+export const DEFAULT_BLOB_CACHE_BYTES = 8 * 1024 * 1024;
 
 export class BlobCache {
   private readonly entries = new Map<string, Blob>();

@@ -33,6 +33,14 @@ export interface FileSummary {
 
 const NONE: readonly never[] = [];
 
+/**
+ * A copy of a name that holds nothing else alive. Names in a model are slices of the file's text and concatenations of
+ * them, and V8 keeps a slice's whole parent string: a summary holding them would keep every text of the module.
+ */
+function detached(name: string): string {
+  return name.length < 13 ? name : (JSON.parse(JSON.stringify(name)) as string);
+}
+
 export function summarize(file: ProtoFile, fingerprint: string, unreadable: string | undefined): FileSummary {
   const first = file.ast.problems[0];
   const syntaxProblem = first ? `syntax error at ${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}` : undefined;
@@ -40,22 +48,23 @@ export function summarize(file: ProtoFile, fingerprint: string, unreadable: stri
   const addExtends = (blocks: readonly { extendee: string; fields: readonly { number: number | undefined }[] }[], scope: string) => {
     for (const block of blocks) {
       const numbers = block.fields.flatMap((field) => (field.number === undefined ? [] : [field.number]));
-      if (numbers.length > 0) extendsFound.push({ extendee: block.extendee, scope, numbers });
+      if (numbers.length > 0) extendsFound.push({ extendee: detached(block.extendee), scope: detached(scope), numbers });
     }
   };
   addExtends(file.ast.extends, file.packageName);
   for (const message of file.messages) if (message.decl) addExtends(message.decl.extends, message.fullName);
+  const names = (list: readonly string[]) => (list.length > 0 ? list.map(detached) : NONE);
   return {
-    path: file.path,
-    modulePath: file.modulePath,
-    packageName: file.packageName,
+    path: detached(file.path),
+    modulePath: detached(file.modulePath),
+    packageName: detached(file.packageName),
     fingerprint,
-    imports: file.imports.length > 0 ? file.imports : NONE,
+    imports: names(file.imports),
     isReadable: file.isReadable,
     unreadable,
-    syntaxProblem,
-    messages: file.messages.length > 0 ? file.messages.map((message) => message.fullName) : NONE,
-    enums: file.enums.length > 0 ? file.enums.map((item) => item.fullName) : NONE,
+    syntaxProblem: syntaxProblem === undefined ? undefined : detached(syntaxProblem),
+    messages: names(file.messages.map((message) => message.fullName)),
+    enums: names(file.enums.map((item) => item.fullName)),
     extends: extendsFound.length > 0 ? extendsFound : NONE,
   };
 }
