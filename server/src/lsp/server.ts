@@ -28,6 +28,7 @@ import {
   type ListRevisionsResult,
 } from '../protocol';
 import { checkDocument } from './checks';
+import { preferSmallHeap } from './heap';
 import { codeActions } from './codeActions';
 import { executeCommand, recheckAll } from './commands';
 import type { ClientFlags, ServerContext } from './context';
@@ -43,6 +44,7 @@ import { WorkspaceState, type RepositoryState } from './workspaceState';
 const TRANSPORT_ARGUMENT = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
 
 export function startLanguageServer(): void {
+  preferSmallHeap();
   // `graycheck lsp --stdio` names its transport; without one, stdio is still what an editor means.
   const connection = process.argv.some((argument) => TRANSPORT_ARGUMENT.test(argument))
     ? createConnection(ProposedFeatures.all)

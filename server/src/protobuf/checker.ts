@@ -12,6 +12,7 @@ import { extensionsOf } from './declarations';
 import { groupFiles } from './groups';
 import { buildFile, missingImports, ProtoImage, resolveName, unreadableReason, type ProtoFile } from './model';
 import { ModelCache, type Side } from './modelCache';
+import { parseProto } from './parser';
 import { HeadIndex, SideIndex, summarize, type FileSummary, type SymbolTable } from './moduleIndex';
 import { plainRange } from './offsetRange';
 import { pairImages, type ImagePairs } from './pairs';
@@ -52,12 +53,14 @@ async function checkProtobuf(comparison: Comparison, report: Report): Promise<Ki
   const groups = groupFiles({ base: baseIndex, head: headIndex, renames: comparison.renames, resolveExtendee: resolveName }, focus ? focused : undefined);
   for (const group of groups) {
     throwIfCancelled(comparison.signal);
-    const baseFiles = await loadModels('base', comparison.base, group.base);
+    // A check of everything visits each group once: its models are not worth keeping (and would only age into garbage).
+    const keep = focus !== undefined;
+    const baseFiles = await loadModels('base', comparison.base, group.base, keep);
     const baseByPath = new Map(baseFiles.map((file) => [file.path, file]));
-    const headFiles = await loadModels('head', comparison.head, group.head, baseByPath);
+    const headFiles = await loadModels('head', comparison.head, group.head, keep, baseByPath);
     throwIfCancelled(comparison.signal);
-    const baseImage = await imageWithReferences(comparison.base, 'base', baseFiles, baseIndex);
-    const headImage = await imageWithReferences(comparison.head, 'head', headFiles, headIndex);
+    const baseImage = await imageWithReferences(comparison.base, 'base', baseFiles, baseIndex, keep);
+    const headImage = await imageWithReferences(comparison.head, 'head', headFiles, headIndex, keep);
     const pairs = pairImages(baseImage, headImage, comparison.renames);
     for (const rule of PROTOBUF_RULES) {
       if (!modules.some((module) => module.breaking.rules.has(rule.id))) continue;
@@ -134,11 +137,12 @@ async function readEach<T extends { path: string }>(tree: Tree, items: readonly 
 
 const models = new ModelCache();
 
-function buildModel(side: Side, path: string, modulePath: string, text: string, fingerprint: string, parsed?: ProtoFile): ProtoFile {
-  const file = buildFile(path, modulePath, parsed?.text ?? text, parsed?.ast);
-  models.set(ModelCache.key(side, path, modulePath, fingerprint), file, parsed !== undefined);
+function buildModel(side: Side, path: string, modulePath: string, text: string, fingerprint: string, keep: boolean, parsed?: ProtoFile): ProtoFile {
+  const file = buildFile(path, modulePath, parsed?.text ?? text, parsed?.ast ?? (unreadableReason(text) ? undefined : parseProto(text)));
+  if (keep) models.set(ModelCache.key(side, path, modulePath, fingerprint), file, parsed !== undefined);
   return file;
 }
+
 
 function summaryOf(file: ProtoFile, fingerprint: string): FileSummary {
   return summarize(file, fingerprint, unreadableReason(file.text));
@@ -156,8 +160,9 @@ async function loadBaseIndex(tree: Tree, modules: readonly BufModule[], signal: 
     const loading = (async () => {
       const summaries: FileSummary[] = [];
       await readEach(tree, moduleFiles(await tree.list(), modules), undefined, ({ path, modulePath }, text) => {
+        // Not kept: indexing a whole module would only push every model through the cache and age it into garbage.
         const fingerprint = textFingerprint(text);
-        summaries.push(summaryOf(buildModel('base', path, modulePath, text, fingerprint), fingerprint));
+        summaries.push(summaryOf(buildModel('base', path, modulePath, text, fingerprint, false), fingerprint));
       });
       return new SideIndex(summaries);
     })();
@@ -197,7 +202,7 @@ async function summarizeHead(tree: Tree, files: readonly ModuleFile[], base: Sid
   }
   await readEach(tree, changed, signal, ({ path, modulePath }, text) => {
     const fingerprint = textFingerprint(text);
-    const summary = summaryOf(buildModel('head', path, modulePath, text, fingerprint), fingerprint);
+    const summary = summaryOf(buildModel('head', path, modulePath, text, fingerprint, true), fingerprint);
     const key = `${path}\0${modulePath}`;
     headSummaries.delete(key);
     headSummaries.set(key, summary);
@@ -208,7 +213,7 @@ async function summarizeHead(tree: Tree, files: readonly ModuleFile[], base: Sid
 }
 
 /** The models of a group's files on one side, from the cache or built; a head file unchanged since the base shares the base's tree. */
-async function loadModels(side: Side, tree: Tree, summaries: readonly FileSummary[], baseByPath?: ReadonlyMap<string, ProtoFile>): Promise<ProtoFile[]> {
+async function loadModels(side: Side, tree: Tree, summaries: readonly FileSummary[], keep: boolean, baseByPath?: ReadonlyMap<string, ProtoFile>): Promise<ProtoFile[]> {
   const found = new Map<FileSummary, ProtoFile>();
   const missing: FileSummary[] = [];
   for (const summary of summaries) {
@@ -216,11 +221,11 @@ async function loadModels(side: Side, tree: Tree, summaries: readonly FileSummar
     const base = baseByPath?.get(summary.path);
     if (cached) found.set(summary, cached);
     else if (base && base.modulePath === summary.modulePath && modelFingerprints.get(base) === summary.fingerprint) {
-      found.set(summary, buildModel(side, summary.path, summary.modulePath, base.text, summary.fingerprint, base));
+      found.set(summary, buildModel(side, summary.path, summary.modulePath, base.text, summary.fingerprint, keep, base));
     } else missing.push(summary);
   }
   await readEach(tree, missing, undefined, (summary, text) => {
-    found.set(summary, buildModel(side, summary.path, summary.modulePath, text, textFingerprint(text)));
+    found.set(summary, buildModel(side, summary.path, summary.modulePath, text, textFingerprint(text), keep));
   });
   const result: ProtoFile[] = [];
   for (const summary of summaries) {
@@ -236,7 +241,7 @@ async function loadModels(side: Side, tree: Tree, summaries: readonly FileSummar
 const modelFingerprints = new WeakMap<ProtoFile, string>();
 
 /** The image of a group's files, with the files declaring enums its fields use elsewhere loaded for lookups. */
-async function imageWithReferences(tree: Tree, side: Side, files: ProtoFile[], table: SymbolTable): Promise<ProtoImage> {
+async function imageWithReferences(tree: Tree, side: Side, files: ProtoFile[], table: SymbolTable, keep: boolean): Promise<ProtoImage> {
   const image = new ProtoImage(files, table);
   const inGroup = new Set(files.map((file) => file.path));
   const declarers = new Map<string, FileSummary>();
@@ -254,7 +259,7 @@ async function imageWithReferences(tree: Tree, side: Side, files: ProtoFile[], t
     }
   }
   if (declarers.size === 0) return image;
-  const referenced = await loadModels(side, tree, [...declarers.values()]);
+  const referenced = await loadModels(side, tree, [...declarers.values()], keep);
   // Loading yielded: another check may have resolved these cached models against its own head, so resolve again.
   return new ProtoImage(files, table, referenced);
 }

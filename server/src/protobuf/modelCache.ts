@@ -3,8 +3,8 @@
 // is a new entry; models of an unchanged file on both sides share one text and one syntax tree and are counted once.
 import type { ProtoFile } from './model';
 
-/** About 5 bytes of syntax tree and model per character of text: ~40 MB at the limit. */
-export const MODEL_CACHE_CHARS = 8_000_000;
+/** About 5 bytes of syntax tree and model per character of text: ~20 MB at the limit. */
+export const MODEL_CACHE_CHARS = 4_000_000;
 
 export type Side = 'base' | 'head';
 
