@@ -11,6 +11,8 @@ export interface Tree {
   read(path: string): Promise<string | undefined>;
   /** `textFingerprint` of the file's text, for trees that can tell it without handing over the text (they remember it). */
   fingerprint?(path: string): Promise<string | undefined>;
+  /** The fingerprint when the tree already knows it, without waiting (undefined: ask `fingerprint`). */
+  knownFingerprint?(path: string): string | undefined;
 }
 
 /** Equal fingerprints, equal texts: what lets a check skip files unchanged since it last saw them. */
@@ -49,16 +51,20 @@ export class OverlayTree implements Tree {
     return `${this.under.label} with unsaved changes`;
   }
   async list(): Promise<readonly string[]> {
-    const paths = new Set(await this.under.list());
-    for (const path of this.buffers.keys()) paths.add(path);
-    return [...paths].sort();
+    const under = await this.under.list();
+    // Buffers of files already on disk add nothing: the listing underneath is returned as it is (typing lists nothing).
+    const added = [...this.buffers.keys()].filter((path) => !isInSorted(under, path));
+    return added.length === 0 ? under : [...new Set([...under, ...added])].sort();
   }
   async read(path: string): Promise<string | undefined> {
     return this.buffers.has(path) ? this.buffers.get(path) : this.under.read(path);
   }
   async fingerprint(path: string): Promise<string | undefined> {
+    return this.knownFingerprint(path) ?? fingerprintIn(this.under, path);
+  }
+  knownFingerprint(path: string): string | undefined {
     const buffer = this.buffers.get(path);
-    if (buffer === undefined) return fingerprintIn(this.under, path);
+    if (buffer === undefined) return this.under.knownFingerprint?.(path);
     const known = bufferFingerprints.get(path);
     if (known?.text === buffer) return known.fingerprint;
     const fingerprint = textFingerprint(buffer);
@@ -66,4 +72,16 @@ export class OverlayTree implements Tree {
     if (bufferFingerprints.size > 64) bufferFingerprints.delete(bufferFingerprints.keys().next().value!);
     return fingerprint;
   }
+}
+
+function isInSorted(sorted: readonly string[], value: string): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] === value) return true;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }

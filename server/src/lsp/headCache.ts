@@ -7,6 +7,8 @@ import { textFingerprint, type Tree } from '../engine/tree';
 export class CachedTree implements Tree {
   private listing: Promise<readonly string[]> | undefined;
   private readonly fingerprints = new Map<string, Promise<string | undefined>>();
+  /** The fingerprints above once read; null for a path that is not a file. */
+  private readonly known = new Map<string, string | null>();
 
   constructor(private readonly disk: Tree) {}
 
@@ -35,19 +37,29 @@ export class CachedTree implements Tree {
     return this.fingerprints.get(path) ?? this.remember(path, this.disk.read(path));
   }
 
+  knownFingerprint(path: string): string | undefined {
+    return this.known.get(path) ?? undefined;
+  }
+
   /** The file changed on disk; `created` or deleted also changes the listing. */
   forgetFile(path: string, listingChanged: boolean): void {
     this.fingerprints.delete(path);
+    this.known.delete(path);
     if (listingChanged) this.listing = undefined;
   }
 
   forgetAll(): void {
     this.listing = undefined;
     this.fingerprints.clear();
+    this.known.clear();
   }
 
   private remember(path: string, reading: Promise<string | undefined>): Promise<string | undefined> {
-    const fingerprint = reading.then((text) => (text === undefined ? undefined : textFingerprint(text)));
+    const fingerprint = reading.then((text) => {
+      const value = text === undefined ? undefined : textFingerprint(text);
+      if (this.fingerprints.get(path) === fingerprint) this.known.set(path, value ?? null);
+      return value;
+    });
     this.fingerprints.set(path, fingerprint);
     fingerprint.catch(() => {
       if (this.fingerprints.get(path) === fingerprint) this.fingerprints.delete(path);

@@ -50,7 +50,9 @@ async function checkProtobuf(comparison: Comparison, report: Report): Promise<Ki
   }
   const moduleFor = (path: string, table: SymbolTable) => (table.byPath(path) ? moduleOf(path, modules)?.module : undefined);
   const hidden = new Set<string>();
-  const groups = groupFiles({ base: baseIndex, head: headIndex, renames: comparison.renames, resolveExtendee: resolveName }, focus ? focused : undefined);
+  // A focus of files (an open document) names them; a directory needs a walk.
+  const focusFiles = focus && [...focus].every((entry) => entry !== '' && !entry.endsWith('/')) ? [...focus] : undefined;
+  const groups = groupFiles({ base: baseIndex, head: headIndex, renames: comparison.renames, resolveExtendee: resolveName }, focus ? focused : undefined, focusFiles);
   for (const group of groups) {
     throwIfCancelled(comparison.signal);
     // A check of everything visits each group once: its models are not worth keeping (and would only age into garbage).
@@ -105,13 +107,24 @@ function isReported(rule: ProtobufRule, module: BufModule, file: string, basePat
   return true;
 }
 
+function layoutOf(modules: readonly BufModule[]): string {
+  return JSON.stringify(modules.map((module) => [module.root, module.excludes]));
+}
+
 interface ModuleFile {
   path: string;
   modulePath: string;
 }
 
+// A listing that has not changed (typing) is attributed to modules once.
+const moduleFilesCache = new WeakMap<readonly string[], { layout: string; files: ModuleFile[] }>();
+
 function moduleFiles(paths: readonly string[], modules: readonly BufModule[]): ModuleFile[] {
+  const layout = layoutOf(modules);
+  const cached = moduleFilesCache.get(paths);
+  if (cached?.layout === layout) return cached.files;
   const files: ModuleFile[] = [];
+  moduleFilesCache.set(paths, { layout, files });
   for (const path of paths) {
     if (!path.endsWith('.proto')) continue;
     const found = moduleOf(path, modules);
@@ -154,7 +167,7 @@ function summaryOf(file: ProtoFile, fingerprint: string): FileSummary {
 const baseIndexes = new WeakMap<Tree, { layout: string; loading: Promise<SideIndex> }>();
 
 async function loadBaseIndex(tree: Tree, modules: readonly BufModule[], signal: AbortSignal | undefined): Promise<SideIndex> {
-  const layout = JSON.stringify(modules.map((module) => [module.root, module.excludes]));
+  const layout = layoutOf(modules);
   let cached = baseIndexes.get(tree);
   if (cached?.layout !== layout) {
     const loading = (async () => {
@@ -182,34 +195,41 @@ async function loadBaseIndex(tree: Tree, modules: readonly BufModule[], signal: 
 const HEAD_SUMMARIES_KEPT = 4096;
 const headSummaries = new Map<string, FileSummary>();
 
-/** The head's summaries: the base's own for files whose text is the base's, made (and remembered) for the others. */
+/** The head's summaries in listing order: the base's own for files whose text is the base's, made (and remembered) for the others. */
 async function summarizeHead(tree: Tree, files: readonly ModuleFile[], base: SideIndex, signal: AbortSignal | undefined): Promise<FileSummary[]> {
-  const summaries: FileSummary[] = [];
-  const changed: ModuleFile[] = [];
-  for (let i = 0; i < files.length; i += READ_BATCH) {
+  const summaries: (FileSummary | undefined)[] = new Array(files.length);
+  const changed: (ModuleFile & { index: number })[] = [];
+  const take = (file: ModuleFile, index: number, fingerprint: string | undefined) => {
+    if (fingerprint === undefined) return;
+    const same = base.byPath(file.path);
+    const known = headSummaries.get(`${file.path}\0${file.modulePath}`);
+    if (same?.fingerprint === fingerprint && same.modulePath === file.modulePath) summaries[index] = same;
+    else if (known?.fingerprint === fingerprint) summaries[index] = known;
+    else changed.push({ ...file, index });
+  };
+  // Fingerprints the tree already knows cost no waiting: typing in a large module asks for thousands.
+  const unknown: number[] = [];
+  files.forEach((file, index) => {
+    const fingerprint = tree.knownFingerprint?.(file.path);
+    if (fingerprint === undefined) unknown.push(index);
+    else take(file, index, fingerprint);
+  });
+  for (let i = 0; i < unknown.length; i += READ_BATCH) {
     throwIfCancelled(signal);
-    const batch = files.slice(i, i + READ_BATCH);
-    const fingerprints = await Promise.all(batch.map((file) => fingerprintIn(tree, file.path)));
-    batch.forEach((file, index) => {
-      const fingerprint = fingerprints[index];
-      if (fingerprint === undefined) return;
-      const same = base.byPath(file.path);
-      const known = headSummaries.get(`${file.path}\0${file.modulePath}`);
-      if (same?.fingerprint === fingerprint && same.modulePath === file.modulePath) summaries.push(same);
-      else if (known?.fingerprint === fingerprint) summaries.push(known);
-      else changed.push(file);
-    });
+    const batch = unknown.slice(i, i + READ_BATCH);
+    const fingerprints = await Promise.all(batch.map((index) => fingerprintIn(tree, files[index].path)));
+    batch.forEach((index, position) => take(files[index], index, fingerprints[position]));
   }
-  await readEach(tree, changed, signal, ({ path, modulePath }, text) => {
+  await readEach(tree, changed, signal, ({ path, modulePath, index }, text) => {
     const fingerprint = textFingerprint(text);
     const summary = summaryOf(buildModel('head', path, modulePath, text, fingerprint, true), fingerprint);
     const key = `${path}\0${modulePath}`;
     headSummaries.delete(key);
     headSummaries.set(key, summary);
     if (headSummaries.size > HEAD_SUMMARIES_KEPT) headSummaries.delete(headSummaries.keys().next().value!);
-    summaries.push(summary);
+    summaries[index] = summary;
   });
-  return summaries;
+  return summaries.filter((summary): summary is FileSummary => summary !== undefined);
 }
 
 /** The models of a group's files on one side, from the cache or built; a head file unchanged since the base shares the base's tree. */

@@ -2,21 +2,22 @@
 // pair by full name), except files (by module path, so a file can change package), extensions (by extendee and
 // number) and the well-known files an import drops (counted against their package at head). Packages joined by any of
 // those form one group; a check loads one group's syntax trees at a time, and an on-type check only the edited file's.
-import type { FileSummary, SymbolTable } from './moduleIndex';
+// What joins the base's packages is worked out once per base; a check adds what its changed head files join.
+import type { FileSummary, HeadIndex, SideIndex, SymbolTable } from './moduleIndex';
 import { droppedWellKnownFiles } from './wellKnownFiles';
 
 export interface FileGroup {
-  base: FileSummary[];
-  head: FileSummary[];
+  base: readonly FileSummary[];
+  head: readonly FileSummary[];
 }
 
-class UnionFind {
-  private readonly parent = new Map<string, string>();
+/** Package names joined into sets; copied cheaply (there are far fewer packages than files). */
+class PackageSets {
+  constructor(private readonly parent = new Map<string, string>()) {}
 
   find(node: string): string {
     let root = node;
     for (let next = this.parent.get(root); next !== undefined && next !== root; next = this.parent.get(root)) root = next;
-    // Path compression keeps later finds short.
     for (let current = node; current !== root; ) {
       const next = this.parent.get(current)!;
       this.parent.set(current, root);
@@ -31,60 +32,101 @@ class UnionFind {
     const rootB = this.find(b);
     if (rootA !== rootB) this.parent.set(rootB, rootA);
   }
+
+  copy(): PackageSets {
+    return new PackageSets(new Map(this.parent));
+  }
 }
 
+type ResolveExtendee = (table: SymbolTable, name: string, scope: string) => string | undefined;
+
 export interface GroupingInput {
-  base: SymbolTable;
-  head: SymbolTable;
+  base: SideIndex;
+  head: HeadIndex;
   /** Head repository path → base repository path. */
   renames: ReadonlyMap<string, string>;
   /** Resolves an extendee as written in `scope` on one side, as the images do. */
-  resolveExtendee(table: SymbolTable, name: string, scope: string): string | undefined;
+  resolveExtendee: ResolveExtendee;
+}
+
+interface BaseGrouping {
+  sets: PackageSets;
+  /** Extension keys (`.pkg.Extendee:number`) to the package of the first base file declaring one. */
+  extensionOwners: Map<string, string>;
+}
+
+const baseGroupings = new WeakMap<SideIndex, BaseGrouping>();
+
+function baseGrouping(base: SideIndex, resolveExtendee: ResolveExtendee): BaseGrouping {
+  let grouping = baseGroupings.get(base);
+  if (!grouping) {
+    grouping = { sets: new PackageSets(), extensionOwners: new Map() };
+    for (const file of base.files) {
+      grouping.sets.find(file.packageName);
+      joinExtensions(grouping.sets, grouping.extensionOwners, base, file, resolveExtendee);
+    }
+    baseGroupings.set(base, grouping);
+  }
+  return grouping;
+}
+
+function joinExtensions(sets: PackageSets, owners: Map<string, string>, table: SymbolTable, file: FileSummary, resolveExtendee: ResolveExtendee): void {
+  for (const block of file.extends) {
+    const extendee = resolveExtendee(table, block.extendee, block.scope);
+    if (!extendee) continue;
+    for (const number of block.numbers) {
+      const key = `${extendee}:${number}`;
+      const owner = owners.get(key);
+      if (owner === undefined) owners.set(key, file.packageName);
+      else sets.union(owner, file.packageName);
+    }
+  }
 }
 
 /** The groups holding at least one file `wanted` accepts (by repository path, on either side); all of them without it. */
-export function groupFiles(input: GroupingInput, wanted?: (path: string) => boolean): FileGroup[] {
+export function groupFiles(input: GroupingInput, wanted?: (path: string) => boolean, wantedPaths?: readonly string[]): FileGroup[] {
   const { base, head } = input;
-  const sets = new UnionFind();
-  for (const file of base.files) {
-    const other = head.byModulePath(file.modulePath);
-    sets.union(file.packageName, other ? other.packageName : file.packageName);
+  const start = baseGrouping(base, input.resolveExtendee);
+  const sets = start.sets.copy();
+  // Unchanged head files join what they joined at the base; only changed, new and gone files can join more.
+  const owners = new Map(start.extensionOwners);
+  for (const file of head.overlay.files) {
+    sets.find(file.packageName);
+    const before = base.byModulePath(file.modulePath);
+    if (before) sets.union(before.packageName, file.packageName);
+    joinExtensions(sets, owners, head, file, input.resolveExtendee);
   }
-  for (const file of head.files) sets.find(file.packageName);
+  for (const file of head.replaced) {
+    const after = head.byModulePath(file.modulePath);
+    if (after) sets.union(file.packageName, after.packageName);
+  }
   for (const [headPath, basePath] of input.renames) {
     const from = base.byPath(basePath);
     const to = head.byPath(headPath);
     if (from && to) sets.union(from.packageName, to.packageName);
   }
-  const byExtension = new Map<string, string>();
-  for (const table of [base, head]) {
-    for (const file of table.files) {
-      for (const block of file.extends) {
-        const extendee = input.resolveExtendee(table, block.extendee, block.scope);
-        if (!extendee) continue;
-        for (const number of block.numbers) {
-          const key = `${extendee}:${number}`;
-          const seen = byExtension.get(key);
-          if (seen === undefined) byExtension.set(key, file.packageName);
-          else sets.union(seen, file.packageName);
-        }
-      }
+  for (const dropped of droppedWellKnownFiles(base, head) ?? []) sets.union(dropped.importer.packageName, dropped.package);
+
+  const packages = new Set([...base.packageFiles.keys(), ...head.overlay.packageFiles.keys()]);
+  let roots: Set<string> | undefined;
+  if (wanted) {
+    roots = new Set();
+    // Named files are found directly; directories (and anything else) by a walk over every file.
+    const candidates = wantedPaths ?? [...base.files, ...head.files].filter((file) => wanted(file.path)).map((file) => file.path);
+    for (const path of candidates) {
+      for (const file of [base.byPath(path), head.byPath(path)]) if (file && wanted(file.path)) roots.add(sets.find(file.packageName));
     }
   }
-  for (const dropped of droppedWellKnownFiles(base.files, head.files) ?? []) sets.union(dropped.importer.packageName, dropped.package);
-
-  const groups = new Map<string, FileGroup & { wanted: boolean }>();
-  const groupOf = (file: FileSummary) => {
-    const root = sets.find(file.packageName);
+  const groups = new Map<string, { base: FileSummary[]; head: FileSummary[] }>();
+  for (const packageName of packages) {
+    const root = sets.find(packageName);
+    if (roots && !roots.has(root)) continue;
     let group = groups.get(root);
-    if (!group) {
-      group = { base: [], head: [], wanted: !wanted };
-      groups.set(root, group);
-    }
-    if (wanted && !group.wanted && wanted(file.path)) group.wanted = true;
-    return group;
-  };
-  for (const file of base.files) groupOf(file).base.push(file);
-  for (const file of head.files) groupOf(file).head.push(file);
-  return [...groups.values()].filter((group) => group.wanted).map(({ base: baseFiles, head: headFiles }) => ({ base: baseFiles, head: headFiles }));
+    if (!group) groups.set(root, (group = { base: [], head: [] }));
+    group.base.push(...base.filesOfPackage(packageName));
+    group.head.push(...head.filesOfPackage(packageName));
+  }
+  const byPath = (a: FileSummary, b: FileSummary) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return [...groups.values()].map((group) => ({ base: group.base.sort(byPath), head: group.head.sort(byPath) }));
 }
+

@@ -73,6 +73,8 @@ export function summarize(file: ProtoFile, fingerprint: string, unreadable: stri
 export interface SymbolTable {
   /** Every file of the side, sorted by path. */
   readonly files: readonly FileSummary[];
+  /** The files that could not be read or parsed whole (binary, not UTF-8, a top-level syntax error). */
+  readonly unreadableFiles: readonly FileSummary[];
   byPath(path: string): FileSummary | undefined;
   /** The first file (by path) at this module path. */
   byModulePath(modulePath: string): FileSummary | undefined;
@@ -80,6 +82,8 @@ export interface SymbolTable {
   /** The file declaring a message or enum (the first by path when several do). */
   declarerOf(fullName: string): FileSummary | undefined;
   hasPackage(packageName: string): boolean;
+  /** The files of a package, sorted by path. */
+  filesOfPackage(packageName: string): readonly FileSummary[];
 }
 
 /** Names to the files declaring them; most names have one declarer, so it is kept unwrapped. */
@@ -105,6 +109,9 @@ class Declarers {
 /** The symbol table of one set of summaries, built once: a base commit's files, or the head files that differ from them. */
 export class SideIndex implements SymbolTable {
   readonly files: readonly FileSummary[];
+  readonly unreadableFiles: readonly FileSummary[];
+  /** Package names to their files, sorted by path. */
+  readonly packageFiles = new Map<string, FileSummary[]>();
   private readonly paths = new Map<string, FileSummary>();
   private readonly modulePaths = new Declarers();
   private readonly declarers = new Declarers();
@@ -112,11 +119,15 @@ export class SideIndex implements SymbolTable {
   private readonly packages = new Declarers();
 
   constructor(files: readonly FileSummary[]) {
-    this.files = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    this.files = sortedByPath(files);
+    this.unreadableFiles = this.files.filter((file) => !file.isReadable);
     for (const file of this.files) {
       this.paths.set(file.path, file);
       this.modulePaths.add(file.modulePath, file);
       this.packages.add(file.packageName, file);
+      const inPackage = this.packageFiles.get(file.packageName);
+      if (inPackage) inPackage.push(file);
+      else this.packageFiles.set(file.packageName, [file]);
       if (file.packageName) {
         let dot = -1;
         do {
@@ -150,6 +161,10 @@ export class SideIndex implements SymbolTable {
     return this.packages.first(packageName, keep) !== undefined;
   }
 
+  filesOfPackage(packageName: string): readonly FileSummary[] {
+    return this.packageFiles.get(packageName) ?? NONE;
+  }
+
   private declare(name: string, kind: SymbolKind, file: FileSummary): void {
     if (!this.kinds.has(name)) this.kinds.set(name, kind);
     this.declarers.add(name, file);
@@ -162,28 +177,42 @@ export class SideIndex implements SymbolTable {
  */
 export class HeadIndex implements SymbolTable {
   readonly files: readonly FileSummary[];
-  private readonly paths: Map<string, FileSummary>;
-  private readonly overlay: SideIndex;
+  readonly unreadableFiles: readonly FileSummary[];
+  /** Head files that are not the base's own: changed or new. */
+  readonly overlay: SideIndex;
   /** Base files that are not at head as they were: gone, or changed. */
-  private readonly replaced = new Set<FileSummary>();
+  readonly replaced = new Set<FileSummary>();
   private readonly unchanged = (file: FileSummary) => !this.replaced.has(file);
 
-  constructor(private readonly base: SideIndex, files: readonly FileSummary[]) {
-    this.files = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    this.paths = new Map(this.files.map((file) => [file.path, file]));
+  constructor(readonly base: SideIndex, files: readonly FileSummary[]) {
+    this.files = sortedByPath(files);
     const differing: FileSummary[] = [];
-    for (const file of this.files) if (base.byPath(file.path) !== file) differing.push(file);
-    for (const file of base.files) if (this.paths.get(file.path) !== file) this.replaced.add(file);
+    let shared = 0;
+    for (const file of this.files) {
+      const before = base.byPath(file.path);
+      if (before === file) {
+        shared++;
+        continue;
+      }
+      differing.push(file);
+      if (before) this.replaced.add(before);
+    }
+    // Base files gone from head are found by count, so that typing never walks the whole base.
+    if (shared + this.replaced.size < base.files.length) {
+      const present = new Set(this.files.map((file) => file.path));
+      for (const file of base.files) if (!present.has(file.path)) this.replaced.add(file);
+    }
     this.overlay = new SideIndex(differing);
+    this.unreadableFiles = sortedByPath([...base.unreadableFiles.filter(this.unchanged), ...this.overlay.unreadableFiles]);
   }
 
   byPath(path: string): FileSummary | undefined {
-    return this.paths.get(path);
+    const file = this.overlay.byPath(path) ?? this.base.byPath(path);
+    return file && this.unchanged(file) ? file : undefined;
   }
 
   byModulePath(modulePath: string): FileSummary | undefined {
-    const candidates = [this.overlay.byModulePath(modulePath), this.base.byModulePath(modulePath, this.unchanged)];
-    return firstByPath(candidates);
+    return firstByPath([this.overlay.byModulePath(modulePath), this.base.byModulePath(modulePath, this.unchanged)]);
   }
 
   kindOf(fullName: string): SymbolKind | undefined {
@@ -197,6 +226,24 @@ export class HeadIndex implements SymbolTable {
   hasPackage(packageName: string): boolean {
     return this.overlay.hasPackage(packageName) || this.base.hasPackage(packageName, this.unchanged);
   }
+
+  filesOfPackage(packageName: string): readonly FileSummary[] {
+    const kept = this.base.filesOfPackage(packageName).filter(this.unchanged);
+    const added = this.overlay.filesOfPackage(packageName);
+    return added.length === 0 ? kept : sortedByPath([...kept, ...added]);
+  }
+
+  isUnchanged(file: FileSummary): boolean {
+    return this.unchanged(file);
+  }
+}
+
+/** The files sorted by path; the same array when it already is (a tree's listing is). */
+function sortedByPath(files: readonly FileSummary[]): readonly FileSummary[] {
+  for (let i = 1; i < files.length; i++) {
+    if (files[i - 1].path >= files[i].path) return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+  return files;
 }
 
 function firstByPath(candidates: (FileSummary | undefined)[]): FileSummary | undefined {

@@ -1,15 +1,7 @@
 // The well-known files buf compiles in from its own copy: an import of one (direct or through another) puts it in buf's
 // image, so dropping the last import "deletes" it. Only the names of their declarations are needed, listed here.
+import { HeadIndex, type FileSummary, type SymbolTable } from './moduleIndex';
 import type { ImagePairs } from './pairs';
-
-/** What the import walk needs of a module file: a FileSummary or a ProtoFile. */
-export interface ImportingFile {
-  path: string;
-  modulePath: string;
-  packageName: string;
-  imports: readonly string[];
-  isReadable: boolean;
-}
 
 interface WellKnownFile {
   package: string;
@@ -137,70 +129,116 @@ export interface DroppedWellKnownFile {
   enums: readonly string[];
   extensions: readonly string[];
   /** The base file whose imports reached it (first by path); its findings go there, at 1:1. */
-  importer: ImportingFile;
+  importer: FileSummary;
 }
 
-// A side's file list is walked once however many rules and groups ask.
-const reachedCache = new WeakMap<readonly ImportingFile[], Map<string, ImportingFile>>();
-const droppedCache = new WeakMap<readonly ImportingFile[], { baseFiles: readonly ImportingFile[]; dropped: DroppedWellKnownFile[] | undefined }>();
+/** The well-known files an import reaches, itself and what it imports in turn (a module file at one of these paths aside). */
+function reachOf(file: FileSummary): readonly string[] {
+  let reached = reachCache.get(file);
+  if (!reached) {
+    const found = new Set<string>();
+    const queue = file.imports.filter((path) => WELL_KNOWN[path] !== undefined);
+    while (queue.length > 0) {
+      const path = queue.shift()!;
+      if (found.has(path)) continue;
+      found.add(path);
+      queue.push(...WELL_KNOWN[path].imports);
+    }
+    reached = [...found];
+    reachCache.set(file, reached);
+  }
+  return reached;
+}
 
-/** Well-known files reached from the module files' imports, each with the first file (by path) that reaches it. */
-export function wellKnownFilesOf(files: readonly ImportingFile[]): Map<string, ImportingFile> {
-  const cached = reachedCache.get(files);
-  if (cached) return cached;
-  const result = new Map<string, ImportingFile>();
-  reachedCache.set(files, result);
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const modulePaths = new Set(files.map((file) => file.modulePath));
-  for (const file of sorted) {
+// Each side is walked once however many rules and groups ask; a head overlaying its base walks only its own files.
+const reachCache = new WeakMap<FileSummary, readonly string[]>();
+const importersCache = new WeakMap<SymbolTable, Map<string, FileSummary>>();
+const reachersCache = new WeakMap<SymbolTable, Map<string, FileSummary[]>>();
+const pathsCache = new WeakMap<SymbolTable, ReadonlySet<string>>();
+const droppedCache = new WeakMap<SymbolTable, { base: SymbolTable; dropped: DroppedWellKnownFile[] | undefined }>();
+
+/** Well-known files reached from a side's imports, each with the first file (by path) that reaches it. */
+export function wellKnownFilesOf(table: SymbolTable): Map<string, FileSummary> {
+  let result = importersCache.get(table);
+  if (result) return result;
+  result = new Map();
+  for (const file of table.files) {
     const queue = [...file.imports];
     while (queue.length > 0) {
       const path = queue.shift()!;
       const known = WELL_KNOWN[path];
       // A module file at a well-known path is the module's own file, compared as such.
-      if (!known || modulePaths.has(path) || result.has(path)) continue;
+      if (!known || table.byModulePath(path) || result.has(path)) continue;
       result.set(path, file);
       queue.push(...known.imports);
     }
   }
+  importersCache.set(table, result);
   return result;
 }
 
-/** The package of every well-known file in the image. */
-export function wellKnownPackages(files: readonly ImportingFile[]): Set<string> {
-  return new Set([...wellKnownFilesOf(files).keys()].map((path) => WELL_KNOWN[path].package));
+/** The well-known files a side reaches. */
+export function wellKnownPathsOf(table: SymbolTable): ReadonlySet<string> {
+  let paths = pathsCache.get(table);
+  if (paths) return paths;
+  const shadowed = (side: SymbolTable) => Object.keys(WELL_KNOWN).some((path) => side.byModulePath(path));
+  if (table instanceof HeadIndex && !shadowed(table) && !shadowed(table.base)) {
+    const present = new Set<string>();
+    for (const [path, files] of reachersOf(table.base)) if (files.some((file) => table.isUnchanged(file))) present.add(path);
+    for (const file of table.overlay.files) for (const path of reachOf(file)) present.add(path);
+    paths = present;
+  } else {
+    paths = new Set(wellKnownFilesOf(table).keys());
+  }
+  pathsCache.set(table, paths);
+  return paths;
 }
 
-/** Declarations of well-known files present for the given files (to count what a package still holds at head). */
-export function wellKnownDeclarations(files: readonly ImportingFile[], packageName: string, kind: 'messages' | 'enums' | 'extensions'): string[] {
-  return [...wellKnownFilesOf(files).keys()].filter((path) => WELL_KNOWN[path].package === packageName).flatMap((path) => WELL_KNOWN[path][kind]);
+function reachersOf(table: SymbolTable): Map<string, FileSummary[]> {
+  let reachers = reachersCache.get(table);
+  if (!reachers) {
+    reachers = new Map();
+    for (const file of table.files) {
+      for (const path of reachOf(file)) {
+        const list = reachers.get(path);
+        if (list) list.push(file);
+        else reachers.set(path, [file]);
+      }
+    }
+    reachersCache.set(table, reachers);
+  }
+  return reachers;
+}
+
+/** The package of every well-known file the side reaches. */
+export function wellKnownPackages(table: SymbolTable): Set<string> {
+  return new Set([...wellKnownPathsOf(table)].map((path) => WELL_KNOWN[path].package));
+}
+
+/** Declarations of well-known files the side reaches (to count what a package still holds at head). */
+export function wellKnownDeclarations(table: SymbolTable, packageName: string, kind: 'messages' | 'enums' | 'extensions'): string[] {
+  return [...wellKnownPathsOf(table)].filter((path) => WELL_KNOWN[path].package === packageName).flatMap((path) => WELL_KNOWN[path][kind]);
 }
 
 /**
  * Well-known files the base imports and the head no longer does. Undefined when a head file cannot be read: its
  * imports may be hidden, so nothing can be said.
  */
-export function droppedWellKnownFiles(baseFiles: readonly ImportingFile[], headFiles: readonly ImportingFile[]): DroppedWellKnownFile[] | undefined {
-  const cached = droppedCache.get(headFiles);
-  if (cached?.baseFiles === baseFiles) return cached.dropped;
-  const dropped = findDropped(baseFiles, headFiles);
-  droppedCache.set(headFiles, { baseFiles, dropped });
-  return dropped;
-}
-
-function findDropped(baseFiles: readonly ImportingFile[], headFiles: readonly ImportingFile[]): DroppedWellKnownFile[] | undefined {
-  if (headFiles.some((file) => !file.isReadable)) return undefined;
-  const head = wellKnownFilesOf(headFiles);
-  const result: DroppedWellKnownFile[] = [];
-  for (const [path, importer] of wellKnownFilesOf(baseFiles)) {
-    if (head.has(path)) continue;
-    result.push({ path, ...WELL_KNOWN[path], importer });
+export function droppedWellKnownFiles(base: SymbolTable, head: SymbolTable): DroppedWellKnownFile[] | undefined {
+  const cached = droppedCache.get(head);
+  if (cached?.base === base) return cached.dropped;
+  let dropped: DroppedWellKnownFile[] | undefined;
+  if (head.unreadableFiles.length === 0) {
+    const present = wellKnownPathsOf(head);
+    dropped = [];
+    for (const [path, importer] of wellKnownFilesOf(base)) if (!present.has(path)) dropped.push({ path, ...WELL_KNOWN[path], importer });
   }
-  return result;
+  droppedCache.set(head, { base, dropped });
+  return dropped;
 }
 
 /** The dropped well-known files whose importer is among the group's base files: each is reported by one group only. */
 export function droppedWellKnownFilesOf(pairs: ImagePairs): DroppedWellKnownFile[] | undefined {
-  const dropped = droppedWellKnownFiles(pairs.base.table.files, pairs.head.table.files);
+  const dropped = droppedWellKnownFiles(pairs.base.table, pairs.head.table);
   return dropped?.filter((item) => pairs.base.files.some((file) => file.path === item.importer.path));
 }

@@ -6,7 +6,8 @@ import { START_OF_FILE } from '../../engine/range';
 import { extensionsOf, messagesByNestedName, servicesOf, survivingAncestor } from '../declarations';
 import type { ProtoFile, ProtoMessage } from '../model';
 import type { ImagePairs } from '../pairs';
-import { droppedWellKnownFilesOf, wellKnownDeclarations, wellKnownPackages, type ImportingFile } from '../wellKnownFiles';
+import type { FileSummary } from '../moduleIndex';
+import { droppedWellKnownFilesOf, wellKnownDeclarations, wellKnownPackages } from '../wellKnownFiles';
 import { breakingRule, type RuleReport } from './rule';
 
 export const packageNoDelete = breakingRule({
@@ -14,9 +15,9 @@ export const packageNoDelete = breakingRule({
   summary: 'A package present at the base has no file at head',
   check(pairs, report) {
     const headTable = pairs.head.table;
-    const wellKnownAtHead = wellKnownPackages(headTable.files);
+    const wellKnownAtHead = wellKnownPackages(headTable);
     const hasHeadPackage = (name: string) => headTable.hasPackage(name) || wellKnownAtHead.has(name);
-    const unreadable = headTable.files.filter((file) => !file.isReadable);
+    const unreadable = headTable.unreadableFiles;
     for (const [name, files] of byPackage(pairs.base.files)) {
       if (hasHeadPackage(name)) continue;
       if (unreadable.length > 0) {
@@ -44,7 +45,7 @@ export const packageNoDelete = breakingRule({
   },
 });
 
-function reportOnImporter(pairs: ImagePairs, report: RuleReport, importer: ImportingFile, message: string): void {
+function reportOnImporter(pairs: ImagePairs, report: RuleReport, importer: FileSummary, message: string): void {
   report.finding({ file: pairs.head.filesByModulePath.get(importer.modulePath) ?? importer.path, basePath: importer.path, range: START_OF_FILE, message });
 }
 
@@ -53,7 +54,7 @@ function droppedWellKnown(pairs: ImagePairs, report: RuleReport, kind: 'message'
   const key = kind === 'message' ? 'messages' : kind === 'enum' ? 'enums' : 'extensions';
   for (const dropped of droppedWellKnownFilesOf(pairs) ?? []) {
     const headFiles = pairs.head.files.filter((file) => file.packageName === dropped.package);
-    const headNames = new Set([...headNamesOf(headFiles), ...wellKnownDeclarations(pairs.head.table.files, dropped.package, key)]);
+    const headNames = new Set([...headNamesOf(headFiles), ...wellKnownDeclarations(pairs.head.table, dropped.package, key)]);
     if (headNames.size === 0) continue;
     for (const name of dropped[key]) {
       if (!headNames.has(name)) reportOnImporter(pairs, report, dropped.importer, `Previously present ${kind} "${name}" was deleted from package "${dropped.package}".`);
@@ -153,7 +154,7 @@ function eachPackage(pairs: ImagePairs, report: RuleReport, find: (baseFiles: Pr
     if (deleted.length === 0) continue;
     // A syntax error anywhere in the package (or where the package statement should be) could hide any of them.
     const unreadable = [
-      ...pairs.head.table.files.filter((file) => !file.isReadable),
+      ...pairs.head.table.unreadableFiles,
       ...headFiles.filter((file) => file.isReadable && file.messages.some((message) => message.isDamaged)),
     ];
     if (unreadable.length > 0) {
