@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCheck } from '../../server/src/engine/check';
 import { defaultConfig } from '../../server/src/engine/config';
+import type { Finding } from '../../server/src/engine/finding';
 import { MemoryTree } from '../../server/src/engine/tree';
 import { protobufChecker } from '../../server/src/protobuf/checker';
 
@@ -85,6 +86,7 @@ export async function agreement(testCase: AgreementCase): Promise<void> {
       message: finding.message,
     }));
     assert.deepEqual(ourRows.map(key).sort(), bufRows.map(key).sort());
+    await assertFocusedChecksAgree(base, head, result.findings);
     // Under buf's default (FILE) every scenario but the one named for it must break, so that agreement is not agreement on nothing.
     if (!testCase.bufYaml && !testCase.name.startsWith('nothing')) assert.ok(bufRows.length > 0, 'buf reports something for this scenario');
   } finally {
@@ -92,3 +94,16 @@ export async function agreement(testCase: AgreementCase): Promise<void> {
   }
 }
 
+
+/** A check focused on one file (the editor's on-type check loads only that file's group) finds exactly what the whole check finds there. */
+async function assertFocusedChecksAgree(base: Record<string, string>, head: Record<string, string>, findings: readonly Finding[]): Promise<void> {
+  const brief = (finding: Finding) => JSON.stringify([finding.rule, finding.file, finding.range, finding.message]);
+  for (const file of new Set([...Object.keys(base), ...Object.keys(head)])) {
+    if (!file.endsWith('.proto')) continue;
+    const focused = await runCheck(
+      { base: new MemoryTree(base), head: new MemoryTree(head), renames: new Map(), config: defaultConfig(), focus: new Set([file]) },
+      [protobufChecker],
+    );
+    assert.deepEqual(focused.findings.map(brief), findings.filter((finding) => finding.file === file).map(brief), `focused on ${file}`);
+  }
+}

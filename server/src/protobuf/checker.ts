@@ -39,6 +39,7 @@ async function checkProtobuf(comparison: Comparison, report: Report): Promise<Ki
   const headPaths = moduleFiles(await comparison.head.list(), modules);
   if (!comparison.base) return { notChecked, filesChecked: headPaths.length };
   const baseIndex = await loadBaseIndex(comparison.base, modules, comparison.signal);
+  models.beginCheck();
   const headIndex = new HeadIndex(baseIndex, await summarizeHead(comparison.head, headPaths, baseIndex, comparison.signal));
   const focus = comparison.focus;
   const focused = focus ? (path: string) => isFocused(path, focus) : () => true;
@@ -202,9 +203,12 @@ async function summarizeHead(tree: Tree, files: readonly ModuleFile[], base: Sid
   const take = (file: ModuleFile, index: number, fingerprint: string | undefined) => {
     if (fingerprint === undefined) return;
     const same = base.byPath(file.path);
+    if (same?.fingerprint === fingerprint && same.modulePath === file.modulePath) {
+      summaries[index] = same;
+      return;
+    }
     const known = headSummaries.get(`${file.path}\0${file.modulePath}`);
-    if (same?.fingerprint === fingerprint && same.modulePath === file.modulePath) summaries[index] = same;
-    else if (known?.fingerprint === fingerprint) summaries[index] = known;
+    if (known?.fingerprint === fingerprint) summaries[index] = known;
     else changed.push({ ...file, index });
   };
   // Fingerprints the tree already knows cost no waiting: typing in a large module asks for thousands.

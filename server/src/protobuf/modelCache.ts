@@ -1,6 +1,7 @@
 // Models (syntax tree, text and declarations) of recently compared files, least recently used first out, bounded by
 // the characters of their texts. A model is keyed by side, path, module path and text fingerprint, so a changed text
 // is a new entry; models of an unchanged file on both sides share one text and one syntax tree and are counted once.
+// What the current check uses is never evicted, so that typing in a file larger than the bound re-parses only the edit.
 import type { ProtoFile } from './model';
 
 /** About 5 bytes of syntax tree and model per character of text: ~20 MB at the limit. */
@@ -9,8 +10,9 @@ export const MODEL_CACHE_CHARS = 4_000_000;
 export type Side = 'base' | 'head';
 
 export class ModelCache {
-  private readonly entries = new Map<string, { file: ProtoFile; chars: number }>();
+  private readonly entries = new Map<string, { file: ProtoFile; chars: number; usedIn: number }>();
   private chars = 0;
+  private generation = 0;
 
   constructor(private readonly limitChars = MODEL_CACHE_CHARS) {}
 
@@ -18,11 +20,17 @@ export class ModelCache {
     return `${side}\0${path}\0${modulePath}\0${fingerprint}`;
   }
 
+  /** A new check begins: what it gets or sets is kept at least until the next one begins. */
+  beginCheck(): void {
+    this.generation++;
+  }
+
   get(key: string): ProtoFile | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.entries.delete(key);
     this.entries.set(key, entry);
+    entry.usedIn = this.generation;
     return entry.file;
   }
 
@@ -34,10 +42,10 @@ export class ModelCache {
       this.chars -= old.chars;
     }
     const chars = sharesText ? Math.ceil(file.text.length / 4) : file.text.length;
-    this.entries.set(key, { file, chars });
+    this.entries.set(key, { file, chars, usedIn: this.generation });
     this.chars += chars;
     for (const [oldest, entry] of this.entries) {
-      if (this.chars <= this.limitChars || oldest === key) break;
+      if (this.chars <= this.limitChars || entry.usedIn === this.generation) break;
       this.entries.delete(oldest);
       this.chars -= entry.chars;
     }
