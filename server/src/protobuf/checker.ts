@@ -1,5 +1,6 @@
-// The protobuf kind: lists and parses the .proto files of both trees per buf module, pairs them, runs the rules
-// buf.yaml selects and binds each finding's categories to that buf.yaml's version.
+// The protobuf kind: summarizes the .proto files of both trees per buf module (kept for the whole module), then loads,
+// pairs and compares one group of packages at a time (only the focused files' groups for an on-type check), runs the
+// rules buf.yaml selects and binds each finding's categories to that buf.yaml's version.
 import type { Comparison, KindChecker, KindReport } from '../engine/comparison';
 import { throwIfCancelled } from '../engine/comparison';
 import { isFocused } from '../engine/check';
@@ -54,10 +55,11 @@ async function checkProtobuf(comparison: Comparison, report: Report): Promise<Ki
   // A focus of files (an open document) names them; a directory needs a walk.
   const focusFiles = focus && [...focus].every((entry) => entry !== '' && !entry.endsWith('/')) ? [...focus] : undefined;
   const groups = groupFiles({ base: baseIndex, head: headIndex, renames: comparison.renames, resolveExtendee: resolveName }, focus ? focused : undefined, focusFiles);
+  // Models are kept for checks of named files (the editor's); a check of everything, or of a directory, visits each group
+  // once, and keeping its models would only age them into garbage.
+  const keep = focusFiles !== undefined;
   for (const group of groups) {
     throwIfCancelled(comparison.signal);
-    // A check of everything visits each group once: its models are not worth keeping (and would only age into garbage).
-    const keep = focus !== undefined;
     const baseFiles = await loadModels('base', comparison.base, group.base, keep);
     const baseByPath = new Map(baseFiles.map((file) => [file.path, file]));
     const headFiles = await loadModels('head', comparison.head, group.head, keep, baseByPath);
