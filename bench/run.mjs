@@ -1,5 +1,5 @@
-// All three performance figures of SPEC §8 from one run: the full check against buf, on-type latency over LSP, and the
-// server's memory on the whole googleapis workspace. Prints one JSON object; see bench/README.md.
+// All three performance figures of SPEC §8 from one run: the full check against buf, on-type latency over LSP (in a
+// repository of typical size and in the whole googleapis workspace), and the server's memory on the whole googleapis workspace. Prints one JSON object; see bench/README.md.
 // Usage: node --import tsx bench/run.mjs [--runs N]
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -10,6 +10,7 @@ const script = (args) => JSON.parse(execFileSync(process.execPath, args, { encod
 const started = new Date().toISOString();
 const breaking = script(['bench/protobufBreaking.mjs', '--runs', runs]);
 const latency = script(['--import', 'tsx', 'bench/lspLatency.mjs']);
+const wholeLatency = script(['--import', 'tsx', 'bench/lspLatency.mjs', '--whole']);
 const memory = script(['--import', 'tsx', 'bench/serverMemory.mjs']);
 console.log(JSON.stringify({
   started,
@@ -17,5 +18,6 @@ console.log(JSON.stringify({
   machine: `${cpus().length} cores, node ${process.version}`,
   fullCheck: { graycheckMedianMs: breaking.graycheckMedianMs, bufMedianMs: breaking.bufMedianMs, ratio: breaking.ratio, runs: breaking.runs, files: breaking.files, sameFindings: JSON.stringify(breaking.graycheckFindings.sort()) === JSON.stringify(breaking.bufFindings.sort()) },
   onTypeLatency: latency,
+  onTypeLatencyWholeGoogleapis: wholeLatency,
   serverMemory: memory,
 }, null, 2));
