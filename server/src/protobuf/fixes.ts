@@ -20,16 +20,25 @@ export function restoreFieldFix({ finding, head }: FixContext): Fix[] {
   return [{ title: `Restore field "${data.name}" = ${data.number} from the base`, changes: [{ file: finding.file, edits: [edit] }], isPreferred: true }];
 }
 
-export function reserveFieldFix({ finding, head }: FixContext, isStillReported: boolean): Fix[] {
+/** Which reservation the finding asks for: a _UNLESS_NAME_ finding is not settled by reserving the number alone. */
+export type Reservation = 'number' | 'name' | 'any';
+
+export function reserveFieldFix({ finding, head }: FixContext, isStillReported: boolean, needs: Reservation): Fix[] {
   const data = finding.fixData;
   if (data?.kind !== 'field' || typeof data.message !== 'string') return [];
   const message = head.messages.find((candidate) => candidate.fullName === data.message)?.decl;
   if (!message) return [];
   const isEditions = head.ast.syntax.syntax === 'editions';
   const name = isEditions ? String(data.name) : `"${data.name}"`;
+  // Reserving twice, or reserving a name a field still has, does not compile: only what head can still reserve.
+  const reservesNumber = data.isNumberReserved !== true;
+  const reservesName = data.isNameReserved !== true && data.isNameInUse !== true;
+  if ((needs === 'name' && !reservesName) || (needs === 'number' && !reservesNumber)) return [];
+  const statements = [reservesNumber ? `reserved ${data.number};` : '', reservesName ? `reserved ${name};` : ''].filter(Boolean);
+  if (statements.length === 0) return [];
   const anchor = message.members.length > 0 ? lastMember(message.members).endOffset : message.bodyStartOffset + 1;
-  const edit = insertLines(head.text, message, anchor, `reserved ${data.number};\nreserved ${name};`);
-  const title = `Reserve field number ${data.number} and name "${data.name}"`;
+  const edit = insertLines(head.text, message, anchor, statements.join('\n'));
+  const title = statements.length === 2 ? `Reserve field number ${data.number} and name "${data.name}"` : reservesName ? `Reserve field name "${data.name}"` : `Reserve field number ${data.number}`;
   return [{
     title: isStillReported ? `${title} (buf still reports ${finding.rule} for a deleted field)` : title,
     changes: [{ file: finding.file, edits: [edit] }],

@@ -10,8 +10,8 @@ import type { FixContext } from './rules/rule';
 
 export const REVERT_TITLE = 'Revert to the base value';
 
-/** What a revert puts back: the type, name or label as written, a json_name value, a `default = …` option text ('' = none). */
-export type RevertPart = 'type' | 'name' | 'label' | 'jsonName' | 'default';
+/** What a revert puts back: the type, the label with the type (a map has no label), name or label as written, a json_name value, a `default = …` option text ('' = none). */
+export type RevertPart = 'type' | 'labelAndType' | 'name' | 'label' | 'jsonName' | 'default';
 
 export function revertFieldData(message: ProtoMessage, field: ProtoField, part: RevertPart, text: string): FixData | undefined {
   // Extensions are not found again by message and number, so they get no revert.
@@ -45,6 +45,8 @@ function fieldEdit(text: string, lines: LineIndex, field: FieldDecl, part: Rever
   switch (part) {
     case 'type':
       return { range: field.typeRange, newText: value };
+    case 'labelAndType':
+      return { range: { start: lines.positionAt(field.startOffset), end: field.typeRange.end }, newText: value };
     case 'name':
       return { range: field.nameRange, newText: value };
     case 'label': {

@@ -30,7 +30,8 @@ export const enumNoDelete = breakingRule({
           range: ancestor ? ancestor.range : START_OF_FILE,
           message: `Previously present enum "${item.nestedName}" was deleted from file.`,
           base: { file: base.path, range: item.decl.range },
-          fixData: {
+          // An enum that moved to another file of the package cannot be restored here: its name would be declared twice.
+          fixData: pairs.head.table.kindOf(item.fullName) !== undefined ? undefined : {
             kind: 'enum',
             name: item.nestedName,
             parent: parent?.fullName ?? null,

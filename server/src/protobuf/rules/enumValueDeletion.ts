@@ -13,21 +13,21 @@ export const enumValueNoDelete = breakingRule({
   id: 'ENUM_VALUE_NO_DELETE',
   summary: 'An enum value number present at the base is missing from its enum at head',
   check: (pairs, report) => reportDeletedValues(pairs, report, 'nothing'),
-  fixes: (context) => [...restoreEnumValueFix(context), ...reserveEnumValueFix(context, true)],
+  fixes: (context) => [...restoreEnumValueFix(context), ...reserveEnumValueFix(context, true, 'any')],
 });
 
 export const enumValueNoDeleteUnlessNumberReserved = breakingRule({
   id: 'ENUM_VALUE_NO_DELETE_UNLESS_NUMBER_RESERVED',
   summary: 'An enum value number present at the base is missing at head and not reserved',
   check: (pairs, report) => reportDeletedValues(pairs, report, 'reservedNumber'),
-  fixes: (context) => [...reserveEnumValueFix(context, false), ...restoreEnumValueFix(context)],
+  fixes: (context) => [...reserveEnumValueFix(context, false, 'number'), ...restoreEnumValueFix(context)],
 });
 
 export const enumValueNoDeleteUnlessNameReserved = breakingRule({
   id: 'ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED',
   summary: 'An enum value present at the base is missing at head and its names are not reserved',
   check: (pairs, report) => reportDeletedValues(pairs, report, 'reservedName'),
-  fixes: (context) => [...reserveEnumValueFix(context, false), ...restoreEnumValueFix(context)],
+  fixes: (context) => [...reserveEnumValueFix(context, false, 'name'), ...restoreEnumValueFix(context)],
 });
 
 function reportDeletedValues(pairs: ImagePairs, report: RuleReport, excuse: Excuse): void {
@@ -53,6 +53,9 @@ function reportDeletedValues(pairs: ImagePairs, report: RuleReport, excuse: Excu
       const values = base.decl.values.filter((value) => value.number === number);
       const first = values[0];
       const index = base.decl.values.indexOf(first);
+      const isNumberReserved = reservedRanges.some((range) => range.start <= number && number <= range.end);
+      // Restoring a value whose number or a name is reserved, or whose name another value took, does not compile.
+      const isRestorable = !isNumberReserved && names.every((name) => !reservedNames.has(name) && !head.decl.values.some((value) => value.name === name));
       report.finding({
         file: head.file,
         // buf reports on the enum's span, not on the vanished value.
@@ -66,7 +69,9 @@ function reportDeletedValues(pairs: ImagePairs, report: RuleReport, excuse: Excu
           names: sorted.join(','),
           after: index > 0 ? base.decl.values[index - 1].name : null,
           isFirst: index === 0,
-          text: values.map((value) => declarationText(base.file.text, value.leadingOffset, value.endOffset)).join('\n'),
+          isNumberReserved,
+          areNamesReserved: names.every((name) => reservedNames.has(name)),
+          text: isRestorable ? values.map((value) => declarationText(base.file.text, value.leadingOffset, value.endOffset)).join('\n') : null,
         },
       });
     }

@@ -30,7 +30,8 @@ export const extensionNoDelete = breakingRule({
           range: ancestor ? ancestor.range : START_OF_FILE,
           message: `Previously present extension "${extension.nestedName}" was deleted from file.`,
           base: { file: base.path, range: extension.decl.range },
-          fixData: {
+          // Restoring next to an extension that took the same number of the same message does not compile.
+          fixData: extensionsOf(head).some((other) => other.decl.number === extension.decl.number && other.extend.extendee === extension.extend.extendee) ? undefined : {
             kind: 'extension',
             name: extension.nestedName,
             scope,

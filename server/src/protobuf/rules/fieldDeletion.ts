@@ -1,6 +1,6 @@
 // A deleted field breaks readers that still use its number (wire) or its name (JSON, generated code).
 // buf's three variants differ only in which `reserved` statement excuses the deletion.
-import type { ProtoField, ProtoMessage } from '../model';
+import { SCALAR_TYPES, type ProtoField, type ProtoImage, type ProtoMessage } from '../model';
 import type { MessagePair } from '../pairs';
 import { reserveFieldFix, restoreFieldFix } from '../fixes';
 import { declarationText } from './messageDeletion';
@@ -11,26 +11,26 @@ type Excuse = 'nothing' | 'reservedNumber' | 'reservedName';
 export const fieldNoDelete = breakingRule({
   id: 'FIELD_NO_DELETE',
   summary: 'A field present at the base is missing from its message at head',
-  check: (pairs, report) => pairs.messages.forEach((pair) => reportDeletedFields(pair, report, 'nothing')),
+  check: (pairs, report) => pairs.messages.forEach((pair) => reportDeletedFields(pairs.head, pair, report, 'nothing')),
   // SPEC §7 offers reserving here too, although buf still reports the deletion; the title says so.
-  fixes: (context) => [...restoreFieldFix(context), ...reserveFieldFix(context, true)],
+  fixes: (context) => [...restoreFieldFix(context), ...reserveFieldFix(context, true, 'any')],
 });
 
 export const fieldNoDeleteUnlessNumberReserved = breakingRule({
   id: 'FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED',
   summary: 'A field present at the base is missing at head and its number is not reserved',
-  check: (pairs, report) => pairs.messages.forEach((pair) => reportDeletedFields(pair, report, 'reservedNumber')),
-  fixes: (context) => [...reserveFieldFix(context, false), ...restoreFieldFix(context)],
+  check: (pairs, report) => pairs.messages.forEach((pair) => reportDeletedFields(pairs.head, pair, report, 'reservedNumber')),
+  fixes: (context) => [...reserveFieldFix(context, false, 'number'), ...restoreFieldFix(context)],
 });
 
 export const fieldNoDeleteUnlessNameReserved = breakingRule({
   id: 'FIELD_NO_DELETE_UNLESS_NAME_RESERVED',
   summary: 'A field present at the base is missing at head and its name is not reserved',
-  check: (pairs, report) => pairs.messages.forEach((pair) => reportDeletedFields(pair, report, 'reservedName')),
-  fixes: (context) => [...reserveFieldFix(context, false), ...restoreFieldFix(context)],
+  check: (pairs, report) => pairs.messages.forEach((pair) => reportDeletedFields(pairs.head, pair, report, 'reservedName')),
+  fixes: (context) => [...reserveFieldFix(context, false, 'name'), ...restoreFieldFix(context)],
 });
 
-function reportDeletedFields({ base, head }: MessagePair, report: RuleReport, excuse: Excuse): void {
+function reportDeletedFields(headImage: ProtoImage, { base, head }: MessagePair, report: RuleReport, excuse: Excuse): void {
   for (const field of base.fields) {
     if (head.fieldsByNumber.has(field.number)) continue;
     if (excuse === 'reservedNumber' && reservesNumber(head, field.number)) continue;
@@ -54,10 +54,26 @@ function reportDeletedFields({ base, head }: MessagePair, report: RuleReport, ex
         name: field.name,
         after: previousFieldName(base, field) ?? null,
         isFirst: base.fields[0] === field,
-        text: field.decl ? declarationText(base.file.text, field.decl.leadingOffset, field.decl.endOffset) : null,
+        isNumberReserved: reservesNumber(head, field.number),
+        isNameReserved: head.reservedNames.has(field.name),
+        isNameInUse: head.fields.some((other) => other.name === field.name),
+        text: field.decl && isRestorable(headImage, head, field) ? declarationText(base.file.text, field.decl.leadingOffset, field.decl.endOffset) : null,
       },
     });
   }
+}
+
+/** Whether the base declaration, inserted as written, would compile at head: its number, name and JSON name are free, and its types mean what they meant. */
+function isRestorable(headImage: ProtoImage, head: ProtoMessage, field: ProtoField): boolean {
+  if (!field.decl || field.decl.group) return false;
+  // A field of a real oneof is written without a label, which outside its oneof does not compile in proto2.
+  if (field.oneof !== undefined && field.decl.label === undefined) return false;
+  if (reservesNumber(head, field.number) || head.reservedNames.has(field.name)) return false;
+  if (head.fields.some((other) => other.name === field.name || other.jsonName === field.jsonName)) return false;
+  const written = field.decl.mapValue !== undefined ? field.decl.mapValue : field.decl.type;
+  if (SCALAR_TYPES.has(written)) return true;
+  const resolved = headImage.resolve(written, head.fullName);
+  return resolved !== undefined && (field.decl.mapValue !== undefined || !field.isTypeResolved || resolved === field.type);
 }
 
 function reservesNumber(message: ProtoMessage, number: number): boolean {

@@ -29,7 +29,8 @@ export const messageNoDelete = breakingRule({
           range: parent ? parent.range : START_OF_FILE,
           message: `Previously present message "${message.nestedName}" was deleted from file.`,
           base: { file: base.path, range: message.range },
-          fixData: message.decl && !message.isMapEntry && !isGroup(message)
+          // A message that moved to another file of the package cannot be restored here: its name would be declared twice.
+          fixData: message.decl && !message.isMapEntry && !isGroup(message) && pairs.head.table.kindOf(message.fullName) === undefined
             ? {
                 kind: 'message',
                 name: message.nestedName,
