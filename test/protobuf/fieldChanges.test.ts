@@ -339,3 +339,21 @@ ruleCases('ENUM_VALUE_SAME_NAME', [
     notChecked: ["example.proto: syntax error at 7:1: expected an enum value number, found '}' — declarations there were not compared"],
   },
 ]);
+
+// Reverts that would not compile are not offered (found by test/integration/bufFixes.test.ts).
+ruleCases('FIELD_SAME_TYPE', [
+  {
+    name: 'a map turned into a repeated message is reverted label and type together',
+    base: 'syntax = "proto3";\npackage p;\nmessage Order {\n  map<string, int32> counts = 2;\n}\n',
+    head: 'syntax = "proto3";\npackage p;\nmessage Order {\n  repeated Count counts = 2;\n  message Count { string key = 1; int32 value = 2; }\n}\n',
+    expect: ['4:12 Field "2" with name "counts" on message "Order" changed type from "p.Order.CountsEntry" to "p.Order.Count".'],
+    fixed: 'syntax = "proto3";\npackage p;\nmessage Order {\n  map<string, int32> counts = 2;\n  message Count { string key = 1; int32 value = 2; }\n}\n',
+  },
+  {
+    name: 'a type renamed at head is not reverted to its old spelling, which no longer resolves',
+    base: 'syntax = "proto3";\npackage p;\nmessage Bank {}\nmessage Order {\n  Bank bank = 1;\n}\n',
+    head: 'syntax = "proto3";\npackage p;\nmessage Sepa {}\nmessage Order {\n  Sepa bank = 1;\n}\n',
+    expect: ['5:3 Field "1" with name "bank" on message "Order" changed type from "p.Bank" to "p.Sepa".'],
+    fixTitles: [],
+  },
+]);

@@ -129,3 +129,40 @@ test('without a buf.yaml buf applies v1 defaults: v1 categories, and no v2-only 
   );
   assert.deepEqual(result.findings.map((finding) => [finding.rule, finding.categories]), [['FIELD_NO_DELETE', ['FILE', 'PACKAGE']]]);
 });
+
+// Fixes that would not compile are not offered (found by test/integration/bufFixes.test.ts, where buf judges every fix).
+const USER_BASE = 'syntax = "proto3";\npackage p;\nmessage User {\n  string name = 1;\n  string email = 3;\n}\n';
+const deletedEmail = '3:1 Previously present field "3" with name "email" on message "User" was deleted.';
+ruleCases('FIELD_NO_DELETE', [
+  {
+    name: 'a field whose number is reserved at head gets neither a restore nor a second reservation of the number',
+    base: USER_BASE,
+    head: 'syntax = "proto3";\npackage p;\nmessage User {\n  string name = 1;\n  reserved 3;\n}\n',
+    expect: [deletedEmail],
+    fixTitles: ['Reserve field name "email" (buf still reports FIELD_NO_DELETE for a deleted field)'],
+  },
+  {
+    name: 'a field whose number changed is not restored next to itself, and its name is not reserved while in use',
+    base: USER_BASE,
+    head: 'syntax = "proto3";\npackage p;\nmessage User {\n  string name = 1;\n  string email = 15;\n}\n',
+    expect: [deletedEmail],
+    fixTitles: ['Reserve field number 3 (buf still reports FIELD_NO_DELETE for a deleted field)'],
+  },
+  {
+    name: 'a field whose message type was deleted too is not restored',
+    base: 'syntax = "proto3";\npackage p;\nmessage Settings {}\nmessage User {\n  string name = 1;\n  Settings settings = 2;\n}\n',
+    head: 'syntax = "proto3";\npackage p;\nmessage User {\n  string name = 1;\n}\n',
+    expect: ['3:1 Previously present field "2" with name "settings" on message "User" was deleted.'],
+    fixTitles: ['Reserve field number 2 and name "settings" (buf still reports FIELD_NO_DELETE for a deleted field)'],
+  },
+]);
+
+ruleCases('FIELD_NO_DELETE_UNLESS_NAME_RESERVED', [
+  {
+    name: 'no fix is offered when the name is still in use: reserving the number alone would not settle it',
+    base: USER_BASE,
+    head: 'syntax = "proto3";\npackage p;\nmessage User {\n  string name = 1;\n  string email = 15;\n}\n',
+    expect: ['3:1 Previously present field "3" with name "email" on message "User" was deleted without reserving the name "email".'],
+    fixTitles: [],
+  },
+]);

@@ -24,6 +24,8 @@ export interface RuleCase {
   notChecked?: string[];
   /** The head file after applying the rule's first own fix of the first finding. */
   fixed?: string;
+  /** The titles of the rule's own fixes for the first finding, in order ([] when none is offered). */
+  fixTitles?: string[];
   /** Files present on both sides (a buf.yaml here replaces the one that selects the rule). */
   files?: Record<string, string>;
   /** Head path → base path. */
@@ -60,6 +62,12 @@ export function ruleCases(ruleId: string, cases: RuleCase[]): void {
       const result = await runRule(ruleId, testCase);
       assert.deepEqual(render(result), testCase.expect);
       assert.deepEqual(result.notChecked.map((entry) => `${entry.file}: ${entry.reason}`), testCase.notChecked ?? []);
+      if (testCase.fixTitles !== undefined) {
+        const [first] = result.findings;
+        assert.ok(first, 'a finding whose fixes to list');
+        const text = asFiles(testCase.head)[first.file];
+        assert.deepEqual(protobufChecker.fixes(first, text ?? '').map((fix) => fix.title), testCase.fixTitles);
+      }
       if (testCase.fixed === undefined) return;
       const [finding] = result.findings;
       assert.ok(finding, 'a finding to fix');
