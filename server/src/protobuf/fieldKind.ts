@@ -191,3 +191,13 @@ export function declaredOneof(field: ProtoField, message: ProtoMessage): string 
   if (field.oneof === undefined) return undefined;
   return message.oneofs.some((oneof) => oneof.name === field.oneof && !oneof.isSynthetic) ? field.oneof : undefined;
 }
+
+/** Whether a base field's type, spelled as the base wrote it, still names that type from `scope` at head (a map's value type need only resolve). */
+export function isSpelledSameAtHead(field: ProtoField, headImage: ProtoImage, scope: string): boolean {
+  const decl = field.decl;
+  if (!decl) return false;
+  const written = decl.mapValue ?? decl.type;
+  if (SCALAR_TYPES.has(written)) return true;
+  const resolved = headImage.resolve(written, scope);
+  return resolved !== undefined && (decl.mapValue !== undefined || !field.isTypeResolved || resolved === field.type);
+}

@@ -1,6 +1,7 @@
 // A deleted field breaks readers that still use its number (wire) or its name (JSON, generated code).
 // buf's three variants differ only in which `reserved` statement excuses the deletion.
-import { SCALAR_TYPES, type ProtoField, type ProtoImage, type ProtoMessage } from '../model';
+import type { ProtoField, ProtoImage, ProtoMessage } from '../model';
+import { isSpelledSameAtHead } from '../fieldKind';
 import type { MessagePair } from '../pairs';
 import { reserveFieldFix, restoreFieldFix } from '../fixes';
 import { declarationText } from './messageDeletion';
@@ -70,10 +71,7 @@ function isRestorable(headImage: ProtoImage, head: ProtoMessage, field: ProtoFie
   if (field.oneof !== undefined && field.decl.label === undefined) return false;
   if (reservesNumber(head, field.number) || head.reservedNames.has(field.name)) return false;
   if (head.fields.some((other) => other.name === field.name || other.jsonName === field.jsonName)) return false;
-  const written = field.decl.mapValue !== undefined ? field.decl.mapValue : field.decl.type;
-  if (SCALAR_TYPES.has(written)) return true;
-  const resolved = headImage.resolve(written, head.fullName);
-  return resolved !== undefined && (field.decl.mapValue !== undefined || !field.isTypeResolved || resolved === field.type);
+  return isSpelledSameAtHead(field, headImage, head.fullName);
 }
 
 function reservesNumber(message: ProtoMessage, number: number): boolean {

@@ -1,7 +1,7 @@
 // A field whose type changed: generated code breaks (FIELD_SAME_TYPE), or the bytes (WIRE) or the JSON (WIRE_JSON)
 // written by one side no longer decode on the other. The three rules differ only in which kinds count as the same.
-import { SCALAR_TYPES, type ProtoEnum, type ProtoImage } from '../model';
-import { fieldAndExtensionPairs, fieldDescription, fieldTypeRange, kindOf, kindText, type FieldKind, type FieldPair } from '../fieldKind';
+import type { ProtoEnum, ProtoImage } from '../model';
+import { fieldAndExtensionPairs, fieldDescription, isSpelledSameAtHead, fieldTypeRange, kindOf, kindText, type FieldKind, type FieldPair } from '../fieldKind';
 import type { ImagePairs } from '../pairs';
 import { revertFieldData, revertFix } from '../revertFix';
 import { breakingRule, type RuleReport } from './rule';
@@ -110,11 +110,7 @@ function typeRevertData(pair: FieldPair, headImage: ProtoImage) {
   // Groups and delimited encoding are not one type token to put back.
   if (!base || !head || base.group || head.group || base.type === head.type) return undefined;
   // The base spelling must still name the base's type at head (not so after a rename or a move).
-  const written = base.mapValue ?? base.type;
-  if (!SCALAR_TYPES.has(written)) {
-    const resolved = headImage.resolve(written, pair.headMessage.fullName);
-    if (resolved === undefined || (base.mapValue === undefined && pair.base.isTypeResolved && resolved !== pair.base.type)) return undefined;
-  }
+  if (!isSpelledSameAtHead(pair.base, headImage, pair.headMessage.fullName)) return undefined;
   // To or from a map, the label goes with the type: `repeated map<…>` does not compile.
   if (base.mapKey !== undefined || head.mapKey !== undefined) {
     return revertFieldData(pair.headMessage, pair.head, 'labelAndType', base.label ? `${base.label} ${base.type}` : base.type);
