@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expandId, type BufConfigVersion } from '../../server/src/protobuf/categories';
 import { CASES, type CorpusCase } from '../protobuf/corpus/corpus';
-import { byCase, cloneCorpus, comparable, key, materialize, runBuf, runGraycheck, slugOf, type Row } from '../support/bufCorpusRun';
+import { byCase, cloneCorpus, comparable, key, runBuf, runGraycheck, seedCorpus, slugOf, twoAtATime, type Row } from '../support/bufCorpusRun';
 import { runCli } from '../support/cli';
-import { GIT_ENV, TempRepo } from '../support/tempRepo';
+import { TempRepo } from '../support/tempRepo';
 
 const ALL_IDS: readonly string[] = (
   JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/buf-breaking-rule-ids.json'), 'utf8')) as { ids: string[] }
@@ -132,17 +132,11 @@ function compareCase(config: string, corpusCase: CorpusCase, slug: string): void
 
 describe('the buf corpus', () => {
   before(async () => {
-    const corpus = materialize();
-    const seed = TempRepo.create();
+    const { corpus, seed } = seedCorpus();
     repositories.push(seed);
-    seed.commit(corpus.base, 'base');
     // Every repository is set up before any tool runs: git runs synchronously here and would stall the tools' output pipes.
     const queue = Object.entries(CONFIGS).map(([name, bufYaml]) => [name, prepare(bufYaml, seed, corpus.head)] as const);
-    // Two at a time: each buf run clones the repository and compiles both sides, which keeps a core busy.
-    const worker = async (): Promise<void> => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await runConfig(next[0], next[1]);
-    };
-    await Promise.all([worker(), worker()]);
+    await twoAtATime(queue, ([name, repo]) => runConfig(name, repo));
   });
 
   after(() => {

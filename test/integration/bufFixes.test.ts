@@ -12,7 +12,7 @@ import { protobufChecker } from '../../server/src/protobuf/checker';
 import { PROTOBUF_RULES } from '../../server/src/protobuf/rules/index';
 import { prepareComparison } from '../../server/src/workspace';
 import { CASES } from '../protobuf/corpus/corpus';
-import { byCase, cloneCorpus, comparable, key, materialize, runBuf, runGraycheck, slugOf, SLUG, type Row } from '../support/bufCorpusRun';
+import { byCase, cloneCorpus, comparable, key, runBuf, runGraycheck, seedCorpus, slugOf, SLUG, twoAtATime, type Row } from '../support/bufCorpusRun';
 import { TempRepo } from '../support/tempRepo';
 
 // Every category at once: each rule that could still object to a fixed file is selected.
@@ -85,10 +85,8 @@ function roundOf(slug: string, candidate: Candidate): RoundResult {
 
 describe('quick fixes judged by buf', () => {
   before(async () => {
-    const corpus = materialize();
-    const seed = TempRepo.create();
+    const { corpus, seed } = seedCorpus();
     repositories.push(seed);
-    seed.commit(corpus.base, 'base');
     const headTexts: Record<string, string | null> = { ...corpus.base, ...corpus.head };
     const unfixed = cloneCorpus(seed, EVERY_CATEGORY, corpus.head);
     repositories.push(unfixed);
@@ -106,19 +104,14 @@ describe('quick fixes judged by buf', () => {
       repositories.push(repo);
       prepared.push(repo);
     }
-    // Two rounds at a time, as each buf run keeps a core busy.
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      for (let round = next++; round < prepared.length; round = next++) {
-        try {
-          const [bufRows, ours] = await Promise.all([runBuf(prepared[round].dir), runGraycheck(prepared[round].dir)]);
-          rounds[round] = { buf: byCase(bufRows), ours: byCase(ours.rows) };
-        } catch (error) {
-          rounds[round] = error as Error;
-        }
+    await twoAtATime(prepared, async (repo, round) => {
+      try {
+        const [bufRows, ours] = await Promise.all([runBuf(repo.dir), runGraycheck(repo.dir)]);
+        rounds[round] = { buf: byCase(bufRows), ours: byCase(ours.rows) };
+      } catch (error) {
+        rounds[round] = error as Error;
       }
-    };
-    await Promise.all([worker(), worker()]);
+    });
   });
 
   after(() => {

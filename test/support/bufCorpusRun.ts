@@ -125,3 +125,23 @@ export function cloneCorpus(seed: TempRepo, bufYaml: string | null, head: Record
   repo.write(head);
   return repo;
 }
+
+/** The corpus laid out, and a repository with its base committed for cloneCorpus to fetch from. */
+export function seedCorpus(): { corpus: ReturnType<typeof materialize>; seed: TempRepo } {
+  const corpus = materialize();
+  const seed = TempRepo.create();
+  seed.commit(corpus.base, 'base');
+  return { corpus, seed };
+}
+
+/** Runs `task` over `items` two at a time: each buf run clones the repository and compiles both sides, which keeps a core busy. */
+export async function twoAtATime<T>(items: readonly T[], task: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      await task(items[index], index);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+}

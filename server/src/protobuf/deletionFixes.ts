@@ -6,8 +6,7 @@ import type { Declaration, MessageDecl } from './ast';
 import { extensionsOf } from './declarations';
 import type { ProtoFile } from './model';
 import type { FixContext } from './rules/rule';
-import type { Reservation } from './fixes';
-import { insertLines } from './fixes';
+import { insertLines, planReservations, type Reservation } from './fixes';
 
 /** A body to insert into: where its `{` is, and its members' offsets. */
 interface Body {
@@ -150,19 +149,21 @@ export function reserveEnumValueFix({ finding, head }: FixContext, isStillReport
   if (!item) return [];
   const names = String(data.names).split(',');
   if (names.some((name) => item.values.some((value) => value.name === name))) return [];
-  // Reserving twice does not compile: only what head does not reserve yet.
-  const reservesNumber = data.isNumberReserved !== true;
-  const reservesNames = data.areNamesReserved !== true;
-  if ((needs === 'number' && !reservesNumber) || (needs === 'name' && !reservesNames)) return [];
   const isEditions = head.ast.syntax.syntax === 'editions';
   const written = names.map((name) => (isEditions ? name : `"${name}"`)).join(', ');
-  const statements = [reservesNumber ? `reserved ${data.number};` : '', reservesNames ? `reserved ${written};` : ''].filter(Boolean);
-  if (statements.length === 0) return [];
+  const planned = planReservations(
+    needs,
+    data.isNumberReserved === true ? undefined : `reserved ${data.number};`,
+    data.areNamesReserved === true ? undefined : `reserved ${written};`,
+  );
+  if (!planned) return [];
   const body = bodyOf(head, item, [...item.values, ...item.reserved, ...item.options]);
-  const edit = insertLines(head.text, body, lastEnd(body.members) ?? body.openOffset + 1, statements.join('\n'));
+  const edit = insertLines(head.text, body, lastEnd(body.members) ?? body.openOffset + 1, planned.text);
   const quoted = names.map((name) => `"${name}"`).join(', ');
   const plural = names.length > 1 ? 's' : '';
-  const title = statements.length === 2 ? `Reserve enum value number ${data.number} and name${plural} ${quoted}` : reservesNumber ? `Reserve enum value number ${data.number}` : `Reserve enum value name${plural} ${quoted}`;
+  const title = planned.number && planned.name
+    ? `Reserve enum value number ${data.number} and name${plural} ${quoted}`
+    : planned.number ? `Reserve enum value number ${data.number}` : `Reserve enum value name${plural} ${quoted}`;
   return fix(isStillReported ? `${title} (buf still reports ${finding.rule} for a deleted value)` : title, finding.file, edit, false);
 }
 

@@ -23,6 +23,22 @@ export function restoreFieldFix({ finding, head }: FixContext): Fix[] {
 /** Which reservation the finding asks for: a _UNLESS_NAME_ finding is not settled by reserving the number alone. */
 export type Reservation = 'number' | 'name' | 'any';
 
+export interface PlannedReservations {
+  number: boolean;
+  name: boolean;
+  text: string;
+}
+
+/**
+ * The `reserved` statements head can still take (undefined for one it cannot: already reserved, or a name still in use,
+ * as either would not compile), or undefined when nothing is left or the one the finding needs is not possible.
+ */
+export function planReservations(needs: Reservation, numberStatement: string | undefined, nameStatement: string | undefined): PlannedReservations | undefined {
+  if ((needs === 'number' && !numberStatement) || (needs === 'name' && !nameStatement)) return undefined;
+  if (!numberStatement && !nameStatement) return undefined;
+  return { number: numberStatement !== undefined, name: nameStatement !== undefined, text: [numberStatement, nameStatement].filter(Boolean).join('\n') };
+}
+
 export function reserveFieldFix({ finding, head }: FixContext, isStillReported: boolean, needs: Reservation): Fix[] {
   const data = finding.fixData;
   if (data?.kind !== 'field' || typeof data.message !== 'string') return [];
@@ -30,15 +46,17 @@ export function reserveFieldFix({ finding, head }: FixContext, isStillReported: 
   if (!message) return [];
   const isEditions = head.ast.syntax.syntax === 'editions';
   const name = isEditions ? String(data.name) : `"${data.name}"`;
-  // Reserving twice, or reserving a name a field still has, does not compile: only what head can still reserve.
-  const reservesNumber = data.isNumberReserved !== true;
-  const reservesName = data.isNameReserved !== true && data.isNameInUse !== true;
-  if ((needs === 'name' && !reservesName) || (needs === 'number' && !reservesNumber)) return [];
-  const statements = [reservesNumber ? `reserved ${data.number};` : '', reservesName ? `reserved ${name};` : ''].filter(Boolean);
-  if (statements.length === 0) return [];
+  const planned = planReservations(
+    needs,
+    data.isNumberReserved === true ? undefined : `reserved ${data.number};`,
+    data.isNameReserved === true || data.isNameInUse === true ? undefined : `reserved ${name};`,
+  );
+  if (!planned) return [];
   const anchor = message.members.length > 0 ? lastMember(message.members).endOffset : message.bodyStartOffset + 1;
-  const edit = insertLines(head.text, message, anchor, statements.join('\n'));
-  const title = statements.length === 2 ? `Reserve field number ${data.number} and name "${data.name}"` : reservesName ? `Reserve field name "${data.name}"` : `Reserve field number ${data.number}`;
+  const edit = insertLines(head.text, message, anchor, planned.text);
+  const title = planned.number && planned.name
+    ? `Reserve field number ${data.number} and name "${data.name}"`
+    : planned.name ? `Reserve field name "${data.name}"` : `Reserve field number ${data.number}`;
   return [{
     title: isStillReported ? `${title} (buf still reports ${finding.rule} for a deleted field)` : title,
     changes: [{ file: finding.file, edits: [edit] }],

@@ -34,8 +34,10 @@ export const fieldNoDeleteUnlessNameReserved = breakingRule({
 function reportDeletedFields(headImage: ProtoImage, { base, head }: MessagePair, report: RuleReport, excuse: Excuse): void {
   for (const field of base.fields) {
     if (head.fieldsByNumber.has(field.number)) continue;
-    if (excuse === 'reservedNumber' && reservesNumber(head, field.number)) continue;
-    if (excuse === 'reservedName' && head.reservedNames.has(field.name)) continue;
+    const isNumberReserved = reservesNumber(head, field.number);
+    const isNameReserved = head.reservedNames.has(field.name);
+    if (excuse === 'reservedNumber' && isNumberReserved) continue;
+    if (excuse === 'reservedName' && isNameReserved) continue;
     if (head.isDamaged) {
       report.hidden(head.file);
       continue;
@@ -55,21 +57,22 @@ function reportDeletedFields(headImage: ProtoImage, { base, head }: MessagePair,
         name: field.name,
         after: previousFieldName(base, field) ?? null,
         isFirst: base.fields[0] === field,
-        isNumberReserved: reservesNumber(head, field.number),
-        isNameReserved: head.reservedNames.has(field.name),
+        isNumberReserved,
+        isNameReserved,
         isNameInUse: head.fields.some((other) => other.name === field.name),
-        text: field.decl && isRestorable(headImage, head, field) ? declarationText(base.file.text, field.decl.leadingOffset, field.decl.endOffset) : null,
+        text: field.decl && !isNumberReserved && !isNameReserved && fitsAtHead(headImage, head, field)
+          ? declarationText(base.file.text, field.decl.leadingOffset, field.decl.endOffset)
+          : null,
       },
     });
   }
 }
 
-/** Whether the base declaration, inserted as written, would compile at head: its number, name and JSON name are free, and its types mean what they meant. */
-function isRestorable(headImage: ProtoImage, head: ProtoMessage, field: ProtoField): boolean {
+/** Whether the base declaration, inserted as written into a message that reserves neither its number nor its name, would compile: its name and JSON name are free, and its types mean what they meant. */
+function fitsAtHead(headImage: ProtoImage, head: ProtoMessage, field: ProtoField): boolean {
   if (!field.decl || field.decl.group) return false;
   // A field of a real oneof is written without a label, which outside its oneof does not compile in proto2.
   if (field.oneof !== undefined && field.decl.label === undefined) return false;
-  if (reservesNumber(head, field.number) || head.reservedNames.has(field.name)) return false;
   if (head.fields.some((other) => other.name === field.name || other.jsonName === field.jsonName)) return false;
   return isSpelledSameAtHead(field, headImage, head.fullName);
 }
