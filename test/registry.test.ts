@@ -1,23 +1,39 @@
-// Every rule has code, a test and a doc page with the same name; every buf breaking rule ID is implemented or waived with a reason.
+// Every rule has code, a test and a doc page with the same name; every ID of each kind's anchor tool (buf's breaking rules
+// for protobuf) is implemented or waived with a reason.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { RULES } from '../server/src/registry';
+import { CHECKERS, RULES } from '../server/src/registry';
 import { docPath } from '../server/src/engine/rule';
 import { expandId } from '../server/src/protobuf/categories';
 import bufRuleIds from './fixtures/buf-breaking-rule-ids.json';
 
 const ROOT = path.resolve(__dirname, '..');
 
-/** buf breaking rule IDs without a rule object of their own, each with the reason. */
-const WAIVED_BUF_RULES = new Map<string, string>([
-  [
-    'FIELD_SAME_LABEL',
-    'deprecated in buf, which accepts it only in a buf.yaml v1 and runs FIELD_SAME_CARDINALITY, FIELD_WIRE_COMPATIBLE_CARDINALITY and FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY instead; protobuf/categories.ts expands it the same way',
-  ],
-]);
+/** The tool each kind agrees with: its checked-in list of IDs, and the IDs we have no rule object for, each with the reason. */
+interface Anchor {
+  kind: string;
+  /** The prefix of `sameAs`: 'buf' for 'buf:FIELD_NO_DELETE'. */
+  tool: string;
+  ids: readonly string[];
+  waivers: ReadonlyMap<string, string>;
+}
+
+const ANCHORS: readonly Anchor[] = [
+  {
+    kind: 'protobuf',
+    tool: 'buf',
+    ids: bufRuleIds.ids,
+    waivers: new Map([
+      [
+        'FIELD_SAME_LABEL',
+        'deprecated in buf, which accepts it only in a buf.yaml v1 and runs FIELD_SAME_CARDINALITY, FIELD_WIRE_COMPATIBLE_CARDINALITY and FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY instead; protobuf/categories.ts expands it the same way',
+      ],
+    ]),
+  },
+];
 
 function testSources(): string {
   const collect = (dir: string): string[] =>
@@ -49,17 +65,28 @@ test('some test case names every rule ID', () => {
   for (const rule of RULES) assert.ok(sources.includes(`'${rule.id}'`) || sources.includes(`"${rule.id}"`), `${rule.id}: no test names it`);
 });
 
-test('every buf breaking rule ID has a rule or a waiver with a reason, and no waiver covers an implemented rule', () => {
-  const implemented = new Set(RULES.filter((rule) => rule.kind === 'protobuf').map((rule) => rule.id));
-  for (const id of bufRuleIds.ids) {
-    assert.ok(implemented.has(id) || (WAIVED_BUF_RULES.get(id) ?? '').length > 10, `${id}: no rule and no waiver`);
-    assert.ok(!(implemented.has(id) && WAIVED_BUF_RULES.has(id)), `${id}: implemented but still waived`);
-  }
-  for (const rule of RULES.filter((r) => r.sameAs?.startsWith('buf:'))) {
-    assert.equal(rule.sameAs, `buf:${rule.id}`);
-    assert.ok(bufRuleIds.ids.includes(rule.id), `${rule.id}: buf has no such rule`);
-  }
+test('every kind has an anchor tool whose IDs it covers', () => {
+  assert.deepEqual(
+    CHECKERS.map((checker) => checker.kind),
+    ANCHORS.map((anchor) => anchor.kind),
+  );
 });
+
+for (const anchor of ANCHORS) {
+  test(`every ${anchor.tool} ID has a ${anchor.kind} rule or a waiver with a reason, and no waiver covers an implemented rule`, () => {
+    const rules = RULES.filter((rule) => rule.kind === anchor.kind);
+    const implemented = new Set(rules.map((rule) => rule.id));
+    for (const id of anchor.ids) {
+      assert.ok(implemented.has(id) || (anchor.waivers.get(id) ?? '').length > 10, `${id}: no rule and no waiver`);
+      assert.ok(!(implemented.has(id) && anchor.waivers.has(id)), `${id}: implemented but still waived`);
+    }
+    for (const id of anchor.waivers.keys()) assert.ok(anchor.ids.includes(id), `${id}: waived but ${anchor.tool} has no such ID`);
+    for (const rule of rules.filter((candidate) => candidate.sameAs !== undefined)) {
+      assert.equal(rule.sameAs, `${anchor.tool}:${rule.id}`, `${rule.id}: sameAs names the anchor and the same ID`);
+      assert.ok(anchor.ids.includes(rule.id), `${rule.id}: ${anchor.tool} has no such ID`);
+    }
+  });
+}
 
 test('the checked-in list of buf rule IDs is what the installed buf lists', () => {
   const buf = path.join(ROOT, 'node_modules', '.bin', 'buf');

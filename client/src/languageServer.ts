@@ -27,7 +27,7 @@ import {
   type StatusParams,
 } from '../../server/src/protocol';
 import { errorText, showFailure } from './failures';
-import { DOCUMENT_SELECTOR, SECTION, WATCHED_FILES, type SessionBase } from './settings';
+import { DOCUMENT_SELECTOR, SECTION, type SessionBase } from './settings';
 import type { ClientPhase } from './statusText';
 
 export const statusNotification = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
@@ -127,11 +127,10 @@ export class LanguageServer implements vscode.Disposable {
       run: { module: this.serverModule, transport: TransportKind.stdio },
       debug: { module: this.serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
-    const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES);
-    this.disposables.push(watcher);
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
-      synchronize: { configurationSection: SECTION, fileEvents: watcher },
+      // File watchers come from the server (dynamic registration), which derives them from each kind's files.
+      synchronize: { configurationSection: SECTION },
       // A function, so that a restart after the workspace is trusted sends the new value.
       initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, clientRegistersCommands: true, opensBaseUris: true }),
       outputChannel: this.output,

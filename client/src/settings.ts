@@ -1,18 +1,13 @@
 // The client's view of the `graycheck` settings and of the base chosen for this session with "Compare With…".
 import * as vscode from 'vscode';
 import type { DocumentSelector } from 'vscode-languageclient/node';
+import { KIND_LANGUAGES } from './kinds.generated';
 
 export const SECTION = 'graycheck';
 
-/** Files on disk only: untitled buffers have no base, and `graycheck-base:` documents are the base itself. */
-export const DOCUMENT_SELECTOR: DocumentSelector = [
-  { scheme: 'file', language: 'proto' },
-  { scheme: 'file', language: 'yaml' },
-  { scheme: 'file', language: 'json' },
-];
-
-/** Files whose changes on disk the server hears about even when they are not open. */
-export const WATCHED_FILES = '**/{*.proto,buf.yaml,buf.work.yaml,.graycheck.yaml}';
+/** Files on disk only: untitled buffers have no base, and `graycheck-base:` documents are the base itself.
+ *  `.graycheck.yaml` is YAML, so its problems show as it is typed. The files watched on disk the server registers itself. */
+export const DOCUMENT_SELECTOR: DocumentSelector = [...new Set([...KIND_LANGUAGES, 'yaml'])].map((language) => ({ scheme: 'file', language }));
 
 export function configuredBase(): string {
   return vscode.workspace.getConfiguration(SECTION).get<string>('base', 'auto') || 'auto';

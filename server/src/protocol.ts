@@ -1,5 +1,6 @@
 // Custom LSP requests, notifications and command names shared by the server and the VS Code client.
 // Declared once here so that a field one side expects and the other never sends fails to compile.
+import type { RevisionChoice } from './git/types';
 
 export interface BaseInfo {
   ref: string; // what was asked for: 'auto' or a revision
@@ -27,11 +28,7 @@ export const LIST_REVISIONS_REQUEST = 'graycheck/listRevisions';
 export interface ListRevisionsParams {
   uri?: string; // a document whose repository is meant; the first workspace folder's otherwise
 }
-export interface RevisionChoice {
-  name: string; // what `graycheck.setBase` accepts
-  kind: 'auto' | 'branch' | 'remote' | 'tag' | 'commit';
-  description?: string; // commit subject, or "upstream"
-}
+export type { RevisionChoice } from './git/types';
 export interface ListRevisionsResult {
   revisions: RevisionChoice[];
 }
@@ -90,21 +87,21 @@ export function parseBaseUri(uri: string): { fileUri: string; commit: string } |
   return match ? { fileUri: `file${match[1]}`, commit: match[2].toLowerCase() } : undefined;
 }
 
-/** Settings read through workspace/configuration, section 'graycheck'. */
+/** Settings read through workspace/configuration, section 'graycheck'. Each kind adds `graycheck.<kind>.enable`. */
 export interface GraycheckSettings {
   enable: boolean;
   base: string; // '' or 'auto' means auto
-  protobuf: { enable: boolean };
-  openapi: { enable: boolean };
-  metrics: { enable: boolean };
   debounceMs: number;
+  /** By kind name; a kind missing here is enabled. */
+  kinds: Record<string, { enable: boolean }>;
 }
 
 export const DEFAULT_SETTINGS: GraycheckSettings = {
   enable: true,
   base: 'auto',
-  protobuf: { enable: true },
-  openapi: { enable: true },
-  metrics: { enable: true },
   debounceMs: 150,
+  kinds: {},
 };
+
+/** The default of every `graycheck.<kind>.enable`. */
+export const DEFAULT_KIND_ENABLE = true;

@@ -1,66 +1,136 @@
-// Glue shared by the CLI and the language server: from a directory and options to a Comparison ready for the engine.
+// The one way from a repository to a Comparison, shared by the CLI (one run) and the language server (kept per repository):
+// the config, the base tree of each base commit, the head (working tree or index, under unsaved buffers), renames, and the
+// kinds' sessions that keep what one check learned for the next.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Comparison } from './engine/comparison';
+import { CachedTree } from './engine/cachedTree';
+import { CheckSession } from './engine/check';
+import type { Comparison, KindChecker } from './engine/comparison';
 import { CONFIG_FILE, defaultConfig, parseGraycheckConfig, type ConfigProblem, type GraycheckConfig } from './engine/config';
 import { OverlayTree, type Tree } from './engine/tree';
 import { GitRepository } from './git/repository';
-import { GitError, type BaseRevision } from './git/types';
+import { GitError, type BaseRevision, type HeadSource } from './git/types';
 
-export interface WorkspaceOptions {
-  /** Any directory inside the repository. */
-  cwd: string;
-  /** 'auto' or a revision; defaults to the config's `base`, then 'auto'. */
-  base?: string;
+export interface LoadedConfig {
+  config: GraycheckConfig;
+  problems: ConfigProblem[];
+}
+
+export interface ComparisonOptions {
+  config: GraycheckConfig;
+  base: BaseRevision;
   staged?: boolean;
-  /** An explicit config file (CLI --config); an unreadable one is an operational error. */
-  configFile?: string;
   /** Unsaved editor buffers by repository-relative path. */
   buffers?: ReadonlyMap<string, string>;
   focus?: ReadonlySet<string>;
   signal?: AbortSignal;
 }
 
-export interface PreparedComparison {
-  comparison: Comparison;
-  repository: GitRepository;
-  base: BaseRevision;
-  configProblems: ConfigProblem[];
-}
+export class ConfigFileError extends Error {}
 
-export async function loadConfig(root: string, explicitFile?: string): Promise<{ config: GraycheckConfig; problems: ConfigProblem[] }> {
+/** `.graycheck.yaml` at the root, or an explicit file (CLI --config; an unreadable one is an operational error). */
+export async function loadConfig(root: string, checkers: readonly KindChecker[], explicitFile?: string): Promise<LoadedConfig> {
   const file = explicitFile ? path.resolve(explicitFile) : path.join(root, CONFIG_FILE);
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
-    if (!explicitFile && (error as NodeJS.ErrnoException).code === 'ENOENT') return { config: defaultConfig(), problems: [] };
+    if (!explicitFile && (error as NodeJS.ErrnoException).code === 'ENOENT') return { config: defaultConfig(checkers), problems: [] };
     throw new ConfigFileError(`cannot read config file ${explicitFile ?? CONFIG_FILE}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const relative = path.relative(root, file).split(path.sep).join('/');
-  return parseGraycheckConfig(text, relative.startsWith('..') ? file : relative);
+  return parseGraycheckConfig(text, checkers, relative.startsWith('..') ? file : relative);
 }
 
-export class ConfigFileError extends Error {}
+/** One repository's comparisons. Base trees are kept per commit and renames per base and head source, until told the disk changed. */
+export class RepositoryComparisons {
+  /** The working tree, remembered between checks (see CachedTree); `forgetFile`/`forgetAll` when the disk changes. */
+  readonly workingTree: CachedTree;
+  /** The kinds' sessions: parsed files and indexes stay here between checks. */
+  readonly checks: CheckSession;
+  private readonly baseTrees = new Map<string, Tree>();
+  private readonly renamesCache = new Map<string, Promise<ReadonlyMap<string, string>>>();
 
-/** Opens (or reuses) the repository, resolves the base and builds both trees. Throws GitError or ConfigFileError with a one-line message. */
-export async function prepareComparison(options: WorkspaceOptions, repository?: GitRepository): Promise<PreparedComparison> {
-  const repo = repository ?? (await GitRepository.open(options.cwd));
-  const { config, problems } = await loadConfig(repo.root, options.configFile);
-  const base = await repo.resolveBase(options.base ?? config.base ?? 'auto');
-  const headSource = options.staged ? 'index' : 'working-tree';
-  let head: Tree = options.staged ? repo.indexTree() : repo.workingTree();
-  if (options.buffers && options.buffers.size > 0) head = new OverlayTree(head, options.buffers);
-  const renames = await repo.renames(base, headSource);
-  const comparison: Comparison = {
-    base: repo.baseTree(base),
-    head,
-    renames,
-    config,
-    ...(options.focus ? { focus: options.focus } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  };
-  return { comparison, repository: repo, base, configProblems: problems };
+  constructor(readonly repository: GitRepository, readonly checkers: readonly KindChecker[]) {
+    this.workingTree = new CachedTree(repository.workingTree());
+    this.checks = new CheckSession(checkers);
+  }
+
+  get root(): string {
+    return this.repository.root;
+  }
+
+  loadConfig(explicitFile?: string): Promise<LoadedConfig> {
+    return loadConfig(this.repository.root, this.checkers, explicitFile);
+  }
+
+  baseTree(base: BaseRevision): Tree {
+    let tree = this.baseTrees.get(base.commit);
+    if (!tree) {
+      tree = this.repository.baseTree(base);
+      this.baseTrees.set(base.commit, tree);
+    }
+    return tree;
+  }
+
+  renames(base: BaseRevision, head: HeadSource): Promise<ReadonlyMap<string, string>> {
+    const key = `${base.commit}\0${head}`;
+    let renames = this.renamesCache.get(key);
+    if (!renames) {
+      renames = this.repository.renames(base, head);
+      const pending = renames;
+      pending.catch(() => {
+        if (this.renamesCache.get(key) === pending) this.renamesCache.delete(key);
+      });
+      this.renamesCache.set(key, renames);
+    }
+    return renames;
+  }
+
+  /** Files moved or renamed on disk change what git pairs. */
+  forgetRenames(): void {
+    this.renamesCache.clear();
+  }
+
+  async comparison(options: ComparisonOptions): Promise<Comparison> {
+    const headSource: HeadSource = options.staged ? 'index' : 'working-tree';
+    let head: Tree = options.staged ? this.repository.indexTree() : this.workingTree;
+    if (options.buffers && options.buffers.size > 0) head = new OverlayTree(head, options.buffers);
+    return {
+      base: this.baseTree(options.base),
+      head,
+      renames: await this.renames(options.base, headSource),
+      config: options.config,
+      ...(options.focus ? { focus: options.focus } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    };
+  }
+
+  dispose(): void {
+    this.repository.dispose();
+  }
+}
+
+export interface CommandLineOptions {
+  /** 'auto' or a revision; defaults to the config's `base`, then 'auto'. */
+  base?: string;
+  staged?: boolean;
+  configFile?: string;
+  focus?: ReadonlySet<string>;
+}
+
+export interface PreparedComparison {
+  comparison: Comparison;
+  base: BaseRevision;
+  configProblems: ConfigProblem[];
+}
+
+/** The command line's comparison: config from the file, base from the option, the config or auto. Throws GitError or ConfigFileError with a one-line message. */
+export async function prepareComparison(comparisons: RepositoryComparisons, options: CommandLineOptions): Promise<PreparedComparison> {
+  const { config, problems } = await comparisons.loadConfig(options.configFile);
+  const base = await comparisons.repository.resolveBase(options.base ?? config.base ?? 'auto');
+  const comparison = await comparisons.comparison({ config, base, ...(options.staged ? { staged: true } : {}), ...(options.focus ? { focus: options.focus } : {}) });
+  return { comparison, base, configProblems: problems };
 }
 
 export { GitError };

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runCheck } from '../../server/src/engine/check';
-import type { Comparison, KindChecker } from '../../server/src/engine/comparison';
+import type { Comparison, KindChecker, KindReport, KindReporter } from '../../server/src/engine/comparison';
 import { defaultConfig, type GraycheckConfig } from '../../server/src/engine/config';
 import { MemoryTree } from '../../server/src/engine/tree';
 import { LineIndex } from '../../server/src/engine/range';
@@ -13,11 +13,17 @@ import type { Finding } from '../../server/src/engine/finding';
 
 const markerChecker: KindChecker = {
   kind: 'protobuf',
+  title: 'Markers',
+  files: { sources: ['**/*.proto'], configuration: [], sourceChange: 'file', languages: [] },
+  startSession: () => ({ check: markerCheck }),
   rules: [
     { id: 'MARKER', kind: 'protobuf', categories: ['FILE'], defaultSeverity: 'error', summary: 'A line says BREAK' },
     { id: 'OTHER', kind: 'protobuf', categories: ['FILE'], defaultSeverity: 'warning', summary: 'A line says OTHER' },
   ],
-  async check(comparison, report) {
+  fixes: () => [],
+};
+
+async function markerCheck(comparison: Comparison, report: KindReporter): Promise<KindReport> {
     const paths = (await comparison.head.list()).filter((path) => path.endsWith('.proto'));
     for (const path of paths) {
       const lines = new LineIndex((await comparison.head.read(path)) ?? '');
@@ -29,12 +35,10 @@ const markerChecker: KindChecker = {
       }
     }
     return { notChecked: [{ file: 'z.proto', reason: 'could not read it' }], filesChecked: paths.length };
-  },
-  fixes: () => [],
-};
+}
 
 async function check(files: Record<string, string>, configure: (config: GraycheckConfig) => void = () => {}, focus?: string[]) {
-  const config = defaultConfig();
+  const config = defaultConfig([markerChecker]);
   configure(config);
   const comparison: Comparison = { base: new MemoryTree({}), head: new MemoryTree(files), renames: new Map(), config, ...(focus ? { focus: new Set(focus) } : {}) };
   return runCheck(comparison, [markerChecker]);
@@ -106,6 +110,6 @@ test('YAML files get a # suppression comment and JSON files none', () => {
 });
 
 test('a disabled kind is not run at all', async () => {
-  const result = await check({ 'a.proto': 'BREAK' }, (config) => (config.enabled.protobuf = false));
+  const result = await check({ 'a.proto': 'BREAK' }, (config) => (config.kinds.protobuf = { enabled: false, options: {} }));
   assert.deepEqual(result, { findings: [], notChecked: [], filesChecked: 0 });
 });

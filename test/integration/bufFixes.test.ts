@@ -3,14 +3,14 @@
 // graycheck still agree on the fixed case. All fixes of one round go into one repository, one fix per case.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCheck } from '../../server/src/engine/check';
 import { applyTextEdits, type Fix } from '../../server/src/engine/edit';
 import type { Finding } from '../../server/src/engine/finding';
 import { LineIndex } from '../../server/src/engine/range';
 import { GitRepository } from '../../server/src/git/repository';
 import { protobufChecker } from '../../server/src/protobuf/checker';
 import { PROTOBUF_RULES } from '../../server/src/protobuf/rules/index';
-import { prepareComparison } from '../../server/src/workspace';
+import { prepareComparison, RepositoryComparisons } from '../../server/src/workspace';
+import { MemoryTree } from '../../server/src/engine/tree';
 import { CASES } from '../protobuf/corpus/corpus';
 import { byCase, cloneCorpus, comparable, key, runBuf, runGraycheck, seedCorpus, slugOf, SLUG, twoAtATime, type Row } from '../support/bufCorpusRun';
 import { TempRepo } from '../support/tempRepo';
@@ -48,25 +48,25 @@ function applyFix(texts: Record<string, string | null>, fix: Fix): Record<string
 }
 
 async function findingsOf(repo: TempRepo): Promise<Finding[]> {
-  const repository = await GitRepository.open(repo.dir);
+  const comparisons = new RepositoryComparisons(await GitRepository.open(repo.dir), [protobufChecker]);
   try {
-    const prepared = await prepareComparison({ cwd: repo.dir, base: 'HEAD' }, repository);
-    const result = await runCheck(prepared.comparison, [protobufChecker]);
+    const prepared = await prepareComparison(comparisons, { base: 'HEAD' });
+    const result = await comparisons.checks.run(prepared.comparison);
     assert.deepEqual(result.notChecked, [], 'graycheck checked every file of the corpus');
     return result.findings;
   } finally {
-    repository.dispose();
+    comparisons.dispose();
   }
 }
 
-function collectCandidates(findings: readonly Finding[], headText: (file: string) => string | undefined): void {
+async function collectCandidates(findings: readonly Finding[], headText: (file: string) => string | undefined): Promise<void> {
   for (const finding of findings) {
     const slug = SLUG.exec(finding.file)?.[1] ?? SLUG.exec(finding.message)?.[1];
     const text = headText(finding.file);
     if (slug === undefined || text === undefined) continue;
     const candidates = candidatesBySlug.get(slug) ?? [];
     candidatesBySlug.set(slug, candidates);
-    for (const fix of protobufChecker.fixes(finding, text)) {
+    for (const fix of await protobufChecker.fixes(finding, { text, tree: new MemoryTree({ [finding.file]: text }) })) {
       const edits = JSON.stringify(fix.changes);
       const same = candidates.find((candidate) => JSON.stringify(candidate.fix.changes) === edits);
       if (same) same.offeredFor.push({ finding, title: fix.title });
@@ -90,7 +90,7 @@ describe('quick fixes judged by buf', () => {
     const headTexts: Record<string, string | null> = { ...corpus.base, ...corpus.head };
     const unfixed = cloneCorpus(seed, EVERY_CATEGORY, corpus.head);
     repositories.push(unfixed);
-    collectCandidates(await findingsOf(unfixed), (file) => headTexts[file] ?? undefined);
+    await collectCandidates(await findingsOf(unfixed), (file) => headTexts[file] ?? undefined);
 
     const roundCount = Math.max(0, ...[...candidatesBySlug.values()].map((candidates) => candidates.length));
     const prepared: TempRepo[] = [];

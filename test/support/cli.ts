@@ -16,13 +16,15 @@ export interface CliOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
+  /** Node arguments that run instead of the built CLI (e.g. an entry with a test kind, through tsx). */
+  command?: readonly string[];
 }
 
 export function runCli(args: readonly string[], options: CliOptions): Promise<CliResult> {
-  if (!fs.existsSync(CLI_PATH)) return Promise.reject(new Error(`${CLI_PATH} is missing: run "node scripts/build.mjs" first`));
+  if (!options.command && !fs.existsSync(CLI_PATH)) return Promise.reject(new Error(`${CLI_PATH} is missing: run "node scripts/build.mjs" first`));
   const timeoutMs = options.timeoutMs ?? 30_000;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+    const child = spawn(process.execPath, [...(options.command ?? [CLI_PATH]), ...args], {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],

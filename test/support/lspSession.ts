@@ -24,10 +24,12 @@ const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
 export interface SessionOptions {
   initializationOptions?: InitializationOptions;
   /** What the client answers to workspace/configuration for section 'graycheck'. */
-  settings?: Partial<GraycheckSettings>;
+  settings?: Partial<GraycheckSettings> & Record<string, unknown>;
   /** Declares window.workDoneProgress, so the server may create progress tokens. */
   workDoneProgress?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Node arguments that start the server instead of the built CLI (e.g. an entry with a test kind, through tsx). */
+  command?: readonly string[];
 }
 
 export interface ProgressEvent {
@@ -42,6 +44,8 @@ export class LspSession {
   readonly progress: ProgressEvent[] = [];
   readonly createdProgressTokens: (string | number)[] = [];
   readonly logs: string[] = [];
+  /** The capabilities the server registered (client/registerCapability), e.g. its file watchers. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   private readonly waiters = new Set<() => void>();
   private stderr = '';
   private exitCode: number | null | undefined;
@@ -66,8 +70,8 @@ export class LspSession {
   /** Starts the server in dir, initializes it and waits for its first graycheck/status (the server has settled its base). */
   static async start(t: Pick<TestContext, 'after'>, dir: string, options: SessionOptions = {}): Promise<LspSession> {
     const override = process.env.GRAYCHECK_LSP_SERVER;
-    const args = override ? [override, '--stdio'] : [CLI, 'lsp', '--stdio'];
-    if (!override && !fs.existsSync(CLI)) throw new Error(`${CLI} is missing: build first with node scripts/build.mjs`);
+    const args = options.command ? [...options.command, 'lsp', '--stdio'] : override ? [override, '--stdio'] : [CLI, 'lsp', '--stdio'];
+    if (!options.command && !override && !fs.existsSync(CLI)) throw new Error(`${CLI} is missing: build first with node scripts/build.mjs`);
     const child = spawn(process.execPath, args, { cwd: dir, env: options.env ?? process.env, stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const session = new LspSession(dir, child, connection, options);
@@ -87,6 +91,7 @@ export class LspSession {
           workspaceFolders: true,
           workspaceEdit: { documentChanges: true },
           didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
         },
         textDocument: {
           synchronization: { didSave: true, dynamicRegistration: false },
@@ -116,7 +121,10 @@ export class LspSession {
       this.record(this.createdProgressTokens, params.token);
       return null;
     });
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      for (const registration of params.registrations) this.record(this.registrations, registration);
+      return null;
+    });
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('workspace/applyEdit', () => ({ applied: false }));
   }
@@ -184,8 +192,13 @@ export class LspSession {
     return this.request<R>('workspace/executeCommand', { command, arguments: args });
   }
 
+  /** Tells the server a file changed on disk (write it first), as an editor's file watcher does: 1 created, 2 changed, 3 deleted. */
+  async fileChanged(relative: string, type: 1 | 2 | 3 = 2): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: this.uriOf(relative), type }] });
+  }
+
   /** Changes what workspace/configuration answers and tells the server, as an editor does when the user edits settings. */
-  async changeSettings(settings: Partial<GraycheckSettings>): Promise<void> {
+  async changeSettings(settings: Partial<GraycheckSettings> & Record<string, unknown>): Promise<void> {
     this.options.settings = { ...this.options.settings, ...settings };
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { graycheck: this.options.settings } });
   }

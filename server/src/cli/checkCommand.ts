@@ -2,11 +2,11 @@
 // the findings into an exit status against --fail-on.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { countAtOrAbove, runCheck } from '../engine/check';
+import { countAtOrAbove } from '../engine/check';
+import { rulesOf, type KindChecker } from '../engine/comparison';
 import type { Severity } from '../engine/finding';
 import { GitRepository } from '../git/repository';
-import { CHECKERS, RULES } from '../registry';
-import { prepareComparison } from '../workspace';
+import { prepareComparison, RepositoryComparisons } from '../workspace';
 import { flagOption, parseArgs, stringOption, type OptionSpecs } from './args';
 import { CliError, EXIT_FINDINGS, EXIT_OK, UsageError } from './exitCodes';
 import { formatJson } from './formatters/json';
@@ -28,6 +28,8 @@ const FORMATTERS: Record<string, (report: CheckReport) => string> = { text: form
 export interface CommandIO {
   cwd: string;
   write(text: string): Promise<void>;
+  /** The kinds to check: registry.ts's list. */
+  checkers: readonly KindChecker[];
 }
 
 export async function checkCommand(argv: readonly string[], io: CommandIO): Promise<number> {
@@ -41,32 +43,28 @@ export async function checkCommand(argv: readonly string[], io: CommandIO): Prom
 
   if (configFile !== undefined) await assertReadable(path.resolve(io.cwd, configFile), configFile);
 
-  const repository = await GitRepository.open(io.cwd);
+  const comparisons = new RepositoryComparisons(await GitRepository.open(io.cwd), io.checkers);
   try {
-    const focus = await focusFromPaths(args.positionals, io.cwd, repository.root);
-    const prepared = await prepareComparison(
-      {
-        cwd: io.cwd,
-        staged: flagOption(args, 'staged'),
-        ...(base !== undefined ? { base } : {}),
-        ...(configFile !== undefined ? { configFile: path.resolve(io.cwd, configFile) } : {}),
-        ...(focus ? { focus } : {}),
-      },
-      repository,
-    );
-    const result = await runCheck(prepared.comparison, CHECKERS);
+    const focus = await focusFromPaths(args.positionals, io.cwd, comparisons.root);
+    const prepared = await prepareComparison(comparisons, {
+      staged: flagOption(args, 'staged'),
+      ...(base !== undefined ? { base } : {}),
+      ...(configFile !== undefined ? { configFile: path.resolve(io.cwd, configFile) } : {}),
+      ...(focus ? { focus } : {}),
+    });
+    const result = await comparisons.checks.run(prepared.comparison);
     const report: CheckReport = {
       base: prepared.base,
       result,
       configProblems: prepared.configProblems,
-      rules: RULES,
+      rules: rulesOf(io.checkers),
       durationMs: Math.round(performance.now() - startedMs),
     };
     await io.write(FORMATTERS[format](report));
     if (failOn === 'never') return EXIT_OK;
     return countAtOrAbove(result.findings, failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
   } finally {
-    repository.dispose();
+    comparisons.dispose();
   }
 }
 

@@ -1,5 +1,7 @@
 // The `graycheck` command (bundled to dist/cli.js): dispatches subcommands and owns the exit status.
 // Every expected failure becomes one `graycheck: …` line on stderr and status 2; a stack trace only with --debug.
+import type { KindChecker } from '../engine/comparison';
+import { CHECKERS } from '../registry';
 import { ConfigFileError } from '../workspace';
 import { GitError } from '../git/types';
 import { checkCommand, type CommandIO } from './checkCommand';
@@ -9,7 +11,9 @@ import { rulesCommand } from './rulesCommand';
 import { VERSION } from './version';
 import { parseArgs } from './args';
 
-export const HELP = `graycheck ${VERSION}: breaking changes in protobuf (and later OpenAPI, metrics) against a git base, before you commit
+export function helpText(checkers: readonly KindChecker[]): string {
+  const kinds = checkers.map((checker) => checker.title).join(', ');
+  return `graycheck ${VERSION}: breaking changes (${kinds}) against a git base, before you commit
 
 Usage:
   graycheck check [PATH...] [--base REV] [--staged] [--format text|json|sarif]
@@ -29,6 +33,7 @@ lsp           serves the Language Server Protocol over stdio.
 
 Exit status: 0 nothing at or above --fail-on (default error), 1 findings at or above it, 2 usage or operational error.
 `;
+}
 
 type Command = (argv: readonly string[], io: CommandIO) => Promise<number>;
 
@@ -42,11 +47,11 @@ const COMMANDS: Record<string, Command> = {
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
-    process.stderr.write(HELP);
+    process.stderr.write(helpText(io.checkers));
     return EXIT_ERROR;
   }
   if (command === '--help' || command === '-h' || command === 'help') {
-    await io.write(HELP);
+    await io.write(helpText(io.checkers));
     return EXIT_OK;
   }
   if (command === '--version' || command === '-v') {
@@ -58,17 +63,17 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     throw new UsageError(command.startsWith('-') ? `unknown option "${command}"` : `unknown command "${command}"`);
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    await io.write(HELP);
+    await io.write(helpText(io.checkers));
     return EXIT_OK;
   }
   return handler(rest, io);
 }
 
-function lspCommand(argv: readonly string[]): Promise<number> {
+function lspCommand(argv: readonly string[], io: CommandIO): Promise<number> {
   parseArgs(argv, { stdio: { type: 'flag' }, debug: { type: 'flag' } }, 'lsp');
   // Loaded on demand so that `check` does not pay for the language server at startup.
   const { startLanguageServer } = require('../lsp/server') as typeof import('../lsp/server');
-  startLanguageServer();
+  startLanguageServer(io.checkers);
   return new Promise<number>(() => undefined); // the connection ends the process when the client exits
 }
 
@@ -89,7 +94,8 @@ function writeStdout(text: string): Promise<void> {
   );
 }
 
-async function main(): Promise<void> {
+/** The process entry; tests pass a list with a kind of their own. */
+export async function main(checkers: readonly KindChecker[]): Promise<void> {
   const argv = process.argv.slice(2);
   const debug = argv.includes('--debug');
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -97,7 +103,7 @@ async function main(): Promise<void> {
   });
   let status: number;
   try {
-    status = await run(argv, { cwd: process.cwd(), write: writeStdout });
+    status = await run(argv, { cwd: process.cwd(), write: writeStdout, checkers });
   } catch (error) {
     const expected = describeError(error);
     const line = expected ?? `internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for the stack trace)'}`;
@@ -109,4 +115,4 @@ async function main(): Promise<void> {
   process.exit(status);
 }
 
-if (require.main === module) void main();
+if (require.main === module) void main(CHECKERS);

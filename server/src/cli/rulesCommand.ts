@@ -1,6 +1,6 @@
 // `graycheck rules`: every rule of the registry, as a table for people or as JSON (the RuleMeta fields plus `doc`).
+import { rulesOf } from '../engine/comparison';
 import { docUrl, type RuleMeta } from '../engine/rule';
-import { RULES } from '../registry';
 import { parseArgs, stringOption, type OptionSpecs } from './args';
 import type { CommandIO } from './checkCommand';
 import { EXIT_OK } from './exitCodes';
@@ -29,7 +29,7 @@ export function ruleListing(rules: readonly RuleMeta[]): RuleListing[] {
 
 export async function rulesCommand(argv: readonly string[], io: CommandIO): Promise<number> {
   const args = parseArgs(argv, RULES_OPTIONS, 'rules');
-  const listing = ruleListing(RULES);
+  const listing = ruleListing(rulesOf(io.checkers));
   if ((stringOption(args, 'format') ?? 'text') === 'json') {
     await io.write(`${JSON.stringify(listing, null, 2)}\n`);
     return EXIT_OK;

@@ -1,7 +1,8 @@
 // Runs every enabled kind over a comparison and turns raw reports into findings:
 // severity overrides, path filters, inline suppressions, fix titles, and a stable order.
-import type { Comparison, KindChecker } from './comparison';
+import type { Comparison, FixHead, KindChecker, KindSession } from './comparison';
 import { throwIfCancelled } from './comparison';
+import { isKindEnabled } from './config';
 import type { Fix } from './edit';
 import type { CheckResult, Finding, NotChecked, RawFinding, Severity } from './finding';
 import { SEVERITY_ORDER } from './finding';
@@ -10,7 +11,27 @@ import { LineIndex } from './range';
 import type { RuleMeta } from './rule';
 import { isSuppressed, suppressFix } from './suppressions';
 
-export async function runCheck(comparison: Comparison, checkers: readonly KindChecker[]): Promise<CheckResult> {
+/** The kinds' sessions of one owner (a CLI run, a repository in the server): what they learned in one check serves the next. */
+export class CheckSession {
+  private readonly sessions = new Map<KindChecker, KindSession>();
+
+  constructor(readonly checkers: readonly KindChecker[]) {}
+
+  run(comparison: Comparison): Promise<CheckResult> {
+    return checkWith(comparison, this.checkers, (checker) => {
+      let session = this.sessions.get(checker);
+      if (!session) this.sessions.set(checker, (session = checker.startSession()));
+      return session;
+    });
+  }
+}
+
+/** One check with fresh sessions: nothing is kept for a next one. */
+export function runCheck(comparison: Comparison, checkers: readonly KindChecker[]): Promise<CheckResult> {
+  return new CheckSession(checkers).run(comparison);
+}
+
+async function checkWith(comparison: Comparison, checkers: readonly KindChecker[], sessionOf: (checker: KindChecker) => KindSession): Promise<CheckResult> {
   const findings: Finding[] = [];
   const notChecked: NotChecked[] = [];
   let filesChecked = 0;
@@ -22,11 +43,11 @@ export async function runCheck(comparison: Comparison, checkers: readonly KindCh
   };
 
   for (const checker of checkers) {
-    if (!comparison.config.enabled[checker.kind]) continue;
+    if (!isKindEnabled(comparison.config, checker.kind)) continue;
     throwIfCancelled(comparison.signal);
     const rulesById = new Map(checker.rules.map((rule) => [rule.id, rule]));
     const raw: (RawFinding & { categories?: readonly string[] })[] = [];
-    const report = await checker.check(comparison, (finding) => raw.push(finding));
+    const report = await sessionOf(checker).check(comparison, (finding) => raw.push(finding));
     filesChecked += report.filesChecked;
     notChecked.push(...report.notChecked.filter((entry) => entry.blocksKind || isInScope(entry.file, comparison)));
     for (const item of raw) {
@@ -48,18 +69,18 @@ export async function runCheck(comparison: Comparison, checkers: readonly KindCh
         ...(item.fixData ? { fixData: item.fixData } : {}),
       };
       if (text !== undefined && isSuppressed(finding, new LineIndex(text))) continue;
-      finding.fixes = fixesFor(finding, checker, text).map((fix) => ({ title: fix.title }));
+      const fixes = text === undefined ? [] : await fixesFor(finding, checker, { text, tree: comparison.head });
+      finding.fixes = fixes.map((fix) => ({ title: fix.title }));
       findings.push(finding);
     }
   }
   return { findings: sortFindings(findings), notChecked: sortNotChecked(notChecked), filesChecked };
 }
 
-/** Every fix of a finding, the kind's own first and "Suppress RULE here" last. No fix without head text to edit. */
-export function fixesFor(finding: Finding, checker: KindChecker, headText: string | undefined): Fix[] {
-  if (headText === undefined) return [];
-  const fixes = checker.fixes(finding, headText);
-  const suppress = suppressFix(finding, headText);
+/** Every fix of a finding, the kind's own first and "Suppress RULE here" last. */
+export async function fixesFor(finding: Finding, checker: KindChecker, head: FixHead): Promise<Fix[]> {
+  const fixes = await checker.fixes(finding, head);
+  const suppress = suppressFix(finding, head.text);
   return suppress ? [...fixes, suppress] : fixes;
 }
 

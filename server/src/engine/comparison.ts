@@ -1,7 +1,8 @@
 // The input of every check: base and head trees of one repository, the configuration, and what to report on.
-import type { GraycheckConfig } from './config';
+import type { GraycheckConfig, KindSettings } from './config';
 import type { Fix } from './edit';
-import type { Finding, Kind, NotChecked, RawFinding } from './finding';
+import type { Finding, NotChecked, RawFinding } from './finding';
+import type { KindDeclaration } from './kind';
 import type { RuleMeta } from './rule';
 import type { Tree } from './tree';
 
@@ -22,13 +23,32 @@ export interface KindReport {
   filesChecked: number;
 }
 
-/** Everything one kind (protobuf, openapi, metrics) contributes; the engine knows nothing else about it. */
-export interface KindChecker {
-  kind: Kind;
+export type KindReporter = (finding: RawFinding & { categories?: readonly string[] }) => void;
+
+/** One kind's checks with the state it keeps between them (parsed files, indexes), owned by whoever runs the checks:
+ *  a CLI run, or one repository in the language server. */
+export interface KindSession {
+  check(comparison: Comparison, report: KindReporter): Promise<KindReport>;
+}
+
+/** The head as a fix sees it: the finding's file text, and the whole head tree for fixes that edit other files too. */
+export interface FixHead {
+  text: string;
+  tree: Tree;
+}
+
+/** Everything one kind (protobuf, openapi, metrics) contributes; the engine and the adapters know nothing else about it. */
+export interface KindChecker extends KindDeclaration, KindSettings {
+  /** For people: "Protocol Buffers". */
+  title: string;
   rules: readonly RuleMeta[];
-  check(comparison: Comparison, report: (finding: RawFinding & { categories?: readonly string[] }) => void): Promise<KindReport>;
-  /** The fixes for a finding, computed from the finding (with its fixData) and the current head text of its file. Pure. */
-  fixes(finding: Finding, headText: string): Fix[];
+  startSession(): KindSession;
+  /** The fixes for a finding, computed from the finding (with its fixData) and the current head. Never applied by us. */
+  fixes(finding: Finding, head: FixHead): Fix[] | Promise<Fix[]>;
+}
+
+export function rulesOf(checkers: readonly KindChecker[]): RuleMeta[] {
+  return checkers.flatMap((checker) => checker.rules);
 }
 
 export class CheckCancelled extends Error {

@@ -1,6 +1,7 @@
 // `.graycheck.yaml`: every key optional. Problems in the file become findings-like notes on the file itself, never exceptions.
-import { parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, LineCounter } from 'yaml';
-import type { Kind, Severity } from './finding';
+// Each kind's section (`protobuf:`, …) is read by one loop: `enabled`, plus the options the kind declares.
+import { parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, LineCounter, type Document } from 'yaml';
+import type { Severity } from './finding';
 import type { Range } from './range';
 
 export type SeverityOverride = Severity | 'off';
@@ -10,15 +11,34 @@ export interface PathIgnore {
   rules?: string[]; // all rules when absent
 }
 
+/** A setting a kind adds to its own section of `.graycheck.yaml` (OpenAPI's deprecation days, a kind's file globs). */
+export interface KindOption {
+  key: string;
+  default: unknown;
+  /** The value to keep, or why it cannot be used: the end of the sentence `"<kind>.<key>" must be …`. */
+  read(value: unknown): { value: unknown } | { mustBe: string };
+}
+
+/** The part of a kind its configuration concerns; KindChecker extends it. */
+export interface KindSettings {
+  kind: string;
+  options?: readonly KindOption[];
+}
+
+export interface KindConfig {
+  enabled: boolean;
+  /** Every declared option, with its default when the file does not set it. */
+  options: Record<string, unknown>;
+}
+
 export interface GraycheckConfig {
   base?: string;
   include: string[];
   exclude: string[];
-  enabled: Record<Kind, boolean>;
+  /** By kind; a kind missing here (registered after the config was read) is enabled with its defaults. */
+  kinds: Record<string, KindConfig>;
   severity: Record<string, SeverityOverride>;
   ignore: PathIgnore[];
-  openapiFiles: string[];
-  metricsFiles: string[];
 }
 
 export interface ConfigProblem {
@@ -29,23 +49,47 @@ export interface ConfigProblem {
 
 export const CONFIG_FILE = '.graycheck.yaml';
 
-export function defaultConfig(): GraycheckConfig {
+export function defaultKindConfig(kind: KindSettings): KindConfig {
+  return { enabled: true, options: Object.fromEntries((kind.options ?? []).map((option) => [option.key, option.default])) };
+}
+
+export function defaultConfig(kinds: readonly KindSettings[] = []): GraycheckConfig {
   return {
     include: [],
     exclude: [],
-    enabled: { protobuf: true, openapi: true, metrics: true },
+    kinds: Object.fromEntries(kinds.map((kind) => [kind.kind, defaultKindConfig(kind)])),
     severity: {},
     ignore: [],
-    openapiFiles: [],
-    metricsFiles: [],
   };
 }
 
-const TOP_LEVEL_KEYS = ['base', 'include', 'exclude', 'protobuf', 'openapi', 'metrics', 'severity', 'ignore'];
+export function isKindEnabled(config: GraycheckConfig, kind: string): boolean {
+  return config.kinds[kind]?.enabled !== false;
+}
+
+/** A kind's option as configured, else its default. */
+export function kindOption(config: GraycheckConfig, kind: KindSettings, key: string): unknown {
+  const configured = config.kinds[kind.kind]?.options;
+  if (configured && key in configured) return configured[key];
+  return kind.options?.find((option) => option.key === key)?.default;
+}
+
+/** A list of glob patterns; one pattern alone is a list of one. */
+export function globsOption(key: string): KindOption {
+  return {
+    key,
+    default: [],
+    read: (value) =>
+      typeof value === 'string' ? { value: [value] } : Array.isArray(value) && value.every((item) => typeof item === 'string') ? { value } : { mustBe: 'a list of glob patterns' },
+  };
+}
+
 const SEVERITIES: SeverityOverride[] = ['error', 'warning', 'info', 'off'];
 
-export function parseGraycheckConfig(text: string, file = CONFIG_FILE): { config: GraycheckConfig; problems: ConfigProblem[] } {
-  const config = defaultConfig();
+export function parseGraycheckConfig(text: string, kinds: readonly KindSettings[] = [], file = CONFIG_FILE): { config: GraycheckConfig; problems: ConfigProblem[] } {
+  const config = defaultConfig(kinds);
+  const kindsByName = new Map(kinds.map((kind) => [kind.kind, kind]));
+  const topLevelKeys = ['base', 'include', 'exclude', ...kindsByName.keys(), 'severity', 'ignore'];
   const problems: ConfigProblem[] = [];
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -67,7 +111,7 @@ export function parseGraycheckConfig(text: string, file = CONFIG_FILE): { config
   const root = document.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { config, problems };
   if (!isMap(root)) {
-    problem(root, `${file} must be a mapping of settings (base, include, exclude, protobuf, openapi, metrics, severity, ignore)`);
+    problem(root, `${file} must be a mapping of settings (${topLevelKeys.join(', ')})`);
     return { config, problems };
   }
 
@@ -93,28 +137,6 @@ export function parseGraycheckConfig(text: string, file = CONFIG_FILE): { config
       case 'exclude': {
         const list = stringList(value, key);
         if (list) config[key] = list;
-        break;
-      }
-      case 'protobuf':
-      case 'openapi':
-      case 'metrics': {
-        if (!isMap(value)) {
-          problem(value ?? keyNode, `"${key}" must be a mapping (enabled${key === 'protobuf' ? '' : ', files'})`);
-          break;
-        }
-        for (const item of value.items) {
-          const itemKey = isScalar(item.key) ? String(item.key.value) : '';
-          const itemValue = item.value as YamlNode | null;
-          if (itemKey === 'enabled') {
-            if (isScalar(itemValue) && typeof itemValue.value === 'boolean') config.enabled[key] = itemValue.value;
-            else problem(itemValue ?? (item.key as YamlNode), `"${key}.enabled" must be true or false`);
-          } else if (itemKey === 'files' && key !== 'protobuf') {
-            const list = stringList(itemValue, `${key}.files`);
-            if (list) config[key === 'openapi' ? 'openapiFiles' : 'metricsFiles'] = list;
-          } else {
-            problem(item.key as YamlNode, `unknown setting "${key}.${itemKey}"`);
-          }
-        }
         break;
       }
       case 'severity': {
@@ -157,9 +179,45 @@ export function parseGraycheckConfig(text: string, file = CONFIG_FILE): { config
         }
         break;
       }
-      default:
-        problem(keyNode, `unknown setting "${key}" (known: ${TOP_LEVEL_KEYS.join(', ')})`);
+      default: {
+        const kind = kindsByName.get(key);
+        if (kind) readKindSection(kind, value, keyNode, document, config.kinds[key], problem);
+        else problem(keyNode, `unknown setting "${key}" (known: ${topLevelKeys.join(', ')})`);
+      }
     }
   }
   return { config, problems };
+}
+
+function readKindSection(
+  kind: KindSettings,
+  value: YamlNode | null,
+  keyNode: YamlNode,
+  document: Document,
+  into: KindConfig,
+  problem: (node: YamlNode | null | undefined, message: string) => void,
+): void {
+  const known = ['enabled', ...(kind.options ?? []).map((option) => option.key)];
+  if (!isMap(value)) {
+    problem(value ?? keyNode, `"${kind.kind}" must be a mapping (${known.join(', ')})`);
+    return;
+  }
+  for (const item of value.items) {
+    const itemKey = isScalar(item.key) ? String(item.key.value) : '';
+    const itemValue = item.value as YamlNode | null;
+    const at = itemValue ?? (item.key as YamlNode);
+    if (itemKey === 'enabled') {
+      if (isScalar(itemValue) && typeof itemValue.value === 'boolean') into.enabled = itemValue.value;
+      else problem(at, `"${kind.kind}.enabled" must be true or false`);
+      continue;
+    }
+    const option = kind.options?.find((candidate) => candidate.key === itemKey);
+    if (!option) {
+      problem(item.key as YamlNode, `unknown setting "${kind.kind}.${itemKey}" (known: ${known.join(', ')})`);
+      continue;
+    }
+    const read = option.read(itemValue === null ? null : itemValue.toJS(document));
+    if ('value' in read) into.options[itemKey] = read.value;
+    else problem(at, `"${kind.kind}.${itemKey}" must be ${read.mustBe}`);
+  }
 }

@@ -1,6 +1,7 @@
 // One side of a comparison: a set of files by repository-relative path.
 // Base trees come from a commit, head trees from the working tree or the index, overlaid with unsaved editor buffers.
 import { createHash } from 'node:crypto';
+import { CheckCancelled } from './comparison';
 
 export interface Tree {
   /** For people: "working tree", "index", "3f2a1b4 (merge-base with origin/main)". */
@@ -84,4 +85,34 @@ function isInSorted(sorted: readonly string[], value: string): boolean {
     else high = middle - 1;
   }
   return false;
+}
+
+const READ_BATCH = 64;
+
+/** Reads the files in batches (one git or disk round trip serves many), calling `use` with each text present. */
+export async function readInBatches<T extends { path: string }>(
+  tree: Tree,
+  items: readonly T[],
+  signal: AbortSignal | undefined,
+  use: (item: T, text: string) => void,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += READ_BATCH) {
+    if (signal?.aborted) throw new CheckCancelled();
+    const batch = items.slice(i, i + READ_BATCH);
+    const texts = await Promise.all(batch.map((item) => tree.read(item.path)));
+    batch.forEach((item, index) => {
+      const text = texts[index];
+      if (text !== undefined) use(item, text);
+    });
+  }
+}
+
+/** `fingerprintIn` for many paths, in batches; undefined for paths absent from the tree. */
+export async function fingerprintsInBatches(tree: Tree, paths: readonly string[], signal: AbortSignal | undefined): Promise<(string | undefined)[]> {
+  const fingerprints: (string | undefined)[] = [];
+  for (let i = 0; i < paths.length; i += READ_BATCH) {
+    if (signal?.aborted) throw new CheckCancelled();
+    fingerprints.push(...(await Promise.all(paths.slice(i, i + READ_BATCH).map((path) => fingerprintIn(tree, path)))));
+  }
+  return fingerprints;
 }

@@ -5,12 +5,11 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Tree } from '../engine/tree';
-import type { RevisionChoice } from '../protocol';
 import { BlobCache, type Blob } from './blobCache';
 import { CatFileProcess } from './catFile';
 import { isFullObjectId, shortId, validateRevision } from './revision';
 import { GitRunner, failure, firstLine, type GitStats } from './runner';
-import { GitError, type BaseRevision, type HeadSource } from './types';
+import { GitError, type BaseRevision, type HeadSource, type RevisionChoice } from './types';
 import { WorkingTree, resolveInside, walkFiles } from './workingTree';
 
 export { looksBinary } from './blobCache';

@@ -27,3 +27,10 @@ export interface BaseRevision {
 }
 
 export type HeadSource = 'working-tree' | 'index';
+
+/** A revision "Compare With…" offers. */
+export interface RevisionChoice {
+  name: string; // what `graycheck.setBase` accepts
+  kind: 'auto' | 'branch' | 'remote' | 'tag' | 'commit';
+  description?: string; // commit subject, or "upstream"
+}

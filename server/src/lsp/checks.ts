@@ -2,11 +2,9 @@
 // (a workspace scan, a re-check after the base changed). Publishes only results that still match the document versions.
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { CheckCancelled } from '../engine/comparison';
-import { runCheck } from '../engine/check';
 import { CONFIG_FILE } from '../engine/config';
 import type { CheckResult } from '../engine/finding';
 import { LineIndex } from '../engine/range';
-import { CHECKERS } from '../registry';
 import type { ServerContext } from './context';
 import { configProblemDiagnostic, notCheckedDiagnostic, toDiagnostic, type DiagnosticLinks } from './diagnostics';
 import { isUserFacing } from './status';
@@ -38,7 +36,7 @@ export async function checkDocument(context: ServerContext, uri: string, signal:
   let result: CheckResult;
   try {
     prepared = await repository.prepare(new Set([path]), signal);
-    result = await runCheck(prepared.comparison, CHECKERS);
+    result = await repository.checks.run(prepared.comparison);
   } catch (error) {
     if (error instanceof CheckCancelled || signal.aborted) return;
     if (!isUserFacing(error)) throw error;
@@ -51,7 +49,7 @@ export async function checkDocument(context: ServerContext, uri: string, signal:
   if (!(await reportBlockedKinds(context, result))) await context.status.send('ready');
 }
 
-/** A problem that stops a whole kind (an unusable buf.yaml) is shown once as an error message, with the status in 'error';
+/** A problem that stops a whole kind (its configuration file is unusable) is shown once as an error message, with the status in 'error';
  *  the affected documents also carry it as their not-checked diagnostic. Returns whether there was one. */
 export async function reportBlockedKinds(context: ServerContext, result: CheckResult): Promise<boolean> {
   const blocking = result.notChecked.find((entry) => entry.blocksKind);
@@ -63,7 +61,7 @@ export async function reportBlockedKinds(context: ServerContext, result: CheckRe
 /** Checks the given files of one repository (the open buffers as head) and publishes each: findings, or an empty list to clear it. */
 export async function checkFiles(context: ServerContext, repository: RepositoryState, files: readonly string[], signal?: AbortSignal): Promise<CheckResult> {
   const prepared = await repository.prepare(new Set(files), signal);
-  const result = await runCheck(prepared.comparison, CHECKERS);
+  const result = await repository.checks.run(prepared.comparison);
   publishFiles(context, repository, prepared, result, files);
   await reportBlockedKinds(context, result);
   return result;

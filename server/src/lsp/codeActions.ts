@@ -15,7 +15,7 @@ import { fixesFor } from '../engine/check';
 import type { Fix } from '../engine/edit';
 import type { Finding } from '../engine/finding';
 import { rangesOverlap } from '../engine/range';
-import { checkerFor } from '../registry';
+import { OverlayTree } from '../engine/tree';
 import { uriFor } from './checks';
 import type { ServerContext } from './context';
 import { findingFromDiagnostic, SOURCE } from './diagnostics';
@@ -35,10 +35,12 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
   const candidates = findingsFor(context, uri, params);
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
+  // A fix may edit other files of the head (a referenced file, a rule file): they are seen as the editor has them.
+  const tree = new OverlayTree(repository.head, (await context.workspace.buffersIn(repository)).buffers);
   for (const { finding, diagnostic } of candidates) {
-    const checker = checkerFor(finding.kind);
+    const checker = context.checkers.find((candidate) => candidate.kind === finding.kind);
     if (!checker) continue;
-    for (const fix of fixesFor(finding, checker, text)) {
+    for (const fix of await fixesFor(finding, checker, { text, tree })) {
       const edit = toWorkspaceEdit(context, repository, fix);
       const key = `${fix.title}\0${JSON.stringify(edit)}`;
       if (seen.has(key)) continue;

@@ -8,11 +8,9 @@ import {
   type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { CheckCancelled, throwIfCancelled } from '../engine/comparison';
-import { runCheck } from '../engine/check';
 import { CONFIG_FILE } from '../engine/config';
 import type { CheckResult, Finding } from '../engine/finding';
 import type { BaseRevision } from '../git/types';
-import { CHECKERS } from '../registry';
 import { COMMANDS, type BaseInfo, type CheckWorkspaceResult } from '../protocol';
 import { checkFiles, publishFiles } from './checks';
 import type { ServerContext } from './context';
@@ -108,7 +106,7 @@ async function scanRepository(
   // progress shows and typing gets its turn in between.
   progress?.report(0, `checking ${files.length} files`);
   const focus = prefixes.includes('') ? undefined : new Set(prefixes);
-  const result = await runCheck({ ...prepared.comparison, ...(focus ? { focus } : {}) }, CHECKERS);
+  const result = await repository.checks.run({ ...prepared.comparison, ...(focus ? { focus } : {}) });
   throwIfCancelled(signal);
   const findingsByFile = new Map<string, Finding[]>();
   for (const finding of result.findings) {

@@ -1,6 +1,7 @@
 // The pieces every handler shares, created once per server; the client's flags are filled in by `initialize`.
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { KindChecker } from '../engine/comparison';
 import type { PublishedDiagnostics } from './published';
 import type { Scheduler } from './scheduler';
 import type { StatusReporter } from './status';
@@ -18,6 +19,8 @@ export interface ClientFlags {
 }
 
 export interface ServerContext {
+  /** The kinds the server checks (registry.ts's list); the server knows them only through this. */
+  checkers: readonly KindChecker[];
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   workspace: WorkspaceState;

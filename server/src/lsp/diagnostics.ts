@@ -6,7 +6,6 @@ import type { FixData, Finding, Kind, Location, NotChecked, Severity } from '../
 import { docUrl } from '../engine/rule';
 import type { BaseRevision } from '../git/types';
 import { toBaseUri } from '../protocol';
-import { ruleById } from '../registry';
 
 export const SOURCE = 'graycheck';
 export const NOT_CHECKED_CODE = 'NOT_CHECKED';
@@ -90,7 +89,8 @@ export function findingFromDiagnostic(diagnostic: Diagnostic): Finding | undefin
     range: diagnostic.range,
     message: diagnostic.message,
     severity,
-    categories: ruleById(data.rule)?.categories ?? [],
+    // Not carried by the diagnostic, and no fix depends on them.
+    categories: [],
     fixes: [],
     ...(data.fixData ? { fixData: data.fixData } : {}),
     ...(data.base ? { base: data.base } : {}),

@@ -34,7 +34,7 @@ export async function baseText(context: ServerContext, params: BaseTextParams): 
   const { repository, path } = location;
   try {
     const base = await repository.resolvedBase();
-    const basePath = (await repository.renames(base)).get(path) ?? path;
+    const basePath = (await repository.comparisons.renames(base, 'working-tree')).get(path) ?? path;
     const commit = named?.commit ?? base.commit;
     const text = await repository.repository.readAt(commit, basePath);
     const info = toBaseInfo(base);

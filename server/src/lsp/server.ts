@@ -16,7 +16,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { KindChecker } from '../engine/comparison';
 import { CONFIG_FILE } from '../engine/config';
+import { changeEffect, watchedGlobs } from '../engine/kind';
 import {
   BASE_TEXT_REQUEST,
   COMMANDS,
@@ -43,7 +45,7 @@ import { WorkspaceState, type RepositoryState } from './workspaceState';
 
 const TRANSPORT_ARGUMENT = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
 
-export function startLanguageServer(): void {
+export function startLanguageServer(checkers: readonly KindChecker[]): void {
   preferSmallHeap();
   // `graycheck lsp --stdio` names its transport; without one, stdio is still what an editor means.
   const connection = process.argv.some((argument) => TRANSPORT_ARGUMENT.test(argument))
@@ -55,10 +57,11 @@ export function startLanguageServer(): void {
   process.on('uncaughtException', (error) => log(`uncaught exception: ${error.stack ?? error.message}`));
 
   const documents = new TextDocuments(TextDocument);
-  const workspace = new WorkspaceState(documents);
+  const workspace = new WorkspaceState(documents, checkers);
   const published = new PublishedDiagnostics(connection);
   const status = new StatusReporter(connection, published, workspace);
   const context: ServerContext = {
+    checkers,
     connection,
     documents,
     workspace,
@@ -152,7 +155,7 @@ async function initialized(context: ServerContext): Promise<void> {
   const { connection, client } = context;
   if (client.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'graycheck' });
   if (client.dynamicWatchedFiles) {
-    const watchers = [CONFIG_FILE, ...BUF_CONFIG_FILES, '*.proto'].map((name) => ({ globPattern: `**/${name}` }));
+    const watchers = watchedGlobs(context.checkers).map((globPattern) => ({ globPattern }));
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
   if (client.workspaceFolders) {
@@ -194,15 +197,16 @@ async function resolveFolderBases(context: ServerContext): Promise<void> {
 }
 
 async function readClientSettings(context: ServerContext, pushed: unknown): Promise<ReturnType<typeof readSettings>> {
+  const kinds = context.checkers.map((checker) => checker.kind);
   if (context.client.configuration) {
     try {
-      return readSettings(await context.connection.workspace.getConfiguration('graycheck'));
+      return readSettings(await context.connection.workspace.getConfiguration('graycheck'), kinds);
     } catch {
       // A client that advertises configuration but cannot answer gets the defaults, like one that never asked.
     }
   }
   const section = typeof pushed === 'object' && pushed !== null ? (pushed as Record<string, unknown>).graycheck : undefined;
-  return readSettings(section);
+  return readSettings(section, kinds);
 }
 
 async function settingsChanged(context: ServerContext, pushed: unknown): Promise<void> {
@@ -241,7 +245,7 @@ async function documentSaved(context: ServerContext, uri: string): Promise<void>
   location.repository.forgetRenames();
   location.repository.head.forgetFile(location.path, false);
   if (location.path === CONFIG_FILE) forgetConfig(location.repository);
-  if (location.path === CONFIG_FILE || isBufConfig(location.path)) await recheckAll(context);
+  if (changeEffect(context.checkers, location.path) === 'everything') await recheckAll(context);
 }
 
 async function documentClosed(context: ServerContext, uri: string): Promise<void> {
@@ -266,18 +270,13 @@ async function filesChanged(context: ServerContext, uri: string, type: FileChang
     if (relative === undefined) continue;
     repository.forgetRenames();
     repository.head.forgetFile(relative, type !== FileChangeType.Changed);
-    // Open documents may import the changed file.
-    if (relative.endsWith('.proto') && !context.workspace.openUriOf(repository, relative)) scheduleOpenDocuments(context, repository);
     if (relative === CONFIG_FILE) forgetConfig(repository);
-    if (relative === CONFIG_FILE || isBufConfig(relative)) await recheckAll(context);
+    const effect = changeEffect(context.checkers, relative);
+    // A kind's configuration (or .graycheck.yaml) decides what every file's check means.
+    if (effect === 'everything') await recheckAll(context);
+    // Open documents may import or reference the changed file; an open one is checked on its own changes.
+    else if (effect === 'dependents' && !context.workspace.openUriOf(repository, relative)) scheduleOpenDocuments(context, repository);
   }
-}
-
-/** buf's configuration decides modules and rules for every proto file: a change to it re-checks everything shown. */
-const BUF_CONFIG_FILES = ['buf.yaml', 'buf.work.yaml'];
-
-function isBufConfig(relativePath: string): boolean {
-  return BUF_CONFIG_FILES.includes(relativePath.split('/').pop() ?? '');
 }
 
 function forgetConfig(repository: RepositoryState): void {

@@ -1,30 +1,25 @@
-// What the server keeps between checks: one GitRepository per repository root (so one `cat-file --batch` serves every base
-// read), the resolved base, base tree, renames and config per repository, and the settings. Typing never re-reads git:
-// only a base change, a save or a settings change drops what is cached here.
+// What the server keeps between checks: one RepositoryComparisons per repository root (so one `cat-file --batch` serves
+// every base read, and the kinds' sessions keep what they parsed), the resolved base and config per repository, and the
+// settings. Typing never re-reads git: only a base change, a save or a settings change drops what is cached here.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver/node';
-import type { Comparison } from '../engine/comparison';
+import type { CachedTree } from '../engine/cachedTree';
+import type { Comparison, KindChecker } from '../engine/comparison';
 import { CONFIG_FILE, parseGraycheckConfig, type ConfigProblem, type GraycheckConfig } from '../engine/config';
-import { OverlayTree, type Tree } from '../engine/tree';
+import type { CheckSession } from '../engine/check';
 import { GitRepository } from '../git/repository';
 import { GitError, type BaseRevision } from '../git/types';
 import { DEFAULT_SETTINGS, type GraycheckSettings } from '../protocol';
-import { loadConfig } from '../workspace';
-import { CachedTree } from './headCache';
-import { isAutoBase } from './settings';
+import { RepositoryComparisons, type LoadedConfig } from '../workspace';
+import { isAutoBase, isKindEnabledInSettings } from './settings';
 import { joinRelative, relativeTo, uriToPath } from './uris';
 
 export interface DocumentLocation {
   repository: RepositoryState;
   /** Repository-relative, with '/'. */
   path: string;
-}
-
-export interface LoadedConfig {
-  config: GraycheckConfig;
-  problems: ConfigProblem[];
 }
 
 export interface PreparedCheck {
@@ -46,15 +41,23 @@ export interface FolderRepository {
 export class RepositoryState {
   private base: Promise<BaseRevision> | undefined;
   private lastBase: BaseRevision | undefined;
-  private readonly baseTrees = new Map<string, Tree>();
-  private renamesCache: { commit: string; renames: Promise<ReadonlyMap<string, string>> } | undefined;
   private configCache: Promise<LoadedConfig> | undefined;
   private configuredBase: { value: string | undefined } | undefined;
-  /** The working tree under the open buffers; typing reads nothing from disk for files it has seen. */
-  readonly head: CachedTree;
 
-  constructor(readonly root: string, readonly repository: GitRepository, private readonly workspace: WorkspaceState) {
-    this.head = new CachedTree(repository.workingTree());
+  constructor(readonly root: string, readonly comparisons: RepositoryComparisons, private readonly workspace: WorkspaceState) {}
+
+  get repository(): GitRepository {
+    return this.comparisons.repository;
+  }
+
+  /** The working tree under the open buffers; typing reads nothing from disk for files it has seen. */
+  get head(): CachedTree {
+    return this.comparisons.workingTree;
+  }
+
+  /** The kinds' sessions of this repository, shared by on-type checks and workspace scans. */
+  get checks(): CheckSession {
+    return this.comparisons.checks;
   }
 
   /** setBase's choice, then the `graycheck.base` setting, then `.graycheck.yaml`'s base, then auto. */
@@ -86,42 +89,22 @@ export class RepositoryState {
   useBase(base: BaseRevision): void {
     this.base = Promise.resolve(base);
     this.lastBase = base;
-    this.renamesCache = undefined;
   }
 
   forgetBase(): void {
     this.base = undefined;
-    this.renamesCache = undefined;
-  }
-
-  baseTree(base: BaseRevision): Tree {
-    let tree = this.baseTrees.get(base.commit);
-    if (!tree) {
-      tree = this.repository.baseTree(base);
-      this.baseTrees.set(base.commit, tree);
-    }
-    return tree;
-  }
-
-  renames(base: BaseRevision): Promise<ReadonlyMap<string, string>> {
-    if (this.renamesCache?.commit !== base.commit) {
-      const renames = this.repository.renames(base, 'working-tree');
-      renames.catch(() => undefined);
-      this.renamesCache = { commit: base.commit, renames };
-    }
-    return this.renamesCache.renames;
   }
 
   /** Files moved or renamed on disk change what git pairs; called on save, open, close and before a workspace scan. */
   forgetRenames(): void {
-    this.renamesCache = undefined;
+    this.comparisons.forgetRenames();
   }
 
   /** `.graycheck.yaml`, from its open buffer when there is one (so its problems follow typing), else from disk. */
   loadConfig(): Promise<LoadedConfig> {
     if (!this.configCache) {
       const buffer = this.workspace.bufferOf(joinRelative(this.root, CONFIG_FILE));
-      const loading = buffer !== undefined ? Promise.resolve(parseGraycheckConfig(buffer, CONFIG_FILE)) : loadConfig(this.root);
+      const loading = buffer !== undefined ? Promise.resolve(parseGraycheckConfig(buffer, this.comparisons.checkers, CONFIG_FILE)) : this.comparisons.loadConfig();
       this.configCache = loading;
       loading.then(
         ({ config }) => {
@@ -145,26 +128,25 @@ export class RepositoryState {
   async prepare(focus: ReadonlySet<string> | undefined, signal: AbortSignal | undefined): Promise<PreparedCheck> {
     const { config, problems } = await this.loadConfig();
     const base = await this.resolvedBase();
-    const renames = await this.renames(base);
     const { buffers, versions } = await this.workspace.buffersIn(this);
-    const settings = this.workspace.settings;
-    const comparison: Comparison = {
-      base: this.baseTree(base),
-      head: new OverlayTree(this.head, buffers),
-      renames,
-      config: {
-        ...config,
-        enabled: {
-          protobuf: config.enabled.protobuf && settings.protobuf.enable,
-          openapi: config.enabled.openapi && settings.openapi.enable,
-          metrics: config.enabled.metrics && settings.metrics.enable,
-        },
-      },
+    const comparison = await this.comparisons.comparison({
+      config: withSettings(config, this.workspace.settings),
+      base,
+      buffers,
       ...(focus ? { focus } : {}),
       ...(signal ? { signal } : {}),
-    };
+    });
     return { comparison, base, configProblems: problems, versions };
   }
+}
+
+/** A kind switched off in the editor's settings is off, whatever `.graycheck.yaml` says. */
+function withSettings(config: GraycheckConfig, settings: GraycheckSettings): GraycheckConfig {
+  const kinds = { ...config.kinds };
+  for (const kind of Object.keys(settings.kinds)) {
+    if (!isKindEnabledInSettings(settings, kind)) kinds[kind] = { ...(kinds[kind] ?? { options: {} }), enabled: false };
+  }
+  return { ...config, kinds };
 }
 
 export class WorkspaceState {
@@ -177,7 +159,10 @@ export class WorkspaceState {
   private readonly locations = new Map<string, Promise<DocumentLocation | undefined>>();
   private readonly resolvedLocations = new Map<string, DocumentLocation>();
 
-  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly checkers: readonly KindChecker[],
+  ) {}
 
   /** Where an open or named document lives; undefined outside any repository. Rejects with GitError when its repository cannot be opened. */
   locate(uri: string): Promise<DocumentLocation | undefined> {
@@ -316,7 +301,7 @@ export class WorkspaceState {
     const opening = (async () => {
       const repository = await GitRepository.open(root);
       const realRoot = await realPath(repository.root);
-      return new RepositoryState(realRoot, repository, this);
+      return new RepositoryState(realRoot, new RepositoryComparisons(repository, this.checkers), this);
     })();
     this.repositories.set(root, opening);
     return opening;

@@ -1,12 +1,12 @@
 // The protobuf kind: summarizes the .proto files of both trees per buf module (kept for the whole module), then loads,
 // pairs and compares one group of packages at a time (only the focused files' groups for an on-type check), runs the
 // rules buf.yaml selects and binds each finding's categories to that buf.yaml's version.
-import type { Comparison, KindChecker, KindReport } from '../engine/comparison';
+import type { Comparison, FixHead, KindChecker, KindReport, KindReporter, KindSession } from '../engine/comparison';
 import { throwIfCancelled } from '../engine/comparison';
 import { isFocused } from '../engine/check';
 import type { Fix } from '../engine/edit';
-import type { Finding, NotChecked, RawFinding } from '../engine/finding';
-import { fingerprintIn, textFingerprint, type Tree } from '../engine/tree';
+import type { Finding, NotChecked } from '../engine/finding';
+import { fingerprintsInBatches, readInBatches, textFingerprint, type Tree } from '../engine/tree';
 import { type BufModule, isUnderAny, isUnstablePackage, loadBufSetup, moduleOf } from './bufConfig';
 import { categoriesOf } from './categories';
 import { extensionsOf } from './declarations';
@@ -20,35 +20,54 @@ import { pairImages, type ImagePairs } from './pairs';
 import { PROTOBUF_RULES } from './rules/index';
 import type { ProtobufRule } from './rules/rule';
 
-type Report = (finding: RawFinding & { categories?: readonly string[] }) => void;
-
-const READ_BATCH = 64;
-
 export const protobufChecker: KindChecker = {
   kind: 'protobuf',
+  title: 'Protocol Buffers',
+  files: {
+    sources: ['**/*.proto'],
+    // buf.yaml decides modules and rules for every proto file; buf.work.yaml lists the module directories.
+    configuration: ['buf.yaml', 'buf.work.yaml'],
+    // Other files import a proto, and declarations move between files of a package.
+    sourceChange: 'dependents',
+    languages: ['proto'],
+  },
   rules: PROTOBUF_RULES,
-  check: checkProtobuf,
+  startSession: () => new ProtobufSession(),
   fixes: fixesFor,
 };
 
-async function checkProtobuf(comparison: Comparison, report: Report): Promise<KindReport> {
-  const notChecked: NotChecked[] = [];
-  const setup = await loadBufSetup(comparison.head);
-  notChecked.push(...setup.problems.map((problem) => ({ ...problem, blocksKind: true })));
-  if (setup.modules.length === 0) return { notChecked, filesChecked: 0 };
-  const { modules } = setup;
-  const headPaths = moduleFiles(await comparison.head.list(), modules);
-  if (!comparison.base) return { notChecked, filesChecked: headPaths.length };
-  const baseIndex = await loadBaseIndex(comparison.base, modules, comparison.signal);
-  models.beginCheck();
-  const headIndex = new HeadIndex(baseIndex, await summarizeHead(comparison.head, headPaths, baseIndex, comparison.signal));
-  const focus = comparison.focus;
-  const focused = focus ? (path: string) => isFocused(path, focus) : () => true;
+/** What stays between the checks of one owner: base indexes per base tree, head summaries and parsed models. */
+class ProtobufSession implements KindSession {
+  private readonly models = new ModelCache();
+  // A base tree's files never change: its index is built once per module layout and kept with the tree object (the
+  // server keeps one tree per base commit). Checks that start together share one build, which no single check's
+  // cancellation stops.
+  private readonly baseIndexes = new WeakMap<Tree, { layout: string; loading: Promise<SideIndex> }>();
+  // Summaries of head files that differ from the base, by path and module path: typing re-summarizes only the edited file.
+  private readonly headSummaries = new Map<string, FileSummary>();
+  // A listing that has not changed (typing) is attributed to modules once.
+  private readonly moduleFilesCache = new WeakMap<readonly string[], { layout: string; files: ModuleFile[] }>();
+  /** The fingerprint each loaded model was loaded for. */
+  private readonly modelFingerprints = new WeakMap<ProtoFile, string>();
 
-  for (const file of headIndex.files) {
-    if (!focused(file.path)) continue;
-    if (file.unreadable) notChecked.push({ file: file.path, reason: file.unreadable });
-    for (const path of missingImports(file, headIndex)) notChecked.push({ file: file.path, reason: `import "${path}" not found at head` });
+  async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
+    const notChecked: NotChecked[] = [];
+    const setup = await loadBufSetup(comparison.head);
+    notChecked.push(...setup.problems.map((problem) => ({ ...problem, blocksKind: true })));
+    if (setup.modules.length === 0) return { notChecked, filesChecked: 0 };
+    const { modules } = setup;
+    const headPaths = this.moduleFiles(await comparison.head.list(), modules);
+    if (!comparison.base) return { notChecked, filesChecked: headPaths.length };
+    const baseIndex = await this.loadBaseIndex(comparison.base, modules, comparison.signal);
+    this.models.beginCheck();
+    const headIndex = new HeadIndex(baseIndex, await this.summarizeHead(comparison.head, headPaths, baseIndex, comparison.signal));
+    const focus = comparison.focus;
+    const focused = focus ? (path: string) => isFocused(path, focus) : () => true;
+
+    for (const file of headIndex.files) {
+      if (!focused(file.path)) continue;
+      if (file.unreadable) notChecked.push({ file: file.path, reason: file.unreadable });
+      for (const path of missingImports(file, headIndex)) notChecked.push({ file: file.path, reason: `import "${path}" not found at head` });
   }
   const moduleFor = (path: string, table: SymbolTable) => (table.byPath(path) ? moduleOf(path, modules)?.module : undefined);
   const hidden = new Set<string>();
@@ -60,12 +79,12 @@ async function checkProtobuf(comparison: Comparison, report: Report): Promise<Ki
   const keep = focusFiles !== undefined;
   for (const group of groups) {
     throwIfCancelled(comparison.signal);
-    const baseFiles = await loadModels('base', comparison.base, group.base, keep);
+    const baseFiles = await this.loadModels('base', comparison.base, group.base, keep);
     const baseByPath = new Map(baseFiles.map((file) => [file.path, file]));
-    const headFiles = await loadModels('head', comparison.head, group.head, keep, baseByPath);
+    const headFiles = await this.loadModels('head', comparison.head, group.head, keep, baseByPath);
     throwIfCancelled(comparison.signal);
-    const baseImage = await imageWithReferences(comparison.base, 'base', baseFiles, baseIndex, keep);
-    const headImage = await imageWithReferences(comparison.head, 'head', headFiles, headIndex, keep);
+    const baseImage = await this.imageWithReferences(comparison.base, 'base', baseFiles, baseIndex, keep);
+    const headImage = await this.imageWithReferences(comparison.head, 'head', headFiles, headIndex, keep);
     const pairs = pairImages(baseImage, headImage, comparison.renames);
     for (const rule of PROTOBUF_RULES) {
       if (!modules.some((module) => module.breaking.rules.has(rule.id))) continue;
@@ -94,6 +113,138 @@ async function checkProtobuf(comparison: Comparison, report: Report): Promise<Ki
     notChecked.push({ file: path, reason: `${file.syntaxProblem ?? 'syntax error'} — declarations there were not compared` });
   }
   return { notChecked, filesChecked: headIndex.files.length };
+  }
+
+  private moduleFiles(paths: readonly string[], modules: readonly BufModule[]): ModuleFile[] {
+    const layout = layoutOf(modules);
+    const cached = this.moduleFilesCache.get(paths);
+    if (cached?.layout === layout) return cached.files;
+    const files: ModuleFile[] = [];
+    this.moduleFilesCache.set(paths, { layout, files });
+    for (const path of paths) {
+      if (!path.endsWith('.proto')) continue;
+      const found = moduleOf(path, modules);
+      if (found) files.push({ path, modulePath: found.modulePath });
+  }
+  return files;
+  }
+
+
+  private buildModel(side: Side, path: string, modulePath: string, text: string, fingerprint: string, keep: boolean, parsed?: ProtoFile): ProtoFile {
+    const file = buildFile(path, modulePath, parsed?.text ?? text, parsed?.ast ?? (unreadableReason(text) ? undefined : parseProto(text)));
+    if (keep) this.models.set(ModelCache.key(side, path, modulePath, fingerprint), file, parsed !== undefined);
+    return file;
+  }
+
+  private async loadBaseIndex(tree: Tree, modules: readonly BufModule[], signal: AbortSignal | undefined): Promise<SideIndex> {
+    const layout = layoutOf(modules);
+    let cached = this.baseIndexes.get(tree);
+    if (cached?.layout !== layout) {
+      const loading = (async () => {
+        const summaries: FileSummary[] = [];
+        await readInBatches(tree, this.moduleFiles(await tree.list(), modules), undefined, ({ path, modulePath }, text) => {
+          // Not kept: indexing a whole module would only push every model through the cache and age it into garbage.
+          const fingerprint = textFingerprint(text);
+          summaries.push(summaryOf(this.buildModel('base', path, modulePath, text, fingerprint, false), fingerprint));
+        });
+        return new SideIndex(summaries);
+      })();
+      const entry = { layout, loading };
+      this.baseIndexes.set(tree, entry);
+      loading.catch(() => {
+        if (this.baseIndexes.get(tree) === entry) this.baseIndexes.delete(tree);
+      });
+      cached = entry;
+  }
+  const index = await cached.loading;
+  throwIfCancelled(signal);
+  return index;
+  }
+
+  /** The head's summaries in listing order: the base's own for files whose text is the base's, made (and remembered) for the others. */
+  private async summarizeHead(tree: Tree, files: readonly ModuleFile[], base: SideIndex, signal: AbortSignal | undefined): Promise<FileSummary[]> {
+    const summaries: (FileSummary | undefined)[] = new Array(files.length);
+    const changed: (ModuleFile & { index: number })[] = [];
+    const take = (file: ModuleFile, index: number, fingerprint: string | undefined) => {
+      if (fingerprint === undefined) return;
+      const same = base.byPath(file.path);
+      if (same?.fingerprint === fingerprint && same.modulePath === file.modulePath) {
+        summaries[index] = same;
+        return;
+      }
+      const known = this.headSummaries.get(`${file.path}\0${file.modulePath}`);
+      if (known?.fingerprint === fingerprint) summaries[index] = known;
+      else changed.push({ ...file, index });
+    };
+    // Fingerprints the tree already knows cost no waiting: typing in a large module asks for thousands.
+    const unknown: number[] = [];
+    files.forEach((file, index) => {
+      const fingerprint = tree.knownFingerprint?.(file.path);
+      if (fingerprint === undefined) unknown.push(index);
+      else take(file, index, fingerprint);
+    });
+    const fingerprints = await fingerprintsInBatches(tree, unknown.map((index) => files[index].path), signal);
+    unknown.forEach((index, position) => take(files[index], index, fingerprints[position]));
+    await readInBatches(tree, changed, signal, ({ path, modulePath, index }, text) => {
+      const fingerprint = textFingerprint(text);
+      const summary = summaryOf(this.buildModel('head', path, modulePath, text, fingerprint, true), fingerprint);
+      const key = `${path}\0${modulePath}`;
+      this.headSummaries.delete(key);
+      this.headSummaries.set(key, summary);
+      if (this.headSummaries.size > HEAD_SUMMARIES_KEPT) this.headSummaries.delete(this.headSummaries.keys().next().value!);
+      summaries[index] = summary;
+    });
+    return summaries.filter((summary): summary is FileSummary => summary !== undefined);
+  }
+
+  /** The models of a group's files on one side, from the cache or built; a head file unchanged since the base shares the base's tree. */
+  private async loadModels(side: Side, tree: Tree, summaries: readonly FileSummary[], keep: boolean, baseByPath?: ReadonlyMap<string, ProtoFile>): Promise<ProtoFile[]> {
+    const found = new Map<FileSummary, ProtoFile>();
+    const missing: FileSummary[] = [];
+    for (const summary of summaries) {
+      const cached = this.models.get(ModelCache.key(side, summary.path, summary.modulePath, summary.fingerprint));
+      const base = baseByPath?.get(summary.path);
+      if (cached) found.set(summary, cached);
+      else if (base && base.modulePath === summary.modulePath && this.modelFingerprints.get(base) === summary.fingerprint) {
+        found.set(summary, this.buildModel(side, summary.path, summary.modulePath, base.text, summary.fingerprint, keep, base));
+      } else missing.push(summary);
+  }
+  await readInBatches(tree, missing, undefined, (summary, text) => {
+    found.set(summary, this.buildModel(side, summary.path, summary.modulePath, text, textFingerprint(text), keep));
+  });
+  const result: ProtoFile[] = [];
+  for (const summary of summaries) {
+    const file = found.get(summary);
+    if (!file) continue;
+    this.modelFingerprints.set(file, summary.fingerprint);
+    result.push(file);
+  }
+  return result;
+  }
+
+  /** The image of a group's files, with the files declaring enums its fields use elsewhere loaded for lookups. */
+  private async imageWithReferences(tree: Tree, side: Side, files: ProtoFile[], table: SymbolTable, keep: boolean): Promise<ProtoImage> {
+    const image = new ProtoImage(files, table);
+    const inGroup = new Set(files.map((file) => file.path));
+    const declarers = new Map<string, FileSummary>();
+    const note = (type: string) => {
+      if (!type.startsWith('.') || !image.isEnum(type.slice(1))) return;
+      const declarer = table.declarerOf(type.slice(1));
+      if (declarer && !inGroup.has(declarer.path)) declarers.set(declarer.path, declarer);
+    };
+    for (const file of files) {
+      for (const message of file.messages) for (const field of message.fields) note(field.type);
+      for (const extension of extensionsOf(file)) {
+        const scope = extension.scope ? extensionScopeName(file, extension.nestedName) : file.packageName;
+        const resolved = image.resolve(extension.decl.type, scope);
+        if (resolved) note(resolved);
+      }
+  }
+  if (declarers.size === 0) return image;
+  const referenced = await this.loadModels(side, tree, [...declarers.values()], keep);
+  // Loading yielded: another check may have resolved these cached models against its own head, so resolve again.
+  return new ProtoImage(files, table, referenced);
+  }
 }
 
 function isReported(rule: ProtobufRule, module: BufModule, file: string, basePath: string | undefined, pairs: ImagePairs, headFile: ProtoFile | undefined): boolean {
@@ -119,175 +270,10 @@ interface ModuleFile {
   modulePath: string;
 }
 
-// A listing that has not changed (typing) is attributed to modules once.
-const moduleFilesCache = new WeakMap<readonly string[], { layout: string; files: ModuleFile[] }>();
-
-function moduleFiles(paths: readonly string[], modules: readonly BufModule[]): ModuleFile[] {
-  const layout = layoutOf(modules);
-  const cached = moduleFilesCache.get(paths);
-  if (cached?.layout === layout) return cached.files;
-  const files: ModuleFile[] = [];
-  moduleFilesCache.set(paths, { layout, files });
-  for (const path of paths) {
-    if (!path.endsWith('.proto')) continue;
-    const found = moduleOf(path, modules);
-    if (found) files.push({ path, modulePath: found.modulePath });
-  }
-  return files;
-}
-
-/** Reads the files in batches (one git or disk round trip serves many), calling `use` with each text present. */
-async function readEach<T extends { path: string }>(tree: Tree, items: readonly T[], signal: AbortSignal | undefined, use: (item: T, text: string) => void): Promise<void> {
-  for (let i = 0; i < items.length; i += READ_BATCH) {
-    throwIfCancelled(signal);
-    const batch = items.slice(i, i + READ_BATCH);
-    const texts = await Promise.all(batch.map((item) => tree.read(item.path)));
-    batch.forEach((item, index) => {
-      const text = texts[index];
-      if (text !== undefined) use(item, text);
-    });
-  }
-}
-
-// ---- what stays between checks ----
-
-const models = new ModelCache();
-
-function buildModel(side: Side, path: string, modulePath: string, text: string, fingerprint: string, keep: boolean, parsed?: ProtoFile): ProtoFile {
-  const file = buildFile(path, modulePath, parsed?.text ?? text, parsed?.ast ?? (unreadableReason(text) ? undefined : parseProto(text)));
-  if (keep) models.set(ModelCache.key(side, path, modulePath, fingerprint), file, parsed !== undefined);
-  return file;
-}
-
+const HEAD_SUMMARIES_KEPT = 4096;
 
 function summaryOf(file: ProtoFile, fingerprint: string): FileSummary {
   return summarize(file, fingerprint, unreadableReason(file.text));
-}
-
-// A base tree's files never change: its index is built once per module layout and kept with the tree object (the
-// server keeps one tree per base commit). Checks that start together share one build, which no single check's
-// cancellation stops.
-const baseIndexes = new WeakMap<Tree, { layout: string; loading: Promise<SideIndex> }>();
-
-async function loadBaseIndex(tree: Tree, modules: readonly BufModule[], signal: AbortSignal | undefined): Promise<SideIndex> {
-  const layout = layoutOf(modules);
-  let cached = baseIndexes.get(tree);
-  if (cached?.layout !== layout) {
-    const loading = (async () => {
-      const summaries: FileSummary[] = [];
-      await readEach(tree, moduleFiles(await tree.list(), modules), undefined, ({ path, modulePath }, text) => {
-        // Not kept: indexing a whole module would only push every model through the cache and age it into garbage.
-        const fingerprint = textFingerprint(text);
-        summaries.push(summaryOf(buildModel('base', path, modulePath, text, fingerprint, false), fingerprint));
-      });
-      return new SideIndex(summaries);
-    })();
-    const entry = { layout, loading };
-    baseIndexes.set(tree, entry);
-    loading.catch(() => {
-      if (baseIndexes.get(tree) === entry) baseIndexes.delete(tree);
-    });
-    cached = entry;
-  }
-  const index = await cached.loading;
-  throwIfCancelled(signal);
-  return index;
-}
-
-// Summaries of head files that differ from the base, by path and module path: typing re-summarizes only the edited file.
-const HEAD_SUMMARIES_KEPT = 4096;
-const headSummaries = new Map<string, FileSummary>();
-
-/** The head's summaries in listing order: the base's own for files whose text is the base's, made (and remembered) for the others. */
-async function summarizeHead(tree: Tree, files: readonly ModuleFile[], base: SideIndex, signal: AbortSignal | undefined): Promise<FileSummary[]> {
-  const summaries: (FileSummary | undefined)[] = new Array(files.length);
-  const changed: (ModuleFile & { index: number })[] = [];
-  const take = (file: ModuleFile, index: number, fingerprint: string | undefined) => {
-    if (fingerprint === undefined) return;
-    const same = base.byPath(file.path);
-    if (same?.fingerprint === fingerprint && same.modulePath === file.modulePath) {
-      summaries[index] = same;
-      return;
-    }
-    const known = headSummaries.get(`${file.path}\0${file.modulePath}`);
-    if (known?.fingerprint === fingerprint) summaries[index] = known;
-    else changed.push({ ...file, index });
-  };
-  // Fingerprints the tree already knows cost no waiting: typing in a large module asks for thousands.
-  const unknown: number[] = [];
-  files.forEach((file, index) => {
-    const fingerprint = tree.knownFingerprint?.(file.path);
-    if (fingerprint === undefined) unknown.push(index);
-    else take(file, index, fingerprint);
-  });
-  for (let i = 0; i < unknown.length; i += READ_BATCH) {
-    throwIfCancelled(signal);
-    const batch = unknown.slice(i, i + READ_BATCH);
-    const fingerprints = await Promise.all(batch.map((index) => fingerprintIn(tree, files[index].path)));
-    batch.forEach((index, position) => take(files[index], index, fingerprints[position]));
-  }
-  await readEach(tree, changed, signal, ({ path, modulePath, index }, text) => {
-    const fingerprint = textFingerprint(text);
-    const summary = summaryOf(buildModel('head', path, modulePath, text, fingerprint, true), fingerprint);
-    const key = `${path}\0${modulePath}`;
-    headSummaries.delete(key);
-    headSummaries.set(key, summary);
-    if (headSummaries.size > HEAD_SUMMARIES_KEPT) headSummaries.delete(headSummaries.keys().next().value!);
-    summaries[index] = summary;
-  });
-  return summaries.filter((summary): summary is FileSummary => summary !== undefined);
-}
-
-/** The models of a group's files on one side, from the cache or built; a head file unchanged since the base shares the base's tree. */
-async function loadModels(side: Side, tree: Tree, summaries: readonly FileSummary[], keep: boolean, baseByPath?: ReadonlyMap<string, ProtoFile>): Promise<ProtoFile[]> {
-  const found = new Map<FileSummary, ProtoFile>();
-  const missing: FileSummary[] = [];
-  for (const summary of summaries) {
-    const cached = models.get(ModelCache.key(side, summary.path, summary.modulePath, summary.fingerprint));
-    const base = baseByPath?.get(summary.path);
-    if (cached) found.set(summary, cached);
-    else if (base && base.modulePath === summary.modulePath && modelFingerprints.get(base) === summary.fingerprint) {
-      found.set(summary, buildModel(side, summary.path, summary.modulePath, base.text, summary.fingerprint, keep, base));
-    } else missing.push(summary);
-  }
-  await readEach(tree, missing, undefined, (summary, text) => {
-    found.set(summary, buildModel(side, summary.path, summary.modulePath, text, textFingerprint(text), keep));
-  });
-  const result: ProtoFile[] = [];
-  for (const summary of summaries) {
-    const file = found.get(summary);
-    if (!file) continue;
-    modelFingerprints.set(file, summary.fingerprint);
-    result.push(file);
-  }
-  return result;
-}
-
-/** The fingerprint each loaded model was loaded for. */
-const modelFingerprints = new WeakMap<ProtoFile, string>();
-
-/** The image of a group's files, with the files declaring enums its fields use elsewhere loaded for lookups. */
-async function imageWithReferences(tree: Tree, side: Side, files: ProtoFile[], table: SymbolTable, keep: boolean): Promise<ProtoImage> {
-  const image = new ProtoImage(files, table);
-  const inGroup = new Set(files.map((file) => file.path));
-  const declarers = new Map<string, FileSummary>();
-  const note = (type: string) => {
-    if (!type.startsWith('.') || !image.isEnum(type.slice(1))) return;
-    const declarer = table.declarerOf(type.slice(1));
-    if (declarer && !inGroup.has(declarer.path)) declarers.set(declarer.path, declarer);
-  };
-  for (const file of files) {
-    for (const message of file.messages) for (const field of message.fields) note(field.type);
-    for (const extension of extensionsOf(file)) {
-      const scope = extension.scope ? extensionScopeName(file, extension.nestedName) : file.packageName;
-      const resolved = image.resolve(extension.decl.type, scope);
-      if (resolved) note(resolved);
-    }
-  }
-  if (declarers.size === 0) return image;
-  const referenced = await loadModels(side, tree, [...declarers.values()], keep);
-  // Loading yielded: another check may have resolved these cached models against its own head, so resolve again.
-  return new ProtoImage(files, table, referenced);
 }
 
 /** The full name of the message an extension is declared in, from its nested name (`Outer.inner` → `pkg.Outer`). */
@@ -296,10 +282,10 @@ function extensionScopeName(file: ProtoFile, nestedName: string): string {
   return file.packageName ? `${file.packageName}.${scope}` : scope;
 }
 
-function fixesFor(finding: Finding, headText: string): Fix[] {
+function fixesFor(finding: Finding, { text }: FixHead): Fix[] {
   const rule = PROTOBUF_RULES.find((candidate) => candidate.id === finding.rule);
-  if (!rule?.fixes || unreadableReason(headText)) return [];
-  const head = buildFile(finding.file, finding.file, headText);
+  if (!rule?.fixes || unreadableReason(text)) return [];
+  const head = buildFile(finding.file, finding.file, text);
   return rule.fixes({ finding, head }).map((fix) => ({
     ...fix,
     changes: fix.changes.map((change) => ({ ...change, edits: change.edits.map((edit) => ({ ...edit, range: plainRange(edit.range) })) })),

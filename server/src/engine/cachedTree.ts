@@ -2,7 +2,7 @@
 // from disk once and kept until a watcher event, a save, a close or a workspace scan says the disk changed. Texts are
 // not kept (a googleapis-sized workspace would hold its whole source): checks keep models of the files they compare
 // by fingerprint, so typing reads nothing from disk for files seen before.
-import { textFingerprint, type Tree } from '../engine/tree';
+import { textFingerprint, type Tree } from './tree';
 
 export class CachedTree implements Tree {
   private listing: Promise<readonly string[]> | undefined;

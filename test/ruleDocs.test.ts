@@ -1,0 +1,52 @@
+// Every rule's doc page, for every kind: first line is its summary, the sections are there, and its examples do what they
+// say when run through the kind's harness (test/support/kindHarnesses.ts).
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { docPath } from '../server/src/engine/rule';
+import { CHECKERS } from '../server/src/registry';
+import { KIND_HARNESSES } from './support/kindHarnesses';
+import { runRule, type KindHarness } from './support/ruleCases';
+
+const ROOT = path.resolve(__dirname, '..');
+
+function examples(section: string, harness: KindHarness): { base: Record<string, string>; head: Record<string, string> } {
+  const blocks = [...section.matchAll(new RegExp('```' + harness.docs.fence + ' (base|head)(?: (\\S+))?\\n([\\s\\S]*?)```', 'g'))];
+  assert.equal(blocks.length, 2, `two \`\`\`${harness.docs.fence} example blocks`);
+  const [base, head] = blocks;
+  assert.equal(base[1], 'base');
+  assert.equal(head[1], 'head');
+  return { base: { [base[2] ?? harness.defaultFile]: base[3] }, head: { [head[2] ?? harness.defaultFile]: head[3] } };
+}
+
+test('every registered kind has a rule-test harness', () => {
+  assert.deepEqual(
+    CHECKERS.map((checker) => checker.kind),
+    KIND_HARNESSES.map((harness) => harness.checker.kind),
+  );
+});
+
+for (const harness of KIND_HARNESSES) {
+  for (const rule of harness.checker.rules) {
+    test(`the ${rule.id} page opens with its summary and its examples break and do not break`, async () => {
+      const text = fs.readFileSync(path.join(ROOT, docPath(rule)), 'utf8');
+      assert.equal(text.split('\n')[0], rule.summary);
+      for (const heading of ['## What breaks', '## Example that breaks', '## Example that does not break', '## Fix', '## Suppress']) {
+        assert.ok(text.includes(`\n${heading}\n`), heading);
+      }
+      assert.ok(text.includes(`${harness.docs.commentPrefix} graycheck:ignore ${rule.id} `));
+      assert.ok(text.includes(`severity: { ${rule.id}: off }`));
+      const breaking = examples(text.split('## Example that breaks')[1].split('## Example that does not break')[0], harness);
+      const fine = examples(text.split('## Example that does not break')[1].split('## Fix')[0], harness);
+      const reportedAs = harness.docs.reportedAs?.(rule.id) ?? [rule.id];
+      if (reportedAs.length === 0 || reportedAs[0] !== rule.id) assert.match(text.split('\n')[0], /^Deprecated/, 'a rule reported under other IDs says so in its summary');
+      if (reportedAs.length === 0) return;
+      const files = harness.docs.files?.(rule.id);
+      const findingsOf = async (example: typeof breaking) =>
+        (await Promise.all(reportedAs.map((id) => runRule(id, { ...example, ...(files ? { files } : {}) }, undefined, harness)))).flatMap((result) => result.findings);
+      assert.ok((await findingsOf(breaking)).length >= 1, 'the breaking example breaks');
+      assert.deepEqual(await findingsOf(fine), [], 'the other example does not break');
+    });
+  }
+}

@@ -1,0 +1,5 @@
+// The rule-test harness of every kind (see ruleCases.ts): one entry per kind in registry.ts.
+import { PROTOBUF_HARNESS } from '../protobuf/harness';
+import type { KindHarness } from './ruleCases';
+
+export const KIND_HARNESSES: readonly KindHarness[] = [PROTOBUF_HARNESS];
