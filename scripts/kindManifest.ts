@@ -55,8 +55,14 @@ export function showBaseMenus(checkers: readonly KindChecker[]): Record<string, 
   };
 }
 
+export interface Manifest {
+  activationEvents: string[];
+  contributes: { menus: Record<string, unknown>; configuration: { properties: Record<string, unknown> } & Record<string, unknown> } & Record<string, unknown>;
+  [key: string]: unknown;
+}
+
 /** package.json with the kinds' activation events, menus and settings in place; the other settings keep their order. */
-export function manifestWithKinds(manifest: Record<string, any>, checkers: readonly KindChecker[]): Record<string, any> {
+export function manifestWithKinds(manifest: Manifest, checkers: readonly KindChecker[]): Manifest {
   const properties: Record<string, unknown> = manifest.contributes.configuration.properties;
   const generalKeys = Object.keys(properties).filter((key) => !/^graycheck\.[^.]+\.enable$/.test(key));
   const [first, ...rest] = generalKeys;
@@ -77,7 +83,7 @@ export function manifestWithKinds(manifest: Record<string, any>, checkers: reado
   };
 }
 
-export function readManifest(): Record<string, any> {
+export function readManifest(): Manifest {
   return JSON.parse(fs.readFileSync(MANIFEST_FILE, 'utf8'));
 }
 

@@ -63,8 +63,8 @@ export async function gitErrorOf(promise: Promise<unknown>, code: string): Promi
     await promise;
   } catch (error) {
     const { code: actual, message, name } = error as { code?: string; message: string; name: string };
-    if (name !== 'GitError' || actual !== code) throw new Error(`expected GitError '${code}', got ${name} '${actual}': ${message}`);
-    if (message.includes('\n')) throw new Error(`a GitError message must be one line: ${JSON.stringify(message)}`);
+    if (name !== 'GitError' || actual !== code) throw new Error(`expected GitError '${code}', got ${name} '${actual}': ${message}`, { cause: error });
+    if (message.includes('\n')) throw new Error(`a GitError message must be one line: ${JSON.stringify(message)}`, { cause: error });
     return message;
   }
   throw new Error(`expected GitError '${code}', but the call succeeded`);

@@ -72,6 +72,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
 function lspCommand(argv: readonly string[], io: CommandIO): Promise<number> {
   parseArgs(argv, { stdio: { type: 'flag' }, debug: { type: 'flag' } }, 'lsp');
   // Loaded on demand so that `check` does not pay for the language server at startup.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startLanguageServer } = require('../lsp/server') as typeof import('../lsp/server');
   startLanguageServer(io.checkers);
   return new Promise<number>(() => undefined); // the connection ends the process when the client exits

@@ -4,7 +4,7 @@ import type { Fix } from './edit';
 import type { Finding } from './finding';
 import { LineIndex } from './range';
 
-const MARKER = /graycheck:ignore\s+([A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+)*)/;
+const MARKER = /graycheck:ignore\s+([A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)/;
 
 export function suppressedRules(lineText: string): string[] {
   const match = MARKER.exec(lineText);
