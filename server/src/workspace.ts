@@ -7,7 +7,7 @@ import { CachedTree } from './engine/cachedTree';
 import { CheckSession } from './engine/check';
 import type { Comparison, KindChecker } from './engine/comparison';
 import { CONFIG_FILE, defaultConfig, parseGraycheckConfig, type ConfigProblem, type GraycheckConfig } from './engine/config';
-import { OverlayTree, type Tree } from './engine/tree';
+import { BufferFingerprints, OverlayTree, type Tree } from './engine/tree';
 import { GitRepository } from './git/repository';
 import { GitError, type BaseRevision, type HeadSource } from './git/types';
 
@@ -50,6 +50,7 @@ export class RepositoryComparisons {
   readonly checks: CheckSession;
   private readonly baseTrees = new Map<string, Tree>();
   private readonly renamesCache = new Map<string, Promise<ReadonlyMap<string, string>>>();
+  private readonly bufferFingerprints = new BufferFingerprints();
 
   constructor(readonly repository: GitRepository, readonly checkers: readonly KindChecker[]) {
     this.workingTree = new CachedTree(repository.workingTree());
@@ -95,7 +96,7 @@ export class RepositoryComparisons {
   async comparison(options: ComparisonOptions): Promise<Comparison> {
     const headSource: HeadSource = options.staged ? 'index' : 'working-tree';
     let head: Tree = options.staged ? this.repository.indexTree() : this.workingTree;
-    if (options.buffers && options.buffers.size > 0) head = new OverlayTree(head, options.buffers);
+    if (options.buffers && options.buffers.size > 0) head = new OverlayTree(head, options.buffers, this.bufferFingerprints);
     return {
       base: this.baseTree(options.base),
       head,

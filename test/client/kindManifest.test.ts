@@ -22,7 +22,7 @@ test("package.json's activation events, menus and kind settings are what the reg
 test('every kind has an enable setting whose default is the server default, and the server reads it', () => {
   const properties = readManifest().contributes.configuration.properties;
   for (const checker of CHECKERS) {
-    const setting = properties[`graycheck.${checker.kind}.enable`];
+    const setting = properties[`graycheck.${checker.kind}.enable`] as { default?: unknown } | undefined;
     assert.ok(setting, `graycheck.${checker.kind}.enable is contributed`);
     assert.equal(setting.default, DEFAULT_KIND_ENABLE);
     const kinds = CHECKERS.map((candidate) => candidate.kind);

@@ -28,9 +28,6 @@ export async function fingerprintIn(tree: Tree, path: string): Promise<string | 
   return text === undefined ? undefined : textFingerprint(text);
 }
 
-// An open buffer keeps its string until it changes, so its fingerprint is computed once per change.
-const bufferFingerprints = new Map<string, { text: string; fingerprint: string }>();
-
 /** A tree whose files are given in memory: test inputs, and the tail of an overlay. */
 export class MemoryTree implements Tree {
   private readonly files: Map<string, string>;
@@ -45,9 +42,29 @@ export class MemoryTree implements Tree {
   }
 }
 
+/** Fingerprints of open buffers by path, kept by the owner of the overlays: a buffer keeps its string until it changes,
+ *  so its fingerprint is computed once per change rather than once per check. */
+export class BufferFingerprints {
+  private readonly known = new Map<string, { text: string; fingerprint: string }>();
+
+  of(path: string, text: string): string {
+    const known = this.known.get(path);
+    if (known?.text === text) return known.fingerprint;
+    const fingerprint = textFingerprint(text);
+    this.known.delete(path);
+    this.known.set(path, { text, fingerprint });
+    if (this.known.size > 64) this.known.delete(this.known.keys().next().value!);
+    return fingerprint;
+  }
+}
+
 /** The head as the editor sees it: open buffers win over the files underneath. */
 export class OverlayTree implements Tree {
-  constructor(private readonly under: Tree, private readonly buffers: ReadonlyMap<string, string>) {}
+  constructor(
+    private readonly under: Tree,
+    private readonly buffers: ReadonlyMap<string, string>,
+    private readonly bufferFingerprints = new BufferFingerprints(),
+  ) {}
   get label(): string {
     return `${this.under.label} with unsaved changes`;
   }
@@ -66,12 +83,7 @@ export class OverlayTree implements Tree {
   knownFingerprint(path: string): string | undefined {
     const buffer = this.buffers.get(path);
     if (buffer === undefined) return this.under.knownFingerprint?.(path);
-    const known = bufferFingerprints.get(path);
-    if (known?.text === buffer) return known.fingerprint;
-    const fingerprint = textFingerprint(buffer);
-    bufferFingerprints.set(path, { text: buffer, fingerprint });
-    if (bufferFingerprints.size > 64) bufferFingerprints.delete(bufferFingerprints.keys().next().value!);
-    return fingerprint;
+    return this.bufferFingerprints.of(path, buffer);
   }
 }
 
