@@ -4,7 +4,7 @@ import type { Fix, TextEdit } from '../engine/edit';
 import type { FixData } from '../engine/finding';
 import { LineIndex, type Range } from '../engine/range';
 import type { FieldDecl } from './ast';
-import { isExtension } from './fieldKind';
+import { isExtension } from './pairs';
 import type { ProtoField, ProtoMessage } from './model';
 import type { FixContext } from './rules/rule';
 

@@ -1,7 +1,8 @@
 // A deleted service breaks every client generated from it; a deleted rpc breaks the clients that call it.
 // buf pairs services by full name and rpcs by name within their service.
 import { START_OF_FILE } from '../../engine/range';
-import { servicePairs, servicesOf } from '../declarations';
+import { servicesOf } from '../declarations';
+import { eachFilePair, eachServicePair } from '../pairs';
 import { restoreRpcFix, restoreServiceFix } from '../deletionFixes';
 import { previousSiblingName } from './enumDeletion';
 import { declarationText } from './messageDeletion';
@@ -11,15 +12,10 @@ export const serviceNoDelete = breakingRule({
   id: 'SERVICE_NO_DELETE',
   summary: 'A service present at the base is missing from its file at head',
   check(pairs, report) {
-    for (const { base, head } of pairs.files) {
-      if (!head) continue;
+    eachFilePair(pairs, report, ({ base, head }, report) => {
       const names = new Set(head.services.map((service) => service.name));
       for (const service of servicesOf(base)) {
         if (names.has(service.name)) continue;
-        if (!head.isReadable) {
-          report.hidden(head);
-          continue;
-        }
         report.finding({
           file: head,
           range: START_OF_FILE,
@@ -33,7 +29,7 @@ export const serviceNoDelete = breakingRule({
           },
         });
       }
-    }
+    });
   },
   fixes: (context) => restoreServiceFix(context),
 });
@@ -42,14 +38,10 @@ export const rpcNoDelete = breakingRule({
   id: 'RPC_NO_DELETE',
   summary: 'An rpc present at the base is missing from its service at head',
   check(pairs, report) {
-    for (const { base, head } of servicePairs(pairs.base, pairs.head)) {
+    eachServicePair(pairs, report, ({ base, head }, report) => {
       const names = new Set(head.decl.rpcs.map((rpc) => rpc.name));
       for (const rpc of base.decl.rpcs) {
         if (names.has(rpc.name)) continue;
-        if (head.decl.damaged || !head.file.isReadable) {
-          report.hidden(head.file);
-          continue;
-        }
         report.finding({
           file: head.file,
           // buf reports on the service's span, not on the vanished rpc.
@@ -66,7 +58,7 @@ export const rpcNoDelete = breakingRule({
           },
         });
       }
-    }
+    });
   },
   fixes: (context) => restoreRpcFix(context),
 });
