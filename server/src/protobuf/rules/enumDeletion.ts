@@ -2,7 +2,7 @@
 // of the same package (buf: ENUM_NO_DELETE under FILE).
 import { START_OF_FILE } from '../../engine/range';
 import { couldBeHidden, enumsByNestedName, messagesByNestedName, survivingAncestor } from '../declarations';
-import { restoreEnumFix } from '../deletionFixes';
+import { restoreEnumFix } from '../fixes/restore';
 import { declarationText } from './messageDeletion';
 import { eachFilePair, guardedReport } from '../pairs';
 import { breakingRule } from './rule';
@@ -29,7 +29,7 @@ export const enumNoDelete = breakingRule({
           base: { file: base.path, range: item.decl.range },
           // An enum that moved to another file of the package cannot be restored here: its name would be declared twice.
           fixData: pairs.head.table.kindOf(item.fullName) !== undefined ? undefined : {
-            kind: 'enum',
+            fix: 'deletedEnum',
             name: item.nestedName,
             parent: parent?.fullName ?? null,
             after: previousSiblingName(parent?.decl?.enums ?? base.ast.enums, item.decl) ?? null,

@@ -1,6 +1,6 @@
 // An enum that turns from open to closed (or back) changes what readers do with unknown values: a closed enum moves
 // them to unknown fields. proto3 enums are open, proto2 enums closed, editions choose with `features.enum_type`.
-import { featureFixData, featureRange, revertFeatureFix } from '../featureFixes';
+import { featureFixData, featureRange, revertFeatureFix } from '../fixes/feature';
 import { resolvedEnumFeatures } from '../features';
 import { eachEnumPair } from '../pairs';
 import { breakingRule } from './rule';
@@ -19,7 +19,7 @@ export const enumSameType = breakingRule({
         range: featureRange(after, 'enum', head.decl.range, 'enumType', head.file.text),
         message: `Enum "${head.decl.name}" changed from ${before.value.toLowerCase()} to ${after.value.toLowerCase()}.`,
         base: { file: base.file.path, range: base.decl.range },
-        fixData: featureFixData('enumType', before.value, { kind: 'enum', fullName: head.fullName }, base.file),
+        fixData: featureFixData('enumType', before.value, { targetKind: 'enum', fullName: head.fullName }, base.file),
       });
     }, 'file');
   },

@@ -2,7 +2,8 @@
 // buf compares values by number, so an alias keeping the number keeps the value; the _UNLESS_ variants accept
 // a `reserved` statement for the number, or for every name the number had.
 import { enumReservedNames, enumReservedRanges, enumValuesByNumber } from '../declarations';
-import { reserveEnumValueFix, restoreEnumValueFix } from '../deletionFixes';
+import { reserveEnumValueFix } from '../fixes/reserve';
+import { restoreEnumValueFix } from '../fixes/restore';
 import { declarationText } from './messageDeletion';
 import { breakingRule, type RuleReport } from './rule';
 import { eachEnumPair, type ImagePairs } from '../pairs';
@@ -59,7 +60,7 @@ function reportDeletedValues(pairs: ImagePairs, report: RuleReport, excuse: Excu
         message: `Previously present enum value "${number}" on enum "${head.decl.name}" was deleted${suffix}.`,
         base: { file: base.file.path, range: first.range },
         fixData: {
-          kind: 'enumValue',
+          fix: 'deletedEnumValue',
           enum: head.fullName,
           number,
           names: sorted.join(','),

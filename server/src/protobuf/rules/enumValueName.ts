@@ -2,7 +2,7 @@
 // With aliases, every base name of a number must still name it at head (adding an alias is fine, dropping one is not).
 import type { EnumValueDecl } from '../ast';
 import { eachEnumValuePair } from '../pairs';
-import { revertEnumValueData, revertFix } from '../revertFix';
+import { revertEnumValueData, revertFix } from '../fixes/revert';
 import { breakingRule } from './rule';
 
 export const enumValueSameName = breakingRule({

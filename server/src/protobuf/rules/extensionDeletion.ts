@@ -2,7 +2,7 @@
 // the message with numbers no longer allowed.
 import { START_OF_FILE } from '../../engine/range';
 import { couldBeHidden, extensionsOf, messagesByNestedName, MESSAGE_MAX, survivingAncestor } from '../declarations';
-import { restoreExtensionFix, restoreTagRangeFix } from '../deletionFixes';
+import { restoreExtensionFix, restoreTagRangeFix } from '../fixes/restore';
 import { declarationText } from './messageDeletion';
 import { eachFilePair, eachMessagePair, guardedReport } from '../pairs';
 import { breakingRule } from './rule';
@@ -29,7 +29,7 @@ export const extensionNoDelete = breakingRule({
           base: { file: base.path, range: extension.decl.range },
           // Restoring next to an extension that took the same number of the same message does not compile.
           fixData: extensionsOf(head).some((other) => other.decl.number === extension.decl.number && other.extend.extendee === extension.extend.extendee) ? undefined : {
-            kind: 'extension',
+            fix: 'deletedExtension',
             name: extension.nestedName,
             scope,
             extendee: extension.extend.extendee,

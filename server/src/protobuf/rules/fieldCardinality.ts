@@ -3,7 +3,7 @@
 // FIELD_SAME_LABEL has no rule of its own: buf.yaml v1 expands it to these three (categories.ts), and so do we.
 import { cardinalityOf, declaredOneof, fieldDescription, fieldRange, type FieldCardinality } from '../fieldKind';
 import { eachFieldPair, type FieldPair, type ImagePairs } from '../pairs';
-import { revertFieldData, revertFix } from '../revertFix';
+import { revertFieldData, revertFix } from '../fixes/revert';
 import { breakingRule, type RuleReport } from './rule';
 
 // Presence is invisible on the wire; required, repeated and maps are not.

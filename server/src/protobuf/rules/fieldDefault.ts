@@ -5,7 +5,7 @@ import type { CompactOption } from '../ast';
 import { fieldDescription, fieldRange, kindOf } from '../fieldKind';
 import { eachFieldPair } from '../pairs';
 import type { ProtoField, ProtoImage, ProtoMessage } from '../model';
-import { revertFieldData, revertFix } from '../revertFix';
+import { revertFieldData, revertFix } from '../fixes/revert';
 import { breakingRule } from './rule';
 
 interface DefaultValue {

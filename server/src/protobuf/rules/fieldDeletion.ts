@@ -3,7 +3,8 @@
 import type { ProtoField, ProtoImage, ProtoMessage } from '../model';
 import { isSpelledSameAtHead } from '../fieldKind';
 import { eachMessagePair, type ImagePairs, type MessagePair } from '../pairs';
-import { reserveFieldFix, restoreFieldFix } from '../fixes';
+import { reserveFieldFix } from '../fixes/reserve';
+import { restoreFieldFix } from '../fixes/restore';
 import { declarationText } from './messageDeletion';
 import { breakingRule, type RuleReport } from './rule';
 
@@ -51,7 +52,7 @@ function reportDeletedFieldsOf(headImage: ProtoImage, { base, head }: MessagePai
       message: `Previously present field "${field.number}" with name "${field.name}" on message "${head.name}" was deleted${suffix}.`,
       base: { file: base.file.path, range: field.decl?.range ?? base.range },
       fixData: {
-        kind: 'field',
+        fix: 'deletedField',
         message: head.fullName,
         number: field.number,
         name: field.name,

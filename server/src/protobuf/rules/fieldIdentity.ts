@@ -4,7 +4,7 @@ import type { Range } from '../../engine/range';
 import type { CompactOption } from '../ast';
 import { declaredOneof, fieldDescription, fieldRange } from '../fieldKind';
 import { eachFieldPair } from '../pairs';
-import { revertFieldData, revertFix } from '../revertFix';
+import { revertFieldData, revertFix } from '../fixes/revert';
 import { breakingRule } from './rule';
 
 export const fieldSameName = breakingRule({

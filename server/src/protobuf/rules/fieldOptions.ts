@@ -7,7 +7,7 @@ import { fieldDescription } from '../fieldKind';
 import { mapEntryName, type ProtoField, type ProtoFile, type ProtoMessage } from '../model';
 import { compactOption, effectiveFileOption, fileOptionDecl, inheritedFeature, utf8ValidationOf } from '../options';
 import { eachFieldPair, enclosingMessage, isExtension, type ImagePairs } from '../pairs';
-import { revertFieldOptionFix } from '../revertFixes';
+import { revertFieldOptionFix } from '../fixes/revert';
 import { breakingRule, type RuleReport } from './rule';
 
 /** One side of a compared field, as the option rules read it: a message field (map entry fields included) or an extension. */
@@ -50,7 +50,8 @@ function eachOptionPair(pairs: ImagePairs, report: RuleReport, visit: (pair: { b
   eachFieldPair(pairs, report, (pair, report) => visit({ base: sideOf(pair.base, pair.baseMessage), head: sideOf(pair.head, pair.headMessage) }, report), { extensions: true, reach: 'file' });
 }
 
-function fixTarget(side: FieldSide): Record<string, string | number> {
+/** How the revert finds the field again: by number in its message, or by number and name among the extensions. */
+function fixTarget(side: FieldSide): { number: number; message: string } | { number: number; extension: string } {
   return side.extensionName !== undefined
     ? { number: side.number, extension: side.extensionName }
     : { number: side.number, message: side.messageFullName ?? '' };
@@ -74,7 +75,7 @@ export const fieldSameJstype = breakingRule({
         range: headOption?.range ?? head.range,
         message: `${head.description} changed option "jstype" from "${before}" to "${after}".`,
         base: { file: base.file.path, range: baseOption?.range ?? base.range },
-        fixData: { kind: 'fieldOption', option: 'jstype', baseValue: baseOption?.value ?? null, ...fixTarget(head) },
+        fixData: { fix: 'changedFieldOption', option: 'jstype', baseValue: baseOption?.value ?? null, ...fixTarget(head) },
       });
     });
   },
@@ -121,7 +122,7 @@ export const fieldSameCppStringType = breakingRule({
         message: `${head.description} changed C++ string type from "${name(before)}" to "${name(after)}".`,
         base: { file: base.file.path, range: baseOption?.range ?? base.range },
         fixData: fixable
-          ? { kind: 'fieldOption', option, baseValue: base.decl ? compactOption(base.decl.options, option)?.value ?? null : null, ...fixTarget(head) }
+          ? { fix: 'changedFieldOption', option, baseValue: base.decl ? compactOption(base.decl.options, option)?.value ?? null : null, ...fixTarget(head) }
           : undefined,
       });
     });

@@ -3,7 +3,7 @@
 import type { ProtoEnum, ProtoImage } from '../model';
 import { fieldDescription, isSpelledSameAtHead, fieldTypeRange, kindOf, kindText, type FieldKind } from '../fieldKind';
 import { eachFieldPair, type FieldPair, type ImagePairs } from '../pairs';
-import { revertFieldData, revertFix } from '../revertFix';
+import { revertFieldData, revertFix } from '../fixes/revert';
 import { breakingRule, type RuleReport } from './rule';
 
 const WIRE_NOTE = 'See https://developers.google.com/protocol-buffers/docs/proto3#updating for wire compatibility rules.';

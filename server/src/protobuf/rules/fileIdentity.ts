@@ -3,7 +3,7 @@
 import { START_OF_FILE } from '../../engine/range';
 import type { ProtoFile } from '../model';
 import { goQuote } from '../options';
-import { revertPackageFix } from '../revertFixes';
+import { revertPackageFix } from '../fixes/revert';
 import { eachFilePair } from '../pairs';
 import { breakingRule } from './rule';
 
@@ -20,7 +20,7 @@ export const fileSamePackage = breakingRule({
         range: head.ast.packageRange ?? START_OF_FILE,
         message: `File package changed from ${goQuote(base.packageName)} to ${goQuote(head.packageName)}.`,
         base: { file: base.path, range: baseRange ?? START_OF_FILE },
-        fixData: { kind: 'package', baseText: baseRange ? statementText(base, baseRange) : null },
+        fixData: { fix: 'changedPackage', baseText: baseRange ? statementText(base, baseRange) : null },
       });
     });
   },

@@ -2,7 +2,7 @@
 // buf compares effective values: an option written with its default equals an option left out.
 import { START_OF_FILE } from '../../engine/range';
 import { effectiveFileOption, fileOptionDecl, goQuote } from '../options';
-import { optionStatementText, revertFileOptionFix } from '../revertFixes';
+import { optionStatementText, revertFileOptionFix } from '../fixes/revert';
 import { eachFilePair } from '../pairs';
 import { breakingRule, type ProtobufRule } from './rule';
 
@@ -24,7 +24,7 @@ function fileSameOption(id: string, option: string, summary: string): ProtobufRu
           range: decl ? decl.range : START_OF_FILE,
           message: `File option "${option}" changed from ${goQuote(before)} to ${goQuote(after)}.`,
           base: { file: base.path, range: baseDecl ? baseDecl.range : START_OF_FILE },
-          fixData: { kind: 'fileOption', option, baseText: baseDecl ? optionStatementText(base.text, baseDecl) : null },
+          fixData: { fix: 'changedFileOption', option, baseText: baseDecl ? optionStatementText(base.text, baseDecl) : null },
         });
       });
     },

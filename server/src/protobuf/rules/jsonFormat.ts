@@ -1,7 +1,7 @@
 // A message or enum whose JSON support drops from ALLOW to LEGACY_BEST_EFFORT may no longer map to JSON the way its
 // readers expect. buf reports only that direction (proto3 → proto2, or `features.json_format` set).
 import { eachEnumPair, eachMessagePair } from '../pairs';
-import { featureFixData, featureRange, mapEntryRange, revertFeatureFix } from '../featureFixes';
+import { featureFixData, featureRange, mapEntryRange, revertFeatureFix } from '../fixes/feature';
 import { resolvedEnumFeatures, resolvedMessageFeatures, type Resolved } from '../features';
 import { breakingRule } from './rule';
 
@@ -19,7 +19,7 @@ export const enumSameJsonFormat = breakingRule({
         range: featureRange(after, 'enum', head.decl.range, 'jsonFormat', head.file.text),
         message: `Enum "${head.decl.name}" JSON format support changed from ${before.value} to ${after.value}.`,
         base: { file: base.file.path, range: base.decl.range },
-        fixData: featureFixData('jsonFormat', before.value, { kind: 'enum', fullName: head.fullName }, base.file),
+        fixData: featureFixData('jsonFormat', before.value, { targetKind: 'enum', fullName: head.fullName }, base.file),
       });
     }, 'file');
   },
@@ -40,7 +40,7 @@ export const messageSameJsonFormat = breakingRule({
         range: head.isMapEntry ? mapEntryRange(head) : featureRange(after, 'message', head.range, 'jsonFormat', head.file.text),
         message: `Message "${head.name}" JSON format support changed from ${before.value} to ${after.value}.`,
         base: { file: base.file.path, range: base.range },
-        fixData: head.isMapEntry ? undefined : featureFixData('jsonFormat', before.value, { kind: 'message', fullName: head.fullName }, base.file),
+        fixData: head.isMapEntry ? undefined : featureFixData('jsonFormat', before.value, { targetKind: 'message', fullName: head.fullName }, base.file),
       });
     }, 'file');
   },

@@ -3,7 +3,7 @@
 import { START_OF_FILE } from '../../engine/range';
 import type { ProtoMessage } from '../model';
 import { eachFilePair, guardedReport, messagesOfFile } from '../pairs';
-import { restoreMessageFix } from '../fixes';
+import { restoreMessageFix } from '../fixes/restore';
 import { breakingRule } from './rule';
 
 export const messageNoDelete = breakingRule({
@@ -28,7 +28,7 @@ export const messageNoDelete = breakingRule({
           // A message that moved to another file of the package cannot be restored here: its name would be declared twice.
           fixData: message.decl && !message.isMapEntry && !isGroup(message) && pairs.head.table.kindOf(message.fullName) === undefined
             ? {
-                kind: 'message',
+                fix: 'deletedMessage',
                 name: message.nestedName,
                 parent: message.parent?.fullName ?? null,
                 after: previous ?? null,

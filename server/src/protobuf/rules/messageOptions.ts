@@ -1,7 +1,7 @@
 // Message options that change generated code: turning on no_standard_descriptor_accessor removes the descriptor()
 // accessor generated code may call. Turning it off, or writing it as false, is harmless.
 import { statementOption } from '../options';
-import { removeMessageOptionFix } from '../revertFixes';
+import { removeMessageOptionFix } from '../fixes/revert';
 import { eachMessagePair } from '../pairs';
 import { breakingRule } from './rule';
 
@@ -19,7 +19,7 @@ export const messageNoRemoveStandardDescriptorAccessor = breakingRule({
         range: option.range,
         message: `Message option "no_standard_descriptor_accessor" changed from "false" to "true".`,
         base: { file: base.file.path, range: base.range },
-        fixData: { kind: 'messageOption', message: head.fullName, option: 'no_standard_descriptor_accessor' },
+        fixData: { fix: 'addedMessageOption', message: head.fullName, option: 'no_standard_descriptor_accessor' },
       });
     });
   },

@@ -1,6 +1,6 @@
 // A deleted oneof breaks generated code that switches on it and JSON readers that expect at most one of its fields.
 // proto3 `optional` makes synthetic oneofs; buf leaves those to the presence rules.
-import { restoreOneofFix } from '../deletionFixes';
+import { restoreOneofFix } from '../fixes/restore';
 import { eachMessagePair } from '../pairs';
 import { declarationText } from './messageDeletion';
 import { breakingRule } from './rule';
@@ -26,7 +26,7 @@ export const oneofNoDelete = breakingRule({
           base: { file: base.file.path, range: decl?.range ?? base.range },
           fixData: decl && !clashes
             ? {
-                kind: 'oneof',
+                fix: 'deletedOneof',
                 message: head.fullName,
                 name: oneof.name,
                 after: previous && 'name' in previous && 'number' in previous ? previous.name : null,

@@ -2,7 +2,7 @@
 // omits one the reader requires, fails to parse. Only proto2 `required` counts; buf ignores editions LEGACY_REQUIRED here.
 import { isLabelledRequired } from '../fieldKind';
 import type { ProtoField, ProtoMessage } from '../model';
-import { revertFieldData, revertFix } from '../revertFix';
+import { revertFieldData, revertFix } from '../fixes/revert';
 import { eachMessagePair } from '../pairs';
 import { breakingRule } from './rule';
 

@@ -2,7 +2,7 @@
 // the old way. buf compares each base range with the union of head ranges and names the values that went missing.
 import type { Range } from '../../engine/range';
 import { ENUM_MAX, enumReservedNames, enumReservedRanges, MESSAGE_MAX, missingValues, tagRangeSource, tagRangeText, type TagRange } from '../declarations';
-import { restoreReservedNameFix, restoreTagRangeFix } from '../deletionFixes';
+import { restoreReservedNameFix, restoreTagRangeFix } from '../fixes/restore';
 import type { ProtoFile } from '../model';
 import { eachEnumPair, eachMessagePair } from '../pairs';
 import { breakingRule, type RuleReport } from './rule';
@@ -69,7 +69,7 @@ export function reportMissingRanges(report: RuleReport, kind: 'reserved' | 'exte
       fixData: conflicts
         ? undefined
         : {
-            kind: 'tagRange',
+            fix: 'deletedTagRange',
             keyword: kind === 'reserved' ? 'reserved' : 'extensions',
             owner: input.owner,
             ownerName: input.ownerFullName,
@@ -88,7 +88,7 @@ function reportMissingNames(report: RuleReport, input: Owner, base: ReadonlySet<
       range: input.range,
       message: `Previously present reserved name "${name}" on ${input.owner} "${input.ownerName}" was deleted.`,
       base: { file: input.baseFile, range: input.baseRange },
-      fixData: usedNames.has(name) ? undefined : { kind: 'reservedName', owner: input.owner, ownerName: input.ownerFullName, name },
+      fixData: usedNames.has(name) ? undefined : { fix: 'deletedReservedName', owner: input.owner, ownerName: input.ownerFullName, name },
     });
   }
 }

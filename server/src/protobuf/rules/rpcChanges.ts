@@ -3,7 +3,7 @@
 import { START_OF_FILE } from '../../engine/range';
 import { statementOption } from '../options';
 import { eachRpcPair } from '../pairs';
-import { optionStatementText, revertRpcFix, revertRpcOptionFix } from '../revertFixes';
+import { optionStatementText, revertRpcFix, revertRpcOptionFix } from '../fixes/revert';
 import { breakingRule } from './rule';
 
 type Side = 'request' | 'response';
@@ -23,7 +23,7 @@ function streamingRule(id: string, side: Side, word: 'client' | 'server', summar
           range: head.rpc.range,
           message: `RPC "${head.rpc.name}" on service "${head.service.name}" changed from ${word} ${mode(before)} to ${word} ${mode(after)}.`,
           base: { file: base.service.file.path, range: base.rpc.range },
-          fixData: { kind: 'rpc', service: head.service.fullName, rpc: head.rpc.name, side, streaming: before },
+          fixData: { fix: 'changedRpcStreaming', service: head.service.fullName, rpc: head.rpc.name, side, streaming: before },
         });
       });
     },
@@ -49,7 +49,7 @@ function typeRule(id: string, side: Side, summary: string) {
           message: `RPC "${head.rpc.name}" on service "${head.service.name}" changed ${side} type from "${before.slice(1)}" to "${after.slice(1)}".`,
           base: { file: base.service.file.path, range: side === 'request' ? base.rpc.requestTypeRange : base.rpc.responseTypeRange },
           // The base spelling when it still means the same type at head, else the fully qualified name.
-          fixData: { kind: 'rpc', service: head.service.fullName, rpc: head.rpc.name, side, type: pairs.head.resolve(baseType, head.service.fullName) === before ? baseType : before },
+          fixData: { fix: 'changedRpcType', service: head.service.fullName, rpc: head.rpc.name, side, type: pairs.head.resolve(baseType, head.service.fullName) === before ? baseType : before },
         });
       });
     },
@@ -79,7 +79,7 @@ export const rpcSameIdempotencyLevel = breakingRule({
         message: `RPC "${head.rpc.name}" on service "${head.service.name}" changed option "idempotency_level" from "${before}" to "${after}".`,
         base: { file: base.service.file.path, range: baseOption ? baseOption.range : START_OF_FILE },
         fixData: {
-          kind: 'rpcOption', service: head.service.fullName, rpc: head.rpc.name, option: 'idempotency_level',
+          fix: 'changedRpcOption', service: head.service.fullName, rpc: head.rpc.name, option: 'idempotency_level',
           baseText: baseOption ? optionStatementText(base.service.file.text, baseOption) : null,
         },
       });

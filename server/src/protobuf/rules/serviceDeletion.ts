@@ -3,7 +3,7 @@
 import { START_OF_FILE } from '../../engine/range';
 import { servicesOf } from '../declarations';
 import { eachFilePair, eachServicePair } from '../pairs';
-import { restoreRpcFix, restoreServiceFix } from '../deletionFixes';
+import { restoreRpcFix, restoreServiceFix } from '../fixes/restore';
 import { previousSiblingName } from './enumDeletion';
 import { declarationText } from './messageDeletion';
 import { breakingRule } from './rule';
@@ -22,7 +22,7 @@ export const serviceNoDelete = breakingRule({
           message: `Previously present service "${service.name}" was deleted from file.`,
           base: { file: base.path, range: service.decl.range },
           fixData: {
-            kind: 'service',
+            fix: 'deletedService',
             name: service.name,
             after: previousSiblingName(base.services, service.decl) ?? null,
             text: declarationText(base.text, service.decl.leadingOffset, service.decl.endOffset),
@@ -49,7 +49,7 @@ export const rpcNoDelete = breakingRule({
           message: `Previously present RPC "${rpc.name}" on service "${head.name}" was deleted.`,
           base: { file: base.file.path, range: rpc.range },
           fixData: {
-            kind: 'rpc',
+            fix: 'deletedRpc',
             service: head.fullName,
             name: rpc.name,
             after: previousSiblingName(base.decl.rpcs, rpc) ?? null,

@@ -1,6 +1,6 @@
 // A string field that stops (or starts) validating UTF-8 changes which messages parse: proto3 verifies, proto2 does
 // not, editions choose with `features.utf8_validation`. Extensions are paired by extendee and number, as buf does.
-import { featureFixData, featureRange, mapEntryRange, revertFeatureFix } from '../featureFixes';
+import { featureFixData, featureRange, mapEntryRange, revertFeatureFix } from '../fixes/feature';
 import { resolvedExtensionFeatures, resolvedFieldFeatures, type ResolvedFeatures } from '../features';
 import { fieldDescription } from '../fieldKind';
 import type { ProtoField, ProtoImage, ProtoMessage } from '../model';
@@ -24,7 +24,7 @@ export const fieldSameUtf8Validation = breakingRule({
         base: { file: baseMessage.file.path, range: base.decl?.range ?? baseMessage.range },
         // An extension is not found again by message and number, so it gets no fix.
         fixData: head.decl && !isExtension(head)
-          ? featureFixData('utf8Validation', before.value, { kind: 'field', message: headMessage.fullName, number: head.number }, baseMessage.file)
+          ? featureFixData('utf8Validation', before.value, { targetKind: 'field', message: headMessage.fullName, number: head.number }, baseMessage.file)
           : undefined,
       });
     }, { extensions: true, reach: 'file' });
