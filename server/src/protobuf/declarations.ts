@@ -1,7 +1,7 @@
 // Lookups the deletion rules share: enums, services and extensions by buf's names (nested name within a file or
 // package, full name across the image), the place buf reports a deleted nested element, and tag-range arithmetic.
 import type { EnumDecl, ExtendDecl, FieldDecl, MessageDecl, ServiceDecl } from './ast';
-import type { ProtoEnum, ProtoFile, ProtoImage, ProtoMessage } from './model';
+import type { ProtoEnum, ProtoFile, ProtoMessage } from './model';
 import { MAX_ENUM_NUMBER, MAX_FIELD_NUMBER } from './parser';
 
 export interface ProtoExtension {
@@ -52,42 +52,6 @@ export function extensionsOf(file: ProtoFile): ProtoExtension[] {
 export function servicesOf(file: ProtoFile): ProtoService[] {
   const prefix = file.packageName ? file.packageName + '.' : '';
   return file.services.map((decl) => ({ fullName: prefix + decl.name, name: decl.name, decl, file }));
-}
-
-/** Whether a syntax error could hide a head enum's values or reserved statements. */
-export function isEnumDamaged(item: ProtoEnum): boolean {
-  if (item.decl.damaged || !item.file.isReadable) return true;
-  const dot = item.nestedName.lastIndexOf('.');
-  if (dot < 0) return false;
-  const parent = item.file.messages.find((message) => message.nestedName === item.nestedName.slice(0, dot));
-  return parent?.isDamaged ?? false;
-}
-
-/** Pairs of enums present on both sides, by full name across the whole image (as buf pairs them). */
-export function enumPairs(base: ProtoImage, head: ProtoImage): { base: ProtoEnum; head: ProtoEnum }[] {
-  const result: { base: ProtoEnum; head: ProtoEnum }[] = [];
-  for (const [fullName, item] of base.enumsByFullName) {
-    const other = head.enumsByFullName.get(fullName);
-    if (other) result.push({ base: item, head: other });
-  }
-  return result;
-}
-
-/** Pairs of services present on both sides, by full name. */
-export function servicePairs(base: ProtoImage, head: ProtoImage): { base: ProtoService; head: ProtoService }[] {
-  const heads = new Map<string, ProtoService>();
-  for (const file of head.files) for (const service of servicesOf(file)) if (!heads.has(service.fullName)) heads.set(service.fullName, service);
-  const result: { base: ProtoService; head: ProtoService }[] = [];
-  const seen = new Set<string>();
-  for (const file of base.files) {
-    for (const service of servicesOf(file)) {
-      const other = heads.get(service.fullName);
-      if (!other || seen.has(service.fullName)) continue;
-      seen.add(service.fullName);
-      result.push({ base: service, head: other });
-    }
-  }
-  return result;
 }
 
 /**

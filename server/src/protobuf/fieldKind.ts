@@ -1,10 +1,10 @@
 // What a field is on the wire, as buf's field rules see it: its kind (scalar, enum, message, group or editions
 // delimited message) and its cardinality (map, repeated, required, explicit or implicit presence), with features resolved.
 import type { Range } from '../engine/range';
-import type { ExtendDecl, MessageDecl, ProtoFileAst } from './ast';
+import type { ProtoFileAst } from './ast';
 import type { ProtoField, ProtoImage, ProtoMessage } from './model';
 import { SCALAR_TYPES } from './model';
-import type { ImagePairs } from './pairs';
+import { extendeeOf, isExtension } from './pairs';
 
 export type FieldKind = string; // a scalar type name, or 'enum' | 'message' | 'group'
 
@@ -50,7 +50,7 @@ export function cardinalityOf(field: ProtoField, message: ProtoMessage, image: P
   const syntax = ast.syntax.syntax;
   if (decl?.label === 'required') return 'required';
   if (syntax === 'editions' && decl && featureOf(field, ast, 'features.field_presence', 'EXPLICIT') === 'LEGACY_REQUIRED') return 'required';
-  if (syntax === 'proto2' || decl?.label === 'optional' || field.oneof !== undefined || EXTENDEES.has(field)) {
+  if (syntax === 'proto2' || decl?.label === 'optional' || field.oneof !== undefined || isExtension(field)) {
     return 'optional with explicit presence';
   }
   const kind = kindOf(field, message, image);
@@ -75,101 +75,9 @@ function featureOf(field: ProtoField, ast: ProtoFileAst, name: string, editionDe
     ?? editionDefault;
 }
 
-export interface FieldPair {
-  base: ProtoField;
-  head: ProtoField;
-  baseMessage: ProtoMessage;
-  headMessage: ProtoMessage;
-}
-
-/** Fields paired as buf pairs them: same message full name (map entries and groups included), same number. */
-export function fieldPairs(pairs: ImagePairs): FieldPair[] {
-  const result: FieldPair[] = [];
-  for (const { base, head } of pairs.messages) {
-    for (const field of base.fields) {
-      const other = head.fieldsByNumber.get(field.number);
-      if (other && base.fieldsByNumber.get(field.number) === field) result.push({ base: field, head: other, baseMessage: base, headMessage: head });
-    }
-  }
-  return result;
-}
-
-/** Extension fields made by extensionPairs, with the full name of the message they extend. */
-const EXTENDEES = new WeakMap<ProtoField, string>();
-
-/**
- * Extensions paired as buf pairs them: same extendee, same number. Each side is a ProtoField named by its full name
- * (buf's texts name extensions so), in a stand-in message for its scope that carries the file and damage.
- */
-export function extensionPairs(pairs: ImagePairs): FieldPair[] {
-  const result: FieldPair[] = [];
-  const head = extensionsOf(pairs.head);
-  for (const [key, base] of extensionsOf(pairs.base)) {
-    const other = head.get(key);
-    if (other) result.push({ base: base.field, head: other.field, baseMessage: base.scope, headMessage: other.scope });
-  }
-  return result;
-}
-
-/** Message fields and extensions, for the field rules buf applies to both. */
-export function fieldAndExtensionPairs(pairs: ImagePairs): FieldPair[] {
-  return [...fieldPairs(pairs), ...extensionPairs(pairs)];
-}
-
-export function isExtension(field: ProtoField): boolean {
-  return EXTENDEES.has(field);
-}
-
-const extensionCache = new WeakMap<ProtoImage, Map<string, { field: ProtoField; scope: ProtoMessage }>>();
-function extensionsOf(image: ProtoImage): Map<string, { field: ProtoField; scope: ProtoMessage }> {
-  const cached = extensionCache.get(image);
-  if (cached) return cached;
-  const result = new Map<string, { field: ProtoField; scope: ProtoMessage }>();
-  for (const file of image.files) {
-    const visit = (blocks: readonly ExtendDecl[], scopeName: string, enclosing: ProtoMessage | undefined) => {
-      for (const block of blocks) {
-        const extendee = image.resolve(block.extendee, scopeName);
-        if (!extendee) continue;
-        for (const decl of block.fields) {
-          if (decl.number === undefined) continue;
-          const key = `${extendee}:${decl.number}`;
-          if (result.has(key)) continue;
-          const fullName = scopeName ? `${scopeName}.${decl.name}` : decl.name;
-          const resolved = SCALAR_TYPES.has(decl.type) ? decl.type : decl.group ? `.${scopeName ? scopeName + '.' : ''}${decl.group.name}` : image.resolve(decl.type, scopeName);
-          const field: ProtoField = {
-            name: fullName, number: decl.number, decl,
-            cardinality: decl.label === 'repeated' ? 'repeated' : decl.label === 'required' ? 'required' : 'optional',
-            type: resolved ?? decl.type, isTypeResolved: resolved !== undefined, jsonName: decl.name, hasExplicitJsonName: false, oneof: undefined,
-          };
-          EXTENDEES.set(field, extendee.slice(1));
-          const scope: ProtoMessage = {
-            fullName: scopeName, nestedName: enclosing?.nestedName ?? '', name: enclosing?.name ?? '', file, parent: enclosing, decl: undefined,
-            range: decl.range, isMapEntry: false, fields: [field], fieldsByNumber: new Map([[decl.number, field]]),
-            reservedRanges: [], reservedNames: new Set(), extensionRanges: [], oneofs: [],
-            // A top-level extend block has no damage flag of its own: any syntax error in the file could hide it.
-            isDamaged: enclosing ? enclosing.isDamaged : !file.isReadable,
-          };
-          result.set(key, { field, scope });
-        }
-      }
-    };
-    visit(file.ast.extends, file.packageName, undefined);
-    const walk = (decls: readonly MessageDecl[], prefix: string) => {
-      for (const decl of decls) {
-        const fullName = prefix ? `${prefix}.${decl.name}` : decl.name;
-        visit(decl.extends, fullName, file.messages.find((candidate) => candidate.fullName === fullName));
-        walk(decl.messages, fullName);
-      }
-    };
-    walk(file.ast.messages, file.packageName);
-  }
-  extensionCache.set(image, result);
-  return result;
-}
-
 /** buf's `Field "3" with name "email" on message "User"`; the message is named by its own (short) name. */
 export function fieldDescription(field: ProtoField, message: ProtoMessage, withName = true): string {
-  const extendee = EXTENDEES.get(field);
+  const extendee = extendeeOf(field);
   if (extendee !== undefined) return `Extension "${field.number}"${withName ? ` with name "${field.name}"` : ''} on message "${extendee}"`;
   return `Field "${field.number}"${withName ? ` with name "${field.name}"` : ''} on message "${message.name}"`;
 }

@@ -12,6 +12,7 @@ import type {
   ImportDecl,
   Label,
   MessageDecl,
+  MessageMember,
   OneofDecl,
   OptionDecl,
   ProtoFileAst,
@@ -33,6 +34,17 @@ const STATEMENT_KEYWORDS = new Set([
 
 interface Scope {
   damaged: boolean;
+}
+
+/** Where a statement starts, with the comments before it (a declaration keeps those as its leading comments). */
+interface StatementStart {
+  start: number;
+  leading: number;
+  comments: number;
+}
+
+function pushDefined<T>(list: T[], item: T | undefined): void {
+  if (item) list.push(item);
 }
 
 export function parseProto(text: string): ProtoFileAst {
@@ -215,100 +227,90 @@ class Parser {
 
   private topLevelStatement(): void {
     const lx = this.lx;
-    const start = lx.start;
-    const leading = lx.commentStart;
-    const comments = lx.commentEnd;
+    const statement: StatementStart = { start: lx.start, leading: lx.commentStart, comments: lx.commentEnd };
     if (this.eat(';')) return;
     if (lx.tokenKind() !== 'ident') {
       this.error(`unexpected ${this.describe()}`);
       this.recover();
       return;
     }
-    switch (lx.tokenValue()) {
-      case 'syntax':
-      case 'edition': {
-        const keyword = lx.tokenValue();
-        this.advance();
-        if (!this.eat('=')) {
-          this.expected("'='");
-          this.recover();
-          return;
-        }
-        if (lx.tokenKind() !== 'string') {
-          this.expected('a string');
-          this.recover();
-          return;
-        }
-        const value = lx.tokenValue();
-        this.advance();
-        this.endStatement();
-        const range = this.range(start, this.lastEnd);
-        if (keyword === 'syntax') {
-          if (value === 'proto2' || value === 'proto3') this.file.syntax = { syntax: value, range };
-          else this.error(`unknown syntax "${value}"`, start, this.lastEnd);
-        } else this.file.syntax = { syntax: 'editions', edition: value, range };
-        return;
-      }
-      case 'package': {
-        this.advance();
-        const name = this.typeName();
-        if (name === undefined) {
-          this.expected('a package name');
-          this.recover();
-          return;
-        }
-        this.endStatement();
-        this.file.packageName = name;
-        this.file.packageRange = this.range(start, this.lastEnd);
-        return;
-      }
-      case 'import': {
-        this.advance();
-        let modifier: ImportDecl['modifier'];
-        if (this.is('public') || this.is('weak')) {
-          modifier = lx.tokenValue() as 'public' | 'weak';
-          this.advance();
-        }
-        if (lx.tokenKind() !== 'string') {
-          this.expected('an import path string');
-          this.recover();
-          return;
-        }
-        const path = lx.tokenValue();
-        this.advance();
-        this.endStatement();
-        this.file.imports.push({ range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, path, modifier });
-        return;
-      }
-      case 'option': {
-        const option = this.optionStatement();
-        if (option) this.file.options.push(option);
-        return;
-      }
-      case 'message': {
-        const message = this.message();
-        if (message) this.file.messages.push(message);
-        return;
-      }
-      case 'enum': {
-        const decl = this.enumDecl();
-        if (decl) this.file.enums.push(decl);
-        return;
-      }
-      case 'service': {
-        const service = this.service();
-        if (service) this.file.services.push(service);
-        return;
-      }
-      case 'extend': {
-        const extend = this.extend();
-        if (extend) this.file.extends.push(extend);
-        return;
-      }
-      default:
-        this.error(`unexpected ${this.describe()} at the top level`);
-        this.recover();
+    const handler = Parser.topLevelHandlers.get(lx.tokenValue());
+    if (handler) {
+      handler(this, statement);
+      return;
     }
+    this.error(`unexpected ${this.describe()} at the top level`);
+    this.recover();
+  }
+
+  // A Map, not an object literal: an identifier such as `constructor` must not find a handler.
+  private static readonly topLevelHandlers: ReadonlyMap<string, (parser: Parser, statement: StatementStart) => void> = new Map([
+    ['syntax', (parser, statement) => parser.syntaxStatement(statement)],
+    ['edition', (parser, statement) => parser.syntaxStatement(statement)],
+    ['package', (parser, statement) => parser.packageStatement(statement)],
+    ['import', (parser, statement) => parser.importStatement(statement)],
+    ['option', (parser) => pushDefined(parser.file.options, parser.optionStatement())],
+    ['message', (parser) => pushDefined(parser.file.messages, parser.message())],
+    ['enum', (parser) => pushDefined(parser.file.enums, parser.enumDecl())],
+    ['service', (parser) => pushDefined(parser.file.services, parser.service())],
+    ['extend', (parser) => pushDefined(parser.file.extends, parser.extend())],
+  ]);
+
+  /** `syntax = "proto3";` or `edition = "2023";`. */
+  private syntaxStatement({ start }: StatementStart): void {
+    const lx = this.lx;
+    const keyword = lx.tokenValue();
+    this.advance();
+    if (!this.eat('=')) {
+      this.expected("'='");
+      this.recover();
+      return;
+    }
+    if (lx.tokenKind() !== 'string') {
+      this.expected('a string');
+      this.recover();
+      return;
+    }
+    const value = lx.tokenValue();
+    this.advance();
+    this.endStatement();
+    const range = this.range(start, this.lastEnd);
+    if (keyword === 'syntax') {
+      if (value === 'proto2' || value === 'proto3') this.file.syntax = { syntax: value, range };
+      else this.error(`unknown syntax "${value}"`, start, this.lastEnd);
+    } else this.file.syntax = { syntax: 'editions', edition: value, range };
+  }
+
+  private packageStatement({ start }: StatementStart): void {
+    this.advance();
+    const name = this.typeName();
+    if (name === undefined) {
+      this.expected('a package name');
+      this.recover();
+      return;
+    }
+    this.endStatement();
+    this.file.packageName = name;
+    this.file.packageRange = this.range(start, this.lastEnd);
+  }
+
+  private importStatement({ start, leading, comments }: StatementStart): void {
+    const lx = this.lx;
+    this.advance();
+    let modifier: ImportDecl['modifier'];
+    if (this.is('public') || this.is('weak')) {
+      modifier = lx.tokenValue() as 'public' | 'weak';
+      this.advance();
+    }
+    if (lx.tokenKind() !== 'string') {
+      this.expected('an import path string');
+      this.recover();
+      return;
+    }
+    const path = lx.tokenValue();
+    this.advance();
+    this.endStatement();
+    this.file.imports.push({ range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, path, modifier });
   }
 
   // ---- options ----
@@ -508,44 +510,11 @@ class Parser {
   private messageStatement(message: MessageDecl): void {
     const lx = this.lx;
     if (this.eat(';')) return;
-    if (lx.tokenKind() === 'ident') {
-      switch (lx.tokenValue()) {
-        case 'message': {
-          const nested = this.messageOrField(message);
-          if (nested) this.addMember(message, nested);
-          return;
-        }
-        case 'enum': {
-          const decl = this.enumDecl();
-          if (decl) this.addMember(message, decl);
-          return;
-        }
-        case 'oneof': {
-          const oneof = this.oneof(message);
-          if (oneof) this.addMember(message, oneof);
-          return;
-        }
-        case 'extend': {
-          const extend = this.extend();
-          if (extend) this.addMember(message, extend);
-          return;
-        }
-        case 'option': {
-          const option = this.optionStatement();
-          if (option) this.addMember(message, option);
-          return;
-        }
-        case 'reserved': {
-          const reserved = this.reserved(MAX_FIELD_NUMBER);
-          if (reserved) this.addMember(message, reserved);
-          return;
-        }
-        case 'extensions': {
-          const ranges = this.extensionRange();
-          if (ranges) this.addMember(message, ranges);
-          return;
-        }
-      }
+    const handler = lx.tokenKind() === 'ident' ? Parser.messageHandlers.get(lx.tokenValue()) : undefined;
+    if (handler) {
+      const member = handler(this, message);
+      if (member) this.addMember(message, member);
+      return;
     }
     if (lx.tokenKind() === 'ident' || this.is('.')) {
       const field = this.field(true);
@@ -556,7 +525,18 @@ class Parser {
     this.recover();
   }
 
-  private addMember(message: MessageDecl, member: MessageDecl | EnumDecl | OneofDecl | ExtendDecl | OptionDecl | ReservedDecl | ExtensionRangeDecl | FieldDecl): void {
+  // Any other identifier starts a field; `message` may too (a field of a type named `message`), which messageOrField sorts out.
+  private static readonly messageHandlers: ReadonlyMap<string, (parser: Parser, message: MessageDecl) => MessageMember | undefined> = new Map<string, (parser: Parser, message: MessageDecl) => MessageMember | undefined>([
+    ['message', (parser, message) => parser.messageOrField(message)],
+    ['enum', (parser) => parser.enumDecl()],
+    ['oneof', (parser, message) => parser.oneof(message)],
+    ['extend', (parser) => parser.extend()],
+    ['option', (parser) => parser.optionStatement()],
+    ['reserved', (parser) => parser.reserved(MAX_FIELD_NUMBER)],
+    ['extensions', (parser) => parser.extensionRange()],
+  ]);
+
+  private addMember(message: MessageDecl, member: MessageMember): void {
     message.members.push(member);
     if ('bodyStartOffset' in member) message.messages.push(member);
     else if ('values' in member) message.enums.push(member);
@@ -902,13 +882,9 @@ class Parser {
       if (this.eat('}')) break;
       if (this.eat(';')) continue;
       const before = lx.start;
-      if (this.is('option')) {
-        const option = this.optionStatement();
-        if (option) decl.options.push(option);
-      } else if (this.is('reserved')) {
-        const reserved = this.reserved(MAX_ENUM_NUMBER);
-        if (reserved) decl.reserved.push(reserved);
-      } else if (lx.tokenKind() === 'ident') {
+      const handler = lx.tokenKind() === 'ident' ? Parser.enumHandlers.get(lx.tokenValue()) : undefined;
+      if (handler) handler(this, decl);
+      else if (lx.tokenKind() === 'ident') {
         const value = this.enumValue();
         if (value) decl.values.push(value);
       } else {
@@ -922,6 +898,12 @@ class Parser {
     Object.assign(decl, this.declaration(start, leading, comments));
     return decl;
   }
+
+  // Any other identifier starts an enum value.
+  private static readonly enumHandlers: ReadonlyMap<string, (parser: Parser, decl: EnumDecl) => void> = new Map<string, (parser: Parser, decl: EnumDecl) => void>([
+    ['option', (parser, decl) => pushDefined(decl.options, parser.optionStatement())],
+    ['reserved', (parser, decl) => pushDefined(decl.reserved, parser.reserved(MAX_ENUM_NUMBER))],
+  ]);
 
   private enumValue(): EnumValueDecl | undefined {
     const lx = this.lx;
@@ -976,13 +958,9 @@ class Parser {
       if (this.eat('}')) break;
       if (this.eat(';')) continue;
       const before = lx.start;
-      if (this.is('option')) {
-        const option = this.optionStatement();
-        if (option) service.options.push(option);
-      } else if (this.is('rpc')) {
-        const rpc = this.rpc();
-        if (rpc) service.rpcs.push(rpc);
-      } else {
+      const handler = lx.tokenKind() === 'ident' ? Parser.serviceHandlers.get(lx.tokenValue()) : undefined;
+      if (handler) handler(this, service);
+      else {
         this.error(`unexpected ${this.describe()} in service "${name}"`);
         this.recover();
       }
@@ -993,6 +971,11 @@ class Parser {
     Object.assign(service, this.declaration(start, leading, comments));
     return service;
   }
+
+  private static readonly serviceHandlers: ReadonlyMap<string, (parser: Parser, service: ServiceDecl) => void> = new Map<string, (parser: Parser, service: ServiceDecl) => void>([
+    ['option', (parser, service) => pushDefined(service.options, parser.optionStatement())],
+    ['rpc', (parser, service) => pushDefined(service.rpcs, parser.rpc())],
+  ]);
 
   private rpcType(): { type: string; streaming: boolean; range: Range } | undefined {
     if (!this.eat('(')) return undefined;

@@ -2,25 +2,22 @@
 // of the same package (buf: ENUM_NO_DELETE under FILE).
 import { START_OF_FILE } from '../../engine/range';
 import { couldBeHidden, enumsByNestedName, messagesByNestedName, survivingAncestor } from '../declarations';
-import { restoreEnumFix } from '../deletionFixes';
+import { restoreEnumFix } from '../fixes/restore';
 import { declarationText } from './messageDeletion';
+import { eachFilePair, guardedReport } from '../pairs';
 import { breakingRule } from './rule';
 
 export const enumNoDelete = breakingRule({
   id: 'ENUM_NO_DELETE',
   summary: 'An enum present at the base is missing from its file at head',
   check(pairs, report) {
-    for (const { base, head } of pairs.files) {
-      // A deleted file yields FILE_NO_DELETE alone.
-      if (!head) continue;
+    // A deleted file yields FILE_NO_DELETE alone.
+    eachFilePair(pairs, report, ({ base, head }, fileReport) => {
       const headEnums = enumsByNestedName(head);
       const headMessages = messagesByNestedName([head]);
       for (const item of base.enums) {
         if (headEnums.has(item.nestedName)) continue;
-        if (couldBeHidden(head, item.nestedName)) {
-          report.hidden(head);
-          continue;
-        }
+        const report = guardedReport(fileReport, head, () => couldBeHidden(head, item.nestedName));
         // buf points at the innermost enclosing message still in the file, else at 1:1.
         const ancestor = survivingAncestor(headMessages, item.nestedName);
         const dot = item.nestedName.lastIndexOf('.');
@@ -32,7 +29,7 @@ export const enumNoDelete = breakingRule({
           base: { file: base.path, range: item.decl.range },
           // An enum that moved to another file of the package cannot be restored here: its name would be declared twice.
           fixData: pairs.head.table.kindOf(item.fullName) !== undefined ? undefined : {
-            kind: 'enum',
+            fix: 'deletedEnum',
             name: item.nestedName,
             parent: parent?.fullName ?? null,
             after: previousSiblingName(parent?.decl?.enums ?? base.ast.enums, item.decl) ?? null,
@@ -40,7 +37,7 @@ export const enumNoDelete = breakingRule({
           },
         });
       }
-    }
+    });
   },
   fixes: (context) => restoreEnumFix(context),
 });

@@ -1,11 +1,12 @@
 // A deleted enum value breaks readers that still send or receive its number (wire) or its name (JSON).
 // buf compares values by number, so an alias keeping the number keeps the value; the _UNLESS_ variants accept
 // a `reserved` statement for the number, or for every name the number had.
-import { enumPairs, enumReservedNames, enumReservedRanges, enumValuesByNumber, isEnumDamaged } from '../declarations';
-import { reserveEnumValueFix, restoreEnumValueFix } from '../deletionFixes';
+import { enumReservedNames, enumReservedRanges, enumValuesByNumber } from '../declarations';
+import { reserveEnumValueFix } from '../fixes/reserve';
+import { restoreEnumValueFix } from '../fixes/restore';
 import { declarationText } from './messageDeletion';
 import { breakingRule, type RuleReport } from './rule';
-import type { ImagePairs } from '../pairs';
+import { eachEnumPair, type ImagePairs } from '../pairs';
 
 type Excuse = 'nothing' | 'reservedNumber' | 'reservedName';
 
@@ -31,7 +32,7 @@ export const enumValueNoDeleteUnlessNameReserved = breakingRule({
 });
 
 function reportDeletedValues(pairs: ImagePairs, report: RuleReport, excuse: Excuse): void {
-  for (const { base, head } of enumPairs(pairs.base, pairs.head)) {
+  eachEnumPair(pairs, report, ({ base, head }, report) => {
     const headNumbers = enumValuesByNumber(head.decl);
     const reservedRanges = enumReservedRanges(head.decl);
     const reservedNames = enumReservedNames(head.decl);
@@ -39,10 +40,6 @@ function reportDeletedValues(pairs: ImagePairs, report: RuleReport, excuse: Excu
       if (headNumbers.has(number)) continue;
       if (excuse === 'reservedNumber' && reservedRanges.some((range) => range.start <= number && number <= range.end)) continue;
       if (excuse === 'reservedName' && names.every((name) => reservedNames.has(name))) continue;
-      if (isEnumDamaged(head)) {
-        report.hidden(head.file);
-        continue;
-      }
       const sorted = [...names].sort();
       const suffix =
         excuse === 'reservedNumber'
@@ -63,7 +60,7 @@ function reportDeletedValues(pairs: ImagePairs, report: RuleReport, excuse: Excu
         message: `Previously present enum value "${number}" on enum "${head.decl.name}" was deleted${suffix}.`,
         base: { file: base.file.path, range: first.range },
         fixData: {
-          kind: 'enumValue',
+          fix: 'deletedEnumValue',
           enum: head.fullName,
           number,
           names: sorted.join(','),
@@ -75,5 +72,5 @@ function reportDeletedValues(pairs: ImagePairs, report: RuleReport, excuse: Excu
         },
       });
     }
-  }
+  });
 }

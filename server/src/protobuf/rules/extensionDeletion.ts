@@ -2,8 +2,9 @@
 // the message with numbers no longer allowed.
 import { START_OF_FILE } from '../../engine/range';
 import { couldBeHidden, extensionsOf, messagesByNestedName, MESSAGE_MAX, survivingAncestor } from '../declarations';
-import { restoreExtensionFix, restoreTagRangeFix } from '../deletionFixes';
+import { restoreExtensionFix, restoreTagRangeFix } from '../fixes/restore';
 import { declarationText } from './messageDeletion';
+import { eachFilePair, eachMessagePair, guardedReport } from '../pairs';
 import { breakingRule } from './rule';
 import { reportMissingRanges } from './reservedDeletion';
 
@@ -11,16 +12,12 @@ export const extensionNoDelete = breakingRule({
   id: 'EXTENSION_NO_DELETE',
   summary: 'An extension present at the base is missing from its file at head',
   check(pairs, report) {
-    for (const { base, head } of pairs.files) {
-      if (!head) continue;
+    eachFilePair(pairs, report, ({ base, head }, fileReport) => {
       const names = new Set(extensionsOf(head).map((extension) => extension.nestedName));
       const headMessages = messagesByNestedName([head]);
       for (const extension of extensionsOf(base)) {
         if (names.has(extension.nestedName)) continue;
-        if (couldBeHidden(head, extension.nestedName)) {
-          report.hidden(head);
-          continue;
-        }
+        const report = guardedReport(fileReport, head, () => couldBeHidden(head, extension.nestedName));
         const ancestor = survivingAncestor(headMessages, extension.nestedName);
         const scope = extension.nestedName.includes('.')
           ? base.messages.find((message) => message.decl === extension.scope)?.fullName ?? null
@@ -32,7 +29,7 @@ export const extensionNoDelete = breakingRule({
           base: { file: base.path, range: extension.decl.range },
           // Restoring next to an extension that took the same number of the same message does not compile.
           fixData: extensionsOf(head).some((other) => other.decl.number === extension.decl.number && other.extend.extendee === extension.extend.extendee) ? undefined : {
-            kind: 'extension',
+            fix: 'deletedExtension',
             name: extension.nestedName,
             scope,
             extendee: extension.extend.extendee,
@@ -40,7 +37,7 @@ export const extensionNoDelete = breakingRule({
           },
         });
       }
-    }
+    });
   },
   fixes: (context) => restoreExtensionFix(context),
 });
@@ -49,15 +46,15 @@ export const extensionMessageNoDelete = breakingRule({
   id: 'EXTENSION_MESSAGE_NO_DELETE',
   summary: 'Extension numbers a message accepted at the base are no longer in its extension ranges at head',
   check(pairs, report) {
-    for (const { base, head } of pairs.messages) {
+    eachMessagePair(pairs, report, ({ base, head }, report) => {
       reportMissingRanges(report, 'extension', {
         base: base.extensionRanges, head: head.extensionRanges, max: MESSAGE_MAX,
         owner: 'message', ownerName: head.name, ownerFullName: head.fullName,
-        file: head.file, range: head.range, isDamaged: head.isDamaged,
+        file: head.file, range: head.range,
         baseFile: base.file.path, baseRange: base.range,
         usedNumbers: [...head.fieldsByNumber.keys()],
       });
-    }
+    });
   },
   fixes: (context) => restoreTagRangeFix(context),
 });

@@ -1,9 +1,9 @@
 // A field whose cardinality changed (map, repeated, required, explicit or implicit presence): generated code breaks,
 // or the bytes (WIRE) or the JSON (WIRE_JSON) of one side are read differently by the other. buf's deprecated
 // FIELD_SAME_LABEL has no rule of its own: buf.yaml v1 expands it to these three (categories.ts), and so do we.
-import { cardinalityOf, declaredOneof, fieldAndExtensionPairs, fieldDescription, fieldRange, type FieldCardinality, type FieldPair } from '../fieldKind';
-import type { ImagePairs } from '../pairs';
-import { revertFieldData, revertFix } from '../revertFix';
+import { cardinalityOf, declaredOneof, fieldDescription, fieldRange, type FieldCardinality } from '../fieldKind';
+import { eachFieldPair, type FieldPair, type ImagePairs } from '../pairs';
+import { revertFieldData, revertFix } from '../fixes/revert';
 import { breakingRule, type RuleReport } from './rule';
 
 // Presence is invisible on the wire; required, repeated and maps are not.
@@ -39,17 +39,13 @@ export const fieldWireJsonCompatibleCardinality = breakingRule({
 });
 
 function checkCardinality(pairs: ImagePairs, report: RuleReport, groups: Groups): void {
-  for (const pair of fieldAndExtensionPairs(pairs)) {
+  eachFieldPair(pairs, report, (pair, report) => {
     // Map entry fields are synthesised; their presence follows the file but means nothing (buf skips them too).
-    if (pair.baseMessage.isMapEntry && pair.headMessage.isMapEntry) continue;
+    if (pair.baseMessage.isMapEntry && pair.headMessage.isMapEntry) return;
     const base = cardinalityOf(pair.base, pair.baseMessage, pairs.base);
     const head = cardinalityOf(pair.head, pair.headMessage, pairs.head);
-    if (base === undefined || head === undefined || base === head) continue;
-    if (groups && groups[base] === groups[head]) continue;
-    if (pair.headMessage.isDamaged) {
-      report.hidden(pair.headMessage.file);
-      continue;
-    }
+    if (base === undefined || head === undefined || base === head) return;
+    if (groups && groups[base] === groups[head]) return;
     report.finding({
       file: pair.headMessage.file,
       range: fieldRange(pair.head, pair.headMessage),
@@ -57,7 +53,7 @@ function checkCardinality(pairs: ImagePairs, report: RuleReport, groups: Groups)
       base: { file: pair.baseMessage.file.path, range: fieldRange(pair.base, pair.baseMessage) },
       fixData: labelRevertData(pair),
     });
-  }
+  }, { extensions: true });
 }
 
 /** Putting the base label back fixes the change when the label made it: same syntax, no map, no oneof move, no features. */

@@ -2,9 +2,10 @@
 // Effective defaults are compared (no option = the type's zero, or an enum's first value), numerically across number
 // kinds, and printed as buf (Go's %v and %q) prints them.
 import type { CompactOption } from '../ast';
-import { fieldAndExtensionPairs, fieldDescription, fieldRange, kindOf } from '../fieldKind';
+import { fieldDescription, fieldRange, kindOf } from '../fieldKind';
+import { eachFieldPair } from '../pairs';
 import type { ProtoField, ProtoImage, ProtoMessage } from '../model';
-import { revertFieldData, revertFix } from '../revertFix';
+import { revertFieldData, revertFix } from '../fixes/revert';
 import { breakingRule } from './rule';
 
 interface DefaultValue {
@@ -18,16 +19,12 @@ export const fieldSameDefault = breakingRule({
   id: 'FIELD_SAME_DEFAULT',
   summary: 'A field changed its default value',
   check(pairs, report) {
-    for (const pair of fieldAndExtensionPairs(pairs)) {
+    eachFieldPair(pairs, report, (pair, report) => {
       const base = defaultOf(pair.base, pair.baseMessage, pairs.base);
       const head = defaultOf(pair.head, pair.headMessage, pairs.head);
-      if (!base || !head) continue;
-      if (isZero(base) && isZero(head)) continue;
-      if (defaultsEqual(base, head)) continue;
-      if (pair.headMessage.isDamaged) {
-        report.hidden(pair.headMessage.file);
-        continue;
-      }
+      if (!base || !head) return;
+      if (isZero(base) && isZero(head)) return;
+      if (defaultsEqual(base, head)) return;
       const baseOption = defaultOption(pair.base);
       const headOption = defaultOption(pair.head);
       const baseText = baseOption ? pair.baseMessage.file.text.slice(offsetOf(pair.baseMessage, baseOption, 'start'), offsetOf(pair.baseMessage, baseOption, 'end')) : '';
@@ -38,7 +35,7 @@ export const fieldSameDefault = breakingRule({
         base: { file: pair.baseMessage.file.path, range: baseOption?.range ?? fieldRange(pair.base, pair.baseMessage) },
         fixData: revertFieldData(pair.headMessage, pair.head, 'default', baseText),
       });
-    }
+    }, { extensions: true });
   },
   fixes: revertFix,
 });

@@ -2,8 +2,9 @@
 // buf's three variants differ only in which `reserved` statement excuses the deletion.
 import type { ProtoField, ProtoImage, ProtoMessage } from '../model';
 import { isSpelledSameAtHead } from '../fieldKind';
-import type { MessagePair } from '../pairs';
-import { reserveFieldFix, restoreFieldFix } from '../fixes';
+import { eachMessagePair, type ImagePairs, type MessagePair } from '../pairs';
+import { reserveFieldFix } from '../fixes/reserve';
+import { restoreFieldFix } from '../fixes/restore';
 import { declarationText } from './messageDeletion';
 import { breakingRule, type RuleReport } from './rule';
 
@@ -12,7 +13,7 @@ type Excuse = 'nothing' | 'reservedNumber' | 'reservedName';
 export const fieldNoDelete = breakingRule({
   id: 'FIELD_NO_DELETE',
   summary: 'A field present at the base is missing from its message at head',
-  check: (pairs, report) => pairs.messages.forEach((pair) => reportDeletedFields(pairs.head, pair, report, 'nothing')),
+  check: (pairs, report) => reportDeletedFields(pairs, report, 'nothing'),
   // SPEC §7 offers reserving here too, although buf still reports the deletion; the title says so.
   fixes: (context) => [...restoreFieldFix(context), ...reserveFieldFix(context, true, 'any')],
 });
@@ -20,28 +21,28 @@ export const fieldNoDelete = breakingRule({
 export const fieldNoDeleteUnlessNumberReserved = breakingRule({
   id: 'FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED',
   summary: 'A field present at the base is missing at head and its number is not reserved',
-  check: (pairs, report) => pairs.messages.forEach((pair) => reportDeletedFields(pairs.head, pair, report, 'reservedNumber')),
+  check: (pairs, report) => reportDeletedFields(pairs, report, 'reservedNumber'),
   fixes: (context) => [...reserveFieldFix(context, false, 'number'), ...restoreFieldFix(context)],
 });
 
 export const fieldNoDeleteUnlessNameReserved = breakingRule({
   id: 'FIELD_NO_DELETE_UNLESS_NAME_RESERVED',
   summary: 'A field present at the base is missing at head and its name is not reserved',
-  check: (pairs, report) => pairs.messages.forEach((pair) => reportDeletedFields(pairs.head, pair, report, 'reservedName')),
+  check: (pairs, report) => reportDeletedFields(pairs, report, 'reservedName'),
   fixes: (context) => [...reserveFieldFix(context, false, 'name'), ...restoreFieldFix(context)],
 });
 
-function reportDeletedFields(headImage: ProtoImage, { base, head }: MessagePair, report: RuleReport, excuse: Excuse): void {
+function reportDeletedFields(pairs: ImagePairs, report: RuleReport, excuse: Excuse): void {
+  eachMessagePair(pairs, report, (pair, report) => reportDeletedFieldsOf(pairs.head, pair, report, excuse));
+}
+
+function reportDeletedFieldsOf(headImage: ProtoImage, { base, head }: MessagePair, report: RuleReport, excuse: Excuse): void {
   for (const field of base.fields) {
     if (head.fieldsByNumber.has(field.number)) continue;
     const isNumberReserved = reservesNumber(head, field.number);
     const isNameReserved = head.reservedNames.has(field.name);
     if (excuse === 'reservedNumber' && isNumberReserved) continue;
     if (excuse === 'reservedName' && isNameReserved) continue;
-    if (head.isDamaged) {
-      report.hidden(head.file);
-      continue;
-    }
     const suffix =
       excuse === 'reservedNumber' ? ` without reserving the number "${field.number}"` : excuse === 'reservedName' ? ` without reserving the name "${field.name}"` : '';
     report.finding({
@@ -51,7 +52,7 @@ function reportDeletedFields(headImage: ProtoImage, { base, head }: MessagePair,
       message: `Previously present field "${field.number}" with name "${field.name}" on message "${head.name}" was deleted${suffix}.`,
       base: { file: base.file.path, range: field.decl?.range ?? base.range },
       fixData: {
-        kind: 'field',
+        fix: 'deletedField',
         message: head.fullName,
         number: field.number,
         name: field.name,

@@ -2,8 +2,9 @@
 // its JSON name (JSON readers), or the oneof it belongs to (setting one member clears the others).
 import type { Range } from '../../engine/range';
 import type { CompactOption } from '../ast';
-import { declaredOneof, fieldAndExtensionPairs, fieldDescription, fieldPairs, fieldRange } from '../fieldKind';
-import { revertFieldData, revertFix } from '../revertFix';
+import { declaredOneof, fieldDescription, fieldRange } from '../fieldKind';
+import { eachFieldPair } from '../pairs';
+import { revertFieldData, revertFix } from '../fixes/revert';
 import { breakingRule } from './rule';
 
 export const fieldSameName = breakingRule({
@@ -11,13 +12,9 @@ export const fieldSameName = breakingRule({
   summary: 'A field changed its name',
   check(pairs, report) {
     // Extensions too: buf pairs them by extendee and number and names them by full name.
-    for (const pair of fieldAndExtensionPairs(pairs)) {
+    eachFieldPair(pairs, report, (pair, report) => {
       const { base, head, headMessage } = pair;
-      if (base.name === head.name || !head.decl) continue;
-      if (headMessage.isDamaged) {
-        report.hidden(headMessage.file);
-        continue;
-      }
+      if (base.name === head.name || !head.decl) return;
       report.finding({
         file: headMessage.file,
         range: head.decl.nameRange,
@@ -26,7 +23,7 @@ export const fieldSameName = breakingRule({
         // A group's field name is its lower-cased message name: renaming it back is a message rename, not ours to offer.
         fixData: base.decl?.group || head.decl.group ? undefined : revertFieldData(headMessage, head, 'name', base.name),
       });
-    }
+    }, { extensions: true });
   },
   fixes: revertFix,
 });
@@ -35,13 +32,9 @@ export const fieldSameJsonName = breakingRule({
   id: 'FIELD_SAME_JSON_NAME',
   summary: 'A field changed its JSON name',
   check(pairs, report) {
-    for (const pair of fieldPairs(pairs)) {
+    eachFieldPair(pairs, report, (pair, report) => {
       const { base, head, headMessage } = pair;
-      if (base.jsonName === head.jsonName) continue;
-      if (headMessage.isDamaged) {
-        report.hidden(headMessage.file);
-        continue;
-      }
+      if (base.jsonName === head.jsonName) return;
       report.finding({
         file: headMessage.file,
         // buf points at the json_name option when the head field has one, else at the field.
@@ -50,7 +43,7 @@ export const fieldSameJsonName = breakingRule({
         base: { file: pair.baseMessage.file.path, range: jsonNameRange(base.decl?.options) ?? fieldRange(base, pair.baseMessage) },
         fixData: revertFieldData(headMessage, head, 'jsonName', base.jsonName),
       });
-    }
+    });
   },
   fixes: revertFix,
 });
@@ -59,15 +52,11 @@ export const fieldSameOneof = breakingRule({
   id: 'FIELD_SAME_ONEOF',
   summary: 'A field moved into, out of, or between oneofs',
   check(pairs, report) {
-    for (const pair of fieldPairs(pairs)) {
+    eachFieldPair(pairs, report, (pair, report) => {
       const { head, headMessage } = pair;
       const base = declaredOneof(pair.base, pair.baseMessage);
       const current = declaredOneof(head, headMessage);
-      if (base === current) continue;
-      if (headMessage.isDamaged) {
-        report.hidden(headMessage.file);
-        continue;
-      }
+      if (base === current) return;
       const description = fieldDescription(head, headMessage);
       const message =
         base !== undefined && current !== undefined
@@ -80,7 +69,7 @@ export const fieldSameOneof = breakingRule({
         message,
         base: { file: pair.baseMessage.file.path, range: fieldRange(pair.base, pair.baseMessage) },
       });
-    }
+    });
   },
 });
 

@@ -2,16 +2,18 @@
 // how C++ stores strings (ctype or the (pb.cpp).string_type feature), whether Java validates UTF-8. buf compares
 // effective values, so features inherited from the message or file count, and an explicit default equals none.
 import type { Range } from '../../engine/range';
-import type { ExtendDecl, FieldDecl, MessageDecl } from '../ast';
-import { mapEntryName, type ProtoField, type ProtoFile, type ProtoImage, type ProtoMessage } from '../model';
+import type { FieldDecl } from '../ast';
+import { fieldDescription } from '../fieldKind';
+import { mapEntryName, type ProtoField, type ProtoFile, type ProtoMessage } from '../model';
 import { compactOption, effectiveFileOption, fileOptionDecl, inheritedFeature, utf8ValidationOf } from '../options';
-import type { ImagePairs } from '../pairs';
-import { revertFieldOptionFix } from '../revertFixes';
+import { eachFieldPair, enclosingMessage, isExtension, type ImagePairs } from '../pairs';
+import { revertFieldOptionFix } from '../fixes/revert';
 import { breakingRule, type RuleReport } from './rule';
 
-/** One side of a compared field: a message field (map entry fields included) or an extension. */
+/** One side of a compared field, as the option rules read it: a message field (map entry fields included) or an extension. */
 interface FieldSide {
   file: ProtoFile;
+  /** The message the field is declared in (for an extension, the one enclosing its `extend` block, if any). */
   message: ProtoMessage | undefined;
   decl: FieldDecl | undefined;
   /** Scalar name, or a fully qualified name with a leading dot. */
@@ -19,99 +21,37 @@ interface FieldSide {
   number: number;
   /** buf's words for it: `Field "1" with name "a" on message "M"`. */
   description: string;
-  /** The field's span (the map field for a map entry's key and value). */
+  /** The field's span (the map field's type for a map entry's key and value). */
   range: Range;
-  isDamaged: boolean;
   messageFullName: string | undefined;
   extensionName: string | undefined;
 }
 
-interface FieldPair {
-  base: FieldSide;
-  head: FieldSide;
-}
-
-function messageField(message: ProtoMessage, field: ProtoField): FieldSide {
+function sideOf(field: ProtoField, message: ProtoMessage): FieldSide {
+  const extension = isExtension(field);
   return {
-    file: message.file, message, decl: field.decl, type: field.type, number: field.number,
-    description: `Field "${field.number}" with name "${field.name}" on message "${message.name}"`,
-    range: field.decl?.range ?? mapFieldTypeRange(message) ?? message.range, isDamaged: message.isDamaged || !message.file.isReadable,
-    messageFullName: message.fullName, extensionName: undefined,
+    file: message.file, message: enclosingMessage(field, message), decl: field.decl, type: field.type, number: field.number,
+    description: fieldDescription(field, message),
+    range: field.decl?.range ?? mapFieldTypeRange(message) ?? message.range,
+    messageFullName: extension ? undefined : message.fullName, extensionName: extension ? field.decl?.name : undefined,
   };
 }
 
 /** buf locates a map entry's key and value at the map field's `map<K, V>` type. */
 function mapFieldTypeRange(entry: ProtoMessage): Range | undefined {
-  if (!entry.isMapEntry) return undefined;
-  return entry.parent?.decl?.fields.find((field) => field.mapKey !== undefined && entry.fullName.endsWith(`.${mapEntryName(field.name)}`))?.typeRange;
+  return mapFieldDecl(entry)?.typeRange;
 }
 
-const SCALARS = new Set(['double', 'float', 'int32', 'int64', 'uint32', 'uint64', 'sint32', 'sint64', 'fixed32', 'fixed64', 'sfixed32', 'sfixed64', 'bool', 'string', 'bytes']);
-
-/** Extensions by extendee and number, as buf pairs them; the enclosing message gives inherited features. */
-function extensionsOf(image: ProtoImage): Map<string, FieldSide> {
-  const result = new Map<string, FieldSide>();
-  for (const file of image.files) {
-    const visit = (extendsList: readonly ExtendDecl[], scope: string, message: ProtoMessage | undefined) => {
-      for (const extend of extendsList) {
-        const extendee = image.resolve(extend.extendee, scope);
-        if (!extendee) continue;
-        for (const decl of extend.fields) {
-          if (decl.number === undefined) continue;
-          const fullName = scope ? `${scope}.${decl.name}` : decl.name;
-          const type = SCALARS.has(decl.type) ? decl.type : image.resolve(decl.type, scope) ?? decl.type;
-          const key = `${extendee}:${decl.number}`;
-          if (result.has(key)) continue;
-          result.set(key, {
-            file, message, decl, type, number: decl.number,
-            description: `Extension "${decl.number}" with name "${fullName}" on message "${extendee.slice(1)}"`,
-            range: decl.range, isDamaged: (message?.isDamaged ?? false) || !file.isReadable,
-            messageFullName: undefined, extensionName: decl.name,
-          });
-        }
-      }
-    };
-    visit(file.ast.extends, file.packageName, undefined);
-    const walk = (decls: readonly MessageDecl[], prefix: string) => {
-      for (const decl of decls) {
-        const fullName = prefix ? `${prefix}.${decl.name}` : decl.name;
-        const message = file.messages.find((candidate) => candidate.fullName === fullName);
-        visit(decl.extends, fullName, message);
-        walk(decl.messages, fullName);
-      }
-    };
-    walk(file.ast.messages, file.packageName);
-  }
-  return result;
+/**
+ * Message fields and extensions paired as buf pairs them, each side as the option rules read it. Options and features
+ * can be inherited from the top of the file, so a syntax error there could hide them too.
+ */
+function eachOptionPair(pairs: ImagePairs, report: RuleReport, visit: (pair: { base: FieldSide; head: FieldSide }, report: RuleReport) => void): void {
+  eachFieldPair(pairs, report, (pair, report) => visit({ base: sideOf(pair.base, pair.baseMessage), head: sideOf(pair.head, pair.headMessage) }, report), { extensions: true, reach: 'file' });
 }
 
-const fieldPairCache = new WeakMap<ImagePairs, FieldPair[]>();
-function fieldPairs(pairs: ImagePairs): FieldPair[] {
-  const cached = fieldPairCache.get(pairs);
-  if (cached) return cached;
-  const result: FieldPair[] = [];
-  for (const { base, head } of pairs.messages) {
-    for (const field of base.fields) {
-      const other = head.fieldsByNumber.get(field.number);
-      if (other) result.push({ base: messageField(base, field), head: messageField(head, other) });
-    }
-  }
-  const headExtensions = extensionsOf(pairs.head);
-  for (const [key, base] of extensionsOf(pairs.base)) {
-    const head = headExtensions.get(key);
-    if (head) result.push({ base, head });
-  }
-  fieldPairCache.set(pairs, result);
-  return result;
-}
-
-function hidden(side: FieldSide, report: RuleReport): boolean {
-  if (!side.isDamaged) return false;
-  report.hidden(side.file);
-  return true;
-}
-
-function fixTarget(side: FieldSide): Record<string, string | number> {
+/** How the revert finds the field again: by number in its message, or by number and name among the extensions. */
+function fixTarget(side: FieldSide): { number: number; message: string } | { number: number; extension: string } {
   return side.extensionName !== undefined
     ? { number: side.number, extension: side.extensionName }
     : { number: side.number, message: side.messageFullName ?? '' };
@@ -123,21 +63,21 @@ export const fieldSameJstype = breakingRule({
   id: 'FIELD_SAME_JSTYPE',
   summary: 'A 64-bit integer field has a different jstype at head',
   check(pairs, report) {
-    for (const { base, head } of fieldPairs(pairs)) {
-      if (!INT64_TYPES.has(base.type) || !INT64_TYPES.has(head.type)) continue;
+    eachOptionPair(pairs, report, ({ base, head }, report) => {
+      if (!INT64_TYPES.has(base.type) || !INT64_TYPES.has(head.type)) return;
       const baseOption = base.decl ? compactOption(base.decl.options, 'jstype') : undefined;
       const headOption = head.decl ? compactOption(head.decl.options, 'jstype') : undefined;
       const before = baseOption?.value ?? 'JS_NORMAL';
       const after = headOption?.value ?? 'JS_NORMAL';
-      if (before === after || hidden(head, report)) continue;
+      if (before === after) return;
       report.finding({
         file: head.file,
         range: headOption?.range ?? head.range,
         message: `${head.description} changed option "jstype" from "${before}" to "${after}".`,
         base: { file: base.file.path, range: baseOption?.range ?? base.range },
-        fixData: { kind: 'fieldOption', option: 'jstype', baseValue: baseOption?.value ?? null, ...fixTarget(head) },
+        fixData: { fix: 'changedFieldOption', option: 'jstype', baseValue: baseOption?.value ?? null, ...fixTarget(head) },
       });
-    }
+    });
   },
   fixes: revertFieldOptionFix,
 });
@@ -163,13 +103,13 @@ export const fieldSameCppStringType = breakingRule({
   id: 'FIELD_SAME_CPP_STRING_TYPE',
   summary: 'A string or bytes field has a different C++ string type at head (ctype or (pb.cpp).string_type)',
   check(pairs, report) {
-    for (const { base, head } of fieldPairs(pairs)) {
-      if (!STRING_TYPES.has(base.type) || !STRING_TYPES.has(head.type)) continue;
+    eachOptionPair(pairs, report, ({ base, head }, report) => {
+      if (!STRING_TYPES.has(base.type) || !STRING_TYPES.has(head.type)) return;
       const before = cppStringType(base);
       const after = cppStringType(head);
       const changed = before.type !== after.type || before.isPiece !== after.isPiece;
       // buf: moving from STRING_PIECE to STRING is not breaking.
-      if (!changed || (before.isPiece && after.type === 'STRING' && !after.isPiece) || hidden(head, report)) continue;
+      if (!changed || (before.isPiece && after.type === 'STRING' && !after.isPiece)) return;
       const name = (value: typeof before) => (value.isPiece ? 'STRING_PIECE' : value.type);
       const headOption = head.decl ? locatedOption(head.decl, ['ctype', `features.${CPP_FEATURE}`]) : undefined;
       const baseOption = base.decl ? locatedOption(base.decl, ['ctype', `features.${CPP_FEATURE}`]) : undefined;
@@ -182,10 +122,10 @@ export const fieldSameCppStringType = breakingRule({
         message: `${head.description} changed C++ string type from "${name(before)}" to "${name(after)}".`,
         base: { file: base.file.path, range: baseOption?.range ?? base.range },
         fixData: fixable
-          ? { kind: 'fieldOption', option, baseValue: base.decl ? compactOption(base.decl.options, option)?.value ?? null : null, ...fixTarget(head) }
+          ? { fix: 'changedFieldOption', option, baseValue: base.decl ? compactOption(base.decl.options, option)?.value ?? null : null, ...fixTarget(head) }
           : undefined,
       });
-    }
+    });
   },
   fixes: revertFieldOptionFix,
 });
@@ -229,11 +169,11 @@ export const fieldSameJavaUtf8Validation = breakingRule({
   id: 'FIELD_SAME_JAVA_UTF8_VALIDATION',
   summary: 'A string field is validated as UTF-8 differently by Java at head (java_string_check_utf8 or (pb.java).utf8_validation)',
   check(pairs, report) {
-    for (const { base, head } of fieldPairs(pairs)) {
-      if (base.type !== 'string' || head.type !== 'string') continue;
+    eachOptionPair(pairs, report, ({ base, head }, report) => {
+      if (base.type !== 'string' || head.type !== 'string') return;
       const before = javaUtf8Validation(base);
       const after = javaUtf8Validation(head);
-      if (before === after || hidden(head, report)) continue;
+      if (before === after) return;
       const headFileOption = fileOptionDecl(head.file, 'java_string_check_utf8');
       const headFeature = head.decl ? compactOption(head.decl.options, `features.${JAVA_FEATURE}`) : undefined;
       const baseFileOption = fileOptionDecl(base.file, 'java_string_check_utf8');
@@ -244,7 +184,7 @@ export const fieldSameJavaUtf8Validation = breakingRule({
         message: `${head.description} changed Java string UTF8 validation from "${before}" to "${after}".`,
         base: { file: base.file.path, range: baseFileOption?.range ?? baseFeature?.range ?? base.range },
       });
-    }
+    });
   },
 });
 

@@ -1,9 +1,9 @@
 // A field whose type changed: generated code breaks (FIELD_SAME_TYPE), or the bytes (WIRE) or the JSON (WIRE_JSON)
 // written by one side no longer decode on the other. The three rules differ only in which kinds count as the same.
 import type { ProtoEnum, ProtoImage } from '../model';
-import { fieldAndExtensionPairs, fieldDescription, isSpelledSameAtHead, fieldTypeRange, kindOf, kindText, type FieldKind, type FieldPair } from '../fieldKind';
-import type { ImagePairs } from '../pairs';
-import { revertFieldData, revertFix } from '../revertFix';
+import { fieldDescription, isSpelledSameAtHead, fieldTypeRange, kindOf, kindText, type FieldKind } from '../fieldKind';
+import { eachFieldPair, type FieldPair, type ImagePairs } from '../pairs';
+import { revertFieldData, revertFix } from '../fixes/revert';
 import { breakingRule, type RuleReport } from './rule';
 
 const WIRE_NOTE = 'See https://developers.google.com/protocol-buffers/docs/proto3#updating for wire compatibility rules.';
@@ -48,17 +48,13 @@ export const fieldWireJsonCompatibleType = breakingRule({
 });
 
 function checkTypes(pairs: ImagePairs, report: RuleReport, compatibility: Compatibility): void {
-  for (const pair of fieldAndExtensionPairs(pairs)) {
+  eachFieldPair(pairs, report, (pair, report) => {
     const baseKind = kindOf(pair.base, pair.baseMessage, pairs.base);
     const headKind = kindOf(pair.head, pair.headMessage, pairs.head);
     // A type that does not resolve (half-typed, or its import is missing) is not compared.
-    if (baseKind === undefined || headKind === undefined) continue;
+    if (baseKind === undefined || headKind === undefined) return;
     const message = typeChange(pair, baseKind, headKind, compatibility, pairs);
-    if (message === undefined) continue;
-    if (pair.headMessage.isDamaged) {
-      report.hidden(pair.headMessage.file);
-      continue;
-    }
+    if (message === undefined) return;
     report.finding({
       file: pair.headMessage.file,
       range: fieldTypeRange(pair.head, pair.headMessage),
@@ -66,7 +62,7 @@ function checkTypes(pairs: ImagePairs, report: RuleReport, compatibility: Compat
       base: { file: pair.baseMessage.file.path, range: fieldTypeRange(pair.base, pair.baseMessage) },
       fixData: typeRevertData(pair, pairs.head),
     });
-  }
+  }, { extensions: true });
 }
 
 function typeChange(pair: FieldPair, baseKind: FieldKind, headKind: FieldKind, compatibility: Compatibility, pairs: ImagePairs): string | undefined {

@@ -2,7 +2,8 @@
 // buf compares effective values: an option written with its default equals an option left out.
 import { START_OF_FILE } from '../../engine/range';
 import { effectiveFileOption, fileOptionDecl, goQuote } from '../options';
-import { optionStatementText, revertFileOptionFix } from '../revertFixes';
+import { optionStatementText, revertFileOptionFix } from '../fixes/revert';
+import { eachFilePair } from '../pairs';
 import { breakingRule, type ProtobufRule } from './rule';
 
 function fileSameOption(id: string, option: string, summary: string): ProtobufRule {
@@ -10,17 +11,12 @@ function fileSameOption(id: string, option: string, summary: string): ProtobufRu
     id,
     summary,
     check(pairs, report) {
-      for (const { base, head } of pairs.files) {
-        if (!head) continue;
+      // A syntax error could hide the statement that sets this option at head.
+      eachFilePair(pairs, report, ({ base, head }, report) => {
         const before = effectiveFileOption(base, option);
         const after = effectiveFileOption(head, option);
-        if (before === after) continue;
+        if (before === after) return;
         const decl = fileOptionDecl(head, option);
-        // A syntax error could hide the statement that sets this option at head.
-        if (!head.isReadable) {
-          report.hidden(head);
-          continue;
-        }
         const baseDecl = fileOptionDecl(base, option);
         report.finding({
           file: head,
@@ -28,9 +24,9 @@ function fileSameOption(id: string, option: string, summary: string): ProtobufRu
           range: decl ? decl.range : START_OF_FILE,
           message: `File option "${option}" changed from ${goQuote(before)} to ${goQuote(after)}.`,
           base: { file: base.path, range: baseDecl ? baseDecl.range : START_OF_FILE },
-          fixData: { kind: 'fileOption', option, baseText: baseDecl ? optionStatementText(base.text, baseDecl) : null },
+          fixData: { fix: 'changedFileOption', option, baseText: baseDecl ? optionStatementText(base.text, baseDecl) : null },
         });
-      }
+      });
     },
     fixes: revertFileOptionFix,
   });

@@ -2,26 +2,22 @@
 // of the same package (buf: MESSAGE_NO_DELETE under FILE, nothing under PACKAGE).
 import { START_OF_FILE } from '../../engine/range';
 import type { ProtoMessage } from '../model';
-import { messagesOfFile } from '../pairs';
-import { restoreMessageFix } from '../fixes';
+import { eachFilePair, guardedReport, messagesOfFile } from '../pairs';
+import { restoreMessageFix } from '../fixes/restore';
 import { breakingRule } from './rule';
 
 export const messageNoDelete = breakingRule({
   id: 'MESSAGE_NO_DELETE',
   summary: 'A message present at the base is missing from its file at head',
   check(pairs, report) {
-    for (const { base, head } of pairs.files) {
-      // A deleted file yields FILE_NO_DELETE alone.
-      if (!head) continue;
+    // A deleted file yields FILE_NO_DELETE alone.
+    eachFilePair(pairs, report, ({ base, head }, fileReport) => {
       // Within a file buf matches messages by their name inside the package: a changed package is FILE_SAME_PACKAGE's, not a deletion.
       const headMessages = new Map([...messagesOfFile(head).values()].map((message) => [message.nestedName, message]));
       for (const message of base.messages) {
         if (headMessages.has(message.nestedName)) continue;
         const parent = message.parent ? headMessages.get(message.parent.nestedName) : undefined;
-        if (!head.isReadable || parent?.isDamaged) {
-          report.hidden(head);
-          continue;
-        }
+        const report = guardedReport(fileReport, head, () => parent?.isDamaged ?? false);
         // buf points at the enclosing message when it is still in the file (map entries and groups included), else at 1:1.
         const previous = previousSibling(message);
         report.finding({
@@ -32,7 +28,7 @@ export const messageNoDelete = breakingRule({
           // A message that moved to another file of the package cannot be restored here: its name would be declared twice.
           fixData: message.decl && !message.isMapEntry && !isGroup(message) && pairs.head.table.kindOf(message.fullName) === undefined
             ? {
-                kind: 'message',
+                fix: 'deletedMessage',
                 name: message.nestedName,
                 parent: message.parent?.fullName ?? null,
                 after: previous ?? null,
@@ -41,7 +37,7 @@ export const messageNoDelete = breakingRule({
             : undefined,
         });
       }
-    }
+    });
   },
   fixes: (context) => restoreMessageFix(context),
 });

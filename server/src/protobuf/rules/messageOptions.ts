@@ -1,30 +1,27 @@
 // Message options that change generated code: turning on no_standard_descriptor_accessor removes the descriptor()
 // accessor generated code may call. Turning it off, or writing it as false, is harmless.
 import { statementOption } from '../options';
-import { removeMessageOptionFix } from '../revertFixes';
+import { removeMessageOptionFix } from '../fixes/revert';
+import { eachMessagePair } from '../pairs';
 import { breakingRule } from './rule';
 
 export const messageNoRemoveStandardDescriptorAccessor = breakingRule({
   id: 'MESSAGE_NO_REMOVE_STANDARD_DESCRIPTOR_ACCESSOR',
   summary: 'A message turns on no_standard_descriptor_accessor at head',
   check(pairs, report) {
-    for (const { base, head } of pairs.messages) {
-      if (!base.decl || !head.decl) continue;
+    eachMessagePair(pairs, report, ({ base, head }, report) => {
+      if (!base.decl || !head.decl) return;
       const before = statementOption(base.decl.options, 'no_standard_descriptor_accessor')?.value ?? 'false';
       const option = statementOption(head.decl.options, 'no_standard_descriptor_accessor');
-      if (before !== 'false' || option?.value !== 'true') continue;
-      if (head.isDamaged) {
-        report.hidden(head.file);
-        continue;
-      }
+      if (before !== 'false' || option?.value !== 'true') return;
       report.finding({
         file: head.file,
         range: option.range,
         message: `Message option "no_standard_descriptor_accessor" changed from "false" to "true".`,
         base: { file: base.file.path, range: base.range },
-        fixData: { kind: 'messageOption', message: head.fullName, option: 'no_standard_descriptor_accessor' },
+        fixData: { fix: 'addedMessageOption', message: head.fullName, option: 'no_standard_descriptor_accessor' },
       });
-    }
+    });
   },
   fixes: removeMessageOptionFix,
 });

@@ -1,6 +1,7 @@
 // A deleted oneof breaks generated code that switches on it and JSON readers that expect at most one of its fields.
 // proto3 `optional` makes synthetic oneofs; buf leaves those to the presence rules.
-import { restoreOneofFix } from '../deletionFixes';
+import { restoreOneofFix } from '../fixes/restore';
+import { eachMessagePair } from '../pairs';
 import { declarationText } from './messageDeletion';
 import { breakingRule } from './rule';
 
@@ -8,14 +9,10 @@ export const oneofNoDelete = breakingRule({
   id: 'ONEOF_NO_DELETE',
   summary: 'A oneof present at the base is missing from its message at head',
   check(pairs, report) {
-    for (const { base, head } of pairs.messages) {
+    eachMessagePair(pairs, report, ({ base, head }, report) => {
       const names = new Set(head.oneofs.map((oneof) => oneof.name));
       for (const oneof of base.oneofs) {
         if (oneof.isSynthetic || names.has(oneof.name)) continue;
-        if (head.isDamaged) {
-          report.hidden(head.file);
-          continue;
-        }
         const decl = base.decl?.oneofs.find((candidate) => candidate.name === oneof.name);
         const numbers = decl?.fields.map((field) => field.number) ?? [];
         // Restoring the oneof would clash with its fields if they still stand in the message outside it.
@@ -29,7 +26,7 @@ export const oneofNoDelete = breakingRule({
           base: { file: base.file.path, range: decl?.range ?? base.range },
           fixData: decl && !clashes
             ? {
-                kind: 'oneof',
+                fix: 'deletedOneof',
                 message: head.fullName,
                 name: oneof.name,
                 after: previous && 'name' in previous && 'number' in previous ? previous.name : null,
@@ -39,7 +36,7 @@ export const oneofNoDelete = breakingRule({
             : undefined,
         });
       }
-    }
+    });
   },
   fixes: (context) => restoreOneofFix(context),
 });

@@ -2,7 +2,8 @@
 // omits one the reader requires, fails to parse. Only proto2 `required` counts; buf ignores editions LEGACY_REQUIRED here.
 import { isLabelledRequired } from '../fieldKind';
 import type { ProtoField, ProtoMessage } from '../model';
-import { revertFieldData, revertFix } from '../revertFix';
+import { revertFieldData, revertFix } from '../fixes/revert';
+import { eachMessagePair } from '../pairs';
 import { breakingRule } from './rule';
 
 const WHY = 'Required fields must always be sent, so if one side does not know about the required field, this will result in a breakage.';
@@ -11,15 +12,11 @@ export const messageSameRequiredFields = breakingRule({
   id: 'MESSAGE_SAME_REQUIRED_FIELDS',
   summary: 'A message gained or lost a required field',
   check(pairs, report) {
-    for (const { base, head } of pairs.messages) {
+    eachMessagePair(pairs, report, ({ base, head }, report) => {
       const baseRequired = requiredFields(base);
       const headRequired = requiredFields(head);
       for (const [number, field] of baseRequired) {
         if (headRequired.has(number)) continue;
-        if (head.isDamaged) {
-          report.hidden(head.file);
-          continue;
-        }
         const still = head.fieldsByNumber.get(number);
         report.finding({
           file: head.file,
@@ -32,10 +29,6 @@ export const messageSameRequiredFields = breakingRule({
       }
       for (const [number, field] of headRequired) {
         if (baseRequired.has(number)) continue;
-        if (head.isDamaged) {
-          report.hidden(head.file);
-          continue;
-        }
         const before = base.fieldsByNumber.get(number);
         report.finding({
           file: head.file,
@@ -45,7 +38,7 @@ export const messageSameRequiredFields = breakingRule({
           fixData: revertFieldData(head, field, 'label', before ? before.decl?.label ?? '' : 'optional'),
         });
       }
-    }
+    });
   },
   fixes: revertFix,
 });

@@ -1,7 +1,8 @@
 // The shape of a protobuf breaking rule: metadata, a check over the paired images, and optional fixes.
 // A rule reports findings, or says that a syntax error could be hiding what it would compare.
 import type { Fix } from '../../engine/edit';
-import type { Finding, FixData, Location } from '../../engine/finding';
+import type { Finding, Location } from '../../engine/finding';
+import type { ProtobufFixData } from '../fixes/data';
 import type { Range } from '../../engine/range';
 import type { RuleMeta } from '../../engine/rule';
 import { categoriesOf } from '../categories';
@@ -9,7 +10,7 @@ import type { ProtoFile } from '../model';
 import type { ImagePairs } from '../pairs';
 
 export interface RuleReport {
-  finding(finding: { file: ProtoFile | string; range: Range; message: string; base?: Location; fixData?: FixData; basePath?: string }): void;
+  finding(finding: { file: ProtoFile | string; range: Range; message: string; base?: Location; fixData?: ProtobufFixData; basePath?: string }): void;
   /** The head file has a syntax error where the compared declarations could be: say so instead of reporting. */
   hidden(file: { path: string }): void;
 }

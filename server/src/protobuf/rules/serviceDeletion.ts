@@ -1,8 +1,9 @@
 // A deleted service breaks every client generated from it; a deleted rpc breaks the clients that call it.
 // buf pairs services by full name and rpcs by name within their service.
 import { START_OF_FILE } from '../../engine/range';
-import { servicePairs, servicesOf } from '../declarations';
-import { restoreRpcFix, restoreServiceFix } from '../deletionFixes';
+import { servicesOf } from '../declarations';
+import { eachFilePair, eachServicePair } from '../pairs';
+import { restoreRpcFix, restoreServiceFix } from '../fixes/restore';
 import { previousSiblingName } from './enumDeletion';
 import { declarationText } from './messageDeletion';
 import { breakingRule } from './rule';
@@ -11,29 +12,24 @@ export const serviceNoDelete = breakingRule({
   id: 'SERVICE_NO_DELETE',
   summary: 'A service present at the base is missing from its file at head',
   check(pairs, report) {
-    for (const { base, head } of pairs.files) {
-      if (!head) continue;
+    eachFilePair(pairs, report, ({ base, head }, report) => {
       const names = new Set(head.services.map((service) => service.name));
       for (const service of servicesOf(base)) {
         if (names.has(service.name)) continue;
-        if (!head.isReadable) {
-          report.hidden(head);
-          continue;
-        }
         report.finding({
           file: head,
           range: START_OF_FILE,
           message: `Previously present service "${service.name}" was deleted from file.`,
           base: { file: base.path, range: service.decl.range },
           fixData: {
-            kind: 'service',
+            fix: 'deletedService',
             name: service.name,
             after: previousSiblingName(base.services, service.decl) ?? null,
             text: declarationText(base.text, service.decl.leadingOffset, service.decl.endOffset),
           },
         });
       }
-    }
+    });
   },
   fixes: (context) => restoreServiceFix(context),
 });
@@ -42,14 +38,10 @@ export const rpcNoDelete = breakingRule({
   id: 'RPC_NO_DELETE',
   summary: 'An rpc present at the base is missing from its service at head',
   check(pairs, report) {
-    for (const { base, head } of servicePairs(pairs.base, pairs.head)) {
+    eachServicePair(pairs, report, ({ base, head }, report) => {
       const names = new Set(head.decl.rpcs.map((rpc) => rpc.name));
       for (const rpc of base.decl.rpcs) {
         if (names.has(rpc.name)) continue;
-        if (head.decl.damaged || !head.file.isReadable) {
-          report.hidden(head.file);
-          continue;
-        }
         report.finding({
           file: head.file,
           // buf reports on the service's span, not on the vanished rpc.
@@ -57,7 +49,7 @@ export const rpcNoDelete = breakingRule({
           message: `Previously present RPC "${rpc.name}" on service "${head.name}" was deleted.`,
           base: { file: base.file.path, range: rpc.range },
           fixData: {
-            kind: 'rpc',
+            fix: 'deletedRpc',
             service: head.fullName,
             name: rpc.name,
             after: previousSiblingName(base.decl.rpcs, rpc) ?? null,
@@ -66,7 +58,7 @@ export const rpcNoDelete = breakingRule({
           },
         });
       }
-    }
+    });
   },
   fixes: (context) => restoreRpcFix(context),
 });

@@ -1,12 +1,13 @@
 // Where a changed feature is reported and how it is reverted: at the option when the element itself set the feature
 // (buf points there), else at the element; the fix sets the base value back on the element, or restores the syntax line.
-import type { Fix, TextEdit } from '../engine/edit';
-import type { FixData } from '../engine/finding';
-import { containsPosition, LineIndex, type Range } from '../engine/range';
-import type { CompactOption, FieldDecl, OptionDecl } from './ast';
-import { FEATURE_OPTION, type FeatureLevel, type FeatureName, type Resolved } from './features';
-import type { ProtoFile, ProtoMessage } from './model';
-import type { FixContext } from './rules/rule';
+import type { Fix, TextEdit } from '../../engine/edit';
+import { containsPosition, LineIndex, type Range } from '../../engine/range';
+import type { CompactOption, FieldDecl, OptionDecl } from '../ast';
+import { FEATURE_OPTION, type FeatureLevel, type FeatureName, type Resolved } from '../features';
+import type { ProtoFile, ProtoMessage } from '../model';
+import type { FixContext } from '../rules/rule';
+import { fixDataOf, type FeatureFixData } from './data';
+import { revertFixOf } from './edits';
 
 /**
  * The head range buf reports a changed feature at: the option when it is the element's own (inside an aggregate
@@ -31,14 +32,14 @@ export function mapEntryRange(entry: ProtoMessage): Range {
   return field?.typeRange ?? entry.range;
 }
 
-export type FeatureTarget = { kind: 'message' | 'enum'; fullName: string } | { kind: 'field'; message: string; number: number };
+/** The element whose feature changed: a message or enum by full name, or a field by message and number. */
+export type FeatureTarget = { targetKind: 'message' | 'enum'; fullName: string } | { targetKind: 'field'; message: string; number: number };
 
-/** The fixData that `revertFeatureFix` works from. */
-export function featureFixData(feature: FeatureName, baseValue: string, target: FeatureTarget, base: ProtoFile): FixData {
+/** The fix data that `revertFeatureFix` works from. */
+export function featureFixData(feature: FeatureName, baseValue: string, target: FeatureTarget, base: ProtoFile): FeatureFixData {
   const syntax = base.ast.syntax;
   const syntaxText = syntax.range ? base.text.slice(offsetOf(base.text, syntax.range.start), offsetOf(base.text, syntax.range.end)) : null;
-  const { kind: targetKind, ...where } = target;
-  return { ...where, kind: 'feature', feature, value: baseValue, targetKind, baseSyntax: syntax.syntax, baseSyntaxText: syntaxText };
+  return { ...target, fix: 'changedFeature', feature, value: baseValue, baseSyntax: syntax.syntax, baseSyntaxText: syntaxText };
 }
 
 /**
@@ -46,21 +47,19 @@ export function featureFixData(feature: FeatureName, baseValue: string, target: 
  * element's own option when it has one); in a proto2/proto3 head whose syntax changed, put the base's syntax line back.
  */
 export function revertFeatureFix({ finding, head }: FixContext): Fix[] {
-  const data = finding.fixData;
-  if (data?.kind !== 'feature' || typeof data.feature !== 'string' || typeof data.value !== 'string') return [];
-  const feature = data.feature as FeatureName;
-  const key = `features.${FEATURE_OPTION[feature] ?? ''}`;
-  const title = 'Revert to the base value';
+  const data = fixDataOf(finding, 'changedFeature');
+  if (!data) return [];
+  const key = `features.${FEATURE_OPTION[data.feature] ?? ''}`;
   const headSyntax = head.ast.syntax;
   if (headSyntax.syntax !== 'editions') {
-    if (data.baseSyntax === headSyntax.syntax || typeof data.baseSyntaxText !== 'string' || data.baseSyntax === 'editions' || !headSyntax.range) return [];
-    return [{ title, changes: [{ file: finding.file, edits: [{ range: headSyntax.range, newText: data.baseSyntaxText }] }], isPreferred: true }];
+    if (data.baseSyntax === headSyntax.syntax || data.baseSyntaxText === null || data.baseSyntax === 'editions' || !headSyntax.range) return [];
+    return revertFixOf(finding.file, [{ range: headSyntax.range, newText: data.baseSyntaxText }]);
   }
   const edit = data.targetKind === 'field' ? fieldEdit(head, data, key, data.value) : bodyEdit(head, data, key, data.value);
-  return edit ? [{ title, changes: [{ file: finding.file, edits: [edit] }], isPreferred: true }] : [];
+  return edit ? revertFixOf(finding.file, [edit]) : [];
 }
 
-function bodyEdit(head: ProtoFile, data: FixData, key: string, value: string): TextEdit | undefined {
+function bodyEdit(head: ProtoFile, data: Extract<FeatureFixData, { targetKind: 'message' | 'enum' }>, key: string, value: string): TextEdit | undefined {
   const decl = data.targetKind === 'enum'
     ? head.enums.find((item) => item.fullName === data.fullName)?.decl
     : head.messages.find((item) => item.fullName === data.fullName && !item.isMapEntry)?.decl;
@@ -75,7 +74,7 @@ function bodyEdit(head: ProtoFile, data: FixData, key: string, value: string): T
   return { range: { start: at, end: at }, newText: `\n${indent}option ${key} = ${value};` };
 }
 
-function fieldEdit(head: ProtoFile, data: FixData, key: string, value: string): TextEdit | undefined {
+function fieldEdit(head: ProtoFile, data: Extract<FeatureFixData, { targetKind: 'field' }>, key: string, value: string): TextEdit | undefined {
   const message = head.messages.find((item) => item.fullName === data.message);
   const decl: FieldDecl | undefined = message?.fields.find((field) => field.number === data.number)?.decl;
   if (!decl) return undefined;
