@@ -234,8 +234,10 @@ async function documentChanged(context: ServerContext, uri: string): Promise<voi
   const location = await context.workspace.locate(uri).catch(() => undefined);
   if (!location) return;
   if (location.path === CONFIG_FILE) forgetConfig(location.repository);
-  // Other open files of the repository may depend on this one (imports, moved declarations): they are checked again too.
-  scheduleOpenDocuments(context, location.repository, uri);
+  // Other open files of the repository may depend on this one (imports, references, a kind's configuration): they are
+  // checked again too. A file no kind depends on changes nothing else.
+  const effect = changeEffect(context.checkers, location.path);
+  if (effect === 'dependents' || effect === 'everything') scheduleOpenDocuments(context, location.repository, uri);
 }
 
 async function documentSaved(context: ServerContext, uri: string): Promise<void> {

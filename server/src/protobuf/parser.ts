@@ -629,8 +629,6 @@ class Parser {
     start: number, leading: number, comments: number, label: Label | undefined,
     type: string, typeRange: Range, name: string, nameRange: Range,
   ): FieldDecl | undefined {
-    let number: number | undefined;
-    let numberRange: Range | undefined;
     let options: CompactOption[] = [];
     if (!this.eat('=')) {
       this.expected("'='");
@@ -638,13 +636,13 @@ class Parser {
       return undefined;
     }
     const numberStart = this.lx.start;
-    number = this.integer(false);
+    const number = this.integer(false);
     if (number === undefined) {
       this.expected('a field number');
       this.recover();
       return undefined;
     }
-    numberRange = this.range(numberStart, this.lastEnd);
+    const numberRange = this.range(numberStart, this.lastEnd);
     if (this.is('[')) options = this.compactOptions();
     this.endStatement();
     return { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, nameRange, number, numberRange, label, type, typeRange, options };
