@@ -6,8 +6,8 @@ import { KIND_LANGUAGES } from './kinds.generated';
 export const SECTION = 'graycheck';
 
 /** Files on disk only: untitled buffers have no base, and `graycheck-base:` documents are the base itself.
- *  `.graycheck.yaml` is YAML, so its problems show as it is typed. The files watched on disk the server registers itself. */
-export const DOCUMENT_SELECTOR: DocumentSelector = [...new Set([...KIND_LANGUAGES, 'yaml'])].map((language) => ({ scheme: 'file', language }));
+ *  The files watched on disk the server registers itself. */
+export const DOCUMENT_SELECTOR: DocumentSelector = KIND_LANGUAGES.map((language) => ({ scheme: 'file', language }));
 
 export function configuredBase(): string {
   return vscode.workspace.getConfiguration(SECTION).get<string>('base', 'auto') || 'auto';

@@ -1,0 +1,173 @@
+// The OpenAPI kind: finds the descriptions of each side by content (a root `openapi:` key, whatever the file is called),
+// loads each with the files its `$ref`s reach, pairs base and head operations by path template and method, and runs
+// the check families. A description that cannot be read in full is listed as not checked, never compared in part.
+import type { Comparison, FixHead, KindChecker, KindReport, KindReporter, KindSession } from '../engine/comparison';
+import { throwIfCancelled } from '../engine/comparison';
+import { globsOption, kindOption } from '../engine/config';
+import type { Fix } from '../engine/edit';
+import type { Finding, NotChecked } from '../engine/finding';
+import { matchesAnyGlob } from '../engine/glob';
+import { readInBatches, textFingerprint, type Tree } from '../engine/tree';
+import { child, scalarText } from './document';
+import { openapiFixes } from './fixes';
+import { buildModel, isInStabilityScope, type ApiModel } from './model';
+import { OPENAPI_FAMILIES, OPENAPI_RULES } from './rules/index';
+import type { FamilyReport, ModelPair, OpenapiFinding, OperationPair } from './rules/family';
+import { todayUtc } from './rules/sunset';
+import { SpecSet, type SpecFileCache } from './specSet';
+
+const SOURCES = ['**/*.yaml', '**/*.yml', '**/*.json'];
+
+/** A root `openapi:` or `swagger:` key, in YAML or JSON: cheap enough to ask of every YAML and JSON file. */
+const ROOT_KEY = /^["']?(?:openapi|swagger)["']?\s*:|"(?:openapi|swagger)"\s*:/m;
+
+export function looksLikeOpenapi(text: string): boolean {
+  return ROOT_KEY.test(text);
+}
+
+export const openapiChecker: KindChecker = {
+  kind: 'openapi',
+  title: 'OpenAPI',
+  files: {
+    sources: SOURCES,
+    recognizes: (_path, text) => looksLikeOpenapi(text),
+    configuration: [],
+    // A file a description references through $ref changes what the description means.
+    sourceChange: 'dependents',
+    languages: ['yaml', 'json'],
+  },
+  // `files`: globs that narrow (or, for unusual extensions, widen) where descriptions are looked for.
+  options: [globsOption('files')],
+  rules: OPENAPI_RULES,
+  startSession: () => new OpenapiSession(),
+  fixes: (finding: Finding, head: FixHead): Promise<Fix[]> => openapiFixes(finding, head),
+};
+
+interface Root {
+  path: string;
+  text: string;
+}
+
+class OpenapiSession implements KindSession {
+  private readonly baseFiles: SpecFileCache = new Map();
+  private readonly headFiles: SpecFileCache = new Map();
+  /** Which files of a base tree are descriptions: a base never changes, so it is asked once per tree. */
+  private readonly baseRoots = new WeakMap<Tree, Promise<Root[]>>();
+  /** Whether a head file is a description, by fingerprint: typing reads only the descriptions, not every YAML file again. */
+  private readonly recognized = new Map<string, { fingerprint: string; isRoot: boolean }>();
+
+  async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
+    const notChecked: NotChecked[] = [];
+    const globs = kindOption(comparison.config, openapiChecker, 'files') as string[];
+    const headRoots = await this.headRoots(comparison.head, globs, comparison.signal);
+    let filesChecked = 0;
+    if (!comparison.base) return { notChecked, filesChecked: headRoots.length };
+    const baseTree = comparison.base;
+    let baseRoots = this.baseRoots.get(baseTree);
+    if (!baseRoots) this.baseRoots.set(baseTree, (baseRoots = findRoots(baseTree, globs, undefined)));
+    const baseByPath = new Map((await baseRoots).map((root) => [root.path, root]));
+    const pairedBase = new Set<string>();
+    const today = todayUtc();
+
+    for (const head of headRoots) {
+      throwIfCancelled(comparison.signal);
+      const basePath = comparison.renames.get(head.path) ?? head.path;
+      const base = baseByPath.get(basePath);
+      if (!base) continue;
+      pairedBase.add(base.path);
+      const headSet = await SpecSet.load(comparison.head, head.path, head.text, this.headFiles);
+      const baseSet = await SpecSet.load(baseTree, base.path, base.text, this.baseFiles);
+      filesChecked += headSet.paths.length;
+      const unreadable = whyNotComparable(headSet, 'head') ?? whyNotComparable(baseSet, 'base');
+      if (unreadable) {
+        notChecked.push({ file: head.path, reason: unreadable });
+        continue;
+      }
+      compare(buildModel(baseSet), buildModel(headSet), today, report, (reason) => notChecked.push({ file: head.path, reason }));
+    }
+    // A description gone from head (deleted, or no longer OpenAPI): every operation it had is removed.
+    for (const base of baseByPath.values()) {
+      if (pairedBase.has(base.path) || headRoots.some((head) => head.path === base.path)) continue;
+      const baseSet = await SpecSet.load(baseTree, base.path, base.text, this.baseFiles);
+      if (whyNotComparable(baseSet, 'base')) continue;
+      const emptyHead = await SpecSet.load(comparison.head, base.path, '{}', this.headFiles);
+      compare(buildModel(baseSet), buildModel(emptyHead), today, report, (reason) => notChecked.push({ file: base.path, reason }));
+    }
+    return { notChecked, filesChecked };
+  }
+
+  private async headRoots(tree: Tree, globs: readonly string[], signal: AbortSignal | undefined): Promise<Root[]> {
+    const toRead: { path: string }[] = [];
+    for (const path of candidatesIn(await tree.list(), globs)) {
+      const fingerprint = tree.knownFingerprint?.(path);
+      const known = this.recognized.get(path);
+      if (fingerprint === undefined || known?.fingerprint !== fingerprint || known.isRoot) toRead.push({ path });
+    }
+    const roots: Root[] = [];
+    await readInBatches(tree, toRead, signal, ({ path }, text) => {
+      const isRoot = looksLikeOpenapi(text);
+      this.recognized.set(path, { fingerprint: textFingerprint(text), isRoot });
+      if (isRoot) roots.push({ path, text });
+    });
+    return roots.sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+}
+
+function candidatesIn(paths: readonly string[], globs: readonly string[]): string[] {
+  return paths.filter((path) => matchesAnyGlob(path, globs.length > 0 ? globs : SOURCES));
+}
+
+function whyNotComparable(set: SpecSet, side: 'base' | 'head'): string | undefined {
+  const at = side === 'base' ? ' at the base' : '';
+  if (set.root.unreadable) return `${set.root.unreadable}${at}`;
+  if (set.problems.length > 0) return `${set.problems[0]}${at}; the description was not compared`;
+  const version = scalarText(child(set.root.root, 'openapi')) ?? (child(set.root.root, 'swagger') ? 'swagger 2.0' : undefined);
+  if (version === 'swagger 2.0' || version?.startsWith('2')) return `Swagger 2.0${at} is not compared yet (OpenAPI 3.0 and 3.1 are)`;
+  if (!version || !/^3\.[01]\b/.test(version)) return `OpenAPI version "${version ?? ''}"${at} is not one Graycheck compares (3.0, 3.1)`;
+  return undefined;
+}
+
+function compare(base: ApiModel, head: ApiModel, today: string, reporter: KindReporter, incomplete: (reason: string) => void): void {
+  const operations: OperationPair[] = [];
+  for (const [template, basePath] of base.paths) {
+    const headPath = head.paths.get(template);
+    if (!headPath) continue;
+    for (const [method, baseOperation] of basePath.operations) {
+      const headOperation = headPath.operations.get(method);
+      if (headOperation && isInStabilityScope(baseOperation) && isInStabilityScope(headOperation)) operations.push({ base: baseOperation, head: headOperation });
+    }
+  }
+  const pair: ModelPair = { base, head, operations, today };
+  const seen = new Set<string>();
+  const reasons = new Set<string>();
+  const report: FamilyReport = {
+    finding(finding: OpenapiFinding) {
+      const message = `in API ${finding.operation.method} ${finding.operation.path} ${finding.text}`;
+      // One finding per operation and element: the same property reached through two media types is one finding.
+      const key = `${finding.rule}\0${finding.place.file}\0${finding.place.range.start.line}\0${finding.place.range.start.character}\0${message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      reporter({
+        rule: finding.rule,
+        file: finding.place.file,
+        range: finding.place.range,
+        message,
+        ...(finding.base ? { base: { file: finding.base.file, range: finding.base.range } } : {}),
+        ...(finding.fixData ? { fixData: finding.fixData } : {}),
+      });
+    },
+    incomplete(reason) {
+      if (!reasons.has(reason)) incomplete(reason);
+      reasons.add(reason);
+    },
+  };
+  for (const family of OPENAPI_FAMILIES) family.check(pair, report);
+}
+
+async function findRoots(tree: Tree, globs: readonly string[], signal: AbortSignal | undefined): Promise<Root[]> {
+  const roots: Root[] = [];
+  await readInBatches(tree, candidatesIn(await tree.list(), globs).map((path) => ({ path })), signal, ({ path }, text) => {
+    if (looksLikeOpenapi(text)) roots.push({ path, text });
+  });
+  return roots;
+}

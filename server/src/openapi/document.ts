@@ -1,0 +1,114 @@
+// One YAML or JSON file of an OpenAPI description, parsed with source ranges (JSON is read as the YAML it is a subset of),
+// and the bounds that keep hostile input from hanging a check: size, aliases, and nesting.
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Range } from '../engine/range';
+
+/** Larger files are not read: Stripe's 4 MB spec is among the largest real ones. */
+export const MAX_SPEC_BYTES = 32 * 1024 * 1024;
+/** More aliases than a hand-written description uses; a "billion laughs" document is refused rather than walked. */
+const MAX_ALIASES = 10_000;
+
+export type SpecNode = YamlNode;
+export type SpecMap = YAMLMap<unknown, unknown>;
+export type SpecSeq = YAMLSeq<unknown>;
+
+export interface SpecFile {
+  path: string;
+  text: string;
+  root: SpecNode | null;
+  /** Why nothing of the file can be compared (a syntax error, too large); undefined when it parsed. */
+  unreadable?: string;
+  rangeOf(node: SpecNode | Pair | null | undefined): Range;
+  /** The first line of a block: where a finding about a key's value is shown. */
+  keyRange(pair: Pair): Range;
+}
+
+export function parseSpecFile(path: string, text: string): SpecFile {
+  const lines = new LineCounter();
+  const position = (offset: number) => {
+    const { line, col } = lines.linePos(offset);
+    return { line: line - 1, character: col - 1 };
+  };
+  const rangeOf = (node: SpecNode | Pair | null | undefined): Range => {
+    const range = node && 'range' in node ? node.range : node && 'key' in node ? (node.key as SpecNode | null)?.range : undefined;
+    if (!range) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { start: position(range[0]), end: position(range[1]) };
+  };
+  const keyRange = (pair: Pair) => rangeOf(pair.key as SpecNode);
+  if (text.length > MAX_SPEC_BYTES) return { path, text: '', root: null, unreadable: `larger than ${MAX_SPEC_BYTES / 1024 / 1024} MB; not read`, rangeOf, keyRange };
+  const document = parseDocument(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const error = document.errors[0];
+  if (error) {
+    const { line } = position(error.pos[0]);
+    return { path, text, root: null, unreadable: `not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'} (line ${line + 1}: ${error.message.split('\n')[0]})`, rangeOf, keyRange };
+  }
+  if (!replaceAliases(document)) return { path, text, root: null, unreadable: `uses more than ${MAX_ALIASES} YAML aliases; not read`, rangeOf, keyRange };
+  return { path, text, root: document.contents as SpecNode | null, rangeOf, keyRange };
+}
+
+/** Points every alias at the node it names (sharing it, never copying), so lookups need no document; false when there
+ *  are too many. Anchors are collected in document order in the same walk, before any alias is replaced: once replaced,
+ *  shared nodes would make a walk of the document exponential (which is what `Alias.resolve` does). */
+function replaceAliases(document: Document): boolean {
+  const anchors = new Map<string, unknown>();
+  const replacements: (() => void)[] = [];
+  const walk = (node: unknown, depth: number): boolean => {
+    if (depth > 1000) return true;
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.set(anchor, node);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isAlias(pair.value)) {
+          const target = anchors.get(pair.value.source) ?? null;
+          replacements.push(() => (pair.value = target));
+        } else if (!walk(pair.value, depth + 1)) return false;
+      }
+    } else if (isSeq(node)) {
+      for (let index = 0; index < node.items.length; index++) {
+        const item = node.items[index];
+        if (isAlias(item)) {
+          const target = anchors.get(item.source) ?? null;
+          replacements.push(() => (node.items[index] = target));
+        } else if (!walk(item, depth + 1)) return false;
+      }
+    }
+    return replacements.length <= MAX_ALIASES;
+  };
+  if (!walk(document.contents, 0)) return false;
+  for (const replace of replacements) replace();
+  return true;
+}
+
+/** The value of a mapping's key, or undefined when the node is not a mapping or has no such key. */
+export function child(node: SpecNode | null | undefined, key: string): SpecNode | undefined {
+  const pair = pairOf(node, key);
+  return (pair?.value ?? undefined) as SpecNode | undefined;
+}
+
+export function pairOf(node: SpecNode | null | undefined, key: string): Pair<unknown, unknown> | undefined {
+  if (!isMap(node)) return undefined;
+  for (const pair of node.items) if (scalarText(pair.key as SpecNode) === key) return pair;
+  return undefined;
+}
+
+export function pairs(node: SpecNode | null | undefined): Pair<unknown, unknown>[] {
+  return isMap(node) ? node.items : [];
+}
+
+export function items(node: SpecNode | null | undefined): SpecNode[] {
+  return isSeq(node) ? (node.items as SpecNode[]) : [];
+}
+
+/** A scalar's value as text (numbers and booleans too: `200:` and `'200':` are the same status). */
+export function scalarText(node: SpecNode | null | undefined): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return value === null || value === undefined ? undefined : String(value);
+}
+
+export function isTrue(node: SpecNode | null | undefined): boolean {
+  return isScalar(node) && node.value === true;
+}
+
+export { isMap, isScalar, isSeq };

@@ -1,0 +1,247 @@
+// The parts of an OpenAPI 3.x description the checks compare: operations by path template and method, with their
+// parameters, request body and responses, each with the place (file and range) where a finding about it is shown.
+import type { Range } from '../engine/range';
+import { child, isTrue, pairOf, pairs, items, scalarText, type SpecFile, type SpecNode } from './document';
+import type { Located, SpecSet } from './specSet';
+
+export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** A piece of a file's text as written, for a restore: where its first line's content starts (column) and the text. */
+export interface SourceBlock {
+  text: string;
+  column: number;
+  /** The file is JSON: its text does not fit into YAML (nor the other way round). */
+  json: boolean;
+}
+
+/** The text from `from` to the end of `to` (a key through its value), with the column its first line starts at. */
+export function blockOf(file: SpecFile, from: SpecNode, to: SpecNode): SourceBlock {
+  const start = from.range?.[0] ?? 0;
+  const end = to.range?.[1] ?? start;
+  return { text: file.text.slice(start, end).replace(/\s+$/, ''), column: file.rangeOf(from).start.character, json: /^\s*[{[]/.test(file.text) };
+}
+
+/** Where a finding is shown: a file of the description and a range in it. */
+export interface Place {
+  file: string;
+  range: Range;
+}
+
+export interface MediaType {
+  name: string;
+  place: Place;
+  schema: Located | undefined;
+}
+
+export interface Parameter {
+  in: string;
+  /** As written; header names compare case-insensitively. */
+  name: string;
+  required: boolean;
+  deprecated: boolean;
+  sunset: SpecNode | undefined;
+  place: Place;
+  /** The `required` value, where "became required" is shown. */
+  requiredPlace: Place | undefined;
+  /** The parameter as written in its operation or path item (a `$ref` or the object): what a restore copies. */
+  source: SourceBlock;
+}
+
+export interface RequestBody {
+  required: boolean;
+  place: Place;
+  requiredPlace: Place | undefined;
+  content: Map<string, MediaType>;
+  contentPlace: Place;
+}
+
+export interface Response {
+  status: string;
+  place: Place;
+  content: Map<string, MediaType>;
+  contentPlace: Place;
+}
+
+export interface Operation {
+  /** Upper case, as oasdiff names it: GET. */
+  method: string;
+  /** The path template as written at this side. */
+  path: string;
+  /** The method key: where findings about the whole operation are shown. */
+  place: Place;
+  deprecated: boolean;
+  sunset: SpecNode | undefined;
+  stability: string | undefined;
+  parameters: Map<string, Parameter>;
+  /** The operation's `parameters` key, else its method key. */
+  parametersPlace: Place;
+  requestBody: RequestBody | undefined;
+  responses: Map<string, Response>;
+  responsesPlace: Place;
+  /** The operation as written (its method key through its value), for a restore. */
+  source: SourceBlock;
+  pathItem: PathItem;
+}
+
+export interface PathItem {
+  template: string;
+  place: Place;
+  operations: Map<string, Operation>;
+  /** The path item mapping (resolved), and the file it is in. */
+  source: Located;
+}
+
+export interface ApiModel {
+  set: SpecSet;
+  /** Path items by template with parameter names blanked (`/pets/{}`): oasdiff matches paths ignoring those names. */
+  paths: Map<string, PathItem>;
+  /** The `paths` key (or the top of the root file): where a removed path is shown. */
+  pathsPlace: Place;
+}
+
+export function placeOf(file: SpecFile, node: Parameters<SpecFile['rangeOf']>[0]): Place {
+  return { file: file.path, range: file.rangeOf(node) };
+}
+
+/** `/pets/{petId}` → `/pets/{}`. */
+export function normalizeTemplate(template: string): string {
+  return template.replace(/\{[^}]*\}/g, '{}');
+}
+
+/** A parameter's identity within an operation: location and name, header names case-insensitive, path parameters by position. */
+export function parameterKey(parameter: Pick<Parameter, 'in' | 'name'>, template: string): string {
+  if (parameter.in === 'path') {
+    const names = [...template.matchAll(/\{([^}]*)\}/g)].map((match) => match[1]);
+    const position = names.indexOf(parameter.name);
+    return position >= 0 ? `path:#${position}` : `path:${parameter.name}`;
+  }
+  return `${parameter.in}:${parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name}`;
+}
+
+export function buildModel(set: SpecSet): ApiModel {
+  const root = set.root;
+  const pathsPair = pairOf(root.root, 'paths');
+  const model: ApiModel = { set, paths: new Map(), pathsPlace: pathsPair ? placeOf(root, pathsPair.key as SpecNode) : { file: root.path, range: root.rangeOf(null) } };
+  for (const pathPair of pairs(pathsPair?.value as SpecNode)) {
+    const template = scalarText(pathPair.key as SpecNode);
+    if (template === undefined) continue;
+    const resolved = set.resolve({ file: root, node: pathPair.value as SpecNode });
+    if (!resolved) continue;
+    const item: PathItem = { template, place: placeOf(root, pathPair.key as SpecNode), operations: new Map(), source: resolved };
+    const shared = parametersOf(set, resolved, template);
+    for (const method of METHODS) {
+      const operationPair = pairOf(resolved.node, method);
+      if (!operationPair) continue;
+      const operation = set.resolve({ file: resolved.file, node: operationPair.value as SpecNode });
+      if (!operation) continue;
+      const source = blockOf(resolved.file, operationPair.key as SpecNode, operationPair.value as SpecNode);
+      item.operations.set(method.toUpperCase(), buildOperation(set, item, method, placeOf(resolved.file, operationPair.key as SpecNode), operation, shared, source));
+    }
+    model.paths.set(normalizeTemplate(template), item);
+  }
+  return model;
+}
+
+function buildOperation(set: SpecSet, pathItem: PathItem, method: string, place: Place, at: Located, shared: Map<string, Parameter>, source: SourceBlock): Operation {
+  const { file, node } = at;
+  const own = parametersOf(set, at, pathItem.template);
+  const parametersPair = pairOf(node, 'parameters');
+  const responsesPair = pairOf(node, 'responses');
+  return {
+    method: method.toUpperCase(),
+    path: pathItem.template,
+    place,
+    deprecated: isTrue(child(node, 'deprecated')),
+    sunset: child(node, 'x-sunset'),
+    stability: scalarText(child(node, 'x-stability-level')),
+    // An operation's own parameter overrides the path item's of the same location and name.
+    parameters: new Map([...shared, ...own]),
+    parametersPlace: parametersPair ? placeOf(file, parametersPair.key as SpecNode) : place,
+    requestBody: requestBodyOf(set, at),
+    responses: responsesOf(set, at),
+    responsesPlace: responsesPair ? placeOf(file, responsesPair.key as SpecNode) : place,
+    source,
+    pathItem,
+  };
+}
+
+function parametersOf(set: SpecSet, at: Located, template: string): Map<string, Parameter> {
+  const result = new Map<string, Parameter>();
+  for (const written of items(child(at.node, 'parameters'))) {
+    const resolved = set.resolve({ file: at.file, node: written });
+    if (!resolved) continue;
+    const location = scalarText(child(resolved.node, 'in'));
+    const name = scalarText(child(resolved.node, 'name'));
+    if (location === undefined || name === undefined) continue;
+    const requiredPair = pairOf(resolved.node, 'required');
+    const parameter: Parameter = {
+      in: location,
+      name,
+      required: isTrue(requiredPair?.value as SpecNode) || location === 'path',
+      deprecated: isTrue(child(resolved.node, 'deprecated')),
+      sunset: child(resolved.node, 'x-sunset'),
+      place: placeOf(at.file, written),
+      requiredPlace: requiredPair ? placeOf(resolved.file, requiredPair.value as SpecNode) : undefined,
+      source: blockOf(at.file, written, written),
+    };
+    result.set(parameterKey(parameter, template), parameter);
+  }
+  return result;
+}
+
+function requestBodyOf(set: SpecSet, operation: Located): RequestBody | undefined {
+  const pair = pairOf(operation.node, 'requestBody');
+  if (!pair) return undefined;
+  const body = set.resolve({ file: operation.file, node: pair.value as SpecNode });
+  if (!body) return undefined;
+  const requiredPair = pairOf(body.node, 'required');
+  const contentPair = pairOf(body.node, 'content');
+  return {
+    required: isTrue(requiredPair?.value as SpecNode),
+    place: placeOf(operation.file, pair.key as SpecNode),
+    requiredPlace: requiredPair ? placeOf(body.file, requiredPair.value as SpecNode) : undefined,
+    content: mediaTypesOf(set, body.file, contentPair?.value as SpecNode),
+    contentPlace: contentPair ? placeOf(body.file, contentPair.key as SpecNode) : placeOf(operation.file, pair.key as SpecNode),
+  };
+}
+
+function responsesOf(set: SpecSet, operation: Located): Map<string, Response> {
+  const result = new Map<string, Response>();
+  for (const pair of pairs(child(operation.node, 'responses'))) {
+    const status = scalarText(pair.key as SpecNode);
+    if (status === undefined) continue;
+    const response = set.resolve({ file: operation.file, node: pair.value as SpecNode });
+    if (!response) continue;
+    const contentPair = pairOf(response.node, 'content');
+    const place = placeOf(operation.file, pair.key as SpecNode);
+    result.set(status.toUpperCase(), {
+      status,
+      place,
+      content: mediaTypesOf(set, response.file, contentPair?.value as SpecNode),
+      contentPlace: contentPair ? placeOf(response.file, contentPair.key as SpecNode) : place,
+    });
+  }
+  return result;
+}
+
+function mediaTypesOf(set: SpecSet, file: SpecFile, content: SpecNode | undefined): Map<string, MediaType> {
+  const result = new Map<string, MediaType>();
+  for (const pair of pairs(content)) {
+    const name = scalarText(pair.key as SpecNode);
+    if (name === undefined) continue;
+    const mediaType = set.resolve({ file, node: pair.value as SpecNode });
+    const schema = mediaType && child(mediaType.node, 'schema');
+    result.set(name, { name, place: placeOf(file, pair.key as SpecNode), schema: schema && mediaType ? { file: mediaType.file, node: schema } : undefined });
+  }
+  return result;
+}
+
+/** Operations below the stability threshold (draft, alpha) are out of scope, as in oasdiff by default. */
+export function isInStabilityScope(operation: Operation): boolean {
+  return operation.stability !== 'draft' && operation.stability !== 'alpha';
+}
+
+/** A 2xx status, or the `2XX` range. */
+export function isSuccessStatus(status: string): boolean {
+  return /^2/.test(status);
+}

@@ -1,0 +1,152 @@
+// Walks a base schema and a head schema side by side and names each property as oasdiff does (`a/b`, `items/c`,
+// `allOf[#/components/schemas/X]/d`), so the property checks see pairs and never search. Recursive schemas stop at the
+// first pair already on the way down.
+import { child, isTrue, pairOf, pairs, items, scalarText, type SpecNode } from './document';
+import { blockOf, placeOf, type Place, type SourceBlock } from './model';
+import type { Located, SpecSet } from './specSet';
+
+export interface PropertySide {
+  name: string;
+  /** The property's schema, resolved. */
+  schema: Located;
+  /** The property's key, where findings about it are shown. */
+  place: Place;
+  required: boolean;
+  deprecated: boolean;
+  readOnly: boolean;
+  writeOnly: boolean;
+  hasDefault: boolean;
+  /** The property as written (key through value), for a restore. */
+  source: SourceBlock;
+}
+
+export interface SchemaSide {
+  schema: Located;
+  /** The `properties` key, else the schema itself: where a removed property is shown. */
+  propertiesPlace: Place;
+}
+
+export interface PropertyVisitor {
+  /** `path` is the parent's path ('' at the top); the full name is `fullName(path, name)`. */
+  removed?(path: string, base: PropertySide, headParent: SchemaSide): void;
+  added?(path: string, head: PropertySide, baseParent: SchemaSide): void;
+  both?(path: string, base: PropertySide, head: PropertySide): void;
+}
+
+const MAX_DEPTH = 64;
+/** Schema pairs one comparison visits at most: shared subschemas (and YAML aliases) can make a small text a huge tree. */
+const MAX_SCHEMA_PAIRS = 20_000;
+
+export function fullName(path: string, name: string): string {
+  return path === '' ? name : `${path}/${name}`;
+}
+
+/** Returns false when the schemas were too large to compare in full (then what was visited is incomplete). */
+export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located | undefined, head: Located | undefined, visitor: PropertyVisitor): boolean {
+  const onTheWay = new Set<string>();
+  let visited = 0;
+  const walk = (baseAt: Located | undefined, headAt: Located | undefined, path: string, depth: number) => {
+    const baseSchema = baseAt && baseSet.resolve(baseAt);
+    const headSchema = headAt && headSet.resolve(headAt);
+    if (!baseSchema || !headSchema || depth > MAX_DEPTH || ++visited > MAX_SCHEMA_PAIRS) return;
+    const key = `${identity(baseSchema)}|${identity(headSchema)}`;
+    if (onTheWay.has(key)) return;
+    onTheWay.add(key);
+    const baseProperties = propertiesOf(baseSet, baseSchema);
+    const headProperties = propertiesOf(headSet, headSchema);
+    const baseSide = sideOf(baseSchema);
+    const headSide = sideOf(headSchema);
+    for (const [name, property] of baseProperties) {
+      const other = headProperties.get(name);
+      if (!other) visitor.removed?.(path, property, headSide);
+      else {
+        visitor.both?.(path, property, other);
+        walk(property.schema, other.schema, fullName(path, name), depth + 1);
+      }
+    }
+    for (const [name, property] of headProperties) if (!baseProperties.has(name)) visitor.added?.(path, property, baseSide);
+    const baseItems = child(baseSchema.node, 'items');
+    const headItems = child(headSchema.node, 'items');
+    if (baseItems && headItems) walk({ file: baseSchema.file, node: baseItems }, { file: headSchema.file, node: headItems }, joinPath(path, 'items'), depth + 1);
+    const baseAdditional = child(baseSchema.node, 'additionalProperties');
+    const headAdditional = child(headSchema.node, 'additionalProperties');
+    if (isObjectSchema(baseAdditional) && isObjectSchema(headAdditional)) {
+      walk({ file: baseSchema.file, node: baseAdditional! }, { file: headSchema.file, node: headAdditional! }, joinPath(path, 'additionalProperties'), depth + 1);
+    }
+    for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
+      for (const [baseSub, headSub, label] of subschemaPairs(baseSet, headSet, baseSchema, headSchema, keyword)) {
+        walk(baseSub, headSub, joinPath(path, `${keyword}[${label}]`), depth + 1);
+      }
+    }
+    onTheWay.delete(key);
+  };
+  walk(base, head, '', 0);
+  return visited <= MAX_SCHEMA_PAIRS;
+}
+
+function joinPath(path: string, segment: string): string {
+  return path === '' ? segment : `${path}/${segment}`;
+}
+
+function identity(at: Located): string {
+  return `${at.file.path}:${at.node.range?.[0] ?? -1}`;
+}
+
+function isObjectSchema(node: SpecNode | undefined): boolean {
+  return node !== undefined && pairs(node).length > 0;
+}
+
+function sideOf(schema: Located): SchemaSide {
+  const propertiesPair = pairOf(schema.node, 'properties');
+  return { schema, propertiesPlace: placeOf(schema.file, (propertiesPair?.key as SpecNode) ?? schema.node) };
+}
+
+function propertiesOf(set: SpecSet, schema: Located): Map<string, PropertySide> {
+  const required = new Set(items(child(schema.node, 'required')).map((item) => scalarText(item)));
+  const result = new Map<string, PropertySide>();
+  for (const pair of pairs(child(schema.node, 'properties'))) {
+    const name = scalarText(pair.key as SpecNode);
+    if (name === undefined) continue;
+    const written = { file: schema.file, node: pair.value as SpecNode };
+    const resolved = set.resolve(written) ?? written;
+    const flag = (key: string) => isTrue(child(resolved.node, key)) || isTrue(child(written.node, key));
+    result.set(name, {
+      name,
+      schema: written,
+      place: placeOf(schema.file, pair.key as SpecNode),
+      required: required.has(name),
+      deprecated: flag('deprecated'),
+      readOnly: flag('readOnly'),
+      writeOnly: flag('writeOnly'),
+      hasDefault: child(resolved.node, 'default') !== undefined || child(written.node, 'default') !== undefined,
+      source: blockOf(schema.file, pair.key as SpecNode, pair.value as SpecNode),
+    });
+  }
+  return result;
+}
+
+/** Subschemas of a composition, paired by the component they reference, else by position; labelled as oasdiff labels them. */
+function subschemaPairs(baseSet: SpecSet, headSet: SpecSet, base: Located, head: Located, keyword: string): [Located, Located, string][] {
+  const describe = (set: SpecSet, at: Located, index: number) => {
+    const node = items(child(at.node, keyword))[index];
+    const ref = scalarText(child(node, '$ref'));
+    const component = ref && /#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1];
+    const resolved = set.resolve({ file: at.file, node });
+    const title = resolved && scalarText(child(resolved.node, 'title'));
+    const label = title ? `subschema #${index + 1}: ${title}` : component ? `#/components/schemas/${component}` : `subschema #${index + 1}`;
+    return { located: { file: at.file, node }, component, label };
+  };
+  const baseSubs = items(child(base.node, keyword)).map((_, index) => describe(baseSet, base, index));
+  const headSubs = items(child(head.node, keyword)).map((_, index) => describe(headSet, head, index));
+  const result: [Located, Located, string][] = [];
+  const used = new Set<number>();
+  baseSubs.forEach((baseSub, index) => {
+    let match = baseSub.component ? headSubs.findIndex((headSub, at) => !used.has(at) && headSub.component === baseSub.component) : -1;
+    if (match < 0 && !baseSub.component && index < headSubs.length && !used.has(index) && !headSubs[index].component) match = index;
+    if (match < 0) return;
+    used.add(match);
+    const headSub = headSubs[match];
+    result.push([baseSub.located, headSub.located, baseSub.label === headSub.label ? baseSub.label : `${baseSub.label} -> ${headSub.label}`]);
+  });
+  return result;
+}

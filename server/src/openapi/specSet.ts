@@ -1,0 +1,128 @@
+// An OpenAPI description as one root file plus every file its `$ref`s reach, loaded from one side's tree before the model
+// is built, so that resolving a reference never waits. Reference chains and cycles are followed a bounded number of steps.
+import type { Tree } from '../engine/tree';
+import { child, isMap, isScalar, isSeq, pairs, items, parseSpecFile, scalarText, type SpecFile, type SpecNode } from './document';
+
+/** A node and the file it is written in: where findings about it are placed. */
+export interface Located {
+  file: SpecFile;
+  node: SpecNode;
+}
+
+/** More files than any real description has: a tree of generated refs stops here instead of reading the repository. */
+const MAX_FILES = 2000;
+const MAX_REF_STEPS = 64;
+
+/** Parsed files by path and text, shared by every description of one side that reaches them. */
+export type SpecFileCache = Map<string, SpecFile>;
+
+export class SpecSet {
+  /** Files a `$ref` names that are absent or unreadable, with the reason: the description is then not compared. */
+  readonly problems: string[] = [];
+
+  private constructor(
+    readonly root: SpecFile,
+    private readonly files: ReadonlyMap<string, SpecFile>,
+  ) {}
+
+  /** The root and every file reachable through `$ref`, read from the tree; parsed files are reused from `cache` when the text is the same. */
+  static async load(tree: Tree, rootPath: string, rootText: string, cache: SpecFileCache): Promise<SpecSet> {
+    const parse = (path: string, text: string) => {
+      const key = `${path}\0${text.length}`;
+      const cached = cache.get(key);
+      if (cached?.text === text) return cached;
+      const file = parseSpecFile(path, text);
+      cache.set(key, file);
+      return file;
+    };
+    const root = parse(rootPath, rootText);
+    const files = new Map<string, SpecFile>([[rootPath, root]]);
+    const set = new SpecSet(root, files);
+    const pending = [root];
+    while (pending.length > 0) {
+      const file = pending.pop()!;
+      for (const target of externalTargets(file)) {
+        if (files.has(target)) continue;
+        if (files.size >= MAX_FILES) {
+          set.problems.push(`references more than ${MAX_FILES} files`);
+          return set;
+        }
+        const text = await tree.read(target);
+        if (text === undefined) {
+          set.problems.push(`$ref to ${target}, which is missing`);
+          continue;
+        }
+        const loaded = parse(target, text);
+        files.set(target, loaded);
+        if (loaded.unreadable) set.problems.push(`${target}, which it references, is ${loaded.unreadable}`);
+        else pending.push(loaded);
+      }
+    }
+    return set;
+  }
+
+  get paths(): readonly string[] {
+    return [...this.files.keys()];
+  }
+
+  /** The node itself, or what its `$ref` (chain) points at; undefined when a reference cannot be followed. */
+  resolve(at: Located): Located | undefined {
+    let current = at;
+    for (let step = 0; step < MAX_REF_STEPS; step++) {
+      const ref = scalarText(child(current.node, '$ref'));
+      if (ref === undefined) return current;
+      const target = this.target(current.file, ref);
+      if (!target) return undefined;
+      current = target;
+    }
+    return undefined;
+  }
+
+  private target(from: SpecFile, ref: string): Located | undefined {
+    const hash = ref.indexOf('#');
+    const filePart = hash < 0 ? ref : ref.slice(0, hash);
+    const pointer = hash < 0 ? '' : ref.slice(hash + 1);
+    const file = filePart === '' ? from : this.files.get(joinPath(from.path, filePart));
+    if (!file?.root) return undefined;
+    let node: SpecNode | undefined = file.root;
+    for (const token of pointer.split('/').slice(1)) {
+      const key = decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
+      node = isSeq(node) ? items(node)[Number(key)] : child(node, key);
+      if (node === undefined) return undefined;
+    }
+    return { file, node };
+  }
+}
+
+/** The other files a file's `$ref`s name, as repository paths. */
+function externalTargets(file: SpecFile): string[] {
+  const targets = new Set<string>();
+  // YAML aliases make nodes shared: each is walked once, or an alias bomb would be walked in full.
+  const seen = new Set<SpecNode>();
+  const visit = (node: SpecNode | null | undefined, depth: number) => {
+    if (!node || depth > 200 || seen.has(node)) return;
+    seen.add(node);
+    if (isMap(node)) {
+      for (const pair of pairs(node)) {
+        if (scalarText(pair.key as SpecNode) === '$ref' && isScalar(pair.value)) {
+          const ref = String((pair.value as { value: unknown }).value);
+          const filePart = ref.split('#')[0];
+          if (filePart !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(filePart)) targets.add(joinPath(file.path, filePart));
+        } else visit(pair.value as SpecNode, depth + 1);
+      }
+    } else if (isSeq(node)) for (const item of items(node)) visit(item, depth + 1);
+  };
+  visit(file.root, 0);
+  return [...targets];
+}
+
+/** A relative reference resolved against the referring file's directory, as a repository path ('..' that leaves the repository stays as is and is then missing). */
+export function joinPath(from: string, relative: string): string {
+  const parts = from.split('/').slice(0, -1);
+  for (const part of decodeURIComponent(relative).split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
+}
