@@ -8,6 +8,7 @@ import { CheckSession } from './engine/check';
 import type { Comparison, KindChecker } from './engine/comparison';
 import { CONFIG_FILE, defaultConfig, parseGraycheckConfig, type ConfigProblem, type GraycheckConfig } from './engine/config';
 import { BufferFingerprints, OverlayTree, type Tree } from './engine/tree';
+import { describeFileError } from './fileErrors';
 import { GitRepository } from './git/repository';
 import { GitError, type BaseRevision, type HeadSource } from './git/types';
 
@@ -18,7 +19,8 @@ export interface LoadedConfig {
 
 export interface ComparisonOptions {
   config: GraycheckConfig;
-  base: BaseRevision;
+  /** Undefined in a repository with no commits yet: nothing to compare with, so only base-free checks run. */
+  base: BaseRevision | undefined;
   staged?: boolean;
   /** Unsaved editor buffers by repository-relative path. */
   buffers?: ReadonlyMap<string, string>;
@@ -36,7 +38,7 @@ export async function loadConfig(root: string, checkers: readonly KindChecker[],
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
     if (!explicitFile && (error as NodeJS.ErrnoException).code === 'ENOENT') return { config: defaultConfig(checkers), problems: [] };
-    throw new ConfigFileError(`cannot read config file ${explicitFile ?? CONFIG_FILE}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ConfigFileError(`cannot read config file ${explicitFile ?? CONFIG_FILE}: ${describeFileError(error)}; check the path`);
   }
   const relative = path.relative(root, file).split(path.sep).join('/');
   return parseGraycheckConfig(text, checkers, relative.startsWith('..') ? file : relative);
@@ -98,9 +100,9 @@ export class RepositoryComparisons {
     let head: Tree = options.staged ? this.repository.indexTree() : this.workingTree;
     if (options.buffers && options.buffers.size > 0) head = new OverlayTree(head, options.buffers, this.bufferFingerprints);
     return {
-      base: this.baseTree(options.base),
+      base: options.base ? this.baseTree(options.base) : undefined,
       head,
-      renames: await this.renames(options.base, headSource),
+      renames: options.base ? await this.renames(options.base, headSource) : new Map(),
       config: options.config,
       ...(options.focus ? { focus: options.focus } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
@@ -122,16 +124,27 @@ export interface CommandLineOptions {
 
 export interface PreparedComparison {
   comparison: Comparison;
-  base: BaseRevision;
+  base: BaseRevision | undefined;
   configProblems: ConfigProblem[];
 }
 
 /** The command line's comparison: config from the file, base from the option, the config or auto. Throws GitError or ConfigFileError with a one-line message. */
 export async function prepareComparison(comparisons: RepositoryComparisons, options: CommandLineOptions): Promise<PreparedComparison> {
   const { config, problems } = await comparisons.loadConfig(options.configFile);
-  const base = await comparisons.repository.resolveBase(options.base ?? config.base ?? 'auto');
+  const base = await resolveBaseIfAny(comparisons.repository, options.base ?? config.base ?? 'auto');
   const comparison = await comparisons.comparison({ config, base, ...(options.staged ? { staged: true } : {}), ...(options.focus ? { focus: options.focus } : {}) });
   return { comparison, base, configProblems: problems };
+}
+
+/** The base the user asked for, or undefined when the repository has no commit yet (its first commit has nothing to be
+ *  compared with, whatever base was named, so the pre-commit hook lets it through). Other failures throw GitError. */
+export async function resolveBaseIfAny(repository: GitRepository, spec: string): Promise<BaseRevision | undefined> {
+  try {
+    return await repository.resolveBase(spec);
+  } catch (error) {
+    if (error instanceof GitError && error.code === 'no-commits') return undefined;
+    throw error;
+  }
 }
 
 export { GitError };

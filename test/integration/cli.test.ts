@@ -100,7 +100,7 @@ test('a clean working tree exits 0 and says nothing was found', async (t) => {
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stderr, '');
   const short = repo.git('rev-parse', '--short=7', 'HEAD').trim();
-  assert.match(result.stdout, new RegExp(`^no breaking changes or warnings in 2 files \\(base: .+, ${short}\\)\\n$`));
+  assert.match(result.stdout, new RegExp(`^no breaking changes or warnings; 2 files checked \\(base: .+, ${short}\\)\\n$`));
 });
 
 test('--staged checks the index: a clean staged version passes while a breaking edit stays unstaged', async (t) => {
@@ -141,10 +141,12 @@ test('a directory outside any git repository is exit 2', async (t) => {
   assertOneLineError(await runCli(['check'], { cwd: dir, env }), /repositor/i);
 });
 
-test('a repository without commits is exit 2', async (t) => {
+test('a repository without commits has nothing to compare with: exit 0, even with --base named (issue 12)', async (t) => {
   const repo = TempRepo.create(t);
   repo.write({ [USER_PROTO]: USER });
-  assertOneLineError(await runCli(['check', '--base', 'HEAD'], { cwd: repo.dir }), /commit/i);
+  const result = await runCli(['check', '--base', 'HEAD'], { cwd: repo.dir });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /\(no base: the repository has no commits yet\)\n$/);
 });
 
 test('git missing from PATH is exit 2 with a line that names git', async (t) => {
@@ -189,7 +191,7 @@ test('--format text prints compiler-style lines and a summary naming the base', 
     `${ORDER_PROTO}:4:1: error FIELD_NO_DELETE Previously present field "2" with name "total_cents" on message "Order" was deleted.`,
     `${USER_PROTO}:3:1: error FIELD_NO_DELETE ${EMAIL_DELETED}`,
   ]);
-  assert.match(lines.at(-1)!, new RegExp(`^2 errors, 0 warnings in 2 files \\(base: .+, ${short}\\)$`));
+  assert.match(lines.at(-1)!, new RegExp(`^2 errors, 0 warnings in 2 files; 2 files checked \\(base: .+, ${short}\\)$`));
 });
 
 test('--format sarif is SARIF 2.1.0 with the rules, results, regions and base location code scanning reads', async (t) => {

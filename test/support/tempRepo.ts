@@ -28,6 +28,14 @@ export class TempRepo {
     return repo;
   }
 
+  /** An existing repository (a clone made by a test); the test removes it. */
+  static open(dir: string): TempRepo {
+    const repo = new TempRepo(dir);
+    repo.git('config', 'user.name', 'Graycheck Test');
+    repo.git('config', 'user.email', 'test@graycheck.invalid');
+    return repo;
+  }
+
   git(...args: string[]): string {
     return execFileSync('git', args, { cwd: this.dir, env: GIT_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   }

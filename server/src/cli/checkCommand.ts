@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { countAtOrAbove } from '../engine/check';
 import { rulesOf, type KindChecker } from '../engine/comparison';
 import type { Severity } from '../engine/finding';
+import { describeFileError } from '../fileErrors';
 import { GitRepository } from '../git/repository';
 import { prepareComparison, RepositoryComparisons } from '../workspace';
 import { flagOption, parseArgs, stringOption, type OptionSpecs } from './args';
@@ -72,10 +73,9 @@ export async function checkCommand(argv: readonly string[], io: CommandIO): Prom
 async function assertReadable(file: string, given: string): Promise<void> {
   try {
     await fs.access(file, fs.constants.R_OK);
+    if ((await fs.stat(file)).isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const cause = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (code ?? String(error));
-    throw new CliError(`cannot read the config file "${given}" given with --config: ${cause}; check the path`);
+    throw new CliError(`cannot read the config file "${given}" given with --config: ${describeFileError(error)}; check the path`);
   }
 }
 
@@ -85,6 +85,8 @@ export async function focusFromPaths(paths: readonly string[], cwd: string, root
   const realRoot = await fs.realpath(root);
   const focus = new Set<string>();
   for (const given of paths) {
+    const throughFile = await fileOnTheWay(path.resolve(cwd, given));
+    if (throughFile) throw new UsageError(`path "${given}" goes through ${path.relative(cwd, throughFile) || throughFile}, which is a file, not a directory`);
     const absolute = await realpathOfExistingPart(path.resolve(cwd, given));
     const relative = path.relative(realRoot, absolute);
     if (relative.startsWith('..') || path.isAbsolute(relative)) {
@@ -101,8 +103,17 @@ export async function focusFromPaths(paths: readonly string[], cwd: string, root
   return focus;
 }
 
+/** The first proper prefix of `absolute` that is a file rather than a directory, if any ("notes.txt/x" names nothing). */
+async function fileOnTheWay(absolute: string): Promise<string | undefined> {
+  for (let prefix = path.dirname(absolute); prefix !== path.dirname(prefix); prefix = path.dirname(prefix)) {
+    const stats = await fs.stat(prefix).catch(() => undefined);
+    if (stats) return stats.isDirectory() ? undefined : prefix;
+  }
+  return undefined;
+}
+
 /** realpath for a path whose tail may not exist (a deleted file): resolves the longest existing prefix and keeps the rest. */
-async function realpathOfExistingPart(absolute: string): Promise<string> {
+export async function realpathOfExistingPart(absolute: string): Promise<string> {
   try {
     return await fs.realpath(absolute);
   } catch {

@@ -1,5 +1,6 @@
 // `graycheck install-hook`: writes a pre-commit hook where git looks for hooks (core.hooksPath respected) that runs
-// `graycheck check --staged`. Our hook carries a marker line with a checksum of its body: it is updated freely while
+// `graycheck check --staged`, but only inside the repository's git directory or work tree: a core.hooksPath elsewhere
+// (set by the repository's own config) could make us write anywhere on the machine. Our hook carries a marker line with a checksum of its body: it is updated freely while
 // unedited, kept when edited (unless --force-ours), and a hook without the marker is never overwritten.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
@@ -7,6 +8,8 @@ import * as path from 'node:path';
 import { flagOption, parseArgs, type OptionSpecs } from './args';
 import type { CommandIO } from './checkCommand';
 import { CliError, EXIT_OK } from './exitCodes';
+import { realpathOfExistingPart } from './checkCommand';
+import { describeFileError } from '../fileErrors';
 import { GitRepository } from '../git/repository';
 
 export const INSTALL_HOOK_OPTIONS: OptionSpecs = {
@@ -20,11 +23,25 @@ const HOOK_COMMAND = 'graycheck check --staged';
 export async function installHookCommand(argv: readonly string[], io: CommandIO): Promise<number> {
   const args = parseArgs(argv, INSTALL_HOOK_OPTIONS, 'install-hook');
   const repository = await GitRepository.open(io.cwd);
-  const hooksDirectory = await repository.hooksDirectory().finally(() => repository.dispose());
+  let hooksDirectory: string;
+  let allowed: string[];
+  try {
+    const { gitDir, commonDir } = await repository.gitDirectories();
+    hooksDirectory = await repository.hooksDirectory();
+    allowed = [repository.root, gitDir, commonDir];
+  } finally {
+    repository.dispose();
+  }
+  if (!(await isInsideAny(hooksDirectory, allowed))) {
+    throw new CliError(
+      `core.hooksPath points at ${hooksDirectory}, outside this repository and its git directory, so no hook is written there; ` +
+        `unset core.hooksPath or point it inside the repository, or add "${HOOK_COMMAND}" to a hook there yourself`,
+    );
+  }
   const hookFile = path.join(hooksDirectory, 'pre-commit');
   const existing = await fs.readFile(hookFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
-    throw new CliError(`cannot read the existing hook ${hookFile}: ${error.code ?? error.message}`);
+    throw new CliError(`cannot read the existing hook ${hookFile}: ${describeFileError(error)}`);
   });
   const shown = path.relative(io.cwd, hookFile) || hookFile;
 
@@ -46,6 +63,16 @@ export async function installHookCommand(argv: readonly string[], io: CommandIO)
   await fs.chmod(hookFile, 0o755);
   await io.write(`${existing === undefined ? 'installed' : 'updated'} the graycheck pre-commit hook at ${shown}\n`);
   return EXIT_OK;
+}
+
+/** Whether `target` (which may not exist yet) lies inside one of the directories, symbolic links resolved on both sides. */
+async function isInsideAny(target: string, directories: readonly string[]): Promise<boolean> {
+  const real = await realpathOfExistingPart(target);
+  for (const directory of directories) {
+    const relative = path.relative(await realpathOfExistingPart(directory), real);
+    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return true;
+  }
+  return false;
 }
 
 export function hookOwnership(text: string): 'foreign' | 'ours' | 'ours-edited' {

@@ -3,6 +3,7 @@
 import type { KindChecker } from '../engine/comparison';
 import { CHECKERS } from '../registry';
 import { ConfigFileError } from '../workspace';
+import { describeFileError } from '../fileErrors';
 import { GitError } from '../git/types';
 import { checkCommand, type CommandIO } from './checkCommand';
 import { CliError, EXIT_ERROR, EXIT_OK, UsageError } from './exitCodes';
@@ -85,14 +86,32 @@ export function describeError(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The one line for an output that cannot be written (a full disk, a closed stdout); said once, however often it fails. */
+class OutputError extends CliError {}
+let outputFailureShown = false;
+
+function outputFailure(error: unknown): OutputError {
+  return new OutputError(`cannot write the output to stdout: ${describeFileError(error)}`);
+}
+
+function showOutputFailure(failure: OutputError): void {
+  if (outputFailureShown) return;
+  outputFailureShown = true;
+  process.stderr.write(`graycheck: ${failure.message}\n`);
+}
+
 function writeStdout(text: string): Promise<void> {
-  return new Promise((resolve, reject) =>
-    process.stdout.write(text, (error) => {
-      // A reader that stopped early (`graycheck check | head`) is not an error of ours.
-      if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE') reject(error);
-      else resolve();
-    }),
-  );
+  return new Promise((resolve, reject) => {
+    try {
+      process.stdout.write(text, (error) => {
+        // A reader that stopped early (`graycheck check | head`) is not an error of ours.
+        if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE') reject(outputFailure(error));
+        else resolve();
+      });
+    } catch (error) {
+      reject(outputFailure(error));
+    }
+  });
 }
 
 /** The process entry; tests pass a list with a kind of their own. */
@@ -100,12 +119,16 @@ export async function main(checkers: readonly KindChecker[]): Promise<void> {
   const argv = process.argv.slice(2);
   const debug = argv.includes('--debug');
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') process.stderr.write(`graycheck: cannot write the output: ${error.message}\n`);
+    if (error.code !== 'EPIPE') showOutputFailure(outputFailure(error));
   });
   let status: number;
   try {
     status = await run(argv, { cwd: process.cwd(), write: writeStdout, checkers });
   } catch (error) {
+    if (error instanceof OutputError) {
+      showOutputFailure(error);
+      process.exit(error.status);
+    }
     const expected = describeError(error);
     const line = expected ?? `internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for the stack trace)'}`;
     process.stderr.write(`graycheck: ${line.split('\n')[0]}\n`);

@@ -27,6 +27,12 @@ export class CachedTree implements Tree {
     return this.listing;
   }
 
+  /** Found by the walk that lists the files, so it is as fresh as the listing. */
+  async unavailable(): Promise<ReadonlyMap<string, string>> {
+    await this.list();
+    return (await this.disk.unavailable?.()) ?? new Map();
+  }
+
   read(path: string): Promise<string | undefined> {
     const reading = this.disk.read(path);
     if (!this.fingerprints.has(path)) this.remember(path, reading);

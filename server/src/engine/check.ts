@@ -42,6 +42,7 @@ async function checkWith(comparison: Comparison, checkers: readonly KindChecker[
     return text;
   };
 
+  const unavailable = await unavailableFiles(comparison);
   for (const checker of checkers) {
     if (!isKindEnabled(comparison.config, checker.kind)) continue;
     throwIfCancelled(comparison.signal);
@@ -50,9 +51,14 @@ async function checkWith(comparison: Comparison, checkers: readonly KindChecker[
     const report = await sessionOf(checker).check(comparison, (finding) => raw.push(finding));
     filesChecked += report.filesChecked;
     notChecked.push(...report.notChecked.filter((entry) => entry.blocksKind || isInScope(entry.file, comparison)));
+    for (const [file, reason] of unavailable) {
+      if (matchesAnyGlob(file, checker.files.sources) && isInScope(file, comparison)) notChecked.push({ file, reason });
+    }
     for (const item of raw) {
       const rule = rulesById.get(item.rule);
       if (!rule || !isInScope(item.file, comparison) || isIgnoredByPath(item, comparison)) continue;
+      // A file that could not be read has no findings: its absence from a tree says nothing about what it holds.
+      if (unavailable.has(item.file) || (item.base && unavailable.has(item.base.file))) continue;
       const severity = effectiveSeverity(rule, comparison);
       if (!severity) continue;
       const text = await headText(item.file);
@@ -75,6 +81,12 @@ async function checkWith(comparison: Comparison, checkers: readonly KindChecker[
     }
   }
   return { findings: sortFindings(findings), notChecked: sortNotChecked(notChecked), filesChecked };
+}
+
+/** The files either side has but could not read (a partial clone's missing blob, a link out of the repository), with why. */
+async function unavailableFiles(comparison: Comparison): Promise<Map<string, string>> {
+  const [base, head] = await Promise.all([comparison.base?.unavailable?.(), comparison.head.unavailable?.()]);
+  return new Map([...(base ?? []), ...(head ?? [])]);
 }
 
 /** Every fix of a finding, the kind's own first and "Suppress RULE here" last. */

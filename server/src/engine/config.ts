@@ -86,6 +86,14 @@ export function globsOption(key: string): KindOption {
 
 const SEVERITIES: SeverityOverride[] = ['error', 'warning', 'info', 'off'];
 
+/** The YAML errors whose message quotes the file's text, said without it: --config may name any file, a secret's included (issue 12). */
+const QUOTING_YAML_ERRORS: Partial<Record<string, string>> = {
+  TAG_RESOLVE_FAILED: 'an unknown tag',
+  BAD_COLLECTION_TYPE: 'a tag that does not fit its value',
+  BAD_DQ_ESCAPE: 'an invalid escape sequence in a double-quoted string',
+  UNEXPECTED_TOKEN: 'unexpected text where a value or key should be',
+};
+
 export function parseGraycheckConfig(text: string, kinds: readonly KindSettings[] = [], file = CONFIG_FILE): { config: GraycheckConfig; problems: ConfigProblem[] } {
   const config = defaultConfig(kinds);
   const kindsByName = new Map(kinds.map((kind) => [kind.kind, kind]));
@@ -105,7 +113,8 @@ export function parseGraycheckConfig(text: string, kinds: readonly KindSettings[
 
   for (const error of document.errors) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
-    problems.push({ file, range: { start: { line: line - 1, character: col - 1 }, end: { line: line - 1, character: col - 1 } }, message: `${file} is not valid YAML: ${error.message.split('\n')[0]}` });
+    const why = QUOTING_YAML_ERRORS[error.code] ?? error.message.split('\n')[0];
+    problems.push({ file, range: { start: { line: line - 1, character: col - 1 }, end: { line: line - 1, character: col - 1 } }, message: `${file} is not valid YAML: ${why}` });
   }
   if (document.errors.length > 0) return { config, problems };
   const root = document.contents;

@@ -14,6 +14,9 @@ export interface Tree {
   fingerprint?(path: string): Promise<string | undefined>;
   /** The fingerprint when the tree already knows it, without waiting (undefined: ask `fingerprint`). */
   knownFingerprint?(path: string): string | undefined;
+  /** Files the tree has but may not read, with the reason (a blob a partial clone lacks, a link to a file outside the
+   *  repository). They are left out of `list()`; the engine reports them as not checked, never as deleted. */
+  unavailable?(): Promise<ReadonlyMap<string, string>>;
 }
 
 /** Equal fingerprints, equal texts: what lets a check skip files unchanged since it last saw them. */
@@ -84,6 +87,9 @@ export class OverlayTree implements Tree {
     const buffer = this.buffers.get(path);
     if (buffer === undefined) return this.under.knownFingerprint?.(path);
     return this.bufferFingerprints.of(path, buffer);
+  }
+  async unavailable(): Promise<ReadonlyMap<string, string>> {
+    return (await this.under.unavailable?.()) ?? new Map();
   }
 }
 

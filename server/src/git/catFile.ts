@@ -1,8 +1,9 @@
 // The one long-lived `git cat-file --batch` of a repository: requests are pipelined in order and answered in order.
-// If the process dies, it is started again and the unanswered requests are sent once more.
+// If the process dies, it is started again and the unanswered requests are sent once more. If it stops answering for
+// longer than the time limit, it is killed and the unanswered requests fail with a 'timeout' error.
 import type { ChildProcess } from 'node:child_process';
 import { GitError } from './types';
-import { GIT_MISSING_MESSAGE, type GitRunner } from './runner';
+import { GIT_MISSING_MESSAGE, timeoutError, type GitRunner } from './runner';
 
 export interface GitObject {
   type: string;
@@ -25,6 +26,8 @@ export class CatFileProcess {
   private buffered = 0;
   /** Set once a header is parsed: the object waits for this many bytes plus its trailing newline. */
   private pending: { type: string; size: number } | undefined;
+  /** Armed while requests are in flight: the oldest must be answered before it fires. */
+  private answerTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly git: GitRunner) {}
 
@@ -42,6 +45,7 @@ export class CatFileProcess {
   dispose(): void {
     const child = this.child;
     this.child = undefined;
+    this.disarm();
     this.fail(this.inflight.splice(0), new GitError('failed', 'the repository was closed while reading from git'));
     this.resetParser();
     if (child) {
@@ -55,6 +59,7 @@ export class CatFileProcess {
     request.attempts++;
     this.git.stats.catFileRequests++;
     this.inflight.push(request);
+    if (!this.answerTimer) this.arm();
     this.setKeepsProcessAlive(child, true);
     child.stdin!.write(`${request.name}\n`);
   }
@@ -71,12 +76,14 @@ export class CatFileProcess {
     child.on('error', (error: NodeJS.ErrnoException) => {
       if (this.child !== child) return;
       this.child = undefined;
+      this.disarm();
       const reason = error.code === 'ENOENT' ? new GitError('git-missing', GIT_MISSING_MESSAGE) : new GitError('failed', `git cat-file failed: ${error.message}`);
       this.fail(this.inflight.splice(0), reason);
     });
     child.on('close', (code, signal) => {
       if (this.child !== child) return;
       this.child = undefined;
+      this.disarm();
       this.resetParser();
       const unanswered = this.inflight.splice(0);
       const retry = unanswered.filter((request) => request.attempts < MAX_ATTEMPTS);
@@ -124,7 +131,26 @@ export class CatFileProcess {
   }
 
   private afterAnswer(): void {
-    if (this.inflight.length === 0 && this.child) this.setKeepsProcessAlive(this.child, false);
+    this.disarm();
+    if (this.inflight.length > 0) this.arm();
+    else if (this.child) this.setKeepsProcessAlive(this.child, false);
+  }
+
+  private arm(): void {
+    const timeoutMs = this.git.timeoutMs;
+    this.answerTimer = setTimeout(() => {
+      this.answerTimer = undefined;
+      const child = this.child;
+      this.child = undefined;
+      this.resetParser();
+      child?.kill('SIGKILL');
+      this.fail(this.inflight.splice(0), timeoutError('cat-file', timeoutMs));
+    }, timeoutMs);
+  }
+
+  private disarm(): void {
+    if (this.answerTimer) clearTimeout(this.answerTimer);
+    this.answerTimer = undefined;
   }
 
   /** An idle cat-file must not keep a CLI run from exiting; one with requests in flight must. */

@@ -14,15 +14,18 @@ import { WorkingTree, resolveInside, walkFiles } from './workingTree';
 
 export { looksBinary } from './blobCache';
 
-/** A file of a commit or of the index: its blob id. Only regular files (modes 100644 and 100755) are listed. */
+/** A file of a commit or of the index: its blob id. Only regular files (modes 100644 and 100755) are listed, and only those
+ *  whose blob is here: a partial clone's missing blobs are named in `unavailable` instead, because reading them would fetch. */
 interface Listing {
   paths: readonly string[];
   blobs: ReadonlyMap<string, string>;
+  unavailable: ReadonlyMap<string, string>;
 }
 
 const LISTINGS_KEPT = 8;
 const RECENT_COMMITS = 20;
 const DEEPEN_ADVICE = 'run git fetch --deepen=<n> or git fetch --unshallow';
+export const PARTIAL_CLONE_REASON = 'not available locally: partial clone; run git fetch';
 
 export class GitRepository {
   private readonly blobs = new BlobCache();
@@ -30,7 +33,12 @@ export class GitRepository {
   private readonly catFile: CatFileProcess;
   private readonly listings = new Map<string, Promise<Listing>>();
 
-  private constructor(readonly root: string, private readonly git: GitRunner) {
+  private constructor(
+    readonly root: string,
+    private readonly git: GitRunner,
+    /** A partial clone (a promisor remote): objects may be missing, and asking git for one would make it fetch. */
+    private readonly isPartialClone: boolean,
+  ) {
     this.catFile = new CatFileProcess(git);
   }
 
@@ -57,7 +65,7 @@ export class GitRepository {
     const root = await fs.realpath(result.stdout.toString('utf8').replace(/\n$/, ''));
     const git = new GitRunner(root, env, probe.stats);
     git.setFilterDrivers(await configuredFilterDrivers(git));
-    return new GitRepository(root, git);
+    return new GitRepository(root, git, await hasPromisorRemote(git));
   }
 
   /** How often this repository went to git; tests use it to prove reads are cached and processes reused. */
@@ -97,6 +105,7 @@ export class GitRepository {
         const blob = (await this.listing(commit)).blobs.get(file);
         return blob === undefined ? undefined : (await this.readBlob(blob))?.text;
       },
+      unavailable: async () => (await this.listing(commit)).unavailable,
     };
   }
 
@@ -123,7 +132,12 @@ export class GitRepository {
     const args = ['diff', '-M', '--name-status', '-z', '--no-ext-diff', '--no-textconv'];
     if (head === 'index') args.push('--cached');
     args.push('--end-of-options', base.commit, '--');
-    const fields = (await this.git.text(args)).split('\0');
+    const result = await this.git.run(args);
+    // The diff reads blobs of the base; in a partial clone a missing one fails it (it may not be fetched). Files are then
+    // paired by path only, and the missing ones are reported as not available.
+    if (result.code !== 0 && this.isPartialClone && (await this.listing(base.commit)).unavailable.size > 0) return new Map();
+    if (result.code !== 0) throw failure(args, result);
+    const fields = result.stdout.toString('utf8').split('\0');
     const renames = new Map<string, string>();
     const deleted: string[] = [];
     for (let i = 0; i < fields.length; ) {
@@ -200,9 +214,15 @@ export class GitRepository {
     const lines = configured.code === 0 ? configured.stdout.toString('utf8').split('\n') : [];
     const value = lines.filter((line) => line.trim() !== '' && !line.startsWith('command\t')).map((line) => line.slice(line.indexOf('\t') + 1).trim()).pop() ?? '';
     if (value !== '') return path.resolve(this.root, value.startsWith('~/') ? path.join(os.homedir(), value.slice(2)) : value);
-    const commonDir = await this.git.run(['rev-parse', '--git-common-dir']);
-    if (commonDir.code !== 0) throw new GitError('failed', `git rev-parse --git-common-dir failed: ${commonDir.stderr.trim().split('\n')[0]}`);
-    return path.resolve(this.root, commonDir.stdout.toString('utf8').trim(), 'hooks');
+    return path.join((await this.gitDirectories()).commonDir, 'hooks');
+  }
+
+  /** The repository's git directory and the common one it shares with its other worktrees (the same outside worktrees), absolute. */
+  async gitDirectories(): Promise<{ gitDir: string; commonDir: string }> {
+    const result = await this.git.run(['rev-parse', '--git-dir', '--git-common-dir']);
+    if (result.code !== 0) throw new GitError('failed', `git rev-parse --git-common-dir failed: ${firstLine(result.stderr)}`);
+    const [gitDir = '.git', commonDir = gitDir] = result.stdout.toString('utf8').split('\n');
+    return { gitDir: path.resolve(this.root, gitDir), commonDir: path.resolve(this.root, commonDir) };
   }
 
   dispose(): void {
@@ -311,16 +331,31 @@ export class GitRepository {
     const result = await this.git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]);
     if (result.code !== 0) {
       if (await this.isShallow()) throw new GitError('shallow-missing', `base commit ${shortId(commit)} is missing: this is a shallow clone; ${DEEPEN_ADVICE}`);
+      if (this.isPartialClone) throw new GitError('failed', `the files of base commit ${shortId(commit)} are ${PARTIAL_CLONE_REASON}`);
       throw new GitError('failed', `cannot list the files of commit ${shortId(commit)}: ${firstLine(result.stderr) || `git ls-tree exit status ${result.code}`}`);
     }
+    const missing = this.isPartialClone ? await this.missingObjects(commit) : new Set<string>();
     const blobs = new Map<string, string>();
+    const unavailable = new Map<string, string>();
     for (const record of result.stdout.toString('utf8').split('\0')) {
       const tab = record.indexOf('\t');
       if (tab < 0) continue;
       const [mode, type, id] = record.slice(0, tab).split(' ');
-      if (type === 'blob' && isRegularFile(mode) && id) blobs.set(record.slice(tab + 1), id);
+      if (type !== 'blob' || !isRegularFile(mode) || !id) continue;
+      if (missing.has(id)) unavailable.set(record.slice(tab + 1), PARTIAL_CLONE_REASON);
+      else blobs.set(record.slice(tab + 1), id);
     }
-    return { paths: sortedKeys(blobs), blobs };
+    return { paths: sortedKeys(blobs), blobs, unavailable };
+  }
+
+  /** The objects of a commit's tree that this partial clone does not have. `--missing=print` is one of the few ways to ask
+   *  without git fetching them (cat-file would try, and git before 2.45 then dies when the fetch is refused). */
+  private async missingObjects(commit: string): Promise<Set<string>> {
+    const result = await this.git.run(['rev-list', '--objects', '--no-walk', '--missing=print', '--end-of-options', commit]);
+    if (result.code !== 0) throw new GitError('failed', `the files of base commit ${shortId(commit)} are ${PARTIAL_CLONE_REASON}`);
+    const missing = new Set<string>();
+    for (const line of result.stdout.toString('utf8').split('\n')) if (line.startsWith('?')) missing.add(line.slice(1).trim());
+    return missing;
   }
 
   private async indexListing(): Promise<Listing> {
@@ -332,7 +367,7 @@ export class GitRepository {
       const [mode, id, stage] = record.slice(0, tab).split(' ');
       if (stage === '0' && isRegularFile(mode) && id) blobs.set(record.slice(tab + 1), id);
     }
-    return { paths: sortedKeys(blobs), blobs };
+    return { paths: sortedKeys(blobs), blobs, unavailable: new Map() };
   }
 
   private readBlob(id: string): Promise<Blob | undefined> {
@@ -415,6 +450,19 @@ function describeRef(fullName: string): { kind: string; short: string; choice: '
   if (fullName.startsWith('refs/remotes/')) return { kind: 'branch', short: fullName.slice('refs/remotes/'.length), choice: 'remote' };
   if (fullName.startsWith('refs/tags/')) return { kind: 'tag', short: fullName.slice('refs/tags/'.length), choice: 'tag' };
   return undefined;
+}
+
+/** Whether the repository lazily fetches missing objects from a promisor remote (a partial clone). */
+async function hasPromisorRemote(git: GitRunner): Promise<boolean> {
+  const result = await git.run(['config', '--null', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']);
+  if (result.code !== 0) return false;
+  return result.stdout
+    .toString('utf8')
+    .split('\0')
+    .some((entry) => {
+      const [key = '', value = ''] = entry.split('\n');
+      return key.startsWith('extensions.') ? value.trim() !== '' : !/^(false|no|off|0)$/i.test(value.trim());
+    });
 }
 
 /** Names of the filter drivers the repository configures (filter.<name>.clean and so on). */

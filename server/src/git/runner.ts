@@ -1,5 +1,6 @@
-// Every git process Graycheck starts goes through here: no shell, arguments as an array, and configuration
-// that keeps repository settings (fsmonitor, hooks, filters, pagers, prompts) from running code.
+// Every git process Graycheck starts goes through here: no shell, arguments as an array, configuration that keeps
+// repository settings (fsmonitor, hooks, filters, pagers, prompts) from running code, no transport at all (so a partial
+// clone's lazy fetch can run no ssh command or remote helper), and a time limit on every call.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { GitError } from './types';
 
@@ -15,9 +16,36 @@ export interface GitResult {
   stderr: string;
 }
 
-const SAFE_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'core.untrackedCache=false', '-c', 'log.showSignature=false'];
+const SAFE_CONFIG = [
+  '-c',
+  'core.fsmonitor=false',
+  '-c',
+  'core.hooksPath=/dev/null',
+  '-c',
+  'core.untrackedCache=false',
+  '-c',
+  'log.showSignature=false',
+  '-c',
+  'protocol.allow=never',
+];
 
 export const GIT_MISSING_MESSAGE = 'git is not installed or not on PATH; install git to compare against a base';
+
+/** How long one git call (or one cat-file answer) may take; GRAYCHECK_GIT_TIMEOUT_MS overrides it. */
+export const DEFAULT_GIT_TIMEOUT_MS = 60_000;
+
+export function gitTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const configured = Number.parseInt(env.GRAYCHECK_GIT_TIMEOUT_MS ?? '', 10);
+  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_GIT_TIMEOUT_MS;
+}
+
+export function timeoutError(command: string, timeoutMs: number): GitError {
+  const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+  return new GitError(
+    'timeout',
+    `git ${command} did not finish within ${limit}, so it was stopped; check that git works in this repository (git status), or raise GRAYCHECK_GIT_TIMEOUT_MS`,
+  );
+}
 
 export class GitRunner {
   /** Filter drivers configured in the repository; their commands are blanked so that reading files runs no code. */
@@ -33,10 +61,19 @@ export class GitRunner {
     this.filterDrivers = names;
   }
 
-  /** The environment of every spawn: the caller's, plus no prompts, no pager, no optional locks, stable messages. */
+  get timeoutMs(): number {
+    return gitTimeoutMs(this.baseEnv);
+  }
+
+  /** The environment of every spawn: the caller's, plus no prompts, no pager, no optional locks, stable messages, no transport. */
   env(): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {
       ...this.baseEnv,
+      // An allow-list that names no protocol: unlike `protocol.allow=never`, the repository's protocol.<name>.allow cannot
+      // override it, so a lazy fetch in a partial clone can start no ssh command and no ext:: helper (issue 12).
+      GIT_ALLOW_PROTOCOL: '',
+      // git 2.45 and later do not lazily fetch at all with this; older ones ignore it and the allow-list above stops them.
+      GIT_NO_LAZY_FETCH: '1',
       GIT_OPTIONAL_LOCKS: '0',
       GIT_TERMINAL_PROMPT: '0',
       GIT_PAGER: 'cat',
@@ -63,18 +100,30 @@ export class GitRunner {
     return spawn('git', ['--no-pager', ...SAFE_CONFIG, ...args], { ...options, cwd: this.cwd, env: this.env(), shell: false, windowsHide: true });
   }
 
-  /** Runs git to completion. A non-zero exit is returned, not thrown; a missing git executable throws 'git-missing'. */
+  /** Runs git to completion. A non-zero exit is returned, not thrown; a missing git executable throws 'git-missing',
+   *  and a call that outlives the time limit is killed and throws 'timeout'. */
   run(args: readonly string[], input?: string): Promise<GitResult> {
     return new Promise((resolve, reject) => {
       const child = this.spawn(args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
+      const timeoutMs = this.timeoutMs;
+      // Settled without waiting for 'close': a child of the stopped git may still hold its pipes open.
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        child.stdout!.destroy();
+        child.stderr!.destroy();
+        reject(timeoutError(commandOf(args), timeoutMs));
+      }, timeoutMs);
       child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
       child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
+      child.stdin?.on('error', () => undefined);
       child.on('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
         reject(error.code === 'ENOENT' ? new GitError('git-missing', GIT_MISSING_MESSAGE) : new GitError('failed', `cannot run git: ${error.message}`));
       });
       child.on('close', (code, signal) => {
+        clearTimeout(timer);
         resolve({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString('utf8') });
       });
       if (input !== undefined) child.stdin!.end(input);
@@ -90,8 +139,11 @@ export class GitRunner {
 }
 
 export function failure(args: readonly string[], result: GitResult): GitError {
-  const command = args.find((arg) => !arg.startsWith('-')) ?? 'git';
-  return new GitError('failed', `git ${command} failed: ${firstLine(result.stderr) || `exit status ${result.code}`}`);
+  return new GitError('failed', `git ${commandOf(args)} failed: ${firstLine(result.stderr) || `exit status ${result.code}`}`);
+}
+
+function commandOf(args: readonly string[]): string {
+  return args.find((arg) => !arg.startsWith('-')) ?? 'git';
 }
 
 export function firstLine(text: string): string {

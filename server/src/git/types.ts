@@ -7,6 +7,7 @@ export type GitErrorCode =
   | 'unknown-revision'
   | 'shallow-missing' // the base commit is not in this shallow clone
   | 'invalid-revision' // the name cannot be a revision (e.g. starts with '-')
+  | 'timeout' // a git call ran past its time limit and was stopped
   | 'failed'; // anything else git said, with its message
 
 export class GitError extends Error {

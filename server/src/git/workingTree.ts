@@ -1,5 +1,6 @@
 // The files on disk under the repository root, as buf reads them: untracked and ignored files included, only `.git` skipped.
-// Nothing is cached: every list() walks the disk again, because the disk changes between checks.
+// Nothing is cached: every list() walks the disk again, because the disk changes between checks. A symbolic link to a file
+// outside the repository is never read (its target may be anything on the machine): it is listed as unavailable instead.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Tree } from '../engine/tree';
@@ -9,19 +10,32 @@ export interface DiskFile {
   sizeBytes: number;
 }
 
+export const OUTSIDE_LINK_REASON = 'it is a symbolic link to a file outside the repository, which is not read';
+
 export class WorkingTree implements Tree {
   readonly label = 'working tree';
+  /** The links to files outside the repository that the last list() found. */
+  private outside = new Map<string, string>();
 
+  /** `root` is a real path (no symbolic links in it). */
   constructor(private readonly root: string) {}
 
   async list(): Promise<readonly string[]> {
-    return (await walkFiles(this.root, { withSizes: false })).map((file) => file.path);
+    const outside: string[] = [];
+    const files = await walkFiles(this.root, { withSizes: false, outside });
+    this.outside = new Map(outside.map((file) => [file, OUTSIDE_LINK_REASON]));
+    return files.map((file) => file.path);
+  }
+
+  async unavailable(): Promise<ReadonlyMap<string, string>> {
+    return this.outside;
   }
 
   async read(relative: string): Promise<string | undefined> {
     const full = resolveInside(this.root, relative);
     if (!full) return undefined;
     try {
+      if (!isInside(this.root, await fs.realpath(full))) return undefined;
       const stat = await fs.stat(full);
       if (!stat.isFile()) return undefined;
       return (await fs.readFile(full)).toString('utf8');
@@ -31,11 +45,17 @@ export class WorkingTree implements Tree {
   }
 }
 
+function isInside(root: string, real: string): boolean {
+  const relative = path.relative(root, real);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
 /**
- * Every regular file under root (symbolic links to files count; links to directories are not followed), sorted by path.
+ * Every regular file under root (symbolic links to files inside root count; links to directories are not followed), sorted by path.
  * Sizes cost a stat per file, so they are only looked up when asked for (otherwise sizeBytes is -1).
+ * Links to files outside root are left out, and named in `outside` when given.
  */
-export async function walkFiles(root: string, options: { withSizes: boolean }): Promise<DiskFile[]> {
+export async function walkFiles(root: string, options: { withSizes: boolean; outside?: string[] }): Promise<DiskFile[]> {
   const files: DiskFile[] = [];
   async function visit(directory: string, prefix: string): Promise<void> {
     let entries: import('node:fs').Dirent[];
@@ -55,12 +75,12 @@ export async function walkFiles(root: string, options: { withSizes: boolean }): 
         files.push({ path: relative, sizeBytes: -1 });
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         subdirectories.push(
-          fs.stat(full).then(
-            (stat) => {
-              if (stat.isFile()) files.push({ path: relative, sizeBytes: stat.size });
-            },
-            () => undefined,
-          ),
+          (async () => {
+            const stat = await fs.stat(full);
+            if (!stat.isFile()) return;
+            if (entry.isSymbolicLink() && !isInside(root, await fs.realpath(full))) options.outside?.push(relative);
+            else files.push({ path: relative, sizeBytes: stat.size });
+          })().catch(() => undefined),
         );
       }
     }

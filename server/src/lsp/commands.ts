@@ -162,7 +162,9 @@ async function setBase(context: ServerContext, argument: unknown): Promise<BaseI
 async function showBase(context: ServerContext): Promise<BaseInfo> {
   const [primary] = await allRepositories(context);
   try {
-    return toBaseInfo(await primary.resolvedBase());
+    const base = await primary.resolvedBase();
+    if (!base) throw new ResponseError(LSPErrorCodes.RequestFailed, `${primary.root} has no commits yet, so there is no base; commit once to compare with it`);
+    return toBaseInfo(base);
   } catch (error) {
     if (isUserFacing(error)) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message.split('\n')[0]);
     throw error;

@@ -28,7 +28,8 @@ export interface DiagnosticData {
 export interface DiagnosticLinks {
   /** The URI of a repository-relative file: the open document's own URI when it is open. */
   uriFor(file: string): string;
-  base: BaseRevision;
+  /** Undefined in a repository with no commits, where no finding has a base location. */
+  base: BaseRevision | undefined;
   /** The client opens `graycheck-base:` URIs (InitializationOptions.opensBaseUris). */
   opensBaseUris: boolean;
 }
@@ -46,14 +47,14 @@ export function toDiagnostic(finding: Finding, links: DiagnosticLinks): Diagnost
     codeDescription: { href: docUrl({ id: finding.rule, kind: finding.kind }) },
     data,
   };
-  if (finding.base) diagnostic.relatedInformation = [{ location: baseLocation(finding.base, links), message: baseMessage(finding.base, links.base) }];
+  if (finding.base && links.base) diagnostic.relatedInformation = [{ location: baseLocation(finding.base, links, links.base), message: baseMessage(finding.base, links.base) }];
   return diagnostic;
 }
 
 /** Points into the base version when the client can open it; otherwise at the file as it is now, which every client can open. */
-function baseLocation(base: Location, links: DiagnosticLinks): { uri: string; range: Location['range'] } {
+function baseLocation(base: Location, links: DiagnosticLinks, revision: BaseRevision): { uri: string; range: Location['range'] } {
   const fileUri = links.uriFor(base.file);
-  return { uri: links.opensBaseUris ? toBaseUri(fileUri, links.base.commit) : fileUri, range: base.range };
+  return { uri: links.opensBaseUris ? toBaseUri(fileUri, revision.commit) : fileUri, range: base.range };
 }
 
 function baseMessage(base: Location, revision: BaseRevision): string {

@@ -34,6 +34,7 @@ export async function baseText(context: ServerContext, params: BaseTextParams): 
   const { repository, path } = location;
   try {
     const base = await repository.resolvedBase();
+    if (!base) return { reason: 'the repository has no commits yet, so there is no base version' };
     const basePath = (await repository.comparisons.renames(base, 'working-tree')).get(path) ?? path;
     const commit = named?.commit ?? base.commit;
     const text = await repository.repository.readAt(commit, basePath);

@@ -12,7 +12,7 @@ import type { CheckSession } from '../engine/check';
 import { GitRepository } from '../git/repository';
 import { GitError, type BaseRevision } from '../git/types';
 import { DEFAULT_SETTINGS, type GraycheckSettings } from '../protocol';
-import { RepositoryComparisons, type LoadedConfig } from '../workspace';
+import { RepositoryComparisons, resolveBaseIfAny, type LoadedConfig } from '../workspace';
 import { isAutoBase, isKindEnabledInSettings } from './settings';
 import { joinRelative, relativeTo, uriToPath } from './uris';
 
@@ -24,7 +24,8 @@ export interface DocumentLocation {
 
 export interface PreparedCheck {
   comparison: Comparison;
-  base: BaseRevision;
+  /** Undefined while the repository has no commits: nothing to compare with, so nothing breaks. */
+  base: BaseRevision | undefined;
   configProblems: ConfigProblem[];
   /** The version of every open document whose buffer is part of the head, by repository-relative path. */
   versions: ReadonlyMap<string, number>;
@@ -39,7 +40,7 @@ export interface FolderRepository {
 }
 
 export class RepositoryState {
-  private base: Promise<BaseRevision> | undefined;
+  private base: Promise<BaseRevision | undefined> | undefined;
   private lastBase: BaseRevision | undefined;
   private configCache: Promise<LoadedConfig> | undefined;
   private configuredBase: { value: string | undefined } | undefined;
@@ -67,13 +68,16 @@ export class RepositoryState {
     return (await this.loadConfig()).config.base ?? 'auto';
   }
 
-  resolvedBase(): Promise<BaseRevision> {
+  resolvedBase(): Promise<BaseRevision | undefined> {
     if (!this.base) {
-      const pending = this.requestedBase().then((ref) => this.repository.resolveBase(ref));
+      const pending = this.requestedBase().then((ref) => resolveBaseIfAny(this.repository, ref));
       this.base = pending;
       pending.then(
         (base) => {
-          if (this.base === pending) this.lastBase = base;
+          if (this.base !== pending) return;
+          this.lastBase = base;
+          // No commit yet: asked again next time, so that the first commit is noticed.
+          if (!base) this.base = undefined;
         },
         () => undefined,
       );

@@ -17,7 +17,8 @@ export interface JsonFinding {
 
 export interface JsonReport {
   version: 1;
-  base: { ref: string; commit: string; description: string };
+  /** null in a repository with no commits yet: nothing was compared with a base. */
+  base: { ref: string; commit: string; description: string } | null;
   findings: JsonFinding[];
   notChecked: { file: string; reason: string }[];
   summary: { filesChecked: number; errors: number; warnings: number; durationMs: number };
@@ -45,7 +46,7 @@ export function toJsonReport(report: CheckReport): JsonReport {
   });
   return {
     version: 1,
-    base: { ref: report.base.ref, commit: report.base.commit, description: report.base.description },
+    base: report.base ? { ref: report.base.ref, commit: report.base.commit, description: report.base.description } : null,
     findings: report.result.findings.map(toJsonFinding),
     notChecked: [...configNotes, ...report.result.notChecked.map(({ file, reason }) => ({ file, reason }))],
     summary: { filesChecked: report.result.filesChecked, errors, warnings, durationMs: report.durationMs },

@@ -6,7 +6,8 @@ import type { RuleMeta } from '../../engine/rule';
 import type { BaseRevision } from '../../git/types';
 
 export interface CheckReport {
-  base: BaseRevision;
+  /** Undefined in a repository with no commits yet: there was nothing to compare with. */
+  base: BaseRevision | undefined;
   result: CheckResult;
   configProblems: readonly ConfigProblem[];
   /** Every rule known to this build (SARIF lists them all, so ruleIndex is stable across runs). */

@@ -46,7 +46,7 @@ function toResult(finding: Finding, index: number | undefined, report: CheckRepo
             {
               id: 1,
               ...physicalLocation(finding.base.file, finding.base),
-              message: { text: `as it was at the base (${report.base.description}, ${report.base.commit.slice(0, 7)})` },
+              message: { text: report.base ? `as it was at the base (${report.base.description}, ${report.base.commit.slice(0, 7)})` : 'as it was at the base' },
             },
           ],
         }

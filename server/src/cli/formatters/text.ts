@@ -16,15 +16,17 @@ export function formatText(report: CheckReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Each count says what it counts: the files with findings, the files checked, the files not checked (issue 12). */
 export function summaryLine(report: CheckReport): string {
-  const { errors, warnings, infos } = countBySeverity(report.result.findings);
-  const files = plural(report.result.filesChecked, 'file');
-  const base = `(base: ${report.base.description}, ${shortCommit(report.base.commit)})`;
-  const skippedFiles = new Set(report.result.notChecked.map((entry) => entry.file)).size;
-  const notChecked = skippedFiles > 0 ? `; ${plural(skippedFiles, 'file')} not checked` : '';
-  if (errors + warnings + infos === 0) return `no breaking changes or warnings in ${files}${notChecked} ${base}`;
+  const { findings, notChecked, filesChecked } = report.result;
+  const { errors, warnings, infos } = countBySeverity(findings);
+  const base = report.base ? `(base: ${report.base.description}, ${shortCommit(report.base.commit)})` : '(no base: the repository has no commits yet)';
+  const skippedFiles = new Set(notChecked.map((entry) => entry.file)).size;
+  const checked = `; ${plural(filesChecked, 'file')} checked${skippedFiles > 0 ? `; ${plural(skippedFiles, 'file')} not checked` : ''}`;
+  if (errors + warnings + infos === 0) return `no breaking changes or warnings${checked} ${base}`;
   const counts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos > 0 ? [`${infos} info`] : [])].join(', ');
-  return `${counts} in ${files}${notChecked} ${base}`;
+  const filesWithFindings = new Set(findings.map((finding) => finding.file)).size;
+  return `${counts} in ${plural(filesWithFindings, 'file')}${checked} ${base}`;
 }
 
 function plural(count: number, noun: string): string {
