@@ -66,11 +66,14 @@ test('a kind imports no other kind', () => {
 
 test('the adapters name no kind: no kind name, kind folder, editor language or kind file name in lsp/, cli/ or the client', () => {
   const adapters = [path.join(SERVER, 'lsp'), path.join(SERVER, 'cli'), path.join(ROOT, 'client/src')];
-  // What would betray kind-specific logic: a kind's name, its editor languages, and the names of its files and configuration.
+  // What would betray kind-specific logic: a kind's name, its anchor tool's name, its configuration file names, and for a
+  // kind recognised by its files' names (not their content) its editor languages and file extensions. YAML and JSON,
+  // the formats OpenAPI is recognised in by content, are every kind's and nobody's.
   const words = CHECKERS.flatMap((checker) => [
     checker.kind,
-    ...checker.files.languages,
-    ...[...checker.files.sources, ...checker.files.configuration].map((glob) => glob.replace(/^(\*\*\/)?\*?/, '')),
+    ...new Set(checker.rules.flatMap((rule) => (rule.sameAs ? [rule.sameAs.split(':')[0]] : []))),
+    ...checker.files.configuration,
+    ...(checker.files.recognizes ? [] : [...checker.files.languages, ...checker.files.sources.map((glob) => glob.replace(/^(\*\*\/)?\*?/, ''))]),
   ]);
   const violations: string[] = [];
   for (const dir of adapters) {

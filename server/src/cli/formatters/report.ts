@@ -20,7 +20,7 @@ export interface OneBasedRange {
   end: { line: number; column: number };
 }
 
-/** Lines and columns counted from 1; columns stay UTF-16 code units, the end stays exclusive (as buf's end_column is). */
+/** Lines and columns counted from 1; columns stay UTF-16 code units, the end stays exclusive (as the anchor tools count them). */
 export function toOneBased(range: Range): OneBasedRange {
   return {
     start: { line: range.start.line + 1, column: range.start.character + 1 },
