@@ -1,11 +1,11 @@
-// The embedded demo: a throwaway git repository with a small protobuf API, a breaking edit in the working tree,
+// The embedded demo: a throwaway git repository with a small protobuf API and an OpenAPI description, breaking edits in the working tree,
 // and Graycheck's findings as a user sees them (text, then the same as JSON). Needs only git and the built CLI.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 
-const cli = resolve('dist/cli.js');
+const cli = resolve(process.env.GRAYCHECK_CLI ?? 'dist/cli.js');
 const repo = realpathSync(mkdtempSync(join(tmpdir(), 'graycheck-demo-')));
 const env = { ...process.env, GIT_AUTHOR_NAME: 'Demo', GIT_AUTHOR_EMAIL: 'demo@example.invalid', GIT_COMMITTER_NAME: 'Demo', GIT_COMMITTER_EMAIL: 'demo@example.invalid' };
 const git = (...args) => execFileSync('git', args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -38,20 +38,44 @@ message GetUserRequest {
 }
 `;
 
+const PETS_V1 = `openapi: 3.1.0
+info: { title: Pets, version: '1' }
+paths:
+  /pets/{id}:
+    get:
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+      responses:
+        '200':
+          description: one pet
+          content:
+            application/json:
+              schema: { $ref: 'schemas.yaml#/Pet' }
+    delete:
+      responses:
+        '204': { description: deleted }
+`;
+const PET_SCHEMAS_V1 = 'Pet:\n  type: object\n  required: [name]\n  properties:\n    name: { type: string }\n    tag: { type: string }\n';
+
 const USER_EDITED = USER_V1.replace('  // Where we send receipts.\n  string email = 3;\n', '').replace('    string postal_code = 3;\n', '').replace(/message GetUserRequest \{\n  string id = 1;\n\}\n/, '');
 
 try {
   git('init', '-q', '-b', 'main');
   write('api/user/v1/user.proto', USER_V1);
   write('api/user/v1/legacy.proto', 'syntax = "proto3";\n\npackage acme.user.v1;\n\nmessage LegacyProfile {\n  string nickname = 1;\n}\n');
+  write('openapi/pets.yaml', PETS_V1);
+  write('openapi/schemas.yaml', PET_SCHEMAS_V1);
   git('add', '-A');
   git('commit', '-q', '-m', 'User API v1');
 
   write('api/user/v1/user.proto', USER_EDITED);
   rmSync(join(repo, 'api/user/v1/legacy.proto'));
+  write('openapi/pets.yaml', PETS_V1.replace(/    delete:\n.*\n.*\n$/, ''));
+  write('openapi/schemas.yaml', PET_SCHEMAS_V1.replace('  required: [name]\n', '').replace('    name: { type: string }\n', ''));
   console.log(`Demo repository: ${repo}`);
-  console.log('Committed api/user/v1/{user,legacy}.proto, then, in the working tree: deleted the field "email",');
-  console.log('the nested field "postal_code", the message "GetUserRequest" and the file legacy.proto.\n');
+  console.log('Committed api/user/v1/{user,legacy}.proto and openapi/{pets,schemas}.yaml, then, in the working tree: deleted');
+  console.log('the field "email", the nested field "postal_code", the message "GetUserRequest", the file legacy.proto,');
+  console.log('the operation DELETE /pets/{id}, and the required property "name" of the Pet schema that pets.yaml references.\n');
   console.log('$ graycheck check --base HEAD');
   const text = spawnSync(process.execPath, [cli, 'check', '--base', 'HEAD'], { cwd: repo, encoding: 'utf8' });
   process.stdout.write(text.stdout + text.stderr);
