@@ -121,9 +121,10 @@ function whyNotComparable(set: SpecSet, side: 'base' | 'head'): string | undefin
   const at = side === 'base' ? ' at the base' : '';
   if (set.root.unreadable) return `${set.root.unreadable}${at}`;
   if (set.problems.length > 0) return `${set.problems[0]}${at}; the description was not compared`;
-  const version = scalarText(child(set.root.root, 'openapi')) ?? (child(set.root.root, 'swagger') ? 'swagger 2.0' : undefined);
-  if (version === 'swagger 2.0' || version?.startsWith('2')) return `Swagger 2.0${at} is not compared yet (OpenAPI 3.0 and 3.1 are)`;
-  if (!version || !/^3\.[01]\b/.test(version)) return `OpenAPI version "${version ?? ''}"${at} is not one Graycheck compares (3.0, 3.1)`;
+  const swagger = scalarText(child(set.root.root, 'swagger'));
+  if (swagger !== undefined) return swagger === '2.0' || swagger === '2' ? undefined : `Swagger version "${swagger}"${at} is not one Graycheck compares (2.0)`;
+  const version = scalarText(child(set.root.root, 'openapi'));
+  if (!version || !/^3\.[01]\b/.test(version)) return `OpenAPI version "${version ?? ''}"${at} is not one Graycheck compares (2.0, 3.0, 3.1)`;
   return undefined;
 }
 

@@ -1,5 +1,7 @@
-// The parts of an OpenAPI 3.x description the checks compare: operations by path template and method, with their
+// The parts of an OpenAPI description the checks compare: operations by path template and method, with their
 // parameters, request body and responses, each with the place (file and range) where a finding about it is shown.
+// Swagger 2.0 is read into the same shape: a `body` parameter is the request body in each `consumes` media type, a
+// response `schema` is its content in each `produces` media type; `definitions` and friends are reached by `$ref` as written.
 import type { Range } from '../engine/range';
 import { child, isTrue, pairOf, pairs, items, scalarText, type SpecFile, type SpecNode } from './document';
 import type { Located, SpecSet } from './specSet';
@@ -93,6 +95,7 @@ export interface PathItem {
 
 export interface ApiModel {
   set: SpecSet;
+  swagger2: boolean;
   /** Path items by template with parameter names blanked (`/pets/{}`): oasdiff matches paths ignoring those names. */
   paths: Map<string, PathItem>;
   /** The `paths` key (or the top of the root file): where a removed path is shown. */
@@ -121,7 +124,8 @@ export function parameterKey(parameter: Pick<Parameter, 'in' | 'name'>, template
 export function buildModel(set: SpecSet): ApiModel {
   const root = set.root;
   const pathsPair = pairOf(root.root, 'paths');
-  const model: ApiModel = { set, paths: new Map(), pathsPlace: pathsPair ? placeOf(root, pathsPair.key as SpecNode) : { file: root.path, range: root.rangeOf(null) } };
+  const swagger2 = child(root.root, 'swagger') !== undefined;
+  const model: ApiModel = { set, swagger2, paths: new Map(), pathsPlace: pathsPair ? placeOf(root, pathsPair.key as SpecNode) : { file: root.path, range: root.rangeOf(null) } };
   for (const pathPair of pairs(pathsPair?.value as SpecNode)) {
     const template = scalarText(pathPair.key as SpecNode);
     if (template === undefined) continue;
@@ -129,20 +133,57 @@ export function buildModel(set: SpecSet): ApiModel {
     if (!resolved) continue;
     const item: PathItem = { template, place: placeOf(root, pathPair.key as SpecNode), operations: new Map(), source: resolved };
     const shared = parametersOf(set, resolved, template);
+    const sharedBody = swagger2 ? bodyParameterOf(set, resolved) : undefined;
     for (const method of METHODS) {
       const operationPair = pairOf(resolved.node, method);
       if (!operationPair) continue;
       const operation = set.resolve({ file: resolved.file, node: operationPair.value as SpecNode });
       if (!operation) continue;
       const source = blockOf(resolved.file, operationPair.key as SpecNode, operationPair.value as SpecNode);
-      item.operations.set(method.toUpperCase(), buildOperation(set, item, method, placeOf(resolved.file, operationPair.key as SpecNode), operation, shared, source));
+      const media = swagger2 ? swaggerMediaTypes(root, operation) : undefined;
+      item.operations.set(method.toUpperCase(), buildOperation(set, item, method, placeOf(resolved.file, operationPair.key as SpecNode), operation, shared, source, media, sharedBody));
     }
     model.paths.set(normalizeTemplate(template), item);
   }
   return model;
 }
 
-function buildOperation(set: SpecSet, pathItem: PathItem, method: string, place: Place, at: Located, shared: Map<string, Parameter>, source: SourceBlock): Operation {
+/** Swagger 2.0's `consumes` and `produces` of an operation, else of the document, else JSON. */
+interface SwaggerMediaTypes {
+  consumes: string[];
+  produces: string[];
+}
+
+function swaggerMediaTypes(root: SpecFile, operation: Located): SwaggerMediaTypes {
+  const list = (key: string) => {
+    const own = items(child(operation.node, key)).map((item) => scalarText(item));
+    const global = items(child(root.root, key)).map((item) => scalarText(item));
+    const chosen = (child(operation.node, key) !== undefined ? own : global).filter((value): value is string => value !== undefined);
+    return chosen.length > 0 ? chosen : ['application/json'];
+  };
+  return { consumes: list('consumes'), produces: list('produces') };
+}
+
+/** A Swagger 2.0 `in: body` parameter, written or behind a `$ref`, with where it is written. */
+function bodyParameterOf(set: SpecSet, at: Located): { written: SpecNode; body: Located } | undefined {
+  for (const written of items(child(at.node, 'parameters'))) {
+    const resolved = set.resolve({ file: at.file, node: written });
+    if (resolved && scalarText(child(resolved.node, 'in')) === 'body') return { written, body: resolved };
+  }
+  return undefined;
+}
+
+function buildOperation(
+  set: SpecSet,
+  pathItem: PathItem,
+  method: string,
+  place: Place,
+  at: Located,
+  shared: Map<string, Parameter>,
+  source: SourceBlock,
+  swagger?: SwaggerMediaTypes,
+  sharedBody?: { written: SpecNode; body: Located },
+): Operation {
   const { file, node } = at;
   const own = parametersOf(set, at, pathItem.template);
   const parametersPair = pairOf(node, 'parameters');
@@ -157,8 +198,8 @@ function buildOperation(set: SpecSet, pathItem: PathItem, method: string, place:
     // An operation's own parameter overrides the path item's of the same location and name.
     parameters: new Map([...shared, ...own]),
     parametersPlace: parametersPair ? placeOf(file, parametersPair.key as SpecNode) : place,
-    requestBody: requestBodyOf(set, at),
-    responses: responsesOf(set, at),
+    requestBody: swagger ? swaggerRequestBodyOf(set, at, swagger, sharedBody) : requestBodyOf(set, at),
+    responses: responsesOf(set, at, swagger),
     responsesPlace: responsesPair ? placeOf(file, responsesPair.key as SpecNode) : place,
     source,
     pathItem,
@@ -172,7 +213,8 @@ function parametersOf(set: SpecSet, at: Located, template: string): Map<string, 
     if (!resolved) continue;
     const location = scalarText(child(resolved.node, 'in'));
     const name = scalarText(child(resolved.node, 'name'));
-    if (location === undefined || name === undefined) continue;
+    // Swagger 2.0's body parameter is the request body, not a parameter.
+    if (location === undefined || name === undefined || location === 'body') continue;
     const requiredPair = pairOf(resolved.node, 'required');
     const parameter: Parameter = {
       in: location,
@@ -205,15 +247,33 @@ function requestBodyOf(set: SpecSet, operation: Located): RequestBody | undefine
   };
 }
 
-function responsesOf(set: SpecSet, operation: Located): Map<string, Response> {
+function swaggerRequestBodyOf(set: SpecSet, operation: Located, swagger: SwaggerMediaTypes, shared?: { written: SpecNode; body: Located }): RequestBody | undefined {
+  const found = bodyParameterOf(set, operation) ?? shared;
+  if (!found) return undefined;
+  const { written, body } = found;
+  const file = operation.file;
+  const requiredPair = pairOf(body.node, 'required');
+  const schema = child(body.node, 'schema');
+  const place = placeOf(file, written);
+  const content = new Map<string, MediaType>(swagger.consumes.map((name) => [name, { name, place, schema: schema ? { file: body.file, node: schema } : undefined }]));
+  return { required: isTrue(requiredPair?.value as SpecNode), place, requiredPlace: requiredPair ? placeOf(body.file, requiredPair.value as SpecNode) : undefined, content, contentPlace: place };
+}
+
+function responsesOf(set: SpecSet, operation: Located, swagger?: SwaggerMediaTypes): Map<string, Response> {
   const result = new Map<string, Response>();
   for (const pair of pairs(child(operation.node, 'responses'))) {
     const status = scalarText(pair.key as SpecNode);
     if (status === undefined) continue;
     const response = set.resolve({ file: operation.file, node: pair.value as SpecNode });
     if (!response) continue;
-    const contentPair = pairOf(response.node, 'content');
     const place = placeOf(operation.file, pair.key as SpecNode);
+    if (swagger) {
+      const schema = child(response.node, 'schema');
+      const content = new Map<string, MediaType>(schema ? swagger.produces.map((name) => [name, { name, place, schema: { file: response.file, node: schema } }]) : []);
+      result.set(status.toUpperCase(), { status, place, content, contentPlace: place });
+      continue;
+    }
+    const contentPair = pairOf(response.node, 'content');
     result.set(status.toUpperCase(), {
       status,
       place,
