@@ -210,7 +210,7 @@ test('--format sarif is SARIF 2.1.0 with the rules, results, regions and base lo
   assert.ok(ruleIds.includes('FIELD_NO_DELETE'));
   for (const rule of driver.rules) {
     assert.equal(typeof rule.shortDescription.text, 'string');
-    assert.match(rule.helpUri, new RegExp(`/protobuf/${rule.id}\\.md$`));
+    assert.match(rule.helpUri, new RegExp(`/(protobuf|openapi)/${rule.id}\\.md$`));
     assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
   }
   assert.equal(sarif.runs[0].results.length, 1);
@@ -288,19 +288,20 @@ test('usage mistakes are exit 2 with one line; --help and --version exit 0', asy
   assert.match(version.stdout, /^\d+\.\d+\.\d+/);
 });
 
-test('rules --format json lists every protobuf rule with its doc', async (t) => {
+test('rules --format json lists every rule of every kind with its doc', async (t) => {
   const dir = emptyTempDir(t);
   const result = await runCli(['rules', '--format', 'json'], { cwd: dir });
   assert.equal(result.status, 0, result.stderr);
   const rules = JSON.parse(result.stdout) as Record<string, unknown>[];
   // Every buf breaking rule ID but the deprecated FIELD_SAME_LABEL, which buf itself expands to the cardinality rules.
   const bufIds = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'buf-breaking-rule-ids.json'), 'utf8')) as { ids: string[] }).ids;
-  assert.deepEqual(rules.map((rule) => rule.id).sort(), bufIds.filter((id) => id !== 'FIELD_SAME_LABEL'));
+  assert.deepEqual(rules.filter((rule) => rule.kind === 'protobuf').map((rule) => rule.id).sort(), bufIds.filter((id) => id !== 'FIELD_SAME_LABEL'));
+  assert.deepEqual([...new Set(rules.map((rule) => rule.kind))], ['protobuf', 'openapi']);
+  assert.ok(rules.some((rule) => rule.id === 'api-removed-without-deprecation' && rule.sameAs === 'oasdiff:api-removed-without-deprecation'));
   for (const rule of rules) {
     const keys = Object.keys(rule).filter((key) => key !== 'sameAs').sort();
     assert.deepEqual(keys, ['categories', 'defaultSeverity', 'doc', 'id', 'kind', 'summary']);
-    assert.equal(rule.kind, 'protobuf');
-    assert.equal(rule.doc, `https://github.com/graycheck/graycheck/blob/main/server/docs/rules/protobuf/${rule.id}.md`);
+    assert.equal(rule.doc, `https://github.com/graycheck/graycheck/blob/main/server/docs/rules/${rule.kind}/${rule.id}.md`);
   }
   const text = await runCli(['rules'], { cwd: dir });
   assert.match(text.stdout, /^FIELD_NO_DELETE\s+protobuf\s+error\s+/m);

@@ -2,14 +2,14 @@
 // severity overrides, path filters, inline suppressions, fix titles, and a stable order.
 import type { Comparison, FixHead, KindChecker, KindSession } from './comparison';
 import { throwIfCancelled } from './comparison';
-import { isKindEnabled } from './config';
+import { CONFIG_FILE, isKindEnabled } from './config';
 import type { Fix } from './edit';
 import type { CheckResult, Finding, NotChecked, RawFinding, Severity } from './finding';
 import { SEVERITY_ORDER } from './finding';
 import { matchesAnyGlob } from './glob';
 import { LineIndex } from './range';
 import type { RuleMeta } from './rule';
-import { isSuppressed, suppressFix } from './suppressions';
+import { ignoreEntryFix, isSuppressed, suppressFix } from './suppressions';
 
 /** The kinds' sessions of one owner (a CLI run, a repository in the server): what they learned in one check serves the next. */
 export class CheckSession {
@@ -92,7 +92,7 @@ async function unavailableFiles(comparison: Comparison): Promise<Map<string, str
 /** Every fix of a finding, the kind's own first and "Suppress RULE here" last. */
 export async function fixesFor(finding: Finding, checker: KindChecker, head: FixHead): Promise<Fix[]> {
   const fixes = await checker.fixes(finding, head);
-  const suppress = suppressFix(finding, head.text);
+  const suppress = /\.json$/i.test(finding.file) ? ignoreEntryFix(finding, await head.tree.read(CONFIG_FILE)) : suppressFix(finding, head.text);
   return suppress ? [...fixes, suppress] : fixes;
 }
 

@@ -9,6 +9,8 @@ export interface TextEdit {
 export interface FileEdit {
   file: string; // repository-relative
   edits: TextEdit[];
+  /** The file does not exist yet: the edit creates it (clients that cannot create files are not offered the fix). */
+  create?: boolean;
 }
 
 export interface Fix {

@@ -1,5 +1,6 @@
 // Inline suppressions: `graycheck:ignore RULE[,RULE] reason` on the finding's line or the line above.
 // `buf:lint:ignore` is deliberately not honoured: buf does not treat lint comments as breaking suppressions either.
+import { CONFIG_FILE } from './config';
 import type { Fix } from './edit';
 import type { Finding } from './finding';
 import { LineIndex } from './range';
@@ -35,4 +36,29 @@ export function suppressFix(finding: Finding, headText: string): Fix | undefined
     title: `Suppress ${finding.rule} here`,
     changes: [{ file: finding.file, edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText }] }],
   };
+}
+
+/** JSON holds no comments: "Suppress" there adds an `ignore` entry for the file and rule to `.graycheck.yaml`, creating
+ *  the file when there is none. Undefined when the existing `ignore` is not a block list this can extend. */
+export function ignoreEntryFix(finding: Finding, configText: string | undefined): Fix | undefined {
+  const title = `Suppress ${finding.rule} in ${finding.file} (an ignore entry in ${CONFIG_FILE})`;
+  const entry = (indent: string) => `${indent}- { path: ${JSON.stringify(finding.file)}, rules: [${finding.rule}] }\n`;
+  const at = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 0 } });
+  if (configText === undefined) return { title, changes: [{ file: CONFIG_FILE, create: true, edits: [{ range: at(0), newText: `ignore:\n${entry('  ')}` }] }] };
+  const lines = new LineIndex(configText);
+  const texts = Array.from({ length: lines.lineCount }, (_, line) => lines.lineText(line));
+  const ignoreLine = texts.findIndex((text) => /^ignore\s*:/.test(text));
+  if (ignoreLine < 0) {
+    const last = lines.lineCount - 1;
+    const newText = `${texts[last] === '' ? '' : '\n'}ignore:\n${entry('  ')}`;
+    return { title, changes: [{ file: CONFIG_FILE, edits: [{ range: { start: { line: last, character: texts[last].length }, end: { line: last, character: texts[last].length } }, newText }] }] };
+  }
+  if (!/^ignore\s*:\s*(#.*)?$/.test(texts[ignoreLine])) return undefined;
+  let end = ignoreLine + 1;
+  while (end < texts.length && (texts[end].trim() === '' || /^\s/.test(texts[end]) || texts[end].startsWith('-'))) end++;
+  while (end > ignoreLine + 1 && texts[end - 1].trim() === '') end--;
+  const firstItem = texts.slice(ignoreLine + 1, end).find((text) => /^\s*- /.test(text));
+  const indent = firstItem ? /^\s*/.exec(firstItem)![0] : '  ';
+  if (end >= texts.length) return { title, changes: [{ file: CONFIG_FILE, edits: [{ range: { start: { line: end - 1, character: texts[end - 1].length }, end: { line: end - 1, character: texts[end - 1].length } }, newText: `\n${entry(indent).trimEnd()}` }] }] };
+  return { title, changes: [{ file: CONFIG_FILE, edits: [{ range: at(end), newText: entry(indent) }] }] };
 }

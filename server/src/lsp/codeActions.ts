@@ -4,6 +4,7 @@
 import * as fs from 'node:fs/promises';
 import {
   CodeActionKind,
+  CreateFile,
   type CodeAction,
   type CodeActionParams,
   type Diagnostic,
@@ -42,6 +43,7 @@ export async function codeActions(context: ServerContext, params: CodeActionPara
     if (!checker) continue;
     for (const fix of await fixesFor(finding, checker, { text, tree })) {
       const edit = toWorkspaceEdit(context, repository, fix);
+      if (!edit) continue;
       const key = `${fix.title}\0${JSON.stringify(edit)}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -82,16 +84,22 @@ function sameFinding(finding: Finding, diagnostic: Diagnostic): boolean {
   );
 }
 
-/** One WorkspaceEdit per fix, however many files it touches. Open documents are edited at the version the user sees. */
-function toWorkspaceEdit(context: ServerContext, repository: RepositoryState, fix: Fix): WorkspaceEdit {
+/** One WorkspaceEdit per fix, however many files it touches. Open documents are edited at the version the user sees.
+ *  A fix that creates a file needs a client that can create files; for others it is left out (undefined). */
+function toWorkspaceEdit(context: ServerContext, repository: RepositoryState, fix: Fix): WorkspaceEdit | undefined {
   const files = fix.changes.map((change) => {
     const uri = uriFor(context, repository, change.file);
     const edits: TextEdit[] = change.edits.map((edit) => ({ range: edit.range, newText: edit.newText }));
-    return { uri, edits, version: context.documents.get(uri)?.version };
+    return { uri, edits, version: context.documents.get(uri)?.version, create: change.create === true };
   });
+  const creates = files.some((file) => file.create);
+  if (creates && !(context.client.documentChanges && context.client.createFiles)) return undefined;
   const touchesOpenDocument = files.some((file) => file.version !== undefined);
-  if (touchesOpenDocument && context.client.documentChanges) {
-    const documentChanges: TextDocumentEdit[] = files.map((file) => ({ textDocument: { uri: file.uri, version: file.version ?? null }, edits: file.edits }));
+  if ((touchesOpenDocument || creates) && context.client.documentChanges) {
+    const documentChanges: (TextDocumentEdit | CreateFile)[] = files.flatMap((file) => [
+      ...(file.create ? [CreateFile.create(file.uri, { ignoreIfExists: true })] : []),
+      { textDocument: { uri: file.uri, version: file.version ?? null }, edits: file.edits },
+    ]);
     return { documentChanges };
   }
   const changes: Record<string, TextEdit[]> = {};

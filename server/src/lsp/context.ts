@@ -9,6 +9,8 @@ import type { WorkspaceState } from './workspaceState';
 
 export interface ClientFlags {
   documentChanges: boolean;
+  /** The client applies CreateFile operations in a WorkspaceEdit. */
+  createFiles: boolean;
   workDoneProgress: boolean;
   configuration: boolean;
   dynamicConfiguration: boolean;

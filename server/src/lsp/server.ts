@@ -74,6 +74,7 @@ export function startLanguageServer(checkers: readonly KindChecker[]): void {
     ),
     client: {
       documentChanges: false,
+      createFiles: false,
       workDoneProgress: false,
       configuration: false,
       dynamicConfiguration: false,
@@ -129,6 +130,7 @@ function initialize(context: ServerContext, params: InitializeParams): Initializ
   context.trusted = options.trusted !== false;
   const flags: ClientFlags = {
     documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    createFiles: capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
     workDoneProgress: capabilities.window?.workDoneProgress === true,
     configuration: capabilities.workspace?.configuration === true,
     dynamicConfiguration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
