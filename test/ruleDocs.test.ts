@@ -1,9 +1,11 @@
 // Every rule's doc page, for every kind: first line is its summary, the sections are there, and its examples do what they
-// say when run through the kind's harness (test/support/kindHarnesses.ts).
+// say when run through the kind's harness (test/support/kindHarnesses.ts). A page whose examples need a kind's options (OpenAPI's
+// deprecation days) says so in a ```yaml .graycheck.yaml block under "## Example that breaks"; both examples run with it.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { parseGraycheckConfig } from '../server/src/engine/config';
 import { docPath } from '../server/src/engine/rule';
 import { CHECKERS } from '../server/src/registry';
 import { KIND_HARNESSES } from './support/kindHarnesses';
@@ -18,6 +20,16 @@ function examples(section: string, harness: KindHarness): { base: Record<string,
   assert.equal(base[1], 'base');
   assert.equal(head[1], 'head');
   return { base: { [base[2] ?? harness.defaultFile]: base[3] }, head: { [head[2] ?? harness.defaultFile]: head[3] } };
+}
+
+/** The kind's options from the page's ```yaml .graycheck.yaml block, read as `.graycheck.yaml` is; undefined when it has none. */
+function exampleOptions(examplesText: string, harness: KindHarness): Record<string, unknown> | undefined {
+  const blocks = [...examplesText.matchAll(/```yaml \.graycheck\.yaml\n([\s\S]*?)```/g)];
+  assert.ok(blocks.length <= 1, 'at most one ```yaml .graycheck.yaml block for the examples');
+  if (blocks.length === 0) return undefined;
+  const { config, problems } = parseGraycheckConfig(blocks[0][1], [harness.checker]);
+  assert.deepEqual(problems.map((problem) => problem.message), [], 'the examples\' .graycheck.yaml is valid');
+  return config.kinds[harness.checker.kind].options;
 }
 
 test('every registered kind has a rule-test harness', () => {
@@ -43,8 +55,11 @@ for (const harness of KIND_HARNESSES) {
       if (reportedAs.length === 0 || reportedAs[0] !== rule.id) assert.match(text.split('\n')[0], /^Deprecated/, 'a rule reported under other IDs says so in its summary');
       if (reportedAs.length === 0) return;
       const files = harness.docs.files?.(rule.id);
+      const options = exampleOptions(text.split('## Example that breaks')[1].split('## Fix')[0], harness);
       const findingsOf = async (example: typeof breaking) =>
-        (await Promise.all(reportedAs.map((id) => runRule(id, { ...example, ...(files ? { files } : {}) }, undefined, harness)))).flatMap((result) => result.findings);
+        (await Promise.all(reportedAs.map((id) => runRule(id, { ...example, ...(files ? { files } : {}), ...(options ? { options } : {}) }, undefined, harness)))).flatMap(
+          (result) => result.findings,
+        );
       assert.ok((await findingsOf(breaking)).length >= 1, 'the breaking example breaks');
       assert.deepEqual(await findingsOf(fine), [], 'the other example does not break');
     });

@@ -48,6 +48,8 @@ export interface RuleCase {
   files?: Record<string, string>;
   /** Head path → base path. */
   renames?: Record<string, string>;
+  /** The kind's own `.graycheck.yaml` options (e.g. OpenAPI's deprecation days). */
+  options?: Record<string, unknown>;
 }
 
 export function harnessOf(ruleId: string): KindHarness {
@@ -63,7 +65,7 @@ function asFiles(harness: KindHarness, side: string | null | Record<string, stri
 
 export async function runRule(
   ruleId: string,
-  testCase: Pick<RuleCase, 'base' | 'head' | 'files' | 'renames'>,
+  testCase: Pick<RuleCase, 'base' | 'head' | 'files' | 'renames' | 'options'>,
   headOverride?: Record<string, string>,
   harness = harnessOf(ruleId),
 ): Promise<CheckResult> {
@@ -74,6 +76,7 @@ export async function runRule(
     renames: new Map(Object.entries(testCase.renames ?? {})),
     config: defaultConfig([harness.checker]),
   };
+  Object.assign(comparison.config.kinds[harness.checker.kind].options, testCase.options);
   const result = await runCheck(comparison, [harness.checker]);
   return { ...result, findings: result.findings.filter((finding) => finding.rule === ruleId) };
 }

@@ -3,7 +3,7 @@
 // the check families. A description that cannot be read in full is listed as not checked, never compared in part.
 import type { Comparison, FixHead, KindChecker, KindReport, KindReporter, KindSession } from '../engine/comparison';
 import { throwIfCancelled } from '../engine/comparison';
-import { globsOption, kindOption } from '../engine/config';
+import { globsOption, kindOption, type KindOption } from '../engine/config';
 import type { Fix } from '../engine/edit';
 import type { Finding, NotChecked } from '../engine/finding';
 import { matchesAnyGlob } from '../engine/glob';
@@ -12,7 +12,7 @@ import { child, scalarText } from './document';
 import { openapiFixes } from './fixes';
 import { buildModel, isInStabilityScope, type ApiModel } from './model';
 import { OPENAPI_FAMILIES, OPENAPI_RULES } from './rules/index';
-import type { FamilyReport, ModelPair, OpenapiFinding, OperationPair } from './rules/family';
+import type { FamilyReport, ModelPair, OpenapiFinding, OpenapiOptions, OperationPair } from './rules/family';
 import { todayUtc } from './rules/sunset';
 import { SpecSet, type SpecFileCache } from './specSet';
 
@@ -36,12 +36,21 @@ export const openapiChecker: KindChecker = {
     sourceChange: 'dependents',
     languages: ['yaml', 'json'],
   },
-  // `files`: globs that narrow (or, for unusual extensions, widen) where descriptions are looked for.
-  options: [globsOption('files')],
+  // `files`: globs that narrow (or, for unusual extensions, widen) where descriptions are looked for; the deprecation
+  // days are oasdiff's --deprecation-days-beta and --deprecation-days-stable (0: no deprecation policy).
+  options: [globsOption('files'), daysOption('deprecationDaysBeta'), daysOption('deprecationDaysStable')],
   rules: OPENAPI_RULES,
   startSession: () => new OpenapiSession(),
   fixes: (finding: Finding, head: FixHead): Promise<Fix[]> => openapiFixes(finding, head),
 };
+
+function daysOption(key: string): KindOption {
+  return {
+    key,
+    default: 0,
+    read: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? { value } : { mustBe: 'a whole number of days (0 or more)' }),
+  };
+}
 
 interface Root {
   path: string;
@@ -68,6 +77,10 @@ class OpenapiSession implements KindSession {
     const baseByPath = new Map((await baseRoots).map((root) => [root.path, root]));
     const pairedBase = new Set<string>();
     const today = todayUtc();
+    const options: OpenapiOptions = {
+      deprecationDaysBeta: kindOption(comparison.config, openapiChecker, 'deprecationDaysBeta') as number,
+      deprecationDaysStable: kindOption(comparison.config, openapiChecker, 'deprecationDaysStable') as number,
+    };
 
     for (const head of headRoots) {
       throwIfCancelled(comparison.signal);
@@ -83,7 +96,7 @@ class OpenapiSession implements KindSession {
         notChecked.push({ file: head.path, reason: unreadable });
         continue;
       }
-      compare(buildModel(baseSet), buildModel(headSet), today, report, (reason) => notChecked.push({ file: head.path, reason }));
+      compare(buildModel(baseSet), buildModel(headSet), { today, options }, report, (reason) => notChecked.push({ file: head.path, reason }));
     }
     // A description gone from head (deleted, or no longer OpenAPI): every operation it had is removed.
     for (const base of baseByPath.values()) {
@@ -91,7 +104,7 @@ class OpenapiSession implements KindSession {
       const baseSet = await SpecSet.load(baseTree, base.path, base.text, this.baseFiles);
       if (whyNotComparable(baseSet, 'base')) continue;
       const emptyHead = await SpecSet.load(comparison.head, base.path, '{}', this.headFiles);
-      compare(buildModel(baseSet), buildModel(emptyHead), today, report, (reason) => notChecked.push({ file: base.path, reason }));
+      compare(buildModel(baseSet), buildModel(emptyHead), { today, options }, report, (reason) => notChecked.push({ file: base.path, reason }));
     }
     return { notChecked, filesChecked };
   }
@@ -128,7 +141,7 @@ function whyNotComparable(set: SpecSet, side: 'base' | 'head'): string | undefin
   return undefined;
 }
 
-function compare(base: ApiModel, head: ApiModel, today: string, reporter: KindReporter, incomplete: (reason: string) => void): void {
+function compare(base: ApiModel, head: ApiModel, when: Pick<ModelPair, 'today' | 'options'>, reporter: KindReporter, incomplete: (reason: string) => void): void {
   const operations: OperationPair[] = [];
   for (const [template, basePath] of base.paths) {
     const headPath = head.paths.get(template);
@@ -138,7 +151,7 @@ function compare(base: ApiModel, head: ApiModel, today: string, reporter: KindRe
       if (headOperation && isInStabilityScope(baseOperation) && isInStabilityScope(headOperation)) operations.push({ base: baseOperation, head: headOperation });
     }
   }
-  const pair: ModelPair = { base, head, operations, today };
+  const pair: ModelPair = { base, head, operations, ...when };
   const seen = new Set<string>();
   const reasons = new Set<string>();
   const report: FamilyReport = {

@@ -43,6 +43,8 @@ export interface Parameter {
   deprecated: boolean;
   sunset: SpecNode | undefined;
   place: Place;
+  /** The `deprecated` and `x-sunset` values, where lifecycle findings are shown. */
+  lifecycle: Lifecycle;
   /** The `required` value, where "became required" is shown. */
   requiredPlace: Place | undefined;
   /** The parameter as written in its operation or path item (a `$ref` or the object): what a restore copies. */
@@ -64,6 +66,20 @@ export interface Response {
   contentPlace: Place;
 }
 
+export interface Lifecycle {
+  deprecatedPlace: Place | undefined;
+  sunsetPlace: Place | undefined;
+}
+
+function lifecycleOf(at: Located): Lifecycle {
+  const deprecated = pairOf(at.node, 'deprecated');
+  const sunset = pairOf(at.node, 'x-sunset');
+  return {
+    deprecatedPlace: deprecated ? placeOf(at.file, deprecated.value as SpecNode) : undefined,
+    sunsetPlace: sunset ? placeOf(at.file, sunset.value as SpecNode) : undefined,
+  };
+}
+
 export interface Operation {
   /** Upper case, as oasdiff names it: GET. */
   method: string;
@@ -74,6 +90,7 @@ export interface Operation {
   deprecated: boolean;
   sunset: SpecNode | undefined;
   stability: string | undefined;
+  lifecycle: Lifecycle;
   parameters: Map<string, Parameter>;
   /** The operation's `parameters` key, else its method key. */
   parametersPlace: Place;
@@ -195,6 +212,7 @@ function buildOperation(
     deprecated: isTrue(child(node, 'deprecated')),
     sunset: child(node, 'x-sunset'),
     stability: scalarText(child(node, 'x-stability-level')),
+    lifecycle: lifecycleOf(at),
     // An operation's own parameter overrides the path item's of the same location and name.
     parameters: new Map([...shared, ...own]),
     parametersPlace: parametersPair ? placeOf(file, parametersPair.key as SpecNode) : place,
@@ -223,6 +241,7 @@ function parametersOf(set: SpecSet, at: Located, template: string): Map<string, 
       deprecated: isTrue(child(resolved.node, 'deprecated')),
       sunset: child(resolved.node, 'x-sunset'),
       place: placeOf(at.file, written),
+      lifecycle: lifecycleOf(resolved),
       requiredPlace: requiredPair ? placeOf(resolved.file, requiredPair.value as SpecNode) : undefined,
       source: blockOf(at.file, written, written),
     };

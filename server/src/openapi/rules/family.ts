@@ -16,6 +16,15 @@ export interface ModelPair {
   operations: OperationPair[];
   /** Today's date (YYYY-MM-DD), to which sunset dates are compared as oasdiff does. */
   today: string;
+  options: OpenapiOptions;
+}
+
+/** oasdiff's options, from `.graycheck.yaml`'s `openapi:` section, with oasdiff's defaults. */
+export interface OpenapiOptions {
+  /** The least number of days between deprecating a beta operation (or its parameter) and its sunset; 0: no policy. */
+  deprecationDaysBeta: number;
+  /** The same for stable operations (and those without a stability level). */
+  deprecationDaysStable: number;
 }
 
 export interface OpenapiFinding {

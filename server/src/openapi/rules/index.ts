@@ -1,11 +1,12 @@
 // Every OpenAPI check family, and so every oasdiff ID the kind reports. Explicit imports: the order is visible.
 import type { RuleMeta } from '../../engine/rule';
 import { bodyAndResponses } from './bodyAndResponses';
+import { deprecation } from './deprecation';
 import type { CheckFamily } from './family';
 import { operationRemoval } from './operationRemoval';
 import { parameterChanges } from './parameterChanges';
 import { propertyChanges } from './propertyChanges';
 
-export const OPENAPI_FAMILIES: readonly CheckFamily[] = [operationRemoval, parameterChanges, bodyAndResponses, propertyChanges];
+export const OPENAPI_FAMILIES: readonly CheckFamily[] = [operationRemoval, parameterChanges, bodyAndResponses, propertyChanges, deprecation];
 
 export const OPENAPI_RULES: readonly RuleMeta[] = OPENAPI_FAMILIES.flatMap((family) => family.rules);
