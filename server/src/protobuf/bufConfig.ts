@@ -1,5 +1,6 @@
 // buf's module layout and `breaking:` settings, read from the head tree: buf.yaml v1 (with buf.work.yaml) and v2.
 // Without a buf.yaml the repository root is one module with buf's defaults (v2 categories, FILE selected).
+import { posix } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { NotChecked } from '../engine/finding';
 import type { Tree } from '../engine/tree';
@@ -55,14 +56,14 @@ export async function loadBufSetup(tree: Tree): Promise<BufSetup> {
     }
     if (root.version === 'v2') {
       try {
-        return { modules: modulesV2(root), problems };
+        return { modules: await existing(tree, modulesV2(root)), problems };
       } catch (error) {
         return fail('buf.yaml', error);
       }
     }
     if (workText === undefined) {
       try {
-        return { modules: [moduleV1(root, '')], problems };
+        return { modules: await existing(tree, [moduleV1(root, '')]), problems };
       } catch (error) {
         return fail('buf.yaml', error);
       }
@@ -87,13 +88,27 @@ export async function loadBufSetup(tree: Tree): Promise<BufSetup> {
         }
         modules.push(moduleV1(moduleRoot, dir));
       }
-      return { modules, problems };
+      return { modules: await existing(tree, modules), problems };
     } catch (error) {
       return fail('buf.work.yaml', error);
     }
   }
   // Without a buf.yaml buf applies v1's defaults (v2-only rules such as FIELD_SAME_DEFAULT do not run).
   return { modules: [{ root: '', excludes: [], breaking: defaultBreaking('v1') }], problems };
+}
+
+/** The modules, when each names a directory of the tree: buf refuses a module path with nothing in it ("had no .proto
+ *  files"), and comparing without it would pass every change silently. */
+async function existing(tree: Tree, modules: BufModule[]): Promise<BufModule[]> {
+  const roots = modules.map((module) => module.root).filter((root) => root !== '');
+  if (roots.length === 0) return modules;
+  const directories = new Set<string>();
+  for (const file of await tree.list()) {
+    for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) directories.add(file.slice(0, slash));
+  }
+  const missing = roots.find((root) => !directories.has(root));
+  if (missing !== undefined) throw new ConfigError(`module path "${missing}" matches no directory of the repository; fix the path or create the directory`);
+  return modules;
 }
 
 function readYaml(text: string): Record<string, unknown> {
@@ -112,9 +127,12 @@ function stringList(value: unknown, key: string): string[] | undefined {
 }
 
 function normalizeDirectory(path: string): string {
-  const normalized = path.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
-  if (normalized.startsWith('../') || normalized.startsWith('/')) throw new ConfigError(`path "${path}" is outside the repository`);
-  return normalized;
+  const slashed = path.replace(/\\/g, '/');
+  const normalized = posix.normalize(slashed).replace(/\/+$/, '');
+  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed) || normalized === '..' || normalized.startsWith('../')) {
+    throw new ConfigError(`path "${path}" is outside the repository`);
+  }
+  return normalized === '.' ? '' : normalized;
 }
 
 function join(root: string, path: string): string {
