@@ -209,3 +209,12 @@ test('help names --fail-on-unchecked and the exit statuses', async () => {
   assert.match(result.stdout, /--fail-on-unchecked/);
   assert.match(result.stdout, /1 findings at or above it, or anything not checked with\s+--fail-on-unchecked/);
 });
+
+test('CLI: a module whose files were all deleted at head is compared (its files reported as deleted), not refused', async (t) => {
+  const repo = TempRepo.create(t);
+  repo.commit({ 'buf.yaml': 'version: v2\nmodules:\n  - path: api\n', [USER_PROTO]: USER });
+  fs.rmSync(repo.path('api'), { recursive: true });
+  const result = await runCli(['check'], { cwd: repo.dir });
+  assert.equal(result.status, 1, result.stdout + result.stderr);
+  assert.match(result.stdout, /FILE_NO_DELETE/);
+});

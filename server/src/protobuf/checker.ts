@@ -52,7 +52,7 @@ class ProtobufSession implements KindSession {
 
   async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
     const notChecked: NotChecked[] = [];
-    const setup = await loadBufSetup(comparison.head);
+    const setup = await loadBufSetup(comparison.head, comparison.base);
     notChecked.push(...setup.problems.map((problem) => ({ ...problem, blocksKind: true })));
     if (setup.modules.length === 0) return { notChecked, filesChecked: 0 };
     const { modules } = setup;
