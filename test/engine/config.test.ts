@@ -17,7 +17,7 @@ const KINDS: KindSettings[] = [
   },
 ];
 const parseGraycheckConfig = (text: string) => parseWith(text, KINDS);
-const KNOWN = 'base, include, exclude, protobuf, specs, limits, severity, ignore';
+const KNOWN = 'base, include, exclude, protobuf, specs, limits, severity, ignore, failOnUnchecked';
 
 test('an empty file gives the defaults', () => {
   assert.deepEqual(parseGraycheckConfig(''), { config: defaultConfig(KINDS), problems: [] });

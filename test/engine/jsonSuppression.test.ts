@@ -8,6 +8,7 @@ import { applyTextEdits } from '../../server/src/engine/edit';
 import { LineIndex } from '../../server/src/engine/range';
 import { MemoryTree } from '../../server/src/engine/tree';
 import { openapiChecker } from '../../server/src/openapi/checker';
+import { CHECKERS } from '../../server/src/registry';
 
 const spec = (withDelete: boolean) =>
   JSON.stringify({ openapi: '3.0.3', info: { title: 'Pets', version: '1' }, paths: { '/pets': { get: { responses: { 200: { description: 'ok' } } }, ...(withDelete ? { delete: { responses: { 204: { description: 'gone' } } } } : {}) } } }, null, 2);
@@ -48,7 +49,7 @@ test('an existing .graycheck.yaml gets an ignore list, or one more entry in its 
 
   const withList = await suppressed('ignore:\n    - legacy/**\nseverity: { FIELD_NO_DELETE: warning }\n');
   assert.equal(withList?.edited, `ignore:\n    - legacy/**\n  ${ENTRY}\nseverity: { FIELD_NO_DELETE: warning }\n`);
-  assert.deepEqual(parseGraycheckConfig(withList!.edited, [openapiChecker]).problems, []);
+  assert.deepEqual(parseGraycheckConfig(withList!.edited, CHECKERS).problems, []);
   assert.deepEqual((await checkWith(withList!.edited)).result.findings, []);
 });
 

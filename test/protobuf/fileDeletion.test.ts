@@ -46,7 +46,8 @@ ruleCases('FILE_NO_DELETE', [
   },
   {
     name: 'files outside the modules are not compared',
-    files: { 'buf.yaml': 'version: v2\nmodules:\n  - path: proto\n' },
+    // The module directory must exist (buf refuses a module path that names nothing; so do we, see strictGate.test.ts).
+    files: { 'buf.yaml': 'version: v2\nmodules:\n  - path: proto\n', 'proto/keep.proto': 'syntax = "proto3";\npackage keep;\n' },
     base: { 'other/a.proto': A },
     head: {},
     expect: [],

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { countAtOrAbove } from '../engine/check';
-import { rulesOf, type KindChecker } from '../engine/comparison';
+import { rulesOf, type Comparison, type KindChecker } from '../engine/comparison';
 import type { Severity } from '../engine/finding';
 import { describeFileError } from '../fileErrors';
 import { GitRepository } from '../git/repository';
@@ -20,6 +20,7 @@ export const CHECK_OPTIONS: OptionSpecs = {
   staged: { type: 'flag' },
   format: { type: 'value', choices: ['text', 'json', 'sarif'] },
   'fail-on': { type: 'value', choices: ['error', 'warning', 'never'] },
+  'fail-on-unchecked': { type: 'flag' },
   config: { type: 'value' },
   debug: { type: 'flag' },
 };
@@ -46,14 +47,23 @@ export async function checkCommand(argv: readonly string[], io: CommandIO): Prom
 
   const comparisons = new RepositoryComparisons(await GitRepository.open(io.cwd), io.checkers);
   try {
-    const focus = await focusFromPaths(args.positionals, io.cwd, comparisons.root);
+    const missing: { given: string; entry: string }[] = [];
+    const focus = await focusFromPaths(args.positionals, io.cwd, comparisons.root, missing);
     const prepared = await prepareComparison(comparisons, {
       staged: flagOption(args, 'staged'),
       ...(base !== undefined ? { base } : {}),
       ...(configFile !== undefined ? { configFile: path.resolve(io.cwd, configFile) } : {}),
       ...(focus ? { focus } : {}),
     });
+    if (flagOption(args, 'fail-on-unchecked')) prepared.comparison.config.failOnUnchecked = true;
+    const notYaml = configFile !== undefined ? prepared.configProblems.find((problem) => problem.notYaml) : undefined;
+    // Its message names the YAML error and its line, never the file's text (it may be any file, a secret's included).
+    if (notYaml) throw new CliError(`the config file "${configFile}" given with --config ${notYaml.message.replace(/^.*? is not valid YAML/, 'is not valid YAML')} (line ${notYaml.range.start.line + 1}); fix it or name another file`);
+    await assertPathsExist(missing, prepared.comparison);
     const result = await comparisons.checks.run(prepared.comparison);
+    // A kind that could not run at all (its own configuration is unusable) would otherwise pass every change in its files.
+    const blocked = result.notChecked.find((entry) => entry.blocksKind);
+    if (blocked) throw new CliError(blocked.reason);
     const report: CheckReport = {
       base: prepared.base,
       result,
@@ -62,6 +72,7 @@ export async function checkCommand(argv: readonly string[], io: CommandIO): Prom
       durationMs: Math.round(performance.now() - startedMs),
     };
     await io.write(FORMATTERS[format](report));
+    if (prepared.comparison.config.failOnUnchecked && result.notChecked.length > 0) return EXIT_FINDINGS;
     if (failOn === 'never') return EXIT_OK;
     return countAtOrAbove(result.findings, failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
   } finally {
@@ -79,8 +90,22 @@ async function assertReadable(file: string, given: string): Promise<void> {
   }
 }
 
-/** PATH arguments (relative to cwd) as repository-relative focus entries: files as they are, directories with a trailing '/'. */
-export async function focusFromPaths(paths: readonly string[], cwd: string, root: string): Promise<Set<string> | undefined> {
+/** A PATH missing from the working tree must name something at head (the index) or at the base, a file or a directory:
+ *  a mistyped path would otherwise check nothing and pass. */
+async function assertPathsExist(missing: readonly { given: string; entry: string }[], comparison: Comparison): Promise<void> {
+  if (missing.length === 0) return;
+  const listed = [...(await comparison.head.list()), ...((await comparison.base?.list()) ?? [])];
+  for (const { given, entry } of missing) {
+    const directory = entry.endsWith('/') ? entry : `${entry}/`;
+    if (!listed.some((file) => file === entry || file.startsWith(directory))) {
+      throw new CliError(`path "${given}" exists neither at head nor at the base; check the spelling`);
+    }
+  }
+}
+
+/** PATH arguments (relative to cwd) as repository-relative focus entries: files as they are, directories with a trailing '/'.
+ *  Those missing from the working tree are added to `missing`, to be looked for at head and at the base. */
+export async function focusFromPaths(paths: readonly string[], cwd: string, root: string, missing: { given: string; entry: string }[] = []): Promise<Set<string> | undefined> {
   if (paths.length === 0) return undefined;
   const realRoot = await fs.realpath(root);
   const focus = new Set<string>();
@@ -93,12 +118,15 @@ export async function focusFromPaths(paths: readonly string[], cwd: string, root
       throw new UsageError(`path "${given}" is outside the repository at ${root}`);
     }
     const posix = relative.split(path.sep).join('/');
+    let exists = true;
     const isDirectory = await fs.stat(absolute).then(
       (stats) => stats.isDirectory(),
       // A path missing from the working tree may still name a file deleted at head, which is worth reporting on.
-      () => given.endsWith('/'),
+      () => ((exists = false), given.endsWith('/')),
     );
-    focus.add(isDirectory ? (posix === '' ? '' : `${posix}/`) : posix);
+    const entry = isDirectory ? (posix === '' ? '' : `${posix}/`) : posix;
+    if (!exists) missing.push({ given, entry });
+    focus.add(entry);
   }
   return focus;
 }

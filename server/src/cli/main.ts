@@ -18,7 +18,7 @@ export function helpText(checkers: readonly KindChecker[]): string {
 
 Usage:
   graycheck check [PATH...] [--base REV] [--staged] [--format text|json|sarif]
-                  [--fail-on error|warning|never] [--config FILE] [--debug]
+                  [--fail-on error|warning|never] [--fail-on-unchecked] [--config FILE] [--debug]
   graycheck rules [--format text|json]
   graycheck install-hook [--force-ours]
   graycheck lsp --stdio
@@ -27,12 +27,16 @@ Usage:
 check         compares the working tree (or the index with --staged) with the base: --base REV, else
               "base" in .graycheck.yaml, else auto (merge-base with the upstream or origin's default branch, else HEAD).
               PATH arguments (files or directories) limit which findings are reported.
+              --fail-on-unchecked (or "failOnUnchecked: true" in .graycheck.yaml) also fails when any file could not
+              be checked (a syntax error, an import not found), for a strict CI gate.
 rules         lists every rule with its kind, categories, default severity and documentation.
 install-hook  writes a git pre-commit hook running "graycheck check --staged"; never replaces a hook it did not write
               (--force-ours replaces a graycheck hook that was edited by hand).
 lsp           serves the Language Server Protocol over stdio.
 
-Exit status: 0 nothing at or above --fail-on (default error), 1 findings at or above it, 2 usage or operational error.
+Exit status: 0 nothing at or above --fail-on (default error); 1 findings at or above it, or anything not checked with
+--fail-on-unchecked; 2 usage or operational error (unreadable or non-YAML --config, a kind's own configuration
+file unusable, a PATH that exists neither at head nor at the base).
 `;
 }
 

@@ -23,6 +23,8 @@ export interface KindOption {
 export interface KindSettings {
   kind: string;
   options?: readonly KindOption[];
+  /** The kind's rule IDs: `severity:` and `ignore:` entries naming none of any kind get a warning. */
+  rules?: readonly { id: string }[];
 }
 
 export interface KindConfig {
@@ -39,12 +41,16 @@ export interface GraycheckConfig {
   kinds: Record<string, KindConfig>;
   severity: Record<string, SeverityOverride>;
   ignore: PathIgnore[];
+  /** Strict mode for CI: anything that could not be checked fails the check (exit 1), as a finding would. */
+  failOnUnchecked?: boolean;
 }
 
 export interface ConfigProblem {
   file: string;
   range: Range;
   message: string;
+  /** The file is not valid YAML, so none of it was used (an explicit --config that is not YAML is an operational error). */
+  notYaml?: true;
 }
 
 export const CONFIG_FILE = '.graycheck.yaml';
@@ -97,7 +103,9 @@ const QUOTING_YAML_ERRORS: Partial<Record<string, string>> = {
 export function parseGraycheckConfig(text: string, kinds: readonly KindSettings[] = [], file = CONFIG_FILE): { config: GraycheckConfig; problems: ConfigProblem[] } {
   const config = defaultConfig(kinds);
   const kindsByName = new Map(kinds.map((kind) => [kind.kind, kind]));
-  const topLevelKeys = ['base', 'include', 'exclude', ...kindsByName.keys(), 'severity', 'ignore'];
+  const topLevelKeys = ['base', 'include', 'exclude', ...kindsByName.keys(), 'severity', 'ignore', 'failOnUnchecked'];
+  const ruleIds = kinds.flatMap((kind) => (kind.rules ?? []).map((rule) => rule.id));
+  const knownRuleIds = new Set(ruleIds);
   const problems: ConfigProblem[] = [];
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -110,11 +118,22 @@ export function parseGraycheckConfig(text: string, kinds: readonly KindSettings[
     return { start: toPosition(start), end: toPosition(end) };
   };
   const problem = (node: YamlNode | null | undefined, message: string) => problems.push({ file, range: rangeOf(node), message });
+  // A rule ID no kind has (a typo, a rule of another tool) would silently change nothing.
+  const checkRuleId = (node: YamlNode | null | undefined, id: string, where: string) => {
+    if (knownRuleIds.size === 0 || knownRuleIds.has(id)) return;
+    const closest = closestId(id, ruleIds);
+    problem(node, `unknown rule ID "${id}" in "${where}"${closest ? `; did you mean ${closest}?` : ''} ("graycheck rules" lists them)`);
+  };
 
   for (const error of document.errors) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     const why = QUOTING_YAML_ERRORS[error.code] ?? error.message.split('\n')[0];
-    problems.push({ file, range: { start: { line: line - 1, character: col - 1 }, end: { line: line - 1, character: col - 1 } }, message: `${file} is not valid YAML: ${why}` });
+    problems.push({
+      file,
+      range: { start: { line: line - 1, character: col - 1 }, end: { line: line - 1, character: col - 1 } },
+      message: `${file} is not valid YAML: ${why}`,
+      notYaml: true,
+    });
   }
   if (document.errors.length > 0) return { config, problems };
   const root = document.contents;
@@ -156,6 +175,7 @@ export function parseGraycheckConfig(text: string, kinds: readonly KindSettings[
         for (const item of value.items) {
           const ruleId = isScalar(item.key) ? String(item.key.value) : '';
           const level = isScalar(item.value) ? String(item.value.value) : '';
+          checkRuleId(item.key as YamlNode, ruleId, 'severity');
           if (SEVERITIES.includes(level as SeverityOverride)) config.severity[ruleId] = level as SeverityOverride;
           else problem((item.value as YamlNode) ?? (item.key as YamlNode), `severity of ${ruleId} must be one of ${SEVERITIES.join(', ')}`);
         }
@@ -177,6 +197,10 @@ export function parseGraycheckConfig(text: string, kinds: readonly KindSettings[
               continue;
             }
             const ruleList = rules === undefined ? undefined : stringList(rules, 'ignore.rules');
+            if (ruleList) {
+              const nodes = isSeq(rules) ? (rules.items as YamlNode[]) : [rules];
+              ruleList.forEach((id, index) => checkRuleId(nodes[index], id, 'ignore.rules'));
+            }
             config.ignore.push(ruleList ? { path, rules: ruleList } : { path });
             for (const entry of item.items) {
               const entryKey = isScalar(entry.key) ? String(entry.key.value) : '';
@@ -188,6 +212,10 @@ export function parseGraycheckConfig(text: string, kinds: readonly KindSettings[
         }
         break;
       }
+      case 'failOnUnchecked':
+        if (isScalar(value) && typeof value.value === 'boolean') config.failOnUnchecked = value.value;
+        else problem(value ?? keyNode, '"failOnUnchecked" must be true or false');
+        break;
       default: {
         const kind = kindsByName.get(key);
         if (kind) readKindSection(kind, value, keyNode, document, config.kinds[key], problem);
@@ -229,4 +257,26 @@ function readKindSection(
     if ('value' in read) into.options[itemKey] = read.value;
     else problem(at, `"${kind.kind}.${itemKey}" must be ${read.mustBe}`);
   }
+}
+
+/** The known ID closest to a mistyped one (edit distance, case ignored), when it is close enough to be what was meant. */
+export function closestId(id: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const wanted = id.toUpperCase();
+  for (const candidate of known) {
+    const distance = editDistance(wanted, candidate.toUpperCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(id.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
 }

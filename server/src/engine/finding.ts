@@ -28,7 +28,8 @@ export interface Finding extends Location {
 export interface NotChecked {
   file: string;
   reason: string;
-  /** The problem stops a whole kind (an unusable buf.yaml): kept whatever the focus, since every file it covers went unchecked. */
+  /** The problem stops a whole kind (its configuration file is unusable, e.g. buf.yaml): kept whatever the focus, since every
+   *  file it covers went unchecked. The CLI exits 2 on it; the editor shows an error on `file`. */
   blocksKind?: boolean;
 }
 

@@ -6,7 +6,7 @@ import { CONFIG_FILE } from '../engine/config';
 import type { CheckResult } from '../engine/finding';
 import { LineIndex } from '../engine/range';
 import type { ServerContext } from './context';
-import { configProblemDiagnostic, notCheckedDiagnostic, toDiagnostic, type DiagnosticLinks } from './diagnostics';
+import { blockedKindDiagnostic, configProblemDiagnostic, notCheckedDiagnostic, toDiagnostic, type DiagnosticLinks } from './diagnostics';
 import { isUserFacing } from './status';
 import { joinRelative, pathToUri, uriToPath } from './uris';
 import type { DocumentLocation, PreparedCheck, RepositoryState } from './workspaceState';
@@ -67,13 +67,23 @@ export async function checkFiles(context: ServerContext, repository: RepositoryS
   return result;
 }
 
-/** Publishes the result for each file; an open document whose buffer changed since the check is left to its own newer check. */
-export function publishFiles(context: ServerContext, repository: RepositoryState, prepared: PreparedCheck, result: CheckResult, files: Iterable<string>): void {
+/** The files of each repository that carry a blocked kind's error (its own configuration file unusable), to clear once it is fixed. */
+const blockingFiles = new WeakMap<RepositoryState, Set<string>>();
+
+/** Publishes the result for each file; an open document whose buffer changed since the check is left to its own newer check.
+ *  A file that stopped a whole kind gets an error diagnostic whatever the files checked, and loses it when the kind runs again. */
+export function publishFiles(context: ServerContext, repository: RepositoryState, prepared: PreparedCheck, result: CheckResult, checkedFiles: Iterable<string>): void {
   const links: DiagnosticLinks = {
     uriFor: (file) => uriFor(context, repository, file),
     base: prepared.base,
     opensBaseUris: context.client.opensBaseUris,
   };
+  const blocked = result.notChecked.filter((entry) => entry.blocksKind);
+  const blockedNow = new Set(blocked.map((entry) => entry.file));
+  const blockedBefore = blockingFiles.get(repository) ?? new Set<string>();
+  blockingFiles.set(repository, blockedNow);
+  const files = new Set(checkedFiles);
+  for (const file of [...blockedNow, ...blockedBefore]) files.add(file);
   for (const file of files) {
     const uri = links.uriFor(file);
     const document = context.documents.get(uri);
@@ -81,9 +91,11 @@ export function publishFiles(context: ServerContext, repository: RepositoryState
     const findings = result.findings.filter((finding) => finding.file === file);
     const diagnostics: Diagnostic[] = findings.map((finding) => toDiagnostic(finding, links));
     if (document) {
-      const notChecked = result.notChecked.filter((entry) => entry.file === file || entry.blocksKind);
+      const notChecked = result.notChecked.filter((entry) => (entry.file === file && !entry.blocksKind) || (entry.blocksKind && entry.file !== file));
       if (notChecked.length > 0) diagnostics.push(notCheckedDiagnostic(notChecked, new LineIndex(document.getText()).lineText(0)));
     }
+    const blocking = blocked.filter((entry) => entry.file === file);
+    if (blocking.length > 0) diagnostics.push(blockedKindDiagnostic(blocking, document ? new LineIndex(document.getText()).lineText(0) : ''));
     if (file === CONFIG_FILE) diagnostics.push(...prepared.configProblems.filter((problem) => problem.file === CONFIG_FILE).map(configProblemDiagnostic));
     if (diagnostics.length === 0 && !document && !context.published.get(uri)) continue;
     context.published.publish({ uri, repository, file, findings, ...(document ? { version: document.version } : {}) }, diagnostics);

@@ -73,6 +73,18 @@ export function notCheckedDiagnostic(entries: readonly NotChecked[], firstLine: 
   };
 }
 
+/** On the configuration file that stopped a whole kind (its own configuration file unusable): an error, since that kind checked nothing. */
+export function blockedKindDiagnostic(entries: readonly NotChecked[], firstLine: string): Diagnostic {
+  const reasons = [...new Set(entries.map((entry) => entry.reason))];
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine.length } },
+    message: reasons.join('; '),
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code: NOT_CHECKED_CODE,
+  };
+}
+
 export function configProblemDiagnostic(problem: ConfigProblem): Diagnostic {
   return { range: problem.range, message: problem.message, severity: DiagnosticSeverity.Warning, source: SOURCE, code: CONFIG_CODE };
 }

@@ -1,5 +1,6 @@
 // buf's module layout and `breaking:` settings, read from the head tree: buf.yaml v1 (with buf.work.yaml) and v2.
 // Without a buf.yaml the repository root is one module with buf's defaults (v2 categories, FILE selected).
+import { posix } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { NotChecked } from '../engine/finding';
 import type { Tree } from '../engine/tree';
@@ -38,7 +39,9 @@ function defaultRules(version: BufConfigVersion): Set<string> {
 
 class ConfigError extends Error {}
 
-export async function loadBufSetup(tree: Tree): Promise<BufSetup> {
+/** The module layout as `tree` (the head) declares it. A module directory must exist in `tree` or in `base`: a module whose
+ *  files were all deleted at head is compared (its files reported as deleted), one that exists on neither side is an error. */
+export async function loadBufSetup(tree: Tree, base?: Tree): Promise<BufSetup> {
   const problems: NotChecked[] = [];
   const fail = (file: string, error: unknown): BufSetup => {
     problems.push({ file, reason: `${file} could not be used, so protobuf files were not compared: ${(error as Error).message}` });
@@ -55,14 +58,14 @@ export async function loadBufSetup(tree: Tree): Promise<BufSetup> {
     }
     if (root.version === 'v2') {
       try {
-        return { modules: modulesV2(root), problems };
+        return { modules: await existing([tree, base], modulesV2(root)), problems };
       } catch (error) {
         return fail('buf.yaml', error);
       }
     }
     if (workText === undefined) {
       try {
-        return { modules: [moduleV1(root, '')], problems };
+        return { modules: await existing([tree, base], [moduleV1(root, '')]), problems };
       } catch (error) {
         return fail('buf.yaml', error);
       }
@@ -87,13 +90,39 @@ export async function loadBufSetup(tree: Tree): Promise<BufSetup> {
         }
         modules.push(moduleV1(moduleRoot, dir));
       }
-      return { modules, problems };
+      return { modules: await existing([tree, base], modules), problems };
     } catch (error) {
       return fail('buf.work.yaml', error);
     }
   }
   // Without a buf.yaml buf applies v1's defaults (v2-only rules such as FIELD_SAME_DEFAULT do not run).
   return { modules: [{ root: '', excludes: [], breaking: defaultBreaking('v1') }], problems };
+}
+
+/** The modules, when each names a directory of the tree: buf refuses a module path with nothing in it ("had no .proto
+ *  files"), and comparing without it would pass every change silently. */
+async function existing(trees: readonly (Tree | undefined)[], modules: BufModule[]): Promise<BufModule[]> {
+  const roots = modules.map((module) => module.root).filter((root) => root !== '');
+  if (roots.length === 0) return modules;
+  const sides = await Promise.all(trees.map(async (tree) => (tree ? directoriesOf(await tree.list()) : new Set<string>())));
+  const missing = roots.find((root) => !sides.some((directories) => directories.has(root)));
+  if (missing !== undefined) throw new ConfigError(`module path "${missing}" matches no directory of the repository; fix the path or create the directory`);
+  return modules;
+}
+
+// A listing that has not changed (typing) is walked once.
+const directoriesCache = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function directoriesOf(files: readonly string[]): ReadonlySet<string> {
+  let directories = directoriesCache.get(files);
+  if (!directories) {
+    const found = new Set<string>();
+    for (const file of files) {
+      for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) found.add(file.slice(0, slash));
+    }
+    directoriesCache.set(files, (directories = found));
+  }
+  return directories;
 }
 
 function readYaml(text: string): Record<string, unknown> {
@@ -112,9 +141,12 @@ function stringList(value: unknown, key: string): string[] | undefined {
 }
 
 function normalizeDirectory(path: string): string {
-  const normalized = path.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
-  if (normalized.startsWith('../') || normalized.startsWith('/')) throw new ConfigError(`path "${path}" is outside the repository`);
-  return normalized;
+  const slashed = path.replace(/\\/g, '/');
+  const normalized = posix.normalize(slashed).replace(/\/+$/, '');
+  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed) || normalized === '..' || normalized.startsWith('../')) {
+    throw new ConfigError(`path "${path}" is outside the repository`);
+  }
+  return normalized === '.' ? '' : normalized;
 }
 
 function join(root: string, path: string): string {

@@ -52,7 +52,7 @@ class ProtobufSession implements KindSession {
 
   async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
     const notChecked: NotChecked[] = [];
-    const setup = await loadBufSetup(comparison.head);
+    const setup = await loadBufSetup(comparison.head, comparison.base);
     notChecked.push(...setup.problems.map((problem) => ({ ...problem, blocksKind: true })));
     if (setup.modules.length === 0) return { notChecked, filesChecked: 0 };
     const { modules } = setup;
@@ -111,6 +111,13 @@ class ProtobufSession implements KindSession {
     const file = headIndex.byPath(path);
     if (!file || file.unreadable) continue;
     notChecked.push({ file: path, reason: `${file.syntaxProblem ?? 'syntax error'} — declarations there were not compared` });
+  }
+  // A strict gate (failOnUnchecked) does not let a file buf cannot compile through, even when its error hid nothing.
+  if (comparison.config.failOnUnchecked) {
+    for (const file of headIndex.files) {
+      if (!focused(file.path) || hidden.has(file.path) || file.unreadable || !file.syntaxProblem) continue;
+      notChecked.push({ file: file.path, reason: `${file.syntaxProblem} — the file does not compile` });
+    }
   }
   return { notChecked, filesChecked: headIndex.files.length };
   }
