@@ -223,6 +223,8 @@ class Parser {
       }
       if (++guard > 10_000_000) break;
     }
+    // An unterminated comment runs to the end of the text: its problem rides on the end-of-file token, which nothing advances past.
+    if (lx.problem) this.error(lx.problem, lx.start, lx.end);
     return this.file;
   }
 
