@@ -45,3 +45,12 @@ for (const scenario of SCENARIOS) {
     test(`edition 2024 agrees with buf (${label}): ${scenario.name}`, () => agreement({ ...scenario, ...(bufYaml ? { bufYaml } : {}) }));
   }
 }
+
+// Found by the mutation generator (seed 5003): buf keeps map entries' strings at STRING when a file moves to 2024.
+test('edition 2023 to 2024: plain strings become VIEW, map keys and values do not (v2 every rule)', () =>
+  agreement({
+    name: 'map entries under edition 2024',
+    bufYaml: 'version: v2\nbreaking:\n  use: [FILE, PACKAGE, WIRE_JSON, WIRE]\n',
+    base: { 'a.proto': 'edition = "2023";\npackage p;\nmessage M {\n  string s = 1;\n  map<string, string> headers = 2;\n  map<int32, bytes> blobs = 3;\n}\n' },
+    head: { 'a.proto': `${E2024}message M {\n  string s = 1;\n  map<string, string> headers = 2;\n  map<int32, bytes> blobs = 3;\n}\n` },
+  }));
