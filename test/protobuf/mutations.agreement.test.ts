@@ -6,7 +6,7 @@ import { isExact, report, runTrials } from './mutations/agreement';
 import { mutate, Random } from './mutations/mutate';
 import { loadCorpus } from './mutations/corpus';
 
-const FIXED_SEEDS = { first: 1, count: 30 };
+const FIXED_SEEDS = { first: 1, count: 24 };
 
 test('the generator is reproducible: a seed makes the same changes every time', () => {
   const corpus = loadCorpus();
