@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCheck } from '../../server/src/engine/check';
 import { defaultConfig } from '../../server/src/engine/config';
-import type { Finding } from '../../server/src/engine/finding';
+import type { CheckResult, Finding } from '../../server/src/engine/finding';
 import { MemoryTree } from '../../server/src/engine/tree';
 import { protobufChecker } from '../../server/src/protobuf/checker';
 
@@ -32,12 +32,15 @@ export interface Row {
   message: string;
 }
 
-function runBuf(headDir: string, baseDir: string): Promise<Row[]> {
+export function runBuf(headDir: string, baseDir: string): Promise<Row[]> {
   return new Promise((resolve, reject) => {
     execFile(BUF, ['breaking', '.', '--against', baseDir, '--error-format', 'json'], { cwd: headDir }, (error, stdout, stderr) => {
       // Exit code 100 means findings; anything else non-zero is a failure of the setup, not of the code under test.
       if (error && error.code !== 100) return reject(new Error(`buf failed (${String(error.code)}): ${stderr}`));
-      const rows = stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Row);
+      const rows = stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Row);
       const compileErrors = rows.filter((row) => row.type === 'COMPILE');
       if (compileErrors.length > 0) return reject(new Error(`case does not compile: ${JSON.stringify(compileErrors)}`));
       resolve(rows);
@@ -45,7 +48,7 @@ function runBuf(headDir: string, baseDir: string): Promise<Row[]> {
   });
 }
 
-function writeTree(dir: string, files: Record<string, string>): void {
+export function writeTree(dir: string, files: Record<string, string>): void {
   for (const [file, text] of Object.entries(files)) {
     const full = path.join(dir, file);
     fs.mkdirSync(path.dirname(full), { recursive: true });
@@ -53,7 +56,7 @@ function writeTree(dir: string, files: Record<string, string>): void {
   }
 }
 
-function key(row: Row): string {
+export function key(row: Row): string {
   return JSON.stringify([row.type, row.path ?? null, row.start_line, row.start_column, row.end_line, row.end_column, row.message]);
 }
 
@@ -66,25 +69,7 @@ export async function agreement(testCase: AgreementCase): Promise<void> {
     writeTree(path.join(root, 'base'), base);
     writeTree(path.join(root, 'head'), head);
     const bufRows = (await runBuf(path.join(root, 'head'), path.join(root, 'base'))).filter((row) => OURS.has(row.type));
-    const result = await runCheck(
-      { base: new MemoryTree(base), head: new MemoryTree(head), renames: new Map(), config: defaultConfig() },
-      [protobufChecker],
-    );
-    const ourRows: Row[] = result.findings.map((finding) => ({
-      type: finding.rule,
-      // buf gives FILE_NO_DELETE no path; we need one for the editor (see rules/fileDeletion.ts). Likewise
-      // PACKAGE_NO_DELETE, and the PACKAGE_*_NO_DELETE findings whose file is gone (see rules/packageDeletion.ts) or that
-      // name a declaration of a dropped well-known file (reported on its importer with no base location; see
-      // protobuf/wellKnownFiles.ts).
-      ...(finding.rule === 'FILE_NO_DELETE' || finding.rule === 'PACKAGE_NO_DELETE' || !(finding.file in head) || (finding.rule.startsWith('PACKAGE_') && !finding.base)
-        ? {}
-        : { path: finding.file }),
-      start_line: finding.range.start.line + 1,
-      start_column: finding.range.start.character + 1,
-      end_line: finding.range.end.line + 1,
-      end_column: finding.range.end.character + 1,
-      message: finding.message,
-    }));
+    const { result, rows: ourRows } = await graycheckRows(base, head);
     assert.deepEqual(ourRows.map(key).sort(), bufRows.map(key).sort());
     await assertFocusedChecksAgree(base, head, result.findings);
     // Under buf's default (FILE) every scenario but the one named for it must break, so that agreement is not agreement on nothing.
@@ -94,6 +79,34 @@ export async function agreement(testCase: AgreementCase): Promise<void> {
   }
 }
 
+/** Whether buf reports this rule ID at all in our comparison (the rules Graycheck implements). */
+export function isCompared(row: Row): boolean {
+  return OURS.has(row.type);
+}
+
+/** Graycheck's findings on the same trees, as buf's JSON rows. */
+export async function graycheckRows(base: Record<string, string>, head: Record<string, string>): Promise<{ result: CheckResult; rows: Row[] }> {
+  const result = await runCheck({ base: new MemoryTree(base), head: new MemoryTree(head), renames: new Map(), config: defaultConfig() }, [protobufChecker]);
+  const rows: Row[] = result.findings.map((finding) => ({
+    type: finding.rule,
+    // buf gives FILE_NO_DELETE no path; we need one for the editor (see rules/fileDeletion.ts). Likewise
+    // PACKAGE_NO_DELETE, and the PACKAGE_*_NO_DELETE findings whose file is gone (see rules/packageDeletion.ts) or that
+    // name a declaration of a dropped well-known file (reported on its importer with no base location; see
+    // protobuf/wellKnownFiles.ts).
+    ...(finding.rule === 'FILE_NO_DELETE' ||
+    finding.rule === 'PACKAGE_NO_DELETE' ||
+    !(finding.file in head) ||
+    (finding.rule.startsWith('PACKAGE_') && !finding.base)
+      ? {}
+      : { path: finding.file }),
+    start_line: finding.range.start.line + 1,
+    start_column: finding.range.start.character + 1,
+    end_line: finding.range.end.line + 1,
+    end_column: finding.range.end.character + 1,
+    message: finding.message,
+  }));
+  return { result, rows };
+}
 
 /** A check focused on one file (the editor's on-type check loads only that file's group) finds exactly what the whole check finds there. */
 async function assertFocusedChecksAgree(base: Record<string, string>, head: Record<string, string>, findings: readonly Finding[]): Promise<void> {

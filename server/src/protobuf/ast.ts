@@ -79,8 +79,12 @@ export interface ExtendDecl extends Declaration {
   fields: FieldDecl[];
 }
 
+/** Edition 2024's symbol visibility keyword, when one is written before `message` or `enum`. */
+export type Visibility = 'export' | 'local';
+
 export interface MessageDecl extends Declaration {
   name: string;
+  visibility?: Visibility;
   nameRange: Range;
   /** From the opening to the closing brace inclusive; ends at the end of text when unclosed. */
   bodyRange: Range;
@@ -112,6 +116,7 @@ export interface EnumValueDecl extends Declaration {
 
 export interface EnumDecl extends Declaration {
   name: string;
+  visibility?: Visibility;
   nameRange: Range;
   bodyRange: Range;
   values: EnumValueDecl[];
@@ -143,7 +148,8 @@ export interface ServiceDecl extends Declaration {
 
 export interface ImportDecl extends Declaration {
   path: string;
-  modifier: 'public' | 'weak' | undefined;
+  /** `option` (edition 2024): the file is imported only for the custom options it declares. */
+  modifier: 'public' | 'weak' | 'option' | undefined;
 }
 
 export interface ProtoFileSyntax {

@@ -17,6 +17,7 @@ import { parseProto } from './parser';
 import { HeadIndex, SideIndex, summarize, type FileSummary, type SymbolTable } from './moduleIndex';
 import { plainRange } from './offsetRange';
 import { pairImages, type ImagePairs } from './pairs';
+import { unresolvedReferences } from './unresolved';
 import { PROTOBUF_RULES } from './rules/index';
 import type { ProtobufRule } from './rules/rule';
 
@@ -64,13 +65,21 @@ class ProtobufSession implements KindSession {
     const focus = comparison.focus;
     const focused = focus ? (path: string) => isFocused(path, focus) : () => true;
 
+    const hidden = new Set<string>();
+    // A head file the parser could not read whole, or whose imports are missing, has its reason: references that do not
+    // resolve there would only repeat it.
+    const incomplete = new Set<string>();
     for (const file of headIndex.files) {
       if (!focused(file.path)) continue;
       if (file.unreadable) notChecked.push({ file: file.path, reason: file.unreadable });
-      for (const path of missingImports(file, headIndex)) notChecked.push({ file: file.path, reason: `import "${path}" not found at head` });
-  }
+      const missing = missingImports(file, headIndex);
+      for (const path of missing) notChecked.push({ file: file.path, reason: `import "${path}" not found at head` });
+      // No silent miss (issue 11): text the parser skipped may hold declarations, changed or not, so the file is named
+      // even when no rule found anything there to hide.
+      if (file.syntaxProblem && !file.unreadable) hidden.add(file.path);
+      if (file.syntaxProblem || file.unreadable || missing.length > 0) incomplete.add(file.path);
+    }
   const moduleFor = (path: string, table: SymbolTable) => (table.byPath(path) ? moduleOf(path, modules)?.module : undefined);
-  const hidden = new Set<string>();
   // A focus of files (an open document) names them; a directory needs a walk.
   const focusFiles = focus && [...focus].every((entry) => entry !== '' && !entry.endsWith('/')) ? [...focus] : undefined;
   const groups = groupFiles({ base: baseIndex, head: headIndex, renames: comparison.renames, resolveExtendee: resolveName }, focus ? focused : undefined, focusFiles);
@@ -85,6 +94,13 @@ class ProtobufSession implements KindSession {
     throwIfCancelled(comparison.signal);
     const baseImage = await this.imageWithReferences(comparison.base, 'base', baseFiles, baseIndex, keep);
     const headImage = await this.imageWithReferences(comparison.head, 'head', headFiles, headIndex, keep);
+    for (const [side, image] of [['base', baseImage], ['head', headImage]] as const) {
+      for (const file of image.files) {
+        const headPath = side === 'head' ? file.path : headIndex.byPath(file.path) ? file.path : undefined;
+        if (headPath === undefined || !focused(headPath) || incomplete.has(headPath)) continue;
+        for (const reason of unresolvedReferences(file, image, side)) notChecked.push({ file: headPath, reason });
+      }
+    }
     const pairs = pairImages(baseImage, headImage, comparison.renames);
     for (const rule of PROTOBUF_RULES) {
       if (!modules.some((module) => module.breaking.rules.has(rule.id))) continue;

@@ -31,6 +31,15 @@ export class Lexer {
     return this.value;
   }
 
+  /** The identifier after the current token, without moving: one token of lookahead for contextual keywords. */
+  peekIdent(): string | undefined {
+    const saved = [this.kind, this.start, this.end, this.value, this.commentStart, this.commentEnd, this.atLineStart, this.problem, this.position] as const;
+    this.next();
+    const found = this.kind === 'ident' ? this.value : undefined;
+    [this.kind, this.start, this.end, this.value, this.commentStart, this.commentEnd, this.atLineStart, this.problem, this.position] = saved;
+    return found;
+  }
+
   next(): void {
     const text = this.text;
     const length = text.length;

@@ -321,7 +321,8 @@ function resolveFile(file: ProtoFile, image: ProtoImage): void {
 
 function resolveFields(message: ProtoMessage, image: ProtoImage): void {
   for (const field of message.fields) {
-    if (field.isTypeResolved || field.type.startsWith('.')) continue;
+    // A leading-dot name is fully qualified but still has to exist on this side (issue 11): resolve it like any other.
+    if (field.isTypeResolved) continue;
     if (message.isMapEntry) {
       const resolved = image.resolve(field.type, message.parent!.fullName);
       if (resolved) Object.assign(field, { type: resolved, isTypeResolved: true });

@@ -19,6 +19,7 @@ import type {
   ReservedDecl,
   RpcDecl,
   ServiceDecl,
+  Visibility,
 } from './ast';
 import { Lexer } from './lexer';
 import { OffsetRange } from './offsetRange';
@@ -222,6 +223,8 @@ class Parser {
       }
       if (++guard > 10_000_000) break;
     }
+    // An unterminated comment runs to the end of the text: its problem rides on the end-of-file token, which nothing advances past.
+    if (lx.problem) this.error(lx.problem, lx.start, lx.end);
     return this.file;
   }
 
@@ -254,7 +257,60 @@ class Parser {
     ['enum', (parser) => pushDefined(parser.file.enums, parser.enumDecl())],
     ['service', (parser) => pushDefined(parser.file.services, parser.service())],
     ['extend', (parser) => pushDefined(parser.file.extends, parser.extend())],
+    ['export', (parser, statement) => parser.visibleTopLevel(statement)],
+    ['local', (parser, statement) => parser.visibleTopLevel(statement)],
   ]);
+
+  /**
+   * Edition 2024's `export` / `local` before `message` or `enum`; anywhere else the word is a name (a field's type),
+   * so it is a keyword only when one of those follows. Advances past it when it is one.
+   */
+  private visibility(): Visibility | undefined {
+    const value = this.lx.tokenValue();
+    if (this.lx.tokenKind() !== 'ident' || (value !== 'export' && value !== 'local')) return undefined;
+    const next = this.lx.peekIdent();
+    if (next !== 'message' && next !== 'enum') return undefined;
+    this.advance();
+    return value;
+  }
+
+  /** A declaration after its visibility keyword: buf's span starts at `message`/`enum`, its leading comments before the keyword. */
+  private withVisibility<T extends MessageDecl | EnumDecl | FieldDecl>(decl: T | undefined, visibility: Visibility, { start, leading, comments }: StatementStart): T | undefined {
+    if (!decl || !('bodyRange' in decl)) return decl;
+    decl.visibility = visibility;
+    decl.leadingOffset = leading >= 0 ? leading : start;
+    decl.leadingCommentEnd = comments;
+    return decl;
+  }
+
+  private visibleTopLevel(statement: StatementStart): void {
+    const visibility = this.visibility();
+    if (visibility === undefined) {
+      this.error(`unexpected ${this.describe()} at the top level`);
+      this.recover();
+    } else if (this.is('message')) pushDefined(this.file.messages, this.withVisibility(this.message(), visibility, statement));
+    else pushDefined(this.file.enums, this.withVisibility(this.enumDecl(), visibility, statement));
+  }
+
+  /** In a message body: a nested message or enum with its visibility, or a field whose type is named `export` or `local`. */
+  private visibleMember(message: MessageDecl): MessageMember | undefined {
+    const lx = this.lx;
+    const statement: StatementStart = { start: lx.start, leading: lx.commentStart, comments: lx.commentEnd };
+    const visibility = this.visibility();
+    if (visibility === undefined) return this.field(true);
+    return this.withVisibility(this.is('message') ? this.messageOrField(message) : this.enumDecl(), visibility, statement);
+  }
+
+  /** Adjacent string literals are one string, wherever protoc reads a string (`"a" "b"` is `"ab"`). */
+  private stringValue(): string | undefined {
+    if (this.lx.tokenKind() !== 'string') return undefined;
+    let value = '';
+    while (this.lx.tokenKind() === 'string') {
+      value += this.lx.tokenValue();
+      this.advance();
+    }
+    return value;
+  }
 
   /** `syntax = "proto3";` or `edition = "2023";`. */
   private syntaxStatement({ start }: StatementStart): void {
@@ -266,13 +322,12 @@ class Parser {
       this.recover();
       return;
     }
-    if (lx.tokenKind() !== 'string') {
+    const value = this.stringValue();
+    if (value === undefined) {
       this.expected('a string');
       this.recover();
       return;
     }
-    const value = lx.tokenValue();
-    this.advance();
     this.endStatement();
     const range = this.range(start, this.lastEnd);
     if (keyword === 'syntax') {
@@ -298,17 +353,16 @@ class Parser {
     const lx = this.lx;
     this.advance();
     let modifier: ImportDecl['modifier'];
-    if (this.is('public') || this.is('weak')) {
-      modifier = lx.tokenValue() as 'public' | 'weak';
+    if (this.is('public') || this.is('weak') || this.is('option')) {
+      modifier = lx.tokenValue() as ImportDecl['modifier'];
       this.advance();
     }
-    if (lx.tokenKind() !== 'string') {
+    const path = this.stringValue();
+    if (path === undefined) {
       this.expected('an import path string');
       this.recover();
       return;
     }
-    const path = lx.tokenValue();
-    this.advance();
     this.endStatement();
     this.file.imports.push({ range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, path, modifier });
   }
@@ -347,14 +401,8 @@ class Parser {
       const valueText = this.text.slice(start, this.lastEnd);
       return { value: valueText, valueText, valueKind: 'aggregate' };
     }
-    if (lx.tokenKind() === 'string') {
-      let value = '';
-      while (lx.tokenKind() === 'string') {
-        value += lx.tokenValue();
-        this.advance();
-      }
-      return { value, valueText: this.text.slice(start, this.lastEnd), valueKind: 'string' };
-    }
+    const text = this.stringValue();
+    if (text !== undefined) return { value: text, valueText: this.text.slice(start, this.lastEnd), valueKind: 'string' };
     let sign = '';
     if (this.is('-') || this.is('+')) {
       sign = lx.tokenValue() === '-' ? '-' : '';
@@ -534,6 +582,8 @@ class Parser {
     ['option', (parser) => parser.optionStatement()],
     ['reserved', (parser) => parser.reserved(MAX_FIELD_NUMBER)],
     ['extensions', (parser) => parser.extensionRange()],
+    ['export', (parser, message) => parser.visibleMember(message)],
+    ['local', (parser, message) => parser.visibleMember(message)],
   ]);
 
   private addMember(message: MessageDecl, member: MessageMember): void {
@@ -751,16 +801,17 @@ class Parser {
     const decl = { ranges: [] as { start: number; end: number }[], names: [] as string[], namesAsIdentifiers: false };
     if (lx.tokenKind() === 'string' || lx.tokenKind() === 'ident') {
       for (;;) {
-        if (lx.tokenKind() === 'string') decl.names.push(lx.tokenValue());
+        const name = this.stringValue();
+        if (name !== undefined) decl.names.push(name);
         else if (lx.tokenKind() === 'ident') {
           decl.names.push(lx.tokenValue());
           decl.namesAsIdentifiers = true;
+          this.advance();
         } else {
           this.expected('a reserved name');
           this.recover();
           return undefined;
         }
-        this.advance();
         if (!this.eat(',')) break;
       }
     } else {

@@ -91,7 +91,8 @@ function cppStringType(side: FieldSide): { type: string; isPiece: boolean; optio
   const ctype = side.decl && !isEdition2024 ? compactOption(side.decl.options, 'ctype') : undefined;
   if (ctype?.value === 'CORD') return { type: 'CORD', isPiece: false, option: 'ctype' };
   if (ctype?.value === 'STRING_PIECE') return { type: 'STRING', isPiece: true, option: 'ctype' };
-  if (ctype?.value === 'STRING' || syntax.syntax !== 'editions') return { type: 'STRING', isPiece: false, option: ctype ? 'ctype' : undefined };
+  // A map entry's key and value (no declaration of their own) keep STRING in every edition, as buf reads them.
+  if (ctype?.value === 'STRING' || syntax.syntax !== 'editions' || !side.decl) return { type: 'STRING', isPiece: false, option: ctype ? 'ctype' : undefined };
   const own = side.decl ? compactOption(side.decl.options, `features.${CPP_FEATURE}`) : undefined;
   const inherited = side.decl ? inheritedFeature(side.file, side.message, side.decl, CPP_FEATURE) : undefined;
   return { type: inherited ?? (isEdition2024 ? 'VIEW' : 'STRING'), isPiece: false, option: own ? `features.${CPP_FEATURE}` : undefined };

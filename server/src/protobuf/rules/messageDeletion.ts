@@ -2,6 +2,7 @@
 // of the same package (buf: MESSAGE_NO_DELETE under FILE, nothing under PACKAGE).
 import { START_OF_FILE } from '../../engine/range';
 import type { ProtoMessage } from '../model';
+import { survivingAncestor } from '../declarations';
 import { eachFilePair, guardedReport, messagesOfFile } from '../pairs';
 import { restoreMessageFix } from '../fixes/restore';
 import { breakingRule } from './rule';
@@ -16,13 +17,14 @@ export const messageNoDelete = breakingRule({
       const headMessages = new Map([...messagesOfFile(head).values()].map((message) => [message.nestedName, message]));
       for (const message of base.messages) {
         if (headMessages.has(message.nestedName)) continue;
-        const parent = message.parent ? headMessages.get(message.parent.nestedName) : undefined;
-        const report = guardedReport(fileReport, head, () => parent?.isDamaged ?? false);
-        // buf points at the enclosing message when it is still in the file (map entries and groups included), else at 1:1.
+        // buf points at the innermost enclosing message still in the file (map entries and groups included), else at
+        // 1:1: a message deleted with its parent is reported on the nearest surviving ancestor (issue 11).
+        const ancestor = survivingAncestor(headMessages, message.nestedName);
+        const report = guardedReport(fileReport, head, () => ancestor?.isDamaged ?? false);
         const previous = previousSibling(message);
         report.finding({
           file: head,
-          range: parent ? parent.range : START_OF_FILE,
+          range: ancestor ? ancestor.range : START_OF_FILE,
           message: `Previously present message "${message.nestedName}" was deleted from file.`,
           base: { file: base.path, range: message.range },
           // A message that moved to another file of the package cannot be restored here: its name would be declared twice.
