@@ -7,7 +7,10 @@ import { join, resolve } from 'node:path';
 export const corpusPath = resolve(process.env.GRAYCHECK_CORPUS ?? '../shared/corpora/googleapis-protos.tar.gz');
 export const gitEnv = {
   ...process.env,
-  GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid',
+  GIT_AUTHOR_NAME: 'Bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.invalid',
+  GIT_COMMITTER_NAME: 'Bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.invalid',
 };
 
 /** Extracts and commits the corpus (only the given top-level-relative directories when `keep` is set); returns the repository. */

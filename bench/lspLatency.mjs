@@ -56,7 +56,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const whole = process.argv.includes('--whole');
   const { repo, cleanup } = googleapisRepo(whole ? undefined : LATENCY_WORKSPACE);
   try {
-    console.log(JSON.stringify({ date: new Date().toISOString(), workspace: whole ? 'googleapis' : LATENCY_WORKSPACE, ...(await measureLatency(repo)) }, null, 2));
+    console.log(
+      JSON.stringify({ date: new Date().toISOString(), workspace: whole ? 'googleapis' : LATENCY_WORKSPACE, ...(await measureLatency(repo)) }, null, 2),
+    );
   } finally {
     cleanup();
   }

@@ -14,7 +14,13 @@ if (!existsSync(corpus)) throw new Error(`corpus not found: ${corpus} (set GRAYC
 if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
 
 const work = realpathSync(mkdtempSync(join(tmpdir(), 'graycheck-bench-')));
-const env = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.invalid', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.invalid' };
+const env = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.invalid',
+  GIT_COMMITTER_NAME: 'Bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.invalid',
+};
 try {
   execFileSync('tar', ['-xzf', corpus, '-C', work]);
   const repo = join(work, 'googleapis');
@@ -50,7 +56,12 @@ try {
   }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const graycheckFindings = JSON.parse(outputs.graycheck.stdout).findings.map((f) => `${f.rule} ${f.file}:${f.range.start.line}:${f.range.start.column}`);
-  const bufFindings = outputs.buf.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)).map((f) => `${f.type} ${f.path}:${f.start_line}:${f.start_column}`);
+  const bufFindings = outputs.buf.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+    .map((f) => `${f.type} ${f.path}:${f.start_line}:${f.start_column}`);
   const report = {
     date: new Date().toISOString(),
     machine: `${cpus().length} cores, node ${process.version}`,

@@ -12,12 +12,25 @@ const breaking = script(['bench/protobufBreaking.mjs', '--runs', runs]);
 const latency = script(['--import', 'tsx', 'bench/lspLatency.mjs']);
 const wholeLatency = script(['--import', 'tsx', 'bench/lspLatency.mjs', '--whole']);
 const memory = script(['--import', 'tsx', 'bench/serverMemory.mjs']);
-console.log(JSON.stringify({
-  started,
-  finished: new Date().toISOString(),
-  machine: `${cpus().length} cores, node ${process.version}`,
-  fullCheck: { graycheckMedianMs: breaking.graycheckMedianMs, bufMedianMs: breaking.bufMedianMs, ratio: breaking.ratio, runs: breaking.runs, files: breaking.files, sameFindings: JSON.stringify(breaking.graycheckFindings.sort()) === JSON.stringify(breaking.bufFindings.sort()) },
-  onTypeLatency: latency,
-  onTypeLatencyWholeGoogleapis: wholeLatency,
-  serverMemory: memory,
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      started,
+      finished: new Date().toISOString(),
+      machine: `${cpus().length} cores, node ${process.version}`,
+      fullCheck: {
+        graycheckMedianMs: breaking.graycheckMedianMs,
+        bufMedianMs: breaking.bufMedianMs,
+        ratio: breaking.ratio,
+        runs: breaking.runs,
+        files: breaking.files,
+        sameFindings: JSON.stringify(breaking.graycheckFindings.sort()) === JSON.stringify(breaking.bufFindings.sort()),
+      },
+      onTypeLatency: latency,
+      onTypeLatencyWholeGoogleapis: wholeLatency,
+      serverMemory: memory,
+    },
+    null,
+    2,
+  ),
+);

@@ -31,7 +31,11 @@ export async function measureMemory(repo) {
     const start = performance.now();
     let summary;
     try {
-      summary = await session.within('graycheck.checkWorkspace', session.connection.sendRequest('workspace/executeCommand', { command: 'graycheck.checkWorkspace', arguments: [] }), SCAN_LIMIT_MS);
+      summary = await session.within(
+        'graycheck.checkWorkspace',
+        session.connection.sendRequest('workspace/executeCommand', { command: 'graycheck.checkWorkspace', arguments: [] }),
+        SCAN_LIMIT_MS,
+      );
     } catch (error) {
       summary = { unfinished: String(error.message).split('\n')[0] };
     }

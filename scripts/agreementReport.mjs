@@ -34,7 +34,13 @@ if (process.argv.includes('--json')) {
     const counts = report.rules[id];
     if (counts?.implemented) implemented++;
     const cells = counts
-      ? [counts.implemented ? 'yes' : 'no', counts.cases, counts.bufFindings, counts.implemented ? counts.compared : '-', counts.implemented ? counts.agreed : '-']
+      ? [
+          counts.implemented ? 'yes' : 'no',
+          counts.cases,
+          counts.bufFindings,
+          counts.implemented ? counts.compared : '-',
+          counts.implemented ? counts.agreed : '-',
+        ]
       : ['-', 0, 0, '-', '-'];
     lines.push(
       `${id.padEnd(width)}  ${String(cells[0]).padEnd(11)}  ${String(cells[1]).padStart(5)}  ${String(cells[2]).padStart(12)}  ${String(cells[3]).padStart(8)}  ${String(cells[4]).padStart(6)}`,

@@ -7,7 +7,13 @@ import { join, resolve, dirname } from 'node:path';
 
 const cli = resolve(process.env.GRAYCHECK_CLI ?? 'dist/cli.js');
 const repo = realpathSync(mkdtempSync(join(tmpdir(), 'graycheck-demo-')));
-const env = { ...process.env, GIT_AUTHOR_NAME: 'Demo', GIT_AUTHOR_EMAIL: 'demo@example.invalid', GIT_COMMITTER_NAME: 'Demo', GIT_COMMITTER_EMAIL: 'demo@example.invalid' };
+const env = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Demo',
+  GIT_AUTHOR_EMAIL: 'demo@example.invalid',
+  GIT_COMMITTER_NAME: 'Demo',
+  GIT_COMMITTER_EMAIL: 'demo@example.invalid',
+};
 const git = (...args) => execFileSync('git', args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
 const write = (file, text) => {
   mkdirSync(dirname(join(repo, file)), { recursive: true });
@@ -57,7 +63,9 @@ paths:
 `;
 const PET_SCHEMAS_V1 = 'Pet:\n  type: object\n  required: [name]\n  properties:\n    name: { type: string }\n    tag: { type: string }\n';
 
-const USER_EDITED = USER_V1.replace('  // Where we send receipts.\n  string email = 3;\n', '').replace('    string postal_code = 3;\n', '').replace(/message GetUserRequest \{\n  string id = 1;\n\}\n/, '');
+const USER_EDITED = USER_V1.replace('  // Where we send receipts.\n  string email = 3;\n', '')
+  .replace('    string postal_code = 3;\n', '')
+  .replace(/message GetUserRequest \{\n  string id = 1;\n\}\n/, '');
 
 try {
   git('init', '-q', '-b', 'main');

@@ -59,7 +59,12 @@ try {
   if (reportPath) {
     const report = {
       vsix: { path: vsixPath, sizeBytes: vsixBytes },
-      npm: { filename: npmPack.filename, sizeBytes: npmPack.size, unpackedSizeBytes: npmPack.unpackedSize, files: npmPack.files.map(({ path: file, size }) => ({ path: file, sizeBytes: size })) },
+      npm: {
+        filename: npmPack.filename,
+        sizeBytes: npmPack.size,
+        unpackedSizeBytes: npmPack.unpackedSize,
+        files: npmPack.files.map(({ path: file, size }) => ({ path: file, sizeBytes: size })),
+      },
     };
     fs.writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   }

@@ -12,7 +12,9 @@ function collect(dir) {
 }
 
 const filters = process.argv.slice(2);
-const files = collect('test').filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter))).sort();
+const files = collect('test')
+  .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
+  .sort();
 if (files.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);
   process.exit(2);

@@ -19,9 +19,9 @@ function sourcesUnder(dir: string): string[] {
 /** Every module specifier a file imports or requires, resolved to a path when it is relative. */
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (match) => match[1] ?? match[2] ?? match[3],
-  );
+  const specifiers = [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((match) => match[1] ?? match[2] ?? match[3]);
   return specifiers.map((specifier) => (specifier.startsWith('.') ? path.resolve(path.dirname(file), specifier) : specifier));
 }
 
@@ -96,7 +96,8 @@ test('registry.ts is the only module outside a kind folder that imports a kind',
   for (const file of sourcesUnder(SERVER)) {
     if (file === path.join(SERVER, 'registry.ts') || KIND_FOLDERS.some((folder) => file.startsWith(folder + path.sep))) continue;
     for (const target of importsOf(file)) {
-      if (KIND_FOLDERS.some((folder) => target.startsWith(folder + path.sep))) violations.push(`${path.relative(ROOT, file)} imports ${path.relative(ROOT, target)}`);
+      if (KIND_FOLDERS.some((folder) => target.startsWith(folder + path.sep)))
+        violations.push(`${path.relative(ROOT, file)} imports ${path.relative(ROOT, target)}`);
     }
   }
   assert.deepEqual(violations, []);

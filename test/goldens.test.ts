@@ -42,7 +42,13 @@ for (const goldenCase of cases) {
     const base = filesUnder(path.join(goldenCase.dir, 'base'));
     const head = filesUnder(path.join(goldenCase.dir, 'head'));
     repo.commit(base, 'base');
-    repo.write(Object.fromEntries(Object.keys(base).filter((file) => !(file in head)).map((file) => [file, null])));
+    repo.write(
+      Object.fromEntries(
+        Object.keys(base)
+          .filter((file) => !(file in head))
+          .map((file) => [file, null]),
+      ),
+    );
     repo.write(head);
 
     const result = await runCli(['check', '--base', 'HEAD', '--format', 'json'], { cwd: repo.dir });
@@ -51,6 +57,9 @@ for (const goldenCase of cases) {
     const expectedFile = path.join(goldenCase.dir, 'expected.json');
     if (process.env.UPDATE_GOLDENS) fs.writeFileSync(expectedFile, `${JSON.stringify(findings, null, 2)}\n`);
     assert.deepEqual(findings, JSON.parse(fs.readFileSync(expectedFile, 'utf8')));
-    assert.ok(findings.some((finding) => finding.rule === goldenCase.rule), `the case named for ${goldenCase.rule} reports it`);
+    assert.ok(
+      findings.some((finding) => finding.rule === goldenCase.rule),
+      `the case named for ${goldenCase.rule} reports it`,
+    );
   });
 }

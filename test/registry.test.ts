@@ -59,7 +59,10 @@ function testSources(): string {
 
 test('rule IDs are unique', () => {
   const ids = RULES.map((rule) => rule.id);
-  assert.deepEqual(ids.filter((id, index) => ids.indexOf(id) !== index), []);
+  assert.deepEqual(
+    ids.filter((id, index) => ids.indexOf(id) !== index),
+    [],
+  );
 });
 
 test('every rule has a doc page whose first line is its summary', () => {
@@ -93,7 +96,10 @@ for (const anchor of ANCHORS) {
       assert.ok(!(implemented.has(id) && anchor.waivers.has(id)), `${id}: implemented but still waived`);
     }
     for (const id of anchor.waivers.keys()) assert.ok(anchor.ids.includes(id), `${id}: waived but ${anchor.tool} has no such ID`);
-    const levels = anchor.kind === 'openapi' ? new Map([...oasdiffIds.ERR.map((id) => [id, 'error'] as const), ...oasdiffIds.WARN.map((id) => [id, 'warning'] as const)]) : undefined;
+    const levels =
+      anchor.kind === 'openapi'
+        ? new Map([...oasdiffIds.ERR.map((id) => [id, 'error'] as const), ...oasdiffIds.WARN.map((id) => [id, 'warning'] as const)])
+        : undefined;
     for (const rule of rules) if (levels) assert.equal(rule.defaultSeverity, levels.get(rule.id), `${rule.id}: oasdiff's level`);
     for (const rule of rules.filter((candidate) => candidate.sameAs !== undefined)) {
       assert.equal(rule.sameAs, `${anchor.tool}:${rule.id}`, `${rule.id}: sameAs names the anchor and the same ID`);
@@ -113,7 +119,11 @@ test('the checked-in list of buf rule IDs is what the installed buf lists', () =
 });
 
 test('the deprecated FIELD_SAME_LABEL runs the three cardinality rules under buf.yaml v1, as its waiver says', () => {
-  assert.deepEqual([...expandId('FIELD_SAME_LABEL', 'v1')].sort(), ['FIELD_SAME_CARDINALITY', 'FIELD_WIRE_COMPATIBLE_CARDINALITY', 'FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY']);
+  assert.deepEqual([...expandId('FIELD_SAME_LABEL', 'v1')].sort(), [
+    'FIELD_SAME_CARDINALITY',
+    'FIELD_WIRE_COMPATIBLE_CARDINALITY',
+    'FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY',
+  ]);
 });
 
 test('the README lists every rule with a link to its doc page', () => {

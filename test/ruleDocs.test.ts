@@ -28,7 +28,11 @@ function exampleOptions(examplesText: string, harness: KindHarness): Record<stri
   assert.ok(blocks.length <= 1, 'at most one ```yaml .graycheck.yaml block for the examples');
   if (blocks.length === 0) return undefined;
   const { config, problems } = parseGraycheckConfig(blocks[0][1], [harness.checker]);
-  assert.deepEqual(problems.map((problem) => problem.message), [], 'the examples\' .graycheck.yaml is valid');
+  assert.deepEqual(
+    problems.map((problem) => problem.message),
+    [],
+    "the examples' .graycheck.yaml is valid",
+  );
   return config.kinds[harness.checker.kind].options;
 }
 
@@ -52,14 +56,17 @@ for (const harness of KIND_HARNESSES) {
       const breaking = examples(text.split('## Example that breaks')[1].split('## Example that does not break')[0], harness);
       const fine = examples(text.split('## Example that does not break')[1].split('## Fix')[0], harness);
       const reportedAs = harness.docs.reportedAs?.(rule.id) ?? [rule.id];
-      if (reportedAs.length === 0 || reportedAs[0] !== rule.id) assert.match(text.split('\n')[0], /^Deprecated/, 'a rule reported under other IDs says so in its summary');
+      if (reportedAs.length === 0 || reportedAs[0] !== rule.id)
+        assert.match(text.split('\n')[0], /^Deprecated/, 'a rule reported under other IDs says so in its summary');
       if (reportedAs.length === 0) return;
       const files = harness.docs.files?.(rule.id);
       const options = exampleOptions(text.split('## Example that breaks')[1].split('## Fix')[0], harness);
       const findingsOf = async (example: typeof breaking) =>
-        (await Promise.all(reportedAs.map((id) => runRule(id, { ...example, ...(files ? { files } : {}), ...(options ? { options } : {}) }, undefined, harness)))).flatMap(
-          (result) => result.findings,
-        );
+        (
+          await Promise.all(
+            reportedAs.map((id) => runRule(id, { ...example, ...(files ? { files } : {}), ...(options ? { options } : {}) }, undefined, harness)),
+          )
+        ).flatMap((result) => result.findings);
       assert.ok((await findingsOf(breaking)).length >= 1, 'the breaking example breaks');
       assert.deepEqual(await findingsOf(fine), [], 'the other example does not break');
     });

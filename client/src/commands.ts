@@ -2,7 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, WorkDoneProgress, type LanguageClient, type WorkDoneProgressBegin, type WorkDoneProgressReport } from 'vscode-languageclient/node';
+import {
+  ExecuteCommandRequest,
+  WorkDoneProgress,
+  type LanguageClient,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressReport,
+} from 'vscode-languageclient/node';
 import { COMMANDS, type BaseInfo, type CheckWorkspaceResult } from '../../server/src/protocol';
 import { baseUriFor, type BaseDocuments } from './baseDocuments';
 import { SHOW_OUTPUT, errorText, showFailure } from './failures';
@@ -59,7 +65,11 @@ async function checkWorkspace(context: CommandContext): Promise<void> {
           progress.report({ ...(step.message !== undefined ? { message: step.message } : {}), ...(increment !== undefined ? { increment } : {}) });
         });
         try {
-          const answer: unknown = await client.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.checkWorkspace, arguments: [], workDoneToken }, token);
+          const answer: unknown = await client.sendRequest(
+            ExecuteCommandRequest.type,
+            { command: COMMANDS.checkWorkspace, arguments: [], workDoneToken },
+            token,
+          );
           return token.isCancellationRequested ? undefined : (answer as CheckWorkspaceResult | undefined);
         } catch (error) {
           if (token.isCancellationRequested) return undefined;
@@ -77,7 +87,10 @@ async function checkWorkspace(context: CommandContext): Promise<void> {
   const base = context.server.lastStatus?.base?.shortName;
   const summary = `Graycheck checked ${plural(result.filesChecked, 'file')}${base ? ` against ${base}` : ''}: ${plural(result.errors, 'breaking finding')}, ${plural(result.warnings, 'warning')}.`;
   const notChecked = result.notChecked > 0 ? ` ${plural(result.notChecked, 'file')} could not be checked (see the Problems view).` : '';
-  const choice = await vscode.window.showInformationMessage(summary + notChecked, ...(result.errors + result.warnings + result.notChecked > 0 ? [SHOW_PROBLEMS] : []));
+  const choice = await vscode.window.showInformationMessage(
+    summary + notChecked,
+    ...(result.errors + result.warnings + result.notChecked > 0 ? [SHOW_PROBLEMS] : []),
+  );
   if (choice === SHOW_PROBLEMS) await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
 

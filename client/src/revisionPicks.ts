@@ -24,7 +24,9 @@ const AUTO_DESCRIPTION = 'merge-base with the upstream or default branch';
 /** `current` is the base the session uses now ('auto' when none was chosen); its item says so. */
 export function revisionPicks(choices: readonly RevisionChoice[], current = 'auto'): RevisionPick[] {
   const picks: RevisionPick[] = [];
-  const withAuto = choices.some((choice) => choice.kind === 'auto') ? choices : [{ name: 'auto', kind: 'auto' as const, description: AUTO_DESCRIPTION }, ...choices];
+  const withAuto = choices.some((choice) => choice.kind === 'auto')
+    ? choices
+    : [{ name: 'auto', kind: 'auto' as const, description: AUTO_DESCRIPTION }, ...choices];
   for (const group of GROUPS) {
     const members = withAuto.filter((choice) => choice.kind === group.kind);
     if (members.length === 0) continue;

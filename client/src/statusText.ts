@@ -20,7 +20,11 @@ export function describeStatus(phase: ClientPhase, status: StatusParams | undefi
   if (phase === 'starting') return view('$(sync~spin) graycheck: starting', 'The Graycheck language server is starting.');
   if (phase === 'restarting') return view('$(sync~spin) graycheck: restarting', 'The Graycheck language server stopped and is being restarted.');
   if (phase === 'stopped') {
-    return { ...view('$(error) graycheck: stopped', 'The Graycheck language server is not running. Click to show its output.'), isProblem: true, opensOutput: true };
+    return {
+      ...view('$(error) graycheck: stopped', 'The Graycheck language server is not running. Click to show its output.'),
+      isProblem: true,
+      opensOutput: true,
+    };
   }
   if (!status) return view('graycheck: ready', `The Graycheck language server is running.\n${CLICK_TO_CHECK}`);
   switch (status.state) {
@@ -42,7 +46,8 @@ export function describeStatus(phase: ClientPhase, status: StatusParams | undefi
     case 'checking':
     case 'ready': {
       const isChecking = status.state === 'checking';
-      if (!status.base) return view(isChecking ? '$(sync~spin) graycheck: checking' : 'graycheck: ready', `Graycheck has not resolved a base yet.\n${CLICK_TO_CHECK}`);
+      if (!status.base)
+        return view(isChecking ? '$(sync~spin) graycheck: checking' : 'graycheck: ready', `Graycheck has not resolved a base yet.\n${CLICK_TO_CHECK}`);
       const icon = isChecking ? '$(sync~spin)' : status.breakingCount > 0 ? '$(error)' : '$(check)';
       const count = status.breakingCount > 0 ? ` · ${status.breakingCount}` : '';
       return view(`${icon} graycheck: vs ${status.base.shortName}${count}`, baseTooltip(status.base, status, isChecking));

@@ -54,7 +54,10 @@ export class RepositoryComparisons {
   private readonly renamesCache = new Map<string, Promise<ReadonlyMap<string, string>>>();
   private readonly bufferFingerprints = new BufferFingerprints();
 
-  constructor(readonly repository: GitRepository, readonly checkers: readonly KindChecker[]) {
+  constructor(
+    readonly repository: GitRepository,
+    readonly checkers: readonly KindChecker[],
+  ) {
     this.workingTree = new CachedTree(repository.workingTree());
     this.checks = new CheckSession(checkers);
   }
@@ -132,7 +135,12 @@ export interface PreparedComparison {
 export async function prepareComparison(comparisons: RepositoryComparisons, options: CommandLineOptions): Promise<PreparedComparison> {
   const { config, problems } = await comparisons.loadConfig(options.configFile);
   const base = await resolveBaseIfAny(comparisons.repository, options.base ?? config.base ?? 'auto');
-  const comparison = await comparisons.comparison({ config, base, ...(options.staged ? { staged: true } : {}), ...(options.focus ? { focus: options.focus } : {}) });
+  const comparison = await comparisons.comparison({
+    config,
+    base,
+    ...(options.staged ? { staged: true } : {}),
+    ...(options.focus ? { focus: options.focus } : {}),
+  });
   return { comparison, base, configProblems: problems };
 }
 

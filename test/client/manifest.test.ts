@@ -14,7 +14,9 @@ const contributes = manifest.contributes;
 test('every setting default equals the server default', () => {
   const properties = contributes.configuration.properties;
   const flatten = (prefix: string, value: object): Array<[string, unknown]> =>
-    Object.entries(value).flatMap(([key, inner]) => (typeof inner === 'object' && inner !== null ? flatten(`${prefix}${key}.`, inner) : [[`${prefix}${key}`, inner] as [string, unknown]]));
+    Object.entries(value).flatMap(([key, inner]) =>
+      typeof inner === 'object' && inner !== null ? flatten(`${prefix}${key}.`, inner) : [[`${prefix}${key}`, inner] as [string, unknown]],
+    );
   for (const [key, serverDefault] of flatten('graycheck.', DEFAULT_SETTINGS)) {
     assert.ok(properties[key], `${key} is contributed`);
     assert.deepEqual(properties[key].default, serverDefault, `${key} default`);
@@ -54,15 +56,38 @@ test('untrusted and virtual workspaces are declared', () => {
 });
 
 test('.vscodeignore ships the bundles, grammar and docs, and keeps sources, tests, maps and dependencies out', () => {
-  const lines = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  const lines = fs
+    .readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
   const excludes = lines.filter((line) => !line.startsWith('!')).map(globToRegExp);
   const includes = lines.filter((line) => line.startsWith('!')).map((line) => globToRegExp(line.slice(1)));
   // vsce's rule: out when an exclude matches and no `!` pattern does, in any order.
   const isShipped = (file: string) => !excludes.some((pattern) => pattern.test(file)) || includes.some((pattern) => pattern.test(file));
-  for (const file of ['dist/extension.js', 'dist/server.js', 'syntaxes/proto.tmLanguage.json', 'language-configuration.json', 'server/docs/rules/protobuf/FIELD_NO_DELETE.md', 'README.md', 'LICENSE']) {
+  for (const file of [
+    'dist/extension.js',
+    'dist/server.js',
+    'syntaxes/proto.tmLanguage.json',
+    'language-configuration.json',
+    'server/docs/rules/protobuf/FIELD_NO_DELETE.md',
+    'README.md',
+    'LICENSE',
+  ]) {
     assert.ok(isShipped(file), `${file} is shipped`);
   }
-  for (const file of ['server/src/lsp/main.ts', 'client/src/extension.ts', 'test/grammar/proto.test.ts', 'scripts/build.mjs', 'bench/run.ts', 'dist/extension.js.map', 'dist/cli.js', 'node_modules/yaml/package.json', 'tsconfig.json', '.vscode-test/x']) {
+  for (const file of [
+    'server/src/lsp/main.ts',
+    'client/src/extension.ts',
+    'test/grammar/proto.test.ts',
+    'scripts/build.mjs',
+    'bench/run.ts',
+    'dist/extension.js.map',
+    'dist/cli.js',
+    'node_modules/yaml/package.json',
+    'tsconfig.json',
+    '.vscode-test/x',
+  ]) {
     assert.ok(!isShipped(file), `${file} is left out`);
   }
 });

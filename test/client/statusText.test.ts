@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { describeStatus } from '../../client/src/statusText';
 import type { BaseInfo, StatusParams } from '../../server/src/protocol';
 
-const ORIGIN_MAIN: BaseInfo = { ref: 'auto', commit: '3f2a1b2c4d5e6f708192a3b4c5d6e7f8091a2b3c', description: 'merge-base with origin/main', shortName: 'origin/main' };
+const ORIGIN_MAIN: BaseInfo = {
+  ref: 'auto',
+  commit: '3f2a1b2c4d5e6f708192a3b4c5d6e7f8091a2b3c',
+  description: 'merge-base with origin/main',
+  shortName: 'origin/main',
+};
 
 function status(overrides: Partial<StatusParams>): StatusParams {
   return { state: 'ready', base: ORIGIN_MAIN, breakingCount: 0, warningCount: 0, ...overrides };

@@ -46,8 +46,10 @@ test('Neovim: an unsaved field deletion is reported, "Restore field" undoes it, 
   const run = await runEditor(t, repo, 'nvim', [
     '--headless',
     '--clean',
-    '-u', path.join(neovim, 'graycheck.lua'),
-    '-c', `luafile ${path.join(neovim, 'restoreField.lua')}`,
+    '-u',
+    path.join(neovim, 'graycheck.lua'),
+    '-c',
+    `luafile ${path.join(neovim, 'restoreField.lua')}`,
     USER_PATH,
   ]);
   assertEveryStepPassed(run);
@@ -61,10 +63,13 @@ test('Emacs with eglot: an unsaved field deletion is reported, "Restore field" u
   // Not -Q: that skips Debian's site-start, which is what puts the packaged eglot on the load path.
   const run = await runEditor(t, repo, 'emacs', [
     '--batch',
-    '--eval', '(package-initialize)',
-    '-l', path.join(emacs, 'graycheck.el'),
+    '--eval',
+    '(package-initialize)',
+    '-l',
+    path.join(emacs, 'graycheck.el'),
     USER_PATH,
-    '-l', path.join(emacs, 'restoreField.el'),
+    '-l',
+    path.join(emacs, 'restoreField.el'),
   ]);
   assertEveryStepPassed(run);
   assertRepositoryUntouched(repo);
@@ -136,7 +141,11 @@ function killGroup(pid: number | undefined): void {
 function assertEveryStepPassed(run: EditorRun): void {
   const output = `exit status ${run.status}${run.signal ? ` (signal ${run.signal})` : ''}\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
   const stepLines = run.stdout.split('\n').filter((line) => /^(not )?ok /.test(line));
-  assert.deepEqual(stepLines, STEPS.map((step) => `ok ${step}`), output);
+  assert.deepEqual(
+    stepLines,
+    STEPS.map((step) => `ok ${step}`),
+    output,
+  );
   assert.equal(run.status, 0, output);
 }
 

@@ -53,20 +53,27 @@ let report: Report;
 let vsix: ZipEntry[];
 let scratch: string;
 
-before(() => {
-  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'graycheck-packaging-'));
-  const reportFile = path.join(scratch, 'report.json');
-  execFileSync(process.execPath, ['scripts/package.mjs', '--out', path.join(scratch, 'graycheck.vsix'), '--report', reportFile], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 240_000,
-  });
-  report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
-  vsix = zipEntries(report.vsix.path);
-  const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
-  console.log(`  graycheck .vsix: ${kilobytes(report.vsix.sizeBytes)} (${vsix.length} entries, ${kilobytes(vsix.reduce((sum, entry) => sum + entry.sizeBytes, 0))} unpacked)`);
-  console.log(`  npm package: ${kilobytes(report.npm.sizeBytes)} packed, ${kilobytes(report.npm.unpackedSizeBytes)} unpacked, ${report.npm.files.length} files`);
-}, { timeout: 300_000 });
+before(
+  () => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'graycheck-packaging-'));
+    const reportFile = path.join(scratch, 'report.json');
+    execFileSync(process.execPath, ['scripts/package.mjs', '--out', path.join(scratch, 'graycheck.vsix'), '--report', reportFile], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 240_000,
+    });
+    report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
+    vsix = zipEntries(report.vsix.path);
+    const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
+    console.log(
+      `  graycheck .vsix: ${kilobytes(report.vsix.sizeBytes)} (${vsix.length} entries, ${kilobytes(vsix.reduce((sum, entry) => sum + entry.sizeBytes, 0))} unpacked)`,
+    );
+    console.log(
+      `  npm package: ${kilobytes(report.npm.sizeBytes)} packed, ${kilobytes(report.npm.unpackedSizeBytes)} unpacked, ${report.npm.files.length} files`,
+    );
+  },
+  { timeout: 300_000 },
+);
 
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
@@ -120,9 +127,21 @@ test("the .vsix manifest is package.json without npm's `files`, with the reposit
 
 test('the npm package holds the CLI, the server, the rule docs, the README, the license and the pre-commit hook definition', () => {
   const names = report.npm.files.map((file) => file.path).sort();
-  for (const required of ['dist/cli.js', 'dist/server.js', 'README.md', 'LICENSE', '.pre-commit-hooks.yaml', 'package.json', 'server/docs/rules/protobuf/FIELD_NO_DELETE.md']) {
+  for (const required of [
+    'dist/cli.js',
+    'dist/server.js',
+    'README.md',
+    'LICENSE',
+    '.pre-commit-hooks.yaml',
+    'package.json',
+    'server/docs/rules/protobuf/FIELD_NO_DELETE.md',
+  ]) {
     assert.ok(names.includes(required), `the npm package has ${required}; it has: ${names.join(', ')}`);
   }
   const allowed = /^(dist\/(cli|server)\.js|README\.md|LICENSE|\.pre-commit-hooks\.yaml|package\.json|server\/docs\/rules\/[a-z]+\/[A-Za-z0-9_.-]+\.md)$/;
-  assert.deepEqual(names.filter((name) => !allowed.test(name)), [], 'nothing else in the npm package (no extension bundle, sources, maps or tests)');
+  assert.deepEqual(
+    names.filter((name) => !allowed.test(name)),
+    [],
+    'nothing else in the npm package (no extension bundle, sources, maps or tests)',
+  );
 });

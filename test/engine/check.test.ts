@@ -24,23 +24,38 @@ const markerChecker: KindChecker = {
 };
 
 async function markerCheck(comparison: Comparison, report: KindReporter): Promise<KindReport> {
-    const paths = (await comparison.head.list()).filter((path) => path.endsWith('.proto'));
-    for (const path of paths) {
-      const lines = new LineIndex((await comparison.head.read(path)) ?? '');
-      for (let line = 0; line < lines.lineCount; line++) {
-        for (const [word, rule] of [['BREAK', 'MARKER'], ['OTHER', 'OTHER']] as const) {
-          const character = lines.lineText(line).indexOf(word);
-          if (character >= 0) report({ rule, file: path, range: { start: { line, character }, end: { line, character: character + word.length } }, message: `${word} on line ${line + 1}` });
-        }
+  const paths = (await comparison.head.list()).filter((path) => path.endsWith('.proto'));
+  for (const path of paths) {
+    const lines = new LineIndex((await comparison.head.read(path)) ?? '');
+    for (let line = 0; line < lines.lineCount; line++) {
+      for (const [word, rule] of [
+        ['BREAK', 'MARKER'],
+        ['OTHER', 'OTHER'],
+      ] as const) {
+        const character = lines.lineText(line).indexOf(word);
+        if (character >= 0)
+          report({
+            rule,
+            file: path,
+            range: { start: { line, character }, end: { line, character: character + word.length } },
+            message: `${word} on line ${line + 1}`,
+          });
       }
     }
-    return { notChecked: [{ file: 'z.proto', reason: 'could not read it' }], filesChecked: paths.length };
+  }
+  return { notChecked: [{ file: 'z.proto', reason: 'could not read it' }], filesChecked: paths.length };
 }
 
 async function check(files: Record<string, string>, configure: (config: GraycheckConfig) => void = () => {}, focus?: string[]) {
   const config = defaultConfig([markerChecker]);
   configure(config);
-  const comparison: Comparison = { base: new MemoryTree({}), head: new MemoryTree(files), renames: new Map(), config, ...(focus ? { focus: new Set(focus) } : {}) };
+  const comparison: Comparison = {
+    base: new MemoryTree({}),
+    head: new MemoryTree(files),
+    renames: new Map(),
+    config,
+    ...(focus ? { focus: new Set(focus) } : {}),
+  };
   return runCheck(comparison, [markerChecker]);
 }
 
@@ -104,7 +119,15 @@ test('every finding offers "Suppress RULE here", and applying it silences the fi
 });
 
 test('YAML files get a # suppression comment and JSON files none', () => {
-  const finding: Omit<Finding, 'file'> = { rule: 'X', kind: 'openapi', severity: 'error', categories: [], message: '', fixes: [], range: { start: { line: 1, character: 2 }, end: { line: 1, character: 3 } } };
+  const finding: Omit<Finding, 'file'> = {
+    rule: 'X',
+    kind: 'openapi',
+    severity: 'error',
+    categories: [],
+    message: '',
+    fixes: [],
+    range: { start: { line: 1, character: 2 }, end: { line: 1, character: 3 } },
+  };
   assert.equal(suppressFix({ ...finding, file: 'api.yaml' }, 'a:\n  b: 1\n')?.changes[0].edits[0].newText, '  # graycheck:ignore X reason: \n');
   assert.equal(suppressFix({ ...finding, file: 'api.json' }, '{\n  "b": 1\n}'), undefined);
 });

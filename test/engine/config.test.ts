@@ -12,7 +12,11 @@ const KINDS: KindSettings[] = [
     kind: 'limits',
     options: [
       globsOption('files'),
-      { key: 'days', default: 31, read: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? { value } : { mustBe: 'a whole number of days' }) },
+      {
+        key: 'days',
+        default: 31,
+        read: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? { value } : { mustBe: 'a whole number of days' }),
+      },
     ],
   },
 ];
@@ -68,21 +72,27 @@ test('unknown keys and wrong types are problems placed on the offending line', (
 
 test('malformed YAML is one problem, not a crash, and the defaults stay in force', () => {
   const { config, problems } = parseGraycheckConfig('base: [unclosed\n');
-  assert.ok(problems.length > 0, "expected a problem for the unclosed flow sequence");
+  assert.ok(problems.length > 0, 'expected a problem for the unclosed flow sequence');
   assert.match(problems[0].message, /^\.graycheck\.yaml is not valid YAML: /);
   assert.deepEqual(config, defaultConfig(KINDS));
 });
 
 test('a YAML alias bomb is refused without blowing up memory', () => {
   const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-  for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)}]`);
+  for (let i = 1; i < 12; i++)
+    bomb.push(
+      `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)}]`,
+    );
   const { problems } = parseGraycheckConfig(bomb.join('\n'));
   assert.ok(problems.some((p) => /unknown setting "a"/.test(p.message)));
 });
 
 test('a document that is not a mapping says what it should be', () => {
   const { problems } = parseGraycheckConfig('- base\n');
-  assert.deepEqual(problems.map((p) => p.message), [`.graycheck.yaml must be a mapping of settings (${KNOWN})`]);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    [`.graycheck.yaml must be a mapping of settings (${KNOWN})`],
+  );
 });
 
 test("a kind's own options are checked by the kind's rules, with defaults for the rest, and unknown keys of a section are named", () => {
@@ -101,5 +111,8 @@ test("a kind's own options are checked by the kind's rules, with defaults for th
 
 test('a section of a kind that is not registered is an unknown setting', () => {
   const { problems } = parseGraycheckConfig('openapi: { enabled: false }\n');
-  assert.deepEqual(problems.map((p) => p.message), [`unknown setting "openapi" (known: ${KNOWN})`]);
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    [`unknown setting "openapi" (known: ${KNOWN})`],
+  );
 });

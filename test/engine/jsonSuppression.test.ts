@@ -11,12 +11,24 @@ import { openapiChecker } from '../../server/src/openapi/checker';
 import { CHECKERS } from '../../server/src/registry';
 
 const spec = (withDelete: boolean) =>
-  JSON.stringify({ openapi: '3.0.3', info: { title: 'Pets', version: '1' }, paths: { '/pets': { get: { responses: { 200: { description: 'ok' } } }, ...(withDelete ? { delete: { responses: { 204: { description: 'gone' } } } } : {}) } } }, null, 2);
+  JSON.stringify(
+    {
+      openapi: '3.0.3',
+      info: { title: 'Pets', version: '1' },
+      paths: {
+        '/pets': { get: { responses: { 200: { description: 'ok' } } }, ...(withDelete ? { delete: { responses: { 204: { description: 'gone' } } } } : {}) },
+      },
+    },
+    null,
+    2,
+  );
 
 async function checkWith(configText: string | undefined) {
   const head: Record<string, string> = { 'api/openapi.json': spec(false), ...(configText === undefined ? {} : { [CONFIG_FILE]: configText }) };
   const config = parseGraycheckConfig(configText ?? '', [openapiChecker]).config;
-  const result = await runCheck({ base: new MemoryTree({ 'api/openapi.json': spec(true) }), head: new MemoryTree(head), renames: new Map(), config }, [openapiChecker]);
+  const result = await runCheck({ base: new MemoryTree({ 'api/openapi.json': spec(true) }), head: new MemoryTree(head), renames: new Map(), config }, [
+    openapiChecker,
+  ]);
   return { result, head };
 }
 
@@ -38,7 +50,11 @@ const ENTRY = '  - { path: "api/openapi.json", rules: [api-removed-without-depre
 
 test('with no .graycheck.yaml the fix creates it with the ignore entry, and the finding is gone', async () => {
   const fix = await suppressed(undefined);
-  assert.deepEqual(fix, { edited: `ignore:\n${ENTRY}\n`, create: true, title: 'Suppress api-removed-without-deprecation in api/openapi.json (an ignore entry in .graycheck.yaml)' });
+  assert.deepEqual(fix, {
+    edited: `ignore:\n${ENTRY}\n`,
+    create: true,
+    title: 'Suppress api-removed-without-deprecation in api/openapi.json (an ignore entry in .graycheck.yaml)',
+  });
   assert.deepEqual((await checkWith(fix!.edited)).result.findings, []);
 });
 

@@ -14,7 +14,10 @@ test('the least recently used blob is evicted first when the budget is exceeded'
   assert.ok(cache.get('a'));
   cache.set('d', blob('d'.repeat(100)));
   assert.equal(cache.get('b'), undefined);
-  assert.deepEqual(['a', 'c', 'd'].map((id) => cache.get(id)?.text[0]), ['a', 'c', 'd']);
+  assert.deepEqual(
+    ['a', 'c', 'd'].map((id) => cache.get(id)?.text[0]),
+    ['a', 'c', 'd'],
+  );
   assert.ok(cache.bytes <= 800);
 });
 

@@ -43,7 +43,13 @@ test('several deleted files with the same content pair with untracked files of t
   repo.write({ 'a/one.proto': null, 'a/two.proto': null, 'b/two.proto': ORDER, 'b/one.proto': ORDER });
   const repository = await openRepository(t, repo.dir);
   const renames = await repository.renames(await repository.resolveBase('HEAD'), 'working-tree');
-  assert.deepEqual(renames, new Map([['b/one.proto', 'a/one.proto'], ['b/two.proto', 'a/two.proto']]));
+  assert.deepEqual(
+    renames,
+    new Map([
+      ['b/one.proto', 'a/one.proto'],
+      ['b/two.proto', 'a/two.proto'],
+    ]),
+  );
 });
 
 test('an untracked file that differs from the deleted one is not a rename', async (t) => {

@@ -16,7 +16,10 @@ test('revision choices list auto, local and remote branches, tags and recent com
   const [auto, ...rest] = choices;
   assert.deepEqual(auto, { name: 'auto', kind: 'auto', description: 'merge-base with origin/main (upstream of main)' });
   const named = rest.filter((choice) => choice.kind !== 'commit');
-  assert.deepEqual(named.map((choice) => choice.kind), ['branch', 'branch', 'remote', 'tag']);
+  assert.deepEqual(
+    named.map((choice) => choice.kind),
+    ['branch', 'branch', 'remote', 'tag'],
+  );
   // Branches come newest first; two commits made within one second may tie, so compare them as a set.
   assert.deepEqual(
     [...named].sort((a, b) => a.name.localeCompare(b.name)),
@@ -28,7 +31,10 @@ test('revision choices list auto, local and remote branches, tags and recent com
     ],
   );
   const commits = rest.filter((choice) => choice.kind === 'commit');
-  assert.deepEqual(commits.map((choice) => choice.description), ['second commit', 'first commit']);
+  assert.deepEqual(
+    commits.map((choice) => choice.description),
+    ['second commit', 'first commit'],
+  );
   assert.equal(commits[0]!.name, clone.git('rev-parse', '--short', 'HEAD').trim());
   assert.deepEqual(choices.slice(-2), commits);
   // Every name offered is one resolveBase accepts.

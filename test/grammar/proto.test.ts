@@ -243,7 +243,13 @@ message User {
   assert.equal(scopeOf(tokens, 'repeated'), 'storage.modifier.label.proto');
   assert.equal(scopeOf(tokens, 'age'), 'variable.other.field.proto');
   assert.equal(scopeOf(tokens, 'Dra'), 'entity.name.type.message.proto');
-  assert.equal(tokens.filter((token) => token.line === 8).map((token) => token.text).join(''), '  message Dra');
+  assert.equal(
+    tokens
+      .filter((token) => token.line === 8)
+      .map((token) => token.text)
+      .join(''),
+    '  message Dra',
+  );
 });
 
 test('every line of an empty or whitespace-only file tokenizes without error', async () => {

@@ -111,7 +111,10 @@ interface AgreementCase {
 }
 
 const CASES: AgreementCase[] = [
-  { name: 'a field deleted from a top-level message', head: { 'acme/user/v1/user.proto': edit(USER, ['  // Where we send receipts.\n  string email = 3;\n', '']) } },
+  {
+    name: 'a field deleted from a top-level message',
+    head: { 'acme/user/v1/user.proto': edit(USER, ['  // Where we send receipts.\n  string email = 3;\n', '']) },
+  },
   { name: 'a field deleted from a nested message', head: { 'acme/user/v1/user.proto': edit(USER, ['    string locale = 2;\n', '']) } },
   {
     name: 'several fields deleted in two packages at once',
@@ -163,8 +166,7 @@ const CONFIGS: Record<string, string | null> = {
   'v2 FILE ignoring acme/billing': 'version: v2\nbreaking:\n  use:\n    - FILE\n  ignore:\n    - acme/billing\n',
 };
 
-const RESERVE_USER = (reserved: string) =>
-  edit(USER, ['  // Where we send receipts.\n  string email = 3;\n', reserved === '' ? '' : `  ${reserved}\n`]);
+const RESERVE_USER = (reserved: string) => edit(USER, ['  // Where we send receipts.\n  string email = 3;\n', reserved === '' ? '' : `  ${reserved}\n`]);
 const RESERVE_CASES: AgreementCase[] = [
   { name: 'a deleted field whose number is reserved', head: { 'acme/user/v1/user.proto': RESERVE_USER('reserved 3;') } },
   { name: 'a deleted field whose name is reserved', head: { 'acme/user/v1/user.proto': RESERVE_USER('reserved "email";') } },
@@ -294,6 +296,8 @@ describe('buf breaking and graycheck check agree', { concurrency: 4 }, () => {
 
 after(() => {
   const rows = [...tally.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const lines = rows.map(([rule, counts]) => `  ${rule.padEnd(40)} agreed ${counts.agreed}, only buf ${counts.bufOnly}, only graycheck ${counts.graycheckOnly}`);
+  const lines = rows.map(
+    ([rule, counts]) => `  ${rule.padEnd(40)} agreed ${counts.agreed}, only buf ${counts.bufOnly}, only graycheck ${counts.graycheckOnly}`,
+  );
   console.log(`buf agreement per rule:\n${lines.join('\n') || '  (no findings compared)'}`);
 });

@@ -10,9 +10,8 @@ import { byCase, cloneCorpus, comparable, key, runBuf, runGraycheck, seedCorpus,
 import { runCli } from '../support/cli';
 import { TempRepo } from '../support/tempRepo';
 
-const ALL_IDS: readonly string[] = (
-  JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/buf-breaking-rule-ids.json'), 'utf8')) as { ids: string[] }
-).ids;
+const ALL_IDS: readonly string[] = (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/buf-breaking-rule-ids.json'), 'utf8')) as { ids: string[] })
+  .ids;
 
 /** IDs buf 1.75 lists but never reports, so the corpus cannot make it fire them. */
 const NEVER_FIRED: Readonly<Record<string, string>> = {
@@ -29,7 +28,8 @@ const CONFIGS: Readonly<Record<string, string | null>> = {
   'v1 PACKAGE': 'version: v1\nbreaking:\n  use:\n    - PACKAGE\n',
   'v1 WIRE_JSON': 'version: v1\nbreaking:\n  use:\n    - WIRE_JSON\n',
   'v1 WIRE': 'version: v1\nbreaking:\n  use:\n    - WIRE\n',
-  'v1 deprecated IDs': 'version: v1\nbreaking:\n  use:\n    - FIELD_SAME_CTYPE\n    - FIELD_SAME_LABEL\n    - FILE_SAME_JAVA_STRING_CHECK_UTF8\n    - FILE_SAME_PHP_GENERIC_SERVICES\n',
+  'v1 deprecated IDs':
+    'version: v1\nbreaking:\n  use:\n    - FIELD_SAME_CTYPE\n    - FIELD_SAME_LABEL\n    - FILE_SAME_JAVA_STRING_CHECK_UTF8\n    - FILE_SAME_PHP_GENERIC_SERVICES\n',
   'v2 FILE': 'version: v2\nbreaking:\n  use:\n    - FILE\n',
   'v2 PACKAGE': 'version: v2\nbreaking:\n  use:\n    - PACKAGE\n',
   'v2 WIRE_JSON': 'version: v2\nbreaking:\n  use:\n    - WIRE_JSON\n',

@@ -124,7 +124,10 @@ describe('quick fixes judged by buf', () => {
   test('the corpus offers fixes to judge, restores, reserves and reverts among them', () => {
     const titles = [...candidatesBySlug.values()].flat().flatMap((candidate) => candidate.offeredFor.map((offer) => offer.title));
     for (const kind of [/^Restore /, /^Reserve /, /^Revert to the base value$/]) {
-      assert.ok(titles.some((title) => kind.test(title)), `a fix titled like ${kind}`);
+      assert.ok(
+        titles.some((title) => kind.test(title)),
+        `a fix titled like ${kind}`,
+      );
     }
   });
 
@@ -156,6 +159,9 @@ describe('quick fixes judged by buf', () => {
 
   test('every rule with a fix had its fix judged', () => {
     const withFixes = PROTOBUF_RULES.filter((rule) => rule.fixes !== undefined).map((rule) => rule.id);
-    assert.deepEqual(withFixes.filter((id) => !judged.has(id)), []);
+    assert.deepEqual(
+      withFixes.filter((id) => !judged.has(id)),
+      [],
+    );
   });
 });

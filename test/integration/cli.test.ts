@@ -64,7 +64,7 @@ function emptyTempDir(t: Parameters<typeof TempRepo.create>[0]): string {
   return dir;
 }
 
-test('deleting a field in the working tree is one FIELD_NO_DELETE on the message, with buf\'s text, and exit 1', async (t) => {
+test("deleting a field in the working tree is one FIELD_NO_DELETE on the message, with buf's text, and exit 1", async (t) => {
   const repo = repoWithUser(t);
   repo.write({ [USER_PROTO]: USER_WITHOUT_EMAIL });
   const result = await runCli(['check', '--base', 'HEAD', '--format', 'json'], { cwd: repo.dir });
@@ -175,7 +175,10 @@ test('--fail-on sets which severities fail: never always passes, warning fails o
   const demoted = await runCli(['check', '--format', 'json'], { cwd: repo.dir });
   assert.equal(demoted.status, 0, 'a warning does not fail the default --fail-on error');
   const output = parseJson(demoted);
-  assert.deepEqual(output.findings.map((finding) => finding.severity), ['warning']);
+  assert.deepEqual(
+    output.findings.map((finding) => finding.severity),
+    ['warning'],
+  );
   assert.deepEqual([output.summary.errors, output.summary.warnings], [0, 1]);
   assert.equal((await runCli(['check', '--fail-on', 'warning'], { cwd: repo.dir })).status, 1);
 });
@@ -252,8 +255,14 @@ test('.graycheck.yaml ignores a rule under a path, and its problems are reported
   });
   const json = await runCli(['check', '--format', 'json'], { cwd: repo.dir });
   const output = parseJson(json);
-  assert.deepEqual(output.findings.map((finding) => finding.file), [USER_PROTO]);
-  assert.deepEqual(output.notChecked.map((entry) => entry.file), ['.graycheck.yaml']);
+  assert.deepEqual(
+    output.findings.map((finding) => finding.file),
+    [USER_PROTO],
+  );
+  assert.deepEqual(
+    output.notChecked.map((entry) => entry.file),
+    ['.graycheck.yaml'],
+  );
   assert.match(output.notChecked[0].reason, /^4:1: unknown setting "unknown_key"/);
   const text = await runCli(['check'], { cwd: repo.dir });
   assert.match(text.stdout, /^\.graycheck\.yaml:4:1: warning CONFIG unknown setting "unknown_key"/m);
@@ -295,11 +304,19 @@ test('rules --format json lists every rule of every kind with its doc', async (t
   const rules = JSON.parse(result.stdout) as Record<string, unknown>[];
   // Every buf breaking rule ID but the deprecated FIELD_SAME_LABEL, which buf itself expands to the cardinality rules.
   const bufIds = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'buf-breaking-rule-ids.json'), 'utf8')) as { ids: string[] }).ids;
-  assert.deepEqual(rules.filter((rule) => rule.kind === 'protobuf').map((rule) => rule.id).sort(), bufIds.filter((id) => id !== 'FIELD_SAME_LABEL'));
+  assert.deepEqual(
+    rules
+      .filter((rule) => rule.kind === 'protobuf')
+      .map((rule) => rule.id)
+      .sort(),
+    bufIds.filter((id) => id !== 'FIELD_SAME_LABEL'),
+  );
   assert.deepEqual([...new Set(rules.map((rule) => rule.kind))], ['protobuf', 'openapi']);
   assert.ok(rules.some((rule) => rule.id === 'api-removed-without-deprecation' && rule.sameAs === 'oasdiff:api-removed-without-deprecation'));
   for (const rule of rules) {
-    const keys = Object.keys(rule).filter((key) => key !== 'sameAs').sort();
+    const keys = Object.keys(rule)
+      .filter((key) => key !== 'sameAs')
+      .sort();
     assert.deepEqual(keys, ['categories', 'defaultSeverity', 'doc', 'id', 'kind', 'summary']);
     assert.equal(rule.doc, `https://github.com/graycheck/graycheck/blob/main/server/docs/rules/${rule.kind}/${rule.id}.md`);
   }

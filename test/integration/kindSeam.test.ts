@@ -36,10 +36,16 @@ test('the CLI checks a new kind beside protobuf, lists its rules and reads its s
       ['ledger', 'LEDGER_ENTRY_REMOVED', 'books/main.ledger'],
     ],
   );
-  assert.deepEqual(findings[1].fixes.map((fix) => fix.title), ['Restore entry "beta" from the base', 'Suppress LEDGER_ENTRY_REMOVED here']);
+  assert.deepEqual(
+    findings[1].fixes.map((fix) => fix.title),
+    ['Restore entry "beta" from the base', 'Suppress LEDGER_ENTRY_REMOVED here'],
+  );
 
   const rules = JSON.parse((await cli(['rules', '--format', 'json'])).stdout) as { id: string; kind: string }[];
-  assert.deepEqual(rules.filter((rule) => rule.kind === 'ledger').map((rule) => rule.id), ['LEDGER_ENTRY_REMOVED', 'LEDGER_VALUE_CHANGED']);
+  assert.deepEqual(
+    rules.filter((rule) => rule.kind === 'ledger').map((rule) => rule.id),
+    ['LEDGER_ENTRY_REMOVED', 'LEDGER_VALUE_CHANGED'],
+  );
 
   repo.write({ '.graycheck.yaml': 'ledger:\n  skipNames: [beta]\n  bogus: 1\n' });
   const skipped = await cli(['check', '--base', 'HEAD', 'books/']);
@@ -48,16 +54,22 @@ test('the CLI checks a new kind beside protobuf, lists its rules and reads its s
 
   repo.write({ '.graycheck.yaml': 'ledger: { enabled: false }\n' });
   const disabled = JSON.parse((await cli(['check', '--base', 'HEAD', '--format', 'json'])).stdout) as { findings: { kind: string }[] };
-  assert.deepEqual(disabled.findings.map((finding) => finding.kind), ['protobuf']);
+  assert.deepEqual(
+    disabled.findings.map((finding) => finding.kind),
+    ['protobuf'],
+  );
 });
 
 test('over LSP a new kind is watched, checked as typed, re-checked when what it depends on changes, and fixed', async (t) => {
   const repo = ledgerRepo(t);
   const lsp = await LspSession.start(t, repo.dir, { command: WITH_LEDGER });
   const watched = lsp.registrations.flatMap((registration) =>
-    registration.method === 'workspace/didChangeWatchedFiles' ? (registration.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((watcher) => watcher.globPattern) : [],
+    registration.method === 'workspace/didChangeWatchedFiles'
+      ? (registration.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((watcher) => watcher.globPattern)
+      : [],
   );
-  for (const glob of ['**/*.ledger', '**/ledger.config', '**/*.proto', '**/buf.yaml', '**/.graycheck.yaml']) assert.ok(watched.includes(glob), `${glob} is watched (${watched.join(', ')})`);
+  for (const glob of ['**/*.ledger', '**/ledger.config', '**/*.proto', '**/buf.yaml', '**/.graycheck.yaml'])
+    assert.ok(watched.includes(glob), `${glob} is watched (${watched.join(', ')})`);
 
   const book = await lsp.open('books/main.ledger', BOOK, 'ledger');
   assert.deepEqual(await book.diagnostics(), []);
@@ -73,10 +85,16 @@ test('over LSP a new kind is watched, checked as typed, re-checked when what it 
   const pending = book.nextDiagnostics();
   await lsp.fileChanged('shared.ledger');
   const fromInclude = await pending;
-  assert.deepEqual(fromInclude.map((diagnostic) => [diagnostic.code, diagnostic.message, diagnostic.range.start.line]), [['LEDGER_ENTRY_REMOVED', 'Entry "delta" was removed.', 0]]);
+  assert.deepEqual(
+    fromInclude.map((diagnostic) => [diagnostic.code, diagnostic.message, diagnostic.range.start.line]),
+    [['LEDGER_ENTRY_REMOVED', 'Entry "delta" was removed.', 0]],
+  );
   // Its restore fix edits shared.ledger, the file the entry came from, not the document it is shown on.
   const edit = await lsp.quickFix(book, fromInclude[0], 'Restore entry "delta"');
-  const touched = [...(edit.documentChanges ?? []).map((change) => ('textDocument' in change ? change.textDocument.uri : '')), ...Object.keys(edit.changes ?? {})];
+  const touched = [
+    ...(edit.documentChanges ?? []).map((change) => ('textDocument' in change ? change.textDocument.uri : '')),
+    ...Object.keys(edit.changes ?? {}),
+  ];
   assert.deepEqual(touched, [lsp.uriOf('shared.ledger')]);
   repo.write({ 'shared.ledger': SHARED });
   const restored = book.nextDiagnostics();

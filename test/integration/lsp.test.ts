@@ -51,7 +51,10 @@ test('an unsaved deletion is reported with its rule, doc link and base location,
   assert.match(finding.codeDescription?.href ?? '', /\/protobuf\/FIELD_NO_DELETE\.md$/);
   const [related] = finding.relatedInformation ?? [];
   assert.equal(related.location.uri, doc.uri);
-  assert.equal(related.location.range.start.line, USER.split('\n').findIndex((line) => line.includes('email')));
+  assert.equal(
+    related.location.range.start.line,
+    USER.split('\n').findIndex((line) => line.includes('email')),
+  );
   assert.match(related.message, /base/);
   assert.equal(repo.read(USER_PATH), USER, 'the file on disk is untouched by an unsaved edit');
 
@@ -112,12 +115,19 @@ test('rapid successive edits publish only for the latest version', async (t) => 
     await lsp.roundTrip(doc);
     readFrom.set(doc.version, lsp.published.length);
   }
-  assert.deepEqual((await doc.diagnostics()).map((diagnostic) => diagnostic.message), expected.get(5));
+  assert.deepEqual(
+    (await doc.diagnostics()).map((diagnostic) => diagnostic.message),
+    expected.get(5),
+  );
 
   lsp.published.forEach((params, index) => {
     if (params.uri !== doc.uri || params.version === 1) return;
     const version = params.version!;
-    assert.deepEqual(params.diagnostics.map((diagnostic) => diagnostic.message), expected.get(version), `what was published for version ${version}`);
+    assert.deepEqual(
+      params.diagnostics.map((diagnostic) => diagnostic.message),
+      expected.get(version),
+      `what was published for version ${version}`,
+    );
     for (const [read, from] of readFrom) assert.ok(index < from || version >= read, `version ${version} published after version ${read} was read`);
   });
 });
@@ -201,7 +211,10 @@ test('outside a git repository: one error message, status error, and the server 
 
   assert.deepEqual(await lsp.request<ListRevisionsResult>('graycheck/listRevisions', {}), { revisions: [] });
   await assert.rejects(lsp.command('graycheck.showBase'), /not .*git repository/);
-  assert.deepEqual(lsp.publishedFor('api/user.proto').flatMap((params) => params.diagnostics), []);
+  assert.deepEqual(
+    lsp.publishedFor('api/user.proto').flatMap((params) => params.diagnostics),
+    [],
+  );
 });
 
 test('an untrusted workspace runs no git and publishes nothing', async (t) => {
@@ -257,9 +270,16 @@ test('a quick fix is offered for a cursor position with no diagnostics in the co
     range: { start: cursor, end: cursor },
     context: { diagnostics: [] },
   });
-  assert.ok(actions.some((action) => action.title.startsWith('Restore') && action.kind === 'quickfix'), JSON.stringify(actions));
+  assert.ok(
+    actions.some((action) => action.title.startsWith('Restore') && action.kind === 'quickfix'),
+    JSON.stringify(actions),
+  );
   assert.ok(actions.some((action) => action.title === 'Suppress FIELD_NO_DELETE here'));
-  const refactors = await lsp.request<unknown[]>('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: finding.range, context: { diagnostics: [finding], only: ['refactor'] } });
+  const refactors = await lsp.request<unknown[]>('textDocument/codeAction', {
+    textDocument: { uri: doc.uri },
+    range: finding.range,
+    context: { diagnostics: [finding], only: ['refactor'] },
+  });
   assert.deepEqual(refactors, [], 'context.only is honoured');
 });
 
@@ -361,11 +381,16 @@ test('a broken buf.yaml is one error message and a NOT_CHECKED note, and clears 
   const publishedBefore = lsp.published.length;
   await bufYaml.edit('version: v2\nbreaking: [unclosed\n');
   await bufYaml.save();
-  const error = await lsp.waitFor('an error message about buf.yaml', () => lsp.messages.find((message) => message.type === 1 && /buf\.yaml/.test(message.message)));
+  const error = await lsp.waitFor('an error message about buf.yaml', () =>
+    lsp.messages.find((message) => message.type === 1 && /buf\.yaml/.test(message.message)),
+  );
   assert.match(error.message, /^Graycheck: buf\.yaml: /);
-  await lsp.waitFor('the order.proto finding cleared', () => (lsp.publishedFor('api/order/v1/order.proto').at(-1)?.diagnostics.length === 0 ? true : undefined));
-  const userNotes = await lsp.waitFor('a NOT_CHECKED note on the open user.proto', () =>
-    lsp.published.slice(publishedBefore).find((params) => params.uri === doc.uri && params.diagnostics.length > 0)?.diagnostics,
+  await lsp.waitFor('the order.proto finding cleared', () =>
+    lsp.publishedFor('api/order/v1/order.proto').at(-1)?.diagnostics.length === 0 ? true : undefined,
+  );
+  const userNotes = await lsp.waitFor(
+    'a NOT_CHECKED note on the open user.proto',
+    () => lsp.published.slice(publishedBefore).find((params) => params.uri === doc.uri && params.diagnostics.length > 0)?.diagnostics,
   );
   assert.deepEqual(codes(userNotes), ['NOT_CHECKED']);
   assert.match(userNotes[0].message, /buf\.yaml/);

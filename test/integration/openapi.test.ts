@@ -51,12 +51,30 @@ test('a property removed in a referenced file is reported on every operation tha
   repo.write({ 'api/schemas.yaml': WITHOUT_NAME });
   const result = await runCli(['check', '--base', 'HEAD', '--format', 'json'], { cwd: repo.dir });
   assert.equal(result.status, 1, result.stderr);
-  const { findings } = JSON.parse(result.stdout) as { findings: { rule: string; kind: string; severity: string; file: string; range: { start: { line: number } }; message: string; base: { file: string } }[] };
+  const { findings } = JSON.parse(result.stdout) as {
+    findings: { rule: string; kind: string; severity: string; file: string; range: { start: { line: number } }; message: string; base: { file: string } }[];
+  };
   assert.deepEqual(
     findings.map((finding) => [finding.kind, finding.rule, finding.severity, finding.file, finding.range.start.line, finding.message, finding.base.file]),
     [
-      ['openapi', 'response-required-property-removed', 'error', 'api/schemas.yaml', 3, 'in API GET /pets removed the required property `items/name` from the response with the `200` status', 'api/schemas.yaml'],
-      ['openapi', 'response-required-property-removed', 'error', 'api/schemas.yaml', 3, 'in API GET /pets/{id} removed the required property `name` from the response with the `200` status', 'api/schemas.yaml'],
+      [
+        'openapi',
+        'response-required-property-removed',
+        'error',
+        'api/schemas.yaml',
+        3,
+        'in API GET /pets removed the required property `items/name` from the response with the `200` status',
+        'api/schemas.yaml',
+      ],
+      [
+        'openapi',
+        'response-required-property-removed',
+        'error',
+        'api/schemas.yaml',
+        3,
+        'in API GET /pets/{id} removed the required property `name` from the response with the `200` status',
+        'api/schemas.yaml',
+      ],
     ],
   );
   repo.write({ 'api/schemas.yaml': WITHOUT_TAG });
@@ -70,14 +88,20 @@ test('a breaking edit to an operation fails the gate; a YAML syntax error is not
   repo.write({ 'api/openapi.yaml': ROOT.replace(/  \/pets\/\{id\}:[\s\S]*$/, '') });
   const removed = await runCli(['check', '--base', 'HEAD'], { cwd: repo.dir });
   assert.equal(removed.status, 1);
-  assert.match(removed.stdout, /^api\/openapi\.yaml:3:1: error api-path-removed-without-deprecation in API GET \/pets\/\{id\} api path removed without deprecation$/m);
+  assert.match(
+    removed.stdout,
+    /^api\/openapi\.yaml:3:1: error api-path-removed-without-deprecation in API GET \/pets\/\{id\} api path removed without deprecation$/m,
+  );
 
   repo.write({ 'api/openapi.yaml': ROOT.replace('  /pets:\n', '  /pets\n') });
   const broken = await runCli(['check', '--base', 'HEAD', '--format', 'json'], { cwd: repo.dir });
   assert.equal(broken.status, 0, broken.stdout);
   const report = JSON.parse(broken.stdout) as { findings: unknown[]; notChecked: { file: string; reason: string }[] };
   assert.deepEqual(report.findings, []);
-  assert.deepEqual(report.notChecked.map((entry) => entry.file), ['api/openapi.yaml']);
+  assert.deepEqual(
+    report.notChecked.map((entry) => entry.file),
+    ['api/openapi.yaml'],
+  );
   assert.match(report.notChecked[0].reason, /^not valid YAML \(line \d+: /);
 });
 

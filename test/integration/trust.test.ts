@@ -125,7 +125,12 @@ test('a .proto that links to a file outside the repository is not read: not chec
     assert.equal(result.status, 0, `${format}: ${result.stdout}${result.stderr}`);
     assert.ok(!`${result.stdout}${result.stderr}`.includes(SECRET), `${format} echoes the linked file`);
     assert.match(result.stdout, /symbolic link to a file outside the repository/);
-    const findings = format === 'text' ? result.stdout.split('\n').filter((line) => / error [A-Z_]+ /.test(line)) : format === 'json' ? JSON.parse(result.stdout).findings : JSON.parse(result.stdout).runs[0].results;
+    const findings =
+      format === 'text'
+        ? result.stdout.split('\n').filter((line) => / error [A-Z_]+ /.test(line))
+        : format === 'json'
+          ? JSON.parse(result.stdout).findings
+          : JSON.parse(result.stdout).runs[0].results;
     assert.deepEqual(findings, [], `${format}: no phantom deletion`);
   }
 });
@@ -211,7 +216,11 @@ test('a full stdout is one line on stderr and exit 2', async (t) => {
 
 test('no instruction runs a package name we do not own (no npx graycheck) in the README, docs or the pre-commit entry', () => {
   const root = path.resolve(__dirname, '..', '..');
-  const files = ['README.md', '.pre-commit-hooks.yaml', ...fs.readdirSync(path.join(root, 'docs'), { recursive: true }).map((file) => path.join('docs', String(file)))];
+  const files = [
+    'README.md',
+    '.pre-commit-hooks.yaml',
+    ...fs.readdirSync(path.join(root, 'docs'), { recursive: true }).map((file) => path.join('docs', String(file))),
+  ];
   for (const file of files) {
     const full = path.join(root, file);
     if (!fs.statSync(full).isFile()) continue;

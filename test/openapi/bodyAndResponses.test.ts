@@ -3,14 +3,25 @@ import { ruleCases } from '../support/ruleCases';
 
 const spec = (operation: string) => `openapi: 3.0.3\ninfo: { title: Pets, version: '1' }\npaths:\n  /pets:\n    post:\n${operation}`;
 const OK = "      responses:\n        '201': { description: created }\n";
-const body = (required: string, media = '          application/json: { schema: { type: object } }\n') => `      requestBody:\n${required}        content:\n${media}`;
+const body = (required: string, media = '          application/json: { schema: { type: object } }\n') =>
+  `      requestBody:\n${required}        content:\n${media}`;
 
 ruleCases('request-body-removed', [
-  { name: 'a removed request body is shown on the operation', base: spec(body('') + OK), head: spec(OK), expect: ['5:5 in API POST /pets removed the request body'] },
+  {
+    name: 'a removed request body is shown on the operation',
+    base: spec(body('') + OK),
+    head: spec(OK),
+    expect: ['5:5 in API POST /pets removed the request body'],
+  },
 ]);
 
 ruleCases('request-body-added-required', [
-  { name: 'a new required request body', base: spec(OK), head: spec(body('        required: true\n') + OK), expect: ['6:7 in API POST /pets added required request body'] },
+  {
+    name: 'a new required request body',
+    base: spec(OK),
+    head: spec(body('        required: true\n') + OK),
+    expect: ['6:7 in API POST /pets added required request body'],
+  },
   { name: 'a new optional request body breaks nobody', base: spec(OK), head: spec(body('') + OK), expect: [] },
 ]);
 
@@ -51,14 +62,23 @@ ruleCases('response-success-status-removed', [
     head: spec(OK),
     expect: [],
   },
-  { name: 'a status written as a number is the same status', base: spec("      responses:\n        201: { description: created }\n"), head: spec(OK), expect: [] },
+  {
+    name: 'a status written as a number is the same status',
+    base: spec('      responses:\n        201: { description: created }\n'),
+    head: spec(OK),
+    expect: [],
+  },
 ]);
 
 ruleCases('response-media-type-removed', [
   {
     name: 'a media type a response no longer offers is shown on its `content`',
-    base: spec("      responses:\n        '201':\n          description: created\n          content:\n            application/json: { schema: { type: object } }\n            text/csv: { schema: { type: string } }\n"),
-    head: spec("      responses:\n        '201':\n          description: created\n          content:\n            application/json: { schema: { type: object } }\n"),
+    base: spec(
+      "      responses:\n        '201':\n          description: created\n          content:\n            application/json: { schema: { type: object } }\n            text/csv: { schema: { type: string } }\n",
+    ),
+    head: spec(
+      "      responses:\n        '201':\n          description: created\n          content:\n            application/json: { schema: { type: object } }\n",
+    ),
     expect: ['9:11 in API POST /pets removed the media type `text/csv` for the response with the status `201`'],
   },
 ]);

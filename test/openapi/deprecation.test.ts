@@ -7,12 +7,23 @@ const spec = (operation: string, parameter = '') =>
 const POLICY = { deprecationDaysStable: 90, deprecationDaysBeta: 30 };
 
 ruleCases('api-deprecated-sunset-missing', [
-  { name: 'deprecating without a sunset under a policy is shown on `deprecated`', base: spec(''), head: spec('      deprecated: true\n'), options: POLICY, expect: ['6:19 in API GET /pets sunset date is missing for deprecated API'] },
-  { name: 'without a policy (oasdiff\'s default) deprecating is information only', base: spec(''), head: spec('      deprecated: true\n'), expect: [] },
+  {
+    name: 'deprecating without a sunset under a policy is shown on `deprecated`',
+    base: spec(''),
+    head: spec('      deprecated: true\n'),
+    options: POLICY,
+    expect: ['6:19 in API GET /pets sunset date is missing for deprecated API'],
+  },
+  { name: "without a policy (oasdiff's default) deprecating is information only", base: spec(''), head: spec('      deprecated: true\n'), expect: [] },
 ]);
 
 ruleCases('api-deprecated-sunset-parse', [
-  { name: 'an x-sunset that is not a date, policy or not', base: spec(''), head: spec('      deprecated: true\n      x-sunset: someday\n'), expect: ['7:17 in API GET /pets failed to parse sunset date: `"someday" is not a date (YYYY-MM-DD or RFC 3339)`'] },
+  {
+    name: 'an x-sunset that is not a date, policy or not',
+    base: spec(''),
+    head: spec('      deprecated: true\n      x-sunset: someday\n'),
+    expect: ['7:17 in API GET /pets failed to parse sunset date: `"someday" is not a date (YYYY-MM-DD or RFC 3339)`'],
+  },
 ]);
 
 ruleCases('api-sunset-date-too-small', [
@@ -48,13 +59,27 @@ ruleCases('api-sunset-date-changed-too-small', [
     base: spec("      deprecated: true\n      x-sunset: '2999-12-31'\n"),
     head: spec("      deprecated: true\n      x-sunset: '2020-06-01'\n"),
     options: POLICY,
-    expect: ['7:17 in API GET /pets api sunset date changed to an earlier date, from `2999-12-31` to `2020-06-01`, new sunset date must be not earlier than `2999-12-31` and at least `90` days from now'],
+    expect: [
+      '7:17 in API GET /pets api sunset date changed to an earlier date, from `2999-12-31` to `2020-06-01`, new sunset date must be not earlier than `2999-12-31` and at least `90` days from now',
+    ],
   },
-  { name: 'moved later is fine', base: spec("      deprecated: true\n      x-sunset: '2999-01-01'\n"), head: spec("      deprecated: true\n      x-sunset: '2999-12-31'\n"), options: POLICY, expect: [] },
+  {
+    name: 'moved later is fine',
+    base: spec("      deprecated: true\n      x-sunset: '2999-01-01'\n"),
+    head: spec("      deprecated: true\n      x-sunset: '2999-12-31'\n"),
+    options: POLICY,
+    expect: [],
+  },
 ]);
 
 ruleCases('request-parameter-deprecated-sunset-missing', [
-  { name: 'a parameter deprecated without a sunset under a policy', base: spec(''), head: spec('', '          deprecated: true\n'), options: POLICY, expect: ['9:23 in API GET /pets `query` request parameter `limit` was deprecated without sunset date'] },
+  {
+    name: 'a parameter deprecated without a sunset under a policy',
+    base: spec(''),
+    head: spec('', '          deprecated: true\n'),
+    options: POLICY,
+    expect: ['9:23 in API GET /pets `query` request parameter `limit` was deprecated without sunset date'],
+  },
 ]);
 
 ruleCases('request-parameter-sunset-date-too-small', [

@@ -39,7 +39,10 @@ paths:
 const WITHOUT_DELETE = PETS.replace(/    delete:\n.*\n.*\n$/, '');
 
 test('a description is recognised by its content, whatever the file is called', async () => {
-  const result = await check({ 'contracts/pet-store.yml': PETS, 'config/app.yaml': 'paths: {}\n' }, { 'contracts/pet-store.yml': WITHOUT_DELETE, 'config/app.yaml': 'paths: {}\n' });
+  const result = await check(
+    { 'contracts/pet-store.yml': PETS, 'config/app.yaml': 'paths: {}\n' },
+    { 'contracts/pet-store.yml': WITHOUT_DELETE, 'config/app.yaml': 'paths: {}\n' },
+  );
   assert.deepEqual(result, { findings: ['contracts/pet-store.yml:4 api-removed-without-deprecation'], notChecked: [] });
 });
 
@@ -51,43 +54,84 @@ test('openapi.files narrows where descriptions are looked for', async () => {
 });
 
 test('edits that change no contract report nothing: keys reordered, YAML rewritten as JSON, an inline schema moved behind a $ref, optional things added', async () => {
-  const reordered = PETS.replace("info: { title: Pets, version: '1' }\n", '').replace('openapi: 3.1.0\n', "openapi: 3.1.0\ninfo: { version: '1', title: Pets }\n");
-  const asJson = JSON.stringify({
-    openapi: '3.1.0',
-    info: { title: 'Pets', version: '1' },
-    paths: {
-      '/pets': {
-        get: {
-          parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer' } }],
-          responses: { 200: { description: 'the pets', content: { 'application/json': { schema: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } } } } } },
+  const reordered = PETS.replace("info: { title: Pets, version: '1' }\n", '').replace(
+    'openapi: 3.1.0\n',
+    "openapi: 3.1.0\ninfo: { version: '1', title: Pets }\n",
+  );
+  const asJson = JSON.stringify(
+    {
+      openapi: '3.1.0',
+      info: { title: 'Pets', version: '1' },
+      paths: {
+        '/pets': {
+          get: {
+            parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer' } }],
+            responses: {
+              200: {
+                description: 'the pets',
+                content: { 'application/json': { schema: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } } } },
+              },
+            },
+          },
+          delete: { responses: { 204: { description: 'all gone' } } },
         },
-        delete: { responses: { 204: { description: 'all gone' } } },
       },
     },
-  }, null, 2);
+    null,
+    2,
+  );
   const behindRef =
-    PETS.replace("                items: { type: object, properties: { name: { type: string } } }\n", "                items: { $ref: '#/components/schemas/Pet' }\n") +
-    'components:\n  schemas:\n    Pet: { type: object, properties: { name: { type: string } } }\n';
-  const optionalAdded = PETS.replace("        - { name: limit, in: query, schema: { type: integer } }\n", "        - { name: limit, in: query, schema: { type: integer } }\n        - { name: sort, in: query, schema: { type: string } }\n");
-  for (const head of [reordered, asJson, behindRef, optionalAdded]) assert.deepEqual(await check({ 'openapi.yaml': PETS }, { 'openapi.yaml': head }), { findings: [], notChecked: [] });
+    PETS.replace(
+      '                items: { type: object, properties: { name: { type: string } } }\n',
+      "                items: { $ref: '#/components/schemas/Pet' }\n",
+    ) + 'components:\n  schemas:\n    Pet: { type: object, properties: { name: { type: string } } }\n';
+  const optionalAdded = PETS.replace(
+    '        - { name: limit, in: query, schema: { type: integer } }\n',
+    '        - { name: limit, in: query, schema: { type: integer } }\n        - { name: sort, in: query, schema: { type: string } }\n',
+  );
+  for (const head of [reordered, asJson, behindRef, optionalAdded])
+    assert.deepEqual(await check({ 'openapi.yaml': PETS }, { 'openapi.yaml': head }), { findings: [], notChecked: [] });
 });
 
 test('a change made only in a referenced file is found through the reference, in a chain of files', async () => {
-  const root = PETS.replace("                items: { type: object, properties: { name: { type: string } } }\n", "                items: { $ref: 'schemas/pet.yaml' }\n");
+  const root = PETS.replace(
+    '                items: { type: object, properties: { name: { type: string } } }\n',
+    "                items: { $ref: 'schemas/pet.yaml' }\n",
+  );
   const pet = (properties: string) => `type: object\nrequired: [name]\nproperties:\n${properties}`;
   const result = await check(
-    { 'openapi.yaml': root, 'schemas/pet.yaml': pet("  name: { type: string }\n  owner: { $ref: '../common/owner.yaml' }\n"), 'common/owner.yaml': 'type: object\nproperties:\n  id: { type: string }\n' },
-    { 'openapi.yaml': root, 'schemas/pet.yaml': pet("  owner: { $ref: '../common/owner.yaml' }\n"), 'common/owner.yaml': 'type: object\nproperties:\n  email: { type: string }\n' },
+    {
+      'openapi.yaml': root,
+      'schemas/pet.yaml': pet("  name: { type: string }\n  owner: { $ref: '../common/owner.yaml' }\n"),
+      'common/owner.yaml': 'type: object\nproperties:\n  id: { type: string }\n',
+    },
+    {
+      'openapi.yaml': root,
+      'schemas/pet.yaml': pet("  owner: { $ref: '../common/owner.yaml' }\n"),
+      'common/owner.yaml': 'type: object\nproperties:\n  email: { type: string }\n',
+    },
   );
-  assert.deepEqual(result, { findings: ['common/owner.yaml:2 response-optional-property-removed', 'schemas/pet.yaml:3 response-required-property-removed'], notChecked: [] });
+  assert.deepEqual(result, {
+    findings: ['common/owner.yaml:2 response-optional-property-removed', 'schemas/pet.yaml:3 response-required-property-removed'],
+    notChecked: [],
+  });
 });
 
 test('what cannot be read is not checked, with the reason, and gives no finding', async () => {
   const cases: [Record<string, string>, string][] = [
     [{ 'openapi.yaml': WITHOUT_DELETE.replace('  /pets:\n', '  /pets\n') }, 'openapi.yaml: not valid YAML (line 4: '],
-    [{ 'openapi.yaml': WITHOUT_DELETE.replace('items: { type: object, properties: { name: { type: string } } }', "items: { $ref: 'missing.yaml' }") }, 'openapi.yaml: $ref to missing.yaml, which is missing; the description was not compared'],
-    [{ 'openapi.yaml': 'swagger: "3.0"\ninfo: { title: Pets, version: "1" }\npaths: {}\n' }, 'openapi.yaml: Swagger version "3.0" is not one Graycheck compares (2.0)'],
-    [{ 'openapi.yaml': WITHOUT_DELETE.replace('openapi: 3.1.0', 'openapi: 4.0.0') }, 'openapi.yaml: OpenAPI version "4.0.0" is not one Graycheck compares (2.0, 3.0, 3.1)'],
+    [
+      { 'openapi.yaml': WITHOUT_DELETE.replace('items: { type: object, properties: { name: { type: string } } }', "items: { $ref: 'missing.yaml' }") },
+      'openapi.yaml: $ref to missing.yaml, which is missing; the description was not compared',
+    ],
+    [
+      { 'openapi.yaml': 'swagger: "3.0"\ninfo: { title: Pets, version: "1" }\npaths: {}\n' },
+      'openapi.yaml: Swagger version "3.0" is not one Graycheck compares (2.0)',
+    ],
+    [
+      { 'openapi.yaml': WITHOUT_DELETE.replace('openapi: 3.1.0', 'openapi: 4.0.0') },
+      'openapi.yaml: OpenAPI version "4.0.0" is not one Graycheck compares (2.0, 3.0, 3.1)',
+    ],
   ];
   for (const [head, reason] of cases) {
     const result = await check({ 'openapi.yaml': PETS }, head);
@@ -98,14 +142,26 @@ test('what cannot be read is not checked, with the reason, and gives no finding'
 });
 
 test('$ref cycles between files and YAML alias bombs end promptly', async () => {
-  const cyclic = PETS.replace("                items: { type: object, properties: { name: { type: string } } }\n", "                items: { $ref: 'a.yaml' }\n");
+  const cyclic = PETS.replace(
+    '                items: { type: object, properties: { name: { type: string } } }\n',
+    "                items: { $ref: 'a.yaml' }\n",
+  );
   const a = "type: object\nproperties:\n  next: { $ref: 'b.yaml' }\n";
   const b = "type: object\nproperties:\n  back: { $ref: 'a.yaml' }\n";
-  assert.deepEqual(await check({ 'openapi.yaml': cyclic, 'a.yaml': a, 'b.yaml': b }, { 'openapi.yaml': cyclic, 'a.yaml': a, 'b.yaml': b }), { findings: [], notChecked: [] });
+  assert.deepEqual(await check({ 'openapi.yaml': cyclic, 'a.yaml': a, 'b.yaml': b }, { 'openapi.yaml': cyclic, 'a.yaml': a, 'b.yaml': b }), {
+    findings: [],
+    notChecked: [],
+  });
 
   const levels = ['l0: &l0 { type: object, properties: { a: { type: string } } }'];
-  for (let i = 1; i <= 12; i++) levels.push(`l${i}: &l${i} { type: object, properties: { ${'abcdefghi'.split('').map((p) => `${p}: *l${i - 1}`).join(', ')} } }`);
-  const bomb = `${PETS.replace("                items: { type: object, properties: { name: { type: string } } }\n", "                items: { $ref: '#/x-bomb/l12' }\n")}x-bomb:\n${levels.map((line) => `  ${line}`).join('\n')}\n`;
+  for (let i = 1; i <= 12; i++)
+    levels.push(
+      `l${i}: &l${i} { type: object, properties: { ${'abcdefghi'
+        .split('')
+        .map((p) => `${p}: *l${i - 1}`)
+        .join(', ')} } }`,
+    );
+  const bomb = `${PETS.replace('                items: { type: object, properties: { name: { type: string } } }\n', "                items: { $ref: '#/x-bomb/l12' }\n")}x-bomb:\n${levels.map((line) => `  ${line}`).join('\n')}\n`;
   const started = Date.now();
   const result = await check({ 'openapi.yaml': bomb }, { 'openapi.yaml': bomb.replace('    delete:', '    put:') });
   assert.ok(Date.now() - started < 10_000, 'the alias bomb was bounded');

@@ -3,7 +3,8 @@ import { ruleCases } from '../support/ruleCases';
 
 const spec = (paths: string) => `openapi: 3.0.3\ninfo: { title: Pets, version: '1' }\npaths:\n${paths}`;
 const GET = `  /pets:\n    get:\n      responses:\n        '200': { description: ok }\n`;
-const withDelete = (extra = '') => `  /pets/{id}:\n    get:\n      responses:\n        '200': { description: ok }\n    delete:\n${extra}      responses:\n        '204': { description: gone }\n`;
+const withDelete = (extra = '') =>
+  `  /pets/{id}:\n    get:\n      responses:\n        '200': { description: ok }\n    delete:\n${extra}      responses:\n        '204': { description: gone }\n`;
 const onlyGet = `  /pets/{id}:\n    get:\n      responses:\n        '200': { description: ok }\n`;
 
 ruleCases('api-path-removed-without-deprecation', [
@@ -83,7 +84,10 @@ ruleCases('api-removed-without-deprecation', [
   {
     name: 'an operation moved behind a $ref to another file is not removed',
     base: spec(withDelete()),
-    head: { 'openapi.yaml': spec("  /pets/{id}:\n    $ref: 'paths/pet.yaml'\n"), 'paths/pet.yaml': "get:\n  responses:\n    '200': { description: ok }\ndelete:\n  responses:\n    '204': { description: gone }\n" },
+    head: {
+      'openapi.yaml': spec("  /pets/{id}:\n    $ref: 'paths/pet.yaml'\n"),
+      'paths/pet.yaml': "get:\n  responses:\n    '200': { description: ok }\ndelete:\n  responses:\n    '204': { description: gone }\n",
+    },
     expect: [],
   },
 ]);

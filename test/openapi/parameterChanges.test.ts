@@ -50,7 +50,7 @@ ruleCases('request-parameter-became-required', [
 
 ruleCases('request-parameter-removed', [
   {
-    name: 'a removed parameter is a warning on the operation\'s parameters, and restoring it clears it',
+    name: "a removed parameter is a warning on the operation's parameters, and restoring it clears it",
     base: spec(ID + param('verbose', 'query')),
     head: spec(ID),
     expect: ['6:7 in API GET /pets/{id} deleted the `query` request parameter `verbose`'],
@@ -67,7 +67,12 @@ ruleCases('request-parameter-removed-before-sunset', [
     head: spec(ID),
     expect: ['6:7 in API GET /pets/{id} deleted the `query` request parameter `verbose` before the sunset date `2999-12-31`'],
   },
-  { name: 'after its sunset it may go', base: spec(ID + param('verbose', 'query', "          deprecated: true\n          x-sunset: '2020-01-01'\n")), head: spec(ID), expect: [] },
+  {
+    name: 'after its sunset it may go',
+    base: spec(ID + param('verbose', 'query', "          deprecated: true\n          x-sunset: '2020-01-01'\n")),
+    head: spec(ID),
+    expect: [],
+  },
 ]);
 
 ruleCases('request-parameter-sunset-parse', [
@@ -75,6 +80,8 @@ ruleCases('request-parameter-sunset-parse', [
     name: 'a removed parameter whose x-sunset is not a date',
     base: spec(ID + param('verbose', 'query', '          deprecated: true\n          x-sunset: soon\n')),
     head: spec(ID),
-    expect: ['6:7 in API GET /pets/{id} failed to parse sunset date for the `query` request parameter `verbose`: `"soon" is not a date (YYYY-MM-DD or RFC 3339)`'],
+    expect: [
+      '6:7 in API GET /pets/{id} failed to parse sunset date for the `query` request parameter `verbose`: `"soon" is not a date (YYYY-MM-DD or RFC 3339)`',
+    ],
   },
 ]);

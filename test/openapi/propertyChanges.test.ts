@@ -24,7 +24,12 @@ ruleCases('new-required-request-property', [
     head: request(object(14, 'name: { type: string }\nowner: { type: string }', 'owner')),
     expect: ['14:17 in API POST /pets added the new required request property `owner`'],
   },
-  { name: 'an optional new property breaks nobody', base: request(object(14, 'name: { type: string }')), head: request(object(14, 'name: { type: string }\nowner: { type: string }')), expect: [] },
+  {
+    name: 'an optional new property breaks nobody',
+    base: request(object(14, 'name: { type: string }')),
+    head: request(object(14, 'name: { type: string }\nowner: { type: string }')),
+    expect: [],
+  },
   {
     name: 'a read-only property is not sent by clients, so requiring it breaks nobody',
     base: request(object(14, 'name: { type: string }')),
@@ -79,8 +84,14 @@ ruleCases('request-property-removed', [
 ruleCases('response-required-property-removed', [
   {
     name: 'a property removed from a schema in another file is shown in that file, once per operation that returns it',
-    base: { 'openapi.yaml': response("                $ref: 'schemas.yaml#/Pet'\n"), 'schemas.yaml': 'Pet:\n  type: object\n  required: [name]\n  properties:\n    name: { type: string }\n    tag: { type: string }\n' },
-    head: { 'openapi.yaml': response("                $ref: 'schemas.yaml#/Pet'\n"), 'schemas.yaml': 'Pet:\n  type: object\n  properties:\n    tag: { type: string }\n' },
+    base: {
+      'openapi.yaml': response("                $ref: 'schemas.yaml#/Pet'\n"),
+      'schemas.yaml': 'Pet:\n  type: object\n  required: [name]\n  properties:\n    name: { type: string }\n    tag: { type: string }\n',
+    },
+    head: {
+      'openapi.yaml': response("                $ref: 'schemas.yaml#/Pet'\n"),
+      'schemas.yaml': 'Pet:\n  type: object\n  properties:\n    tag: { type: string }\n',
+    },
     expect: ['schemas.yaml:3:3 in API GET /pets removed the required property `name` from the response with the `200` status'],
     fixed: 'Pet:\n  type: object\n  properties:\n    tag: { type: string }\n    name: { type: string }\n',
   },

@@ -25,7 +25,12 @@ interface Version {
 }
 const V1: Version = { parameters: '', body: 'name: { type: string }\ntag: { type: string }', response: 'id: { type: string }\nname: { type: string }' };
 
-const indent = (text: string, by: number) => text.split('\n').filter(Boolean).map((line) => `${' '.repeat(by)}${line}\n`).join('');
+const indent = (text: string, by: number) =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => `${' '.repeat(by)}${line}\n`)
+    .join('');
 const swagger = (v: Version, extra = '') => `swagger: "2.0"
 info: { title: Pets, version: "1" }
 consumes: [application/json]
@@ -78,7 +83,11 @@ ${indent(v.body, 16)}      responses:
 ${extra.replace(/^ {4}/gm, '    ')}`;
 
 const CHANGES: { name: string; head: Version; ids: string[] }[] = [
-  { name: 'a new required query parameter', head: { ...V1, parameters: '- { name: limit, in: query, required: true, type: integer }' }, ids: ['new-required-request-parameter'] },
+  {
+    name: 'a new required query parameter',
+    head: { ...V1, parameters: '- { name: limit, in: query, required: true, type: integer }' },
+    ids: ['new-required-request-parameter'],
+  },
   { name: 'a request body property removed', head: { ...V1, body: 'name: { type: string }' }, ids: ['request-property-removed'] },
   { name: 'a required response property removed', head: { ...V1, response: 'name: { type: string }' }, ids: ['response-required-property-removed'] },
   { name: 'an optional response property removed', head: { ...V1, response: 'id: { type: string }' }, ids: ['response-optional-property-removed'] },
@@ -91,7 +100,11 @@ for (const change of CHANGES) {
     const three = await findings(openapi3(V1), openapi3(change.head));
     assert.deepEqual(ids(two), change.ids);
     assert.deepEqual(ids(three), change.ids);
-    assert.deepEqual(two.map((line) => line.slice(line.indexOf(' ') + 1)), three.map((line) => line.slice(line.indexOf(' ') + 1)), 'the same messages');
+    assert.deepEqual(
+      two.map((line) => line.slice(line.indexOf(' ') + 1)),
+      three.map((line) => line.slice(line.indexOf(' ') + 1)),
+      'the same messages',
+    );
   });
 }
 

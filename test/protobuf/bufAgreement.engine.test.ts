@@ -90,7 +90,10 @@ const SCENARIOS: Omit<AgreementCase, 'bufYaml'>[] = [
   {
     name: 'a file deleted and a message moved within the package',
     base: { 'acme/user.proto': USER, 'acme/extra.proto': 'syntax = "proto3";\npackage acme.user.v1;\nmessage Extra { int32 a = 1; }\n' },
-    head: { 'acme/user.proto': USER.replace(/message Team \{[^}]*\}\n/, ''), 'acme/team.proto': 'syntax = "proto3";\npackage acme.user.v1;\nimport "acme/user.proto";\n\nmessage Team {\n}\n' },
+    head: {
+      'acme/user.proto': USER.replace(/message Team \{[^}]*\}\n/, ''),
+      'acme/team.proto': 'syntax = "proto3";\npackage acme.user.v1;\nimport "acme/user.proto";\n\nmessage Team {\n}\n',
+    },
   },
   {
     name: 'proto2 group, nested message and required field deleted',
@@ -137,7 +140,10 @@ test('agrees with buf: a v2 module under proto/ reports repository paths and mod
   await agreement({
     name: 'v2 module',
     bufYaml: 'version: v2\nmodules:\n  - path: proto\n',
-    base: { 'proto/x/a.proto': 'syntax = "proto3";\npackage x;\nmessage A { int32 a = 1; }\nmessage B {}\n', 'proto/x/b.proto': 'syntax = "proto3";\npackage x;\nmessage C {}\n' },
+    base: {
+      'proto/x/a.proto': 'syntax = "proto3";\npackage x;\nmessage A { int32 a = 1; }\nmessage B {}\n',
+      'proto/x/b.proto': 'syntax = "proto3";\npackage x;\nmessage C {}\n',
+    },
     head: { 'proto/x/a.proto': 'syntax = "proto3";\npackage x;\nmessage A {}\n' },
   });
 });

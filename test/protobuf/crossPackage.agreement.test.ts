@@ -18,7 +18,8 @@ const SCENARIOS: { name: string; quietByDefault?: boolean; base: Record<string, 
     name: 'an extension moved to a file of another package, its type changed',
     base: {
       'ext/target.proto': EXTENDED,
-      'one/a.proto': 'syntax = "proto2";\npackage one;\nimport "ext/target.proto";\nextend ext.Target {\n  optional int32 level = 100;\n  optional string label = 101;\n}\nmessage Keep {}\n',
+      'one/a.proto':
+        'syntax = "proto2";\npackage one;\nimport "ext/target.proto";\nextend ext.Target {\n  optional int32 level = 100;\n  optional string label = 101;\n}\nmessage Keep {}\n',
       'two/b.proto': 'syntax = "proto2";\npackage two;\nmessage Other {}\n',
     },
     head: {
@@ -43,13 +44,17 @@ const SCENARIOS: { name: string; quietByDefault?: boolean; base: Record<string, 
     name: 'a field changes from an enum of one package to a same-named enum of another',
     base: {
       'colors/v1/colors.proto': 'syntax = "proto3";\npackage colors.v1;\nenum Color {\n  COLOR_UNSPECIFIED = 0;\n  COLOR_RED = 1;\n}\n',
-      'colors/v2/colors.proto': 'syntax = "proto3";\npackage colors.v2;\nenum Color {\n  COLOR_UNSPECIFIED = 0;\n  COLOR_BLUE = 2;\n}\nmessage Alt {\n  enum Color {\n    COLOR_UNSPECIFIED = 0;\n    COLOR_RED = 1;\n    COLOR_GREEN = 3;\n  }\n}\nenum Shade {\n  SHADE_UNSPECIFIED = 0;\n}\n',
-      'paint/paint.proto': 'syntax = "proto3";\npackage paint;\nimport "colors/v1/colors.proto";\nmessage Paint {\n  colors.v1.Color keeps_values = 1;\n  colors.v1.Color loses_a_value = 2;\n  colors.v1.Color other_name = 3;\n}\n',
+      'colors/v2/colors.proto':
+        'syntax = "proto3";\npackage colors.v2;\nenum Color {\n  COLOR_UNSPECIFIED = 0;\n  COLOR_BLUE = 2;\n}\nmessage Alt {\n  enum Color {\n    COLOR_UNSPECIFIED = 0;\n    COLOR_RED = 1;\n    COLOR_GREEN = 3;\n  }\n}\nenum Shade {\n  SHADE_UNSPECIFIED = 0;\n}\n',
+      'paint/paint.proto':
+        'syntax = "proto3";\npackage paint;\nimport "colors/v1/colors.proto";\nmessage Paint {\n  colors.v1.Color keeps_values = 1;\n  colors.v1.Color loses_a_value = 2;\n  colors.v1.Color other_name = 3;\n}\n',
     },
     head: {
       'colors/v1/colors.proto': 'syntax = "proto3";\npackage colors.v1;\nenum Color {\n  COLOR_UNSPECIFIED = 0;\n  COLOR_RED = 1;\n}\n',
-      'colors/v2/colors.proto': 'syntax = "proto3";\npackage colors.v2;\nenum Color {\n  COLOR_UNSPECIFIED = 0;\n  COLOR_BLUE = 2;\n}\nmessage Alt {\n  enum Color {\n    COLOR_UNSPECIFIED = 0;\n    COLOR_RED = 1;\n    COLOR_GREEN = 3;\n  }\n}\nenum Shade {\n  SHADE_UNSPECIFIED = 0;\n}\n',
-      'paint/paint.proto': 'syntax = "proto3";\npackage paint;\nimport "colors/v2/colors.proto";\nmessage Paint {\n  colors.v2.Alt.Color keeps_values = 1;\n  colors.v2.Color loses_a_value = 2;\n  colors.v2.Shade other_name = 3;\n}\n',
+      'colors/v2/colors.proto':
+        'syntax = "proto3";\npackage colors.v2;\nenum Color {\n  COLOR_UNSPECIFIED = 0;\n  COLOR_BLUE = 2;\n}\nmessage Alt {\n  enum Color {\n    COLOR_UNSPECIFIED = 0;\n    COLOR_RED = 1;\n    COLOR_GREEN = 3;\n  }\n}\nenum Shade {\n  SHADE_UNSPECIFIED = 0;\n}\n',
+      'paint/paint.proto':
+        'syntax = "proto3";\npackage paint;\nimport "colors/v2/colors.proto";\nmessage Paint {\n  colors.v2.Alt.Color keeps_values = 1;\n  colors.v2.Color loses_a_value = 2;\n  colors.v2.Shade other_name = 3;\n}\n',
     },
   },
   {
@@ -58,22 +63,26 @@ const SCENARIOS: { name: string; quietByDefault?: boolean; base: Record<string, 
     name: 'a proto2 enum field keeps its implicit default while the enum in another package reorders its values',
     base: {
       'level/level.proto': 'syntax = "proto2";\npackage level;\nenum Level {\n  LOW = 1;\n  HIGH = 2;\n}\n',
-      'job/job.proto': 'syntax = "proto2";\npackage job;\nimport "level/level.proto";\nmessage Job {\n  optional level.Level level = 1;\n  optional level.Level fixed = 2 [default = HIGH];\n}\n',
+      'job/job.proto':
+        'syntax = "proto2";\npackage job;\nimport "level/level.proto";\nmessage Job {\n  optional level.Level level = 1;\n  optional level.Level fixed = 2 [default = HIGH];\n}\n',
     },
     head: {
       'level/level.proto': 'syntax = "proto2";\npackage level;\nenum Level {\n  HIGH = 2;\n  LOW = 1;\n}\n',
-      'job/job.proto': 'syntax = "proto2";\npackage job;\nimport "level/level.proto";\nmessage Job {\n  optional level.Level level = 1;\n  optional level.Level fixed = 2 [default = HIGH];\n}\n',
+      'job/job.proto':
+        'syntax = "proto2";\npackage job;\nimport "level/level.proto";\nmessage Job {\n  optional level.Level level = 1;\n  optional level.Level fixed = 2 [default = HIGH];\n}\n',
     },
   },
   {
     name: 'files of two packages drop the last imports of a well-known file',
     base: {
       'a/a.proto': 'syntax = "proto3";\npackage a;\nimport "google/protobuf/timestamp.proto";\nmessage A {\n  google.protobuf.Timestamp at = 1;\n}\n',
-      'b/b.proto': 'syntax = "proto3";\npackage b;\nimport "google/protobuf/timestamp.proto";\nimport "google/protobuf/duration.proto";\nmessage B {\n  google.protobuf.Timestamp at = 1;\n  google.protobuf.Duration after = 2;\n}\n',
+      'b/b.proto':
+        'syntax = "proto3";\npackage b;\nimport "google/protobuf/timestamp.proto";\nimport "google/protobuf/duration.proto";\nmessage B {\n  google.protobuf.Timestamp at = 1;\n  google.protobuf.Duration after = 2;\n}\n',
     },
     head: {
       'a/a.proto': 'syntax = "proto3";\npackage a;\nmessage A {\n  int64 at = 1;\n}\n',
-      'b/b.proto': 'syntax = "proto3";\npackage b;\nimport "google/protobuf/duration.proto";\nmessage B {\n  int64 at = 1;\n  google.protobuf.Duration after = 2;\n}\n',
+      'b/b.proto':
+        'syntax = "proto3";\npackage b;\nimport "google/protobuf/duration.proto";\nmessage B {\n  int64 at = 1;\n  google.protobuf.Duration after = 2;\n}\n',
     },
   },
 ];

@@ -11,13 +11,19 @@ function load(text: string) {
   const message = (name: string) => file.messages.find((item) => item.nestedName === name)!;
   const field = (messageName: string, name: string) => {
     const owner = message(messageName);
-    return resolvedFieldFeatures(owner.fields.find((item) => item.name === name)!, owner, image);
+    return resolvedFieldFeatures(
+      owner.fields.find((item) => item.name === name)!,
+      owner,
+      image,
+    );
   };
   return { file, message, field, enumNamed: (name: string) => resolvedEnumFeatures(file.enums.find((item) => item.nestedName === name)!) };
 }
 
 test('proto3 fields have implicit presence unless optional, in a oneof or message-typed; repeated scalars are packed unless told not to be', () => {
-  const { field } = load('syntax = "proto3";\npackage p;\nmessage M {\n  int32 a = 1;\n  optional int32 b = 2;\n  oneof o { int32 c = 3; }\n  M d = 4;\n  repeated int32 e = 5 [packed = false];\n  repeated int32 f = 6;\n}\n');
+  const { field } = load(
+    'syntax = "proto3";\npackage p;\nmessage M {\n  int32 a = 1;\n  optional int32 b = 2;\n  oneof o { int32 c = 3; }\n  M d = 4;\n  repeated int32 e = 5 [packed = false];\n  repeated int32 f = 6;\n}\n',
+  );
   assert.equal(field('M', 'a').fieldPresence.value, 'IMPLICIT');
   assert.equal(field('M', 'b').fieldPresence.value, 'EXPLICIT');
   assert.equal(field('M', 'c').fieldPresence.value, 'EXPLICIT');
@@ -28,7 +34,9 @@ test('proto3 fields have implicit presence unless optional, in a oneof or messag
 });
 
 test('proto2 required is LEGACY_REQUIRED, a group is DELIMITED, packed = true packs, enums are closed', () => {
-  const { field, enumNamed, message } = load('syntax = "proto2";\npackage p;\nmessage M {\n  required int32 a = 1;\n  optional group G = 2 { optional int32 x = 1; }\n  repeated int32 r = 3 [packed = true];\n  enum E { E_ZERO = 0; }\n}\n');
+  const { field, enumNamed, message } = load(
+    'syntax = "proto2";\npackage p;\nmessage M {\n  required int32 a = 1;\n  optional group G = 2 { optional int32 x = 1; }\n  repeated int32 r = 3 [packed = true];\n  enum E { E_ZERO = 0; }\n}\n',
+  );
   assert.equal(field('M', 'a').fieldPresence.value, 'LEGACY_REQUIRED');
   assert.equal(field('M', 'g').messageEncoding.value, 'DELIMITED');
   assert.equal(field('M', 'r').repeatedFieldEncoding.value, 'PACKED');
@@ -39,13 +47,19 @@ test('proto2 required is LEGACY_REQUIRED, a group is DELIMITED, packed = true pa
 test('edition features are inherited from the nearest level that sets them, and remember where', () => {
   const { field, enumNamed, message } = load(
     'edition = "2023";\npackage p;\noption features.field_presence = IMPLICIT;\noption features.enum_type = CLOSED;\n' +
-    'message M {\n  option features.json_format = LEGACY_BEST_EFFORT;\n  int32 a = 1;\n  int32 b = 2 [features.field_presence = EXPLICIT];\n' +
-    '  message N { string s = 1; }\n  enum E { option features = { enum_type: OPEN }; E_ZERO = 0; }\n}\nenum F { F_ZERO = 0; }\n',
+      'message M {\n  option features.json_format = LEGACY_BEST_EFFORT;\n  int32 a = 1;\n  int32 b = 2 [features.field_presence = EXPLICIT];\n' +
+      '  message N { string s = 1; }\n  enum E { option features = { enum_type: OPEN }; E_ZERO = 0; }\n}\nenum F { F_ZERO = 0; }\n',
   );
   const presence = field('M', 'a').fieldPresence;
   assert.equal(presence.value, 'IMPLICIT');
   assert.equal(presence.level, 'file');
-  assert.deepEqual([presence.setBy?.start, presence.setBy?.end], [{ line: 2, character: 0 }, { line: 2, character: 42 }]);
+  assert.deepEqual(
+    [presence.setBy?.start, presence.setBy?.end],
+    [
+      { line: 2, character: 0 },
+      { line: 2, character: 42 },
+    ],
+  );
   assert.equal(field('M', 'b').fieldPresence.level, 'field');
   assert.equal(field('M', 'b').fieldPresence.value, 'EXPLICIT');
   assert.equal(resolvedMessageFeatures(message('M.N')).jsonFormat.value, 'LEGACY_BEST_EFFORT');

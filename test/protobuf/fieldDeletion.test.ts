@@ -129,7 +129,10 @@ test('without a buf.yaml buf applies v1 defaults: v1 categories, and no v2-only 
     { base: new MemoryTree({ 'a.proto': base }, 'base'), head: new MemoryTree({ 'a.proto': head }, 'head'), renames: new Map(), config: defaultConfig() },
     [protobufChecker],
   );
-  assert.deepEqual(result.findings.map((finding) => [finding.rule, finding.categories]), [['FIELD_NO_DELETE', ['FILE', 'PACKAGE']]]);
+  assert.deepEqual(
+    result.findings.map((finding) => [finding.rule, finding.categories]),
+    [['FIELD_NO_DELETE', ['FILE', 'PACKAGE']]],
+  );
 });
 
 // Fixes that would not compile are not offered (found by test/integration/bufFixes.test.ts, where buf judges every fix).

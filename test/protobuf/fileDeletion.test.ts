@@ -6,7 +6,10 @@ const A = 'syntax = "proto3";\npackage p;\nmessage A {}\n';
 ruleCases('FILE_NO_DELETE', [
   {
     name: 'a well-known file whose last import is dropped is reported on the file that imported it, 1:1',
-    base: { 'a.proto': 'syntax = "proto3";\npackage p;\nimport "google/protobuf/api.proto";\n', 'b.proto': 'syntax = "proto3";\npackage p;\nimport "google/protobuf/type.proto";\n' },
+    base: {
+      'a.proto': 'syntax = "proto3";\npackage p;\nimport "google/protobuf/api.proto";\n',
+      'b.proto': 'syntax = "proto3";\npackage p;\nimport "google/protobuf/type.proto";\n',
+    },
     head: { 'a.proto': 'syntax = "proto3";\npackage p;\n', 'b.proto': 'syntax = "proto3";\npackage p;\nimport "google/protobuf/type.proto";\n' },
     expect: ['a.proto:1:1 Previously present file "google/protobuf/api.proto" was deleted.'],
   },

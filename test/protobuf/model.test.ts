@@ -39,7 +39,13 @@ message User {
   });
   const entry = image.messagesByFullName.get('acme.user.v1.User.AddressesEntry')!;
   assert.equal(entry.isMapEntry, true);
-  assert.deepEqual(entry.fields.map((field) => [field.name, field.type]), [['key', 'string'], ['value', '.acme.user.v1.User.Address']]);
+  assert.deepEqual(
+    entry.fields.map((field) => [field.name, field.type]),
+    [
+      ['key', 'string'],
+      ['value', '.acme.user.v1.User.Address'],
+    ],
+  );
   const nick = message.fields.find((field) => field.name === 'nick_name')!;
   assert.deepEqual([nick.jsonName, nick.hasExplicitJsonName, nick.oneof, nick.cardinality], ['nick', true, '_nick_name', 'optional']);
   assert.deepEqual(message.oneofs, [{ name: '_nick_name', isSynthetic: true }]);

@@ -14,7 +14,8 @@ const COMMON = 'syntax = "proto3";\npackage acme.common;\nmessage Money { int64 
 const USER = 'syntax = "proto3";\npackage acme.user;\nimport "acme/common.proto";\nmessage User { map<string, string> labels = 1; }\n';
 
 test('a summary keeps names, package, imports and extend blocks, and no slice of the text', () => {
-  const text = 'syntax = "proto2";\npackage acme.ext;\nimport "acme/common.proto";\nmessage Holder {\n  extensions 10 to 20;\n  extend Holder { optional int32 inner = 11; }\n}\nextend Holder { optional string top = 10; }\n';
+  const text =
+    'syntax = "proto2";\npackage acme.ext;\nimport "acme/common.proto";\nmessage Holder {\n  extensions 10 to 20;\n  extend Holder { optional int32 inner = 11; }\n}\nextend Holder { optional string top = 10; }\n';
   const file = summary('acme/ext.proto', text);
   assert.equal(file.packageName, 'acme.ext');
   assert.deepEqual(file.imports, ['acme/common.proto']);
@@ -31,7 +32,10 @@ test('the head index overlays the base: changed, new and deleted files, with nam
   const common = summary('acme/common.proto', COMMON);
   const user = summary('acme/user.proto', USER);
   const base = new SideIndex([user, common]);
-  assert.deepEqual(base.files.map((file) => file.path), ['acme/common.proto', 'acme/user.proto']);
+  assert.deepEqual(
+    base.files.map((file) => file.path),
+    ['acme/common.proto', 'acme/user.proto'],
+  );
   assert.equal(base.kindOf('acme.common.Money'), 'message');
   assert.equal(base.kindOf('acme.common.Currency'), 'enum');
   assert.equal(base.kindOf('acme'), 'package');

@@ -18,7 +18,10 @@ test('a message runs from its keyword to its closing brace, a field from its fir
   assert.equal(at(name.nameRange), '5:18-5:22');
   assert.equal(at(name.numberRange), '5:25-5:26');
   assert.equal(name.label, 'repeated');
-  assert.deepEqual(name.options.map((option) => [option.name, option.value]), [['json_name', 'n']]);
+  assert.deepEqual(
+    name.options.map((option) => [option.name, option.value]),
+    [['json_name', 'n']],
+  );
   assert.deepEqual(leadingComments(text, user), ['Lead.']);
   assert.equal(file.packageName, 'a.b');
   assert.deepEqual(file.problems, []);
@@ -53,20 +56,46 @@ service S {
   assert.deepEqual(file.problems, []);
   assert.deepEqual(file.syntax.syntax, 'editions');
   assert.equal(file.syntax.edition, '2024');
-  assert.deepEqual(file.imports.map((item) => [item.path, item.modifier]), [['other.proto', 'public'], ['weak.proto', 'weak']]);
+  assert.deepEqual(
+    file.imports.map((item) => [item.path, item.modifier]),
+    [
+      ['other.proto', 'public'],
+      ['weak.proto', 'weak'],
+    ],
+  );
   assert.equal(file.options[0].name, '(my.opt).field');
   const [message] = file.messages;
-  assert.deepEqual(message.reserved.map((item) => [item.ranges, item.names, item.namesAsIdentifiers]), [
-    [[{ start: 2, end: 2 }, { start: 5, end: 536870911 }], [], false],
-    [[], ['foo', 'bar'], true],
-  ]);
+  assert.deepEqual(
+    message.reserved.map((item) => [item.ranges, item.names, item.namesAsIdentifiers]),
+    [
+      [
+        [
+          { start: 2, end: 2 },
+          { start: 5, end: 536870911 },
+        ],
+        [],
+        false,
+      ],
+      [[], ['foo', 'bar'], true],
+    ],
+  );
   assert.deepEqual(message.extensionRanges[0].ranges, [{ start: 100, end: 200 }]);
-  assert.deepEqual(message.fields.map((field) => [field.name, field.number, field.type]), [
-    ['children', 1, 'map<string, .p.M>'],
-    ['i', 3, 'int32'],
-    ['s', 4, 'string'],
-  ]);
-  assert.deepEqual(message.enums[0].values.map((value) => [value.name, value.number]), [['A', 0], ['B', 0], ['C', -1]]);
+  assert.deepEqual(
+    message.fields.map((field) => [field.name, field.number, field.type]),
+    [
+      ['children', 1, 'map<string, .p.M>'],
+      ['i', 3, 'int32'],
+      ['s', 4, 'string'],
+    ],
+  );
+  assert.deepEqual(
+    message.enums[0].values.map((value) => [value.name, value.number]),
+    [
+      ['A', 0],
+      ['B', 0],
+      ['C', -1],
+    ],
+  );
   assert.equal(message.extends[0].fields[0].name, 'ext');
   const [get, put] = file.services[0].rpcs;
   assert.deepEqual([get.requestStreaming, get.responseStreaming, put.options[0].value], [true, true, 'IDEMPOTENT']);
@@ -83,7 +112,10 @@ test('a proto2 group is a field named in lower case with its own message', () =>
 
 test('a missing semicolon is reported and the next line still parses', () => {
   const file = parseProto('syntax = "proto3";\nmessage M {\n  int32 a = 1\n  int32 b = 2;\n}\n');
-  assert.deepEqual(file.messages[0].fields.map((field) => field.name), ['a', 'b']);
+  assert.deepEqual(
+    file.messages[0].fields.map((field) => field.name),
+    ['a', 'b'],
+  );
   assert.equal(file.problems[0].message, "expected ';', found 'int32'");
   assert.equal(at(file.problems[0].range), '3:2-3:7');
   assert.equal(file.messages[0].damaged, true);
@@ -92,9 +124,18 @@ test('a missing semicolon is reported and the next line still parses', () => {
 
 test('recovery skips a broken statement and keeps the following declarations', () => {
   const file = parseProto('message A {\n  int32 = ;\n  string ok = 2;\n  message B { }\n}\nmessage C {}\n');
-  assert.deepEqual(file.messages.map((message) => message.name), ['A', 'C']);
-  assert.deepEqual(file.messages[0].fields.map((field) => field.name), ['ok']);
-  assert.deepEqual(file.messages[0].messages.map((message) => message.name), ['B']);
+  assert.deepEqual(
+    file.messages.map((message) => message.name),
+    ['A', 'C'],
+  );
+  assert.deepEqual(
+    file.messages[0].fields.map((field) => field.name),
+    ['ok'],
+  );
+  assert.deepEqual(
+    file.messages[0].messages.map((message) => message.name),
+    ['B'],
+  );
   assert.equal(file.messages[0].damaged, true);
   assert.equal(file.messages[1].damaged, false);
 });

@@ -64,7 +64,7 @@ function ours(text: string): Row[] {
     for (const field of message.fields) rows.push([name, field.name, field.number!, field.mapValue ?? (field.group ? field.group.name : field.type)]);
     for (const nested of message.messages) visit(nested, name + '.');
   };
-  for (const message of file.messages) visit(message, (file.packageName ? file.packageName + '.' : ''));
+  for (const message of file.messages) visit(message, file.packageName ? file.packageName + '.' : '');
   return rows.sort();
 }
 

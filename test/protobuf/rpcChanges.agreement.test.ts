@@ -55,7 +55,8 @@ test('a service moved to another file of its package is still compared', () =>
     base: { 'a.proto': BASE },
     head: {
       'a.proto': 'syntax = "proto3";\npackage acme.v1;\nmessage A {}\nmessage B {}\n',
-      'b.proto': 'syntax = "proto3";\npackage acme.v1;\nimport "a.proto";\nimport "google/protobuf/empty.proto";\nservice S {\n  rpc Get(B) returns (A);\n  rpc List(stream A) returns (stream B) {}\n  rpc Put(A) returns (B) { option idempotency_level = IDEMPOTENT; }\n  rpc Del(A) returns (B) { option idempotency_level = NO_SIDE_EFFECTS; }\n  rpc Keep(A) returns (B);\n  rpc Ping(google.protobuf.Empty) returns (A);\n}\n',
+      'b.proto':
+        'syntax = "proto3";\npackage acme.v1;\nimport "a.proto";\nimport "google/protobuf/empty.proto";\nservice S {\n  rpc Get(B) returns (A);\n  rpc List(stream A) returns (stream B) {}\n  rpc Put(A) returns (B) { option idempotency_level = IDEMPOTENT; }\n  rpc Del(A) returns (B) { option idempotency_level = NO_SIDE_EFFECTS; }\n  rpc Keep(A) returns (B);\n  rpc Ping(google.protobuf.Empty) returns (A);\n}\n',
     },
   }));
 
@@ -63,5 +64,10 @@ test('nothing: the same types spelled differently, comments and formatting', () 
   agreement({
     name: 'nothing: respelled',
     base: { 'a.proto': BASE },
-    head: { 'a.proto': BASE.replace('rpc Get(A) returns (B);', '// Gets.\n  rpc Get( .acme.v1.A )\n      returns ( acme.v1.B );').replace('(google.protobuf.Empty)', '(.google.protobuf.Empty)') },
+    head: {
+      'a.proto': BASE.replace('rpc Get(A) returns (B);', '// Gets.\n  rpc Get( .acme.v1.A )\n      returns ( acme.v1.B );').replace(
+        '(google.protobuf.Empty)',
+        '(.google.protobuf.Empty)',
+      ),
+    },
   }));

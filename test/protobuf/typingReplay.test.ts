@@ -115,7 +115,9 @@ message ArchivedShelf {
 `;
 
 // Every rule a v2 buf.yaml accepts, so that a rule added later is replayed too.
-const BUF_YAML = `version: v2\nbreaking:\n  use:\n${PROTOBUF_RULES.filter((rule) => isKnownId(rule.id, 'v2')).map((rule) => `    - ${rule.id}\n`).join('')}`;
+const BUF_YAML = `version: v2\nbreaking:\n  use:\n${PROTOBUF_RULES.filter((rule) => isKnownId(rule.id, 'v2'))
+  .map((rule) => `    - ${rule.id}\n`)
+  .join('')}`;
 
 async function check(headText: string): Promise<CheckResult> {
   const shared = { 'buf.yaml': BUF_YAML, [COMMON]: COMMON_TEXT };
@@ -143,7 +145,11 @@ function assertOnlyInside(result: CheckResult, headText: string, regionStart: nu
 }
 
 function assertBrokenGivesOnlyNotChecked(result: CheckResult, step: string): void {
-  assert.deepEqual(result.findings.map((finding) => `${finding.rule} ${finding.message}`), [], `${step}: findings while the text is broken`);
+  assert.deepEqual(
+    result.findings.map((finding) => `${finding.rule} ${finding.message}`),
+    [],
+    `${step}: findings while the text is broken`,
+  );
   for (const entry of result.notChecked) assert.equal(entry.file, FILE, `${step}: a notChecked entry for another file: ${entry.reason}`);
 }
 
@@ -178,14 +184,25 @@ test('the unchanged file reports nothing (every rule enabled)', async () => {
 });
 
 test('typing a new field with a comment inside a message: nothing outside the new text, ever', async () => {
-  const broken = await replayTyping('  repeated Review reviews = 11;\n', '\n  // The edition, when there are several.\n  string edition_label = 21 [json_name = "editionLabel"];\n');
+  const broken = await replayTyping(
+    '  repeated Review reviews = 11;\n',
+    '\n  // The edition, when there are several.\n  string edition_label = 21 [json_name = "editionLabel"];\n',
+  );
   assert.ok(broken > 10, 'the replay went through broken states');
-  const final = await check(ORIGINAL.replace('  repeated Review reviews = 11;\n', '  repeated Review reviews = 11;\n\n  // The edition, when there are several.\n  string edition_label = 21 [json_name = "editionLabel"];\n'));
+  const final = await check(
+    ORIGINAL.replace(
+      '  repeated Review reviews = 11;\n',
+      '  repeated Review reviews = 11;\n\n  // The edition, when there are several.\n  string edition_label = 21 [json_name = "editionLabel"];\n',
+    ),
+  );
   assert.deepEqual(final.findings, [], 'adding a field breaks nothing');
 });
 
 test('typing a new nested message: nothing outside the new text, ever', async () => {
-  const broken = await replayTyping('  repeated Review reviews = 11;\n', '\n  // A loan of this book.\n  message Loan {\n    string borrower = 1;\n    google.protobuf.Timestamp due_time = 2;\n    Location return_to = 3;\n  }\n');
+  const broken = await replayTyping(
+    '  repeated Review reviews = 11;\n',
+    '\n  // A loan of this book.\n  message Loan {\n    string borrower = 1;\n    google.protobuf.Timestamp due_time = 2;\n    Location return_to = 3;\n  }\n',
+  );
   assert.ok(broken > 10, 'the replay went through broken states');
 });
 
@@ -213,7 +230,11 @@ test('deleting a whole message character by character from its end: only the del
     // A whole-text state: only the message being deleted (or its members) may be named, wherever buf points for a deletion.
     for (const finding of result.findings) {
       assert.equal(finding.file, FILE, `${step}: a finding in another file: ${finding.rule} ${finding.message}`);
-      assert.match(finding.message, /ArchivedShelf|CountsEntry|book_names|location|counts|"name"|"[1-4]"/, `${step}: a finding about another declaration: ${finding.rule} ${finding.message}`);
+      assert.match(
+        finding.message,
+        /ArchivedShelf|CountsEntry|book_names|location|counts|"name"|"[1-4]"/,
+        `${step}: a finding about another declaration: ${finding.rule} ${finding.message}`,
+      );
     }
   }
   assert.ok(brokenStates > 50, 'the replay went through broken states');

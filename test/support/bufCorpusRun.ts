@@ -48,7 +48,15 @@ export function runBuf(cwd: string): Promise<Row[]> {
           .filter((line) => line.trim() !== '')
           .map(
             (line) =>
-              JSON.parse(line) as { path?: string; start_line: number; start_column: number; end_line: number; end_column: number; type: string; message: string },
+              JSON.parse(line) as {
+                path?: string;
+                start_line: number;
+                start_column: number;
+                end_line: number;
+                end_column: number;
+                type: string;
+                message: string;
+              },
           );
         const compileErrors = parsed.filter((found) => found.type === 'COMPILE');
         if (compileErrors.length > 0) return reject(new Error(`the corpus does not compile for buf: ${JSON.stringify(compileErrors.slice(0, 3))}`));
@@ -75,7 +83,13 @@ export async function runGraycheck(cwd: string): Promise<GraycheckRun> {
   const result = await runCli(['check', '--base', 'HEAD', '--format', 'json'], { cwd, env: GIT_ENV, timeoutMs: 180_000 });
   if (result.status !== 0 && result.status !== 1) throw new Error(`graycheck exited with ${result.status}: ${result.stderr.trim()}`);
   const output = JSON.parse(result.stdout) as {
-    findings: { rule: string; kind: string; file: string; range: { start: { line: number; column: number }; end: { line: number; column: number } }; message: string }[];
+    findings: {
+      rule: string;
+      kind: string;
+      file: string;
+      range: { start: { line: number; column: number }; end: { line: number; column: number } };
+      message: string;
+    }[];
     notChecked: { file: string; reason: string }[];
   };
   return {

@@ -206,7 +206,11 @@ export class LspSession {
   /** A request the server answers without work (no refactorings are offered): everything sent before it has been read once it returns. */
   async roundTrip(document: LspDocument): Promise<void> {
     const start = { line: 0, character: 0 };
-    await this.request('textDocument/codeAction', { textDocument: { uri: document.uri }, range: { start, end: start }, context: { diagnostics: [], only: ['refactor'] } });
+    await this.request('textDocument/codeAction', {
+      textDocument: { uri: document.uri },
+      range: { start, end: start },
+      context: { diagnostics: [], only: ['refactor'] },
+    });
   }
 
   uriOf(relative: string): string {
@@ -233,7 +237,10 @@ export class LspSession {
       context: { diagnostics: [diagnostic], only: ['quickfix'] },
     });
     const action = actions.find((candidate) => candidate.title.startsWith(titlePrefix));
-    if (!action?.edit) throw new Error(`no quick fix starting with "${titlePrefix}"; offered: ${actions.map((candidate) => JSON.stringify(candidate.title)).join(', ') || 'none'}`);
+    if (!action?.edit)
+      throw new Error(
+        `no quick fix starting with "${titlePrefix}"; offered: ${actions.map((candidate) => JSON.stringify(candidate.title)).join(', ') || 'none'}`,
+      );
     return action.edit;
   }
 
@@ -259,7 +266,12 @@ export class LspSession {
 export class LspDocument {
   version = 1;
 
-  constructor(private readonly session: LspSession, readonly path: string, readonly uri: string, public text: string) {}
+  constructor(
+    private readonly session: LspSession,
+    readonly path: string,
+    readonly uri: string,
+    public text: string,
+  ) {}
 
   /** didChange with the whole new text; the file on disk is not touched. */
   async edit(text: string): Promise<void> {
@@ -283,8 +295,9 @@ export class LspDocument {
   /** The next publish for this document at its then-current version, after this call (e.g. after a base change). */
   nextDiagnostics(): Promise<Diagnostic[]> {
     const seen = this.session.published.length;
-    return this.session.waitFor(`a new publishDiagnostics for ${this.path}`, () =>
-      this.session.published.slice(seen).find((params) => params.uri === this.uri && params.version === this.version)?.diagnostics,
+    return this.session.waitFor(
+      `a new publishDiagnostics for ${this.path}`,
+      () => this.session.published.slice(seen).find((params) => params.uri === this.uri && params.version === this.version)?.diagnostics,
     );
   }
 

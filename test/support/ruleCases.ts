@@ -99,12 +99,18 @@ export function ruleCases(ruleId: string, cases: RuleCase[], harness = harnessOf
       const result = await runRule(ruleId, testCase, undefined, harness);
       const rendered = render(result, harness.defaultFile);
       assert.deepEqual(rendered, testCase.expect);
-      assert.deepEqual(result.notChecked.map((entry) => `${entry.file}: ${entry.reason}`), testCase.notChecked ?? []);
+      assert.deepEqual(
+        result.notChecked.map((entry) => `${entry.file}: ${entry.reason}`),
+        testCase.notChecked ?? [],
+      );
       const headFiles = asFiles(harness, testCase.head);
       if (testCase.fixTitles !== undefined) {
         const [first] = result.findings;
         assert.ok(first, 'a finding whose fixes to list');
-        assert.deepEqual((await kindFixes(harness, first, headFiles)).map((fix) => fix.title), testCase.fixTitles);
+        assert.deepEqual(
+          (await kindFixes(harness, first, headFiles)).map((fix) => fix.title),
+          testCase.fixTitles,
+        );
       }
       if (testCase.fixed === undefined) return;
       const [finding] = result.findings;
@@ -121,7 +127,11 @@ export function ruleCases(ruleId: string, cases: RuleCase[], harness = harnessOf
       }
       assert.equal(fixedFiles[finding.file], testCase.fixed);
       const after = await runRule(ruleId, testCase, fixedFiles, harness);
-      assert.deepEqual(render(after, harness.defaultFile).filter((line) => line === rendered[0]), [], 'the fixed finding is gone');
+      assert.deepEqual(
+        render(after, harness.defaultFile).filter((line) => line === rendered[0]),
+        [],
+        'the fixed finding is gone',
+      );
     });
   }
 }

@@ -47,9 +47,15 @@ function createRepository(dir) {
 async function vscodeExecutable() {
   if (process.env.GRAYCHECK_VSCODE_EXECUTABLE) return process.env.GRAYCHECK_VSCODE_EXECUTABLE;
   try {
-    return await downloadAndUnzipVSCode({ version: process.env.GRAYCHECK_VSCODE_VERSION ?? 'stable', cachePath: path.join(root, '.vscode-test'), timeout: 15_000 });
+    return await downloadAndUnzipVSCode({
+      version: process.env.GRAYCHECK_VSCODE_VERSION ?? 'stable',
+      cachePath: path.join(root, '.vscode-test'),
+      timeout: 15_000,
+    });
   } catch (error) {
-    console.error('the test-electron suite did not run: VS Code could not be downloaded here (set GRAYCHECK_VSCODE_EXECUTABLE to an installed VS Code, or use npm run test:e2e)');
+    console.error(
+      'the test-electron suite did not run: VS Code could not be downloaded here (set GRAYCHECK_VSCODE_EXECUTABLE to an installed VS Code, or use npm run test:e2e)',
+    );
     console.error(`  (${error instanceof Error ? error.message : String(error)})`);
     return undefined;
   }
@@ -72,7 +78,15 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: path.join(root, 'test/vscode/suite/index.js'),
     extensionTestsEnv: { GRAYCHECK_TEST_REPOSITORY: repository },
-    launchArgs: [repository, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--user-data-dir', path.join(scratch, 'user-data')],
+    launchArgs: [
+      repository,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+      '--user-data-dir',
+      path.join(scratch, 'user-data'),
+    ],
   });
   status = 0;
 } catch (error) {

@@ -58,7 +58,10 @@ export async function checkCommand(argv: readonly string[], io: CommandIO): Prom
     if (flagOption(args, 'fail-on-unchecked')) prepared.comparison.config.failOnUnchecked = true;
     const notYaml = configFile !== undefined ? prepared.configProblems.find((problem) => problem.notYaml) : undefined;
     // Its message names the YAML error and its line, never the file's text (it may be any file, a secret's included).
-    if (notYaml) throw new CliError(`the config file "${configFile}" given with --config ${notYaml.message.replace(/^.*? is not valid YAML/, 'is not valid YAML')} (line ${notYaml.range.start.line + 1}); fix it or name another file`);
+    if (notYaml)
+      throw new CliError(
+        `the config file "${configFile}" given with --config ${notYaml.message.replace(/^.*? is not valid YAML/, 'is not valid YAML')} (line ${notYaml.range.start.line + 1}); fix it or name another file`,
+      );
     await assertPathsExist(missing, prepared.comparison);
     const result = await comparisons.checks.run(prepared.comparison);
     // A kind that could not run at all (its own configuration is unusable) would otherwise pass every change in its files.
@@ -105,7 +108,12 @@ async function assertPathsExist(missing: readonly { given: string; entry: string
 
 /** PATH arguments (relative to cwd) as repository-relative focus entries: files as they are, directories with a trailing '/'.
  *  Those missing from the working tree are added to `missing`, to be looked for at head and at the base. */
-export async function focusFromPaths(paths: readonly string[], cwd: string, root: string, missing: { given: string; entry: string }[] = []): Promise<Set<string> | undefined> {
+export async function focusFromPaths(
+  paths: readonly string[],
+  cwd: string,
+  root: string,
+  missing: { given: string; entry: string }[] = [],
+): Promise<Set<string> | undefined> {
   if (paths.length === 0) return undefined;
   const realRoot = await fs.realpath(root);
   const focus = new Set<string>();

@@ -8,7 +8,10 @@ export const EXIT_ERROR = 2;
 
 /** An error the user can act on: main.ts prints `graycheck: <message>` and exits with `status`, without a stack trace unless --debug. */
 export class CliError extends Error {
-  constructor(message: string, readonly status: number = EXIT_ERROR) {
+  constructor(
+    message: string,
+    readonly status: number = EXIT_ERROR,
+  ) {
     super(message);
     this.name = 'CliError';
   }

@@ -134,7 +134,8 @@ export async function main(checkers: readonly KindChecker[]): Promise<void> {
       process.exit(error.status);
     }
     const expected = describeError(error);
-    const line = expected ?? `internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for the stack trace)'}`;
+    const line =
+      expected ?? `internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for the stack trace)'}`;
     process.stderr.write(`graycheck: ${line.split('\n')[0]}\n`);
     if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     status = error instanceof CliError ? error.status : EXIT_ERROR;

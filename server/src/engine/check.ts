@@ -117,9 +117,7 @@ export function isFocused(file: string, focus: ReadonlySet<string>): boolean {
 }
 
 function isIgnoredByPath(finding: RawFinding, comparison: Comparison): boolean {
-  return comparison.config.ignore.some(
-    (entry) => (!entry.rules || entry.rules.includes(finding.rule)) && matchesAnyGlob(finding.file, [entry.path]),
-  );
+  return comparison.config.ignore.some((entry) => (!entry.rules || entry.rules.includes(finding.rule)) && matchesAnyGlob(finding.file, [entry.path]));
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -86,7 +86,11 @@ export function globsOption(key: string): KindOption {
     key,
     default: [],
     read: (value) =>
-      typeof value === 'string' ? { value: [value] } : Array.isArray(value) && value.every((item) => typeof item === 'string') ? { value } : { mustBe: 'a list of glob patterns' },
+      typeof value === 'string'
+        ? { value: [value] }
+        : Array.isArray(value) && value.every((item) => typeof item === 'string')
+          ? { value }
+          : { mustBe: 'a list of glob patterns' },
   };
 }
 
@@ -100,7 +104,11 @@ const QUOTING_YAML_ERRORS: Partial<Record<string, string>> = {
   UNEXPECTED_TOKEN: 'unexpected text where a value or key should be',
 };
 
-export function parseGraycheckConfig(text: string, kinds: readonly KindSettings[] = [], file = CONFIG_FILE): { config: GraycheckConfig; problems: ConfigProblem[] } {
+export function parseGraycheckConfig(
+  text: string,
+  kinds: readonly KindSettings[] = [],
+  file = CONFIG_FILE,
+): { config: GraycheckConfig; problems: ConfigProblem[] } {
   const config = defaultConfig(kinds);
   const kindsByName = new Map(kinds.map((kind) => [kind.kind, kind]));
   const topLevelKeys = ['base', 'include', 'exclude', ...kindsByName.keys(), 'severity', 'ignore', 'failOnUnchecked'];

@@ -51,7 +51,15 @@ export function ignoreEntryFix(finding: Finding, configText: string | undefined)
   if (ignoreLine < 0) {
     const last = lines.lineCount - 1;
     const newText = `${texts[last] === '' ? '' : '\n'}ignore:\n${entry('  ')}`;
-    return { title, changes: [{ file: CONFIG_FILE, edits: [{ range: { start: { line: last, character: texts[last].length }, end: { line: last, character: texts[last].length } }, newText }] }] };
+    return {
+      title,
+      changes: [
+        {
+          file: CONFIG_FILE,
+          edits: [{ range: { start: { line: last, character: texts[last].length }, end: { line: last, character: texts[last].length } }, newText }],
+        },
+      ],
+    };
   }
   if (!/^ignore\s*:\s*(#.*)?$/.test(texts[ignoreLine])) return undefined;
   let end = ignoreLine + 1;
@@ -59,6 +67,20 @@ export function ignoreEntryFix(finding: Finding, configText: string | undefined)
   while (end > ignoreLine + 1 && texts[end - 1].trim() === '') end--;
   const firstItem = texts.slice(ignoreLine + 1, end).find((text) => /^\s*- /.test(text));
   const indent = firstItem ? /^\s*/.exec(firstItem)![0] : '  ';
-  if (end >= texts.length) return { title, changes: [{ file: CONFIG_FILE, edits: [{ range: { start: { line: end - 1, character: texts[end - 1].length }, end: { line: end - 1, character: texts[end - 1].length } }, newText: `\n${entry(indent).trimEnd()}` }] }] };
+  if (end >= texts.length)
+    return {
+      title,
+      changes: [
+        {
+          file: CONFIG_FILE,
+          edits: [
+            {
+              range: { start: { line: end - 1, character: texts[end - 1].length }, end: { line: end - 1, character: texts[end - 1].length } },
+              newText: `\n${entry(indent).trimEnd()}`,
+            },
+          ],
+        },
+      ],
+    };
   return { title, changes: [{ file: CONFIG_FILE, edits: [{ range: at(end), newText: entry(indent) }] }] };
 }

@@ -34,7 +34,10 @@ export async function fingerprintIn(tree: Tree, path: string): Promise<string | 
 /** A tree whose files are given in memory: test inputs, and the tail of an overlay. */
 export class MemoryTree implements Tree {
   private readonly files: Map<string, string>;
-  constructor(files: Record<string, string> | Map<string, string>, readonly label = 'memory') {
+  constructor(
+    files: Record<string, string> | Map<string, string>,
+    readonly label = 'memory',
+  ) {
     this.files = files instanceof Map ? new Map(files) : new Map(Object.entries(files));
   }
   async list(): Promise<readonly string[]> {

@@ -77,7 +77,8 @@ export class CatFileProcess {
       if (this.child !== child) return;
       this.child = undefined;
       this.disarm();
-      const reason = error.code === 'ENOENT' ? new GitError('git-missing', GIT_MISSING_MESSAGE) : new GitError('failed', `git cat-file failed: ${error.message}`);
+      const reason =
+        error.code === 'ENOENT' ? new GitError('git-missing', GIT_MISSING_MESSAGE) : new GitError('failed', `git cat-file failed: ${error.message}`);
       this.fail(this.inflight.splice(0), reason);
     });
     child.on('close', (code, signal) => {

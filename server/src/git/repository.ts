@@ -58,7 +58,10 @@ export class GitRepository {
         throw new GitError('not-a-repository', `${directory} is not inside a git repository (or its work tree); run from a repository, or git init one`);
       }
       if (/dubious ownership/i.test(result.stderr)) {
-        throw new GitError('failed', `git refuses ${directory} because another user owns it; if you trust it, run git config --global --add safe.directory '${directory}'`);
+        throw new GitError(
+          'failed',
+          `git refuses ${directory} because another user owns it; if you trust it, run git config --global --add safe.directory '${directory}'`,
+        );
       }
       throw failure(['rev-parse'], result);
     }
@@ -84,7 +87,9 @@ export class GitRepository {
     const commit = await this.revParseCommit(spec);
     if (!commit) throw await this.unknownRevision(spec);
     if (spec === 'HEAD') return { ref: spec, commit, description: 'HEAD', shortName: 'HEAD' };
-    const fullName = (await this.git.run(['rev-parse', '--verify', '--quiet', '--symbolic-full-name', '--end-of-options', spec])).stdout.toString('utf8').trim();
+    const fullName = (await this.git.run(['rev-parse', '--verify', '--quiet', '--symbolic-full-name', '--end-of-options', spec])).stdout
+      .toString('utf8')
+      .trim();
     const named = describeRef(fullName);
     if (named) return { ref: spec, commit, description: `${named.kind} ${named.short}`, shortName: named.short };
     const isIdPrefix = /^[0-9a-f]{4,64}$/i.test(spec);
@@ -140,7 +145,7 @@ export class GitRepository {
     const fields = result.stdout.toString('utf8').split('\0');
     const renames = new Map<string, string>();
     const deleted: string[] = [];
-    for (let i = 0; i < fields.length; ) {
+    for (let i = 0; i < fields.length;) {
       const status = fields[i++] ?? '';
       if (status === '') continue;
       if (status.startsWith('R') || status.startsWith('C')) {
@@ -212,7 +217,11 @@ export class GitRepository {
     // Our own `-c core.hooksPath=/dev/null` shows up with scope "command": take the last value from any other scope.
     const configured = await this.git.run(['config', '--show-scope', '--get-all', 'core.hooksPath']);
     const lines = configured.code === 0 ? configured.stdout.toString('utf8').split('\n') : [];
-    const value = lines.filter((line) => line.trim() !== '' && !line.startsWith('command\t')).map((line) => line.slice(line.indexOf('\t') + 1).trim()).pop() ?? '';
+    const value =
+      lines
+        .filter((line) => line.trim() !== '' && !line.startsWith('command\t'))
+        .map((line) => line.slice(line.indexOf('\t') + 1).trim())
+        .pop() ?? '';
     if (value !== '') return path.resolve(this.root, value.startsWith('~/') ? path.join(os.homedir(), value.slice(2)) : value);
     return path.join((await this.gitDirectories()).commonDir, 'hooks');
   }
@@ -287,7 +296,10 @@ export class GitRepository {
       if (/^[0-9a-f]{7,64}$/i.test(spec)) {
         return new GitError('shallow-missing', `base commit ${spec.slice(0, 7)} is missing: this is a shallow clone; ${DEEPEN_ADVICE}`);
       }
-      return new GitError('unknown-revision', `unknown revision ${JSON.stringify(spec)}: it may be missing because this is a shallow clone; run git fetch --unshallow`);
+      return new GitError(
+        'unknown-revision',
+        `unknown revision ${JSON.stringify(spec)}: it may be missing because this is a shallow clone; run git fetch --unshallow`,
+      );
     }
     return new GitError('unknown-revision', `unknown revision ${JSON.stringify(spec)}; check the name (git branch -a, git tag) or fetch it`);
   }
@@ -332,7 +344,10 @@ export class GitRepository {
     if (result.code !== 0) {
       if (await this.isShallow()) throw new GitError('shallow-missing', `base commit ${shortId(commit)} is missing: this is a shallow clone; ${DEEPEN_ADVICE}`);
       if (this.isPartialClone) throw new GitError('failed', `the files of base commit ${shortId(commit)} are ${PARTIAL_CLONE_REASON}`);
-      throw new GitError('failed', `cannot list the files of commit ${shortId(commit)}: ${firstLine(result.stderr) || `git ls-tree exit status ${result.code}`}`);
+      throw new GitError(
+        'failed',
+        `cannot list the files of commit ${shortId(commit)}: ${firstLine(result.stderr) || `git ls-tree exit status ${result.code}`}`,
+      );
     }
     const missing = this.isPartialClone ? await this.missingObjects(commit) : new Set<string>();
     const blobs = new Map<string, string>();
@@ -423,7 +438,10 @@ export class GitRepository {
       if (!candidates) continue;
       // Several deleted files with the same content: prefer the one with the same file name.
       const name = path.posix.basename(file.path);
-      const index = Math.max(0, candidates.findIndex((candidate) => path.posix.basename(candidate.path) === name));
+      const index = Math.max(
+        0,
+        candidates.findIndex((candidate) => path.posix.basename(candidate.path) === name),
+      );
       const [from] = candidates.splice(index, 1);
       if (candidates.length === 0) gone.delete(id);
       if (from) renames.set(file.path, from.path);

@@ -85,7 +85,12 @@ export class GitRunner {
     const existing = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10);
     let count = Number.isFinite(existing) && existing > 0 ? existing : 0;
     for (const name of this.filterDrivers) {
-      for (const [key, value] of [['clean', ''], ['smudge', ''], ['process', ''], ['required', 'false']]) {
+      for (const [key, value] of [
+        ['clean', ''],
+        ['smudge', ''],
+        ['process', ''],
+        ['required', 'false'],
+      ]) {
         env[`GIT_CONFIG_KEY_${count}`] = `filter.${name}.${key}`;
         env[`GIT_CONFIG_VALUE_${count}`] = value;
         count++;
@@ -147,5 +152,10 @@ function commandOf(args: readonly string[]): string {
 }
 
 export function firstLine(text: string): string {
-  return text.split('\n').map((line) => line.trim()).find((line) => line.length > 0) ?? '';
+  return (
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line.length > 0) ?? ''
+  );
 }

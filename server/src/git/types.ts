@@ -11,7 +11,10 @@ export type GitErrorCode =
   | 'failed'; // anything else git said, with its message
 
 export class GitError extends Error {
-  constructor(readonly code: GitErrorCode, message: string) {
+  constructor(
+    readonly code: GitErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'GitError';
   }

@@ -72,7 +72,13 @@ const blockingFiles = new WeakMap<RepositoryState, Set<string>>();
 
 /** Publishes the result for each file; an open document whose buffer changed since the check is left to its own newer check.
  *  A file that stopped a whole kind gets an error diagnostic whatever the files checked, and loses it when the kind runs again. */
-export function publishFiles(context: ServerContext, repository: RepositoryState, prepared: PreparedCheck, result: CheckResult, checkedFiles: Iterable<string>): void {
+export function publishFiles(
+  context: ServerContext,
+  repository: RepositoryState,
+  prepared: PreparedCheck,
+  result: CheckResult,
+  checkedFiles: Iterable<string>,
+): void {
   const links: DiagnosticLinks = {
     uriFor: (file) => uriFor(context, repository, file),
     base: prepared.base,

@@ -1,12 +1,6 @@
 // `workspace/executeCommand`: checkWorkspace (every file against the base, in batches, with progress and cancellation),
 // setBase (validate, switch, re-check) and showBase. User-facing failures are error responses with git's one-line message.
-import {
-  LSPErrorCodes,
-  ResponseError,
-  type CancellationToken,
-  type ExecuteCommandParams,
-  type WorkDoneProgressReporter,
-} from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type ExecuteCommandParams, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { CheckCancelled, throwIfCancelled } from '../engine/comparison';
 import { CONFIG_FILE } from '../engine/config';
 import type { CheckResult, Finding } from '../engine/finding';
@@ -39,7 +33,11 @@ export async function executeCommand(
   }
 }
 
-export async function checkWorkspace(context: ServerContext, token: CancellationToken, attachedProgress?: WorkDoneProgressReporter): Promise<CheckWorkspaceResult> {
+export async function checkWorkspace(
+  context: ServerContext,
+  token: CancellationToken,
+  attachedProgress?: WorkDoneProgressReporter,
+): Promise<CheckWorkspaceResult> {
   const summary: CheckWorkspaceResult = { filesChecked: 0, filesWithFindings: 0, errors: 0, warnings: 0, notChecked: 0 };
   if (!context.trusted) {
     await context.status.send('untrusted');
@@ -130,7 +128,8 @@ async function scanRepository(
     progress?.report(Math.round((done / files.length) * 100), `${done} of ${files.length} files`);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  if (prepared.configProblems.length > 0 && !scanned.has(CONFIG_FILE)) publishFiles(context, repository, prepared, { findings: [], notChecked: [], filesChecked: 0 }, [CONFIG_FILE]);
+  if (prepared.configProblems.length > 0 && !scanned.has(CONFIG_FILE))
+    publishFiles(context, repository, prepared, { findings: [], notChecked: [], filesChecked: 0 }, [CONFIG_FILE]);
   // Files that had findings but are in neither tree any more (a deleted untracked file) are cleared too.
   for (const entry of context.published.all()) {
     if (entry.repository === repository && !scanned.has(entry.file) && entry.file !== CONFIG_FILE && prefixes.some((prefix) => entry.file.startsWith(prefix))) {
@@ -173,7 +172,8 @@ async function showBase(context: ServerContext): Promise<BaseInfo> {
 
 /** The primary repository first, then every other one opened so far. An error response when there is none. */
 async function allRepositories(context: ServerContext): Promise<RepositoryState[]> {
-  if (!context.trusted) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Graycheck runs no git in an untrusted workspace; trust the workspace to compare with a base');
+  if (!context.trusted)
+    throw new ResponseError(LSPErrorCodes.RequestFailed, 'Graycheck runs no git in an untrusted workspace; trust the workspace to compare with a base');
   const folders = await context.workspace.folderRepositories();
   const primary = await context.workspace.primary();
   if (!primary) {

@@ -47,7 +47,8 @@ export function toDiagnostic(finding: Finding, links: DiagnosticLinks): Diagnost
     codeDescription: { href: docUrl({ id: finding.rule, kind: finding.kind }) },
     data,
   };
-  if (finding.base && links.base) diagnostic.relatedInformation = [{ location: baseLocation(finding.base, links, links.base), message: baseMessage(finding.base, links.base) }];
+  if (finding.base && links.base)
+    diagnostic.relatedInformation = [{ location: baseLocation(finding.base, links, links.base), message: baseMessage(finding.base, links.base) }];
   return diagnostic;
 }
 
@@ -94,7 +95,11 @@ export function findingFromDiagnostic(diagnostic: Diagnostic): Finding | undefin
   if (diagnostic.source !== SOURCE || !isDiagnosticData(diagnostic.data)) return undefined;
   const data = diagnostic.data;
   const severity: Severity =
-    diagnostic.severity === DiagnosticSeverity.Warning ? 'warning' : diagnostic.severity === DiagnosticSeverity.Error || diagnostic.severity === undefined ? 'error' : 'info';
+    diagnostic.severity === DiagnosticSeverity.Warning
+      ? 'warning'
+      : diagnostic.severity === DiagnosticSeverity.Error || diagnostic.severity === undefined
+        ? 'error'
+        : 'info';
   return {
     rule: data.rule,
     kind: data.kind,

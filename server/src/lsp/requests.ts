@@ -16,7 +16,8 @@ export async function listRevisions(context: ServerContext, params: ListRevision
     if (isUserFacing(error)) return { revisions: [] };
     throw error;
   }
-  if (!revisions.some((choice) => choice.kind === 'auto')) revisions.unshift({ name: 'auto', kind: 'auto', description: 'merge-base with the upstream branch' });
+  if (!revisions.some((choice) => choice.kind === 'auto'))
+    revisions.unshift({ name: 'auto', kind: 'auto', description: 'merge-base with the upstream branch' });
   return { revisions };
 }
 

@@ -140,7 +140,9 @@ function initialize(context: ServerContext, params: InitializeParams): Initializ
     workspaceFolders: capabilities.workspace?.workspaceFolders === true,
   };
   context.client = flags;
-  const folders = params.workspaceFolders?.map((folder) => uriToPath(folder.uri)) ?? [params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined)];
+  const folders = params.workspaceFolders?.map((folder) => uriToPath(folder.uri)) ?? [
+    params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined),
+  ];
   context.workspace.folders = folders.filter((folder): folder is string => typeof folder === 'string').map((folder) => path.resolve(folder));
   return {
     capabilities: {
@@ -162,12 +164,17 @@ async function initialized(context: ServerContext): Promise<void> {
   }
   if (client.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(
-      guarded('workspace/didChangeWorkspaceFolders', (message) => connection.console.error(message), undefined, async (event) => {
-        const removed = new Set(event.removed.map((folder) => uriToPath(folder.uri)));
-        const added = event.added.map((folder) => uriToPath(folder.uri)).filter((folder): folder is string => folder !== undefined);
-        context.workspace.folders = [...context.workspace.folders.filter((folder) => !removed.has(folder)), ...added.map((folder) => path.resolve(folder))];
-        if (context.trusted && context.workspace.settings.enable) await resolveFolderBases(context);
-      }),
+      guarded(
+        'workspace/didChangeWorkspaceFolders',
+        (message) => connection.console.error(message),
+        undefined,
+        async (event) => {
+          const removed = new Set(event.removed.map((folder) => uriToPath(folder.uri)));
+          const added = event.added.map((folder) => uriToPath(folder.uri)).filter((folder): folder is string => folder !== undefined);
+          context.workspace.folders = [...context.workspace.folders.filter((folder) => !removed.has(folder)), ...added.map((folder) => path.resolve(folder))];
+          if (context.trusted && context.workspace.settings.enable) await resolveFolderBases(context);
+        },
+      ),
     );
   }
   if (!context.trusted) {
@@ -295,7 +302,10 @@ function scheduleOpenDocuments(context: ServerContext, repository: RepositorySta
 }
 
 function routeConsole(connection: Connection): void {
-  const to = (send: (message: string) => void) => (...args: unknown[]) => send(format(...args));
+  const to =
+    (send: (message: string) => void) =>
+    (...args: unknown[]) =>
+      send(format(...args));
   console.log = to((message) => connection.console.log(message));
   console.info = to((message) => connection.console.info(message));
   console.debug = to((message) => connection.console.log(message));

@@ -20,7 +20,11 @@ export function isUserFacing(error: unknown): error is Error {
 export class StatusReporter {
   private readonly shown = new Set<string>();
 
-  constructor(private readonly connection: Connection, private readonly published: PublishedDiagnostics, private readonly workspace: WorkspaceState) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly published: PublishedDiagnostics,
+    private readonly workspace: WorkspaceState,
+  ) {}
 
   async send(state: ServerState, message?: string): Promise<void> {
     const { errors, warnings } = this.published.counts();

@@ -45,7 +45,11 @@ export class RepositoryState {
   private configCache: Promise<LoadedConfig> | undefined;
   private configuredBase: { value: string | undefined } | undefined;
 
-  constructor(readonly root: string, readonly comparisons: RepositoryComparisons, private readonly workspace: WorkspaceState) {}
+  constructor(
+    readonly root: string,
+    readonly comparisons: RepositoryComparisons,
+    private readonly workspace: WorkspaceState,
+  ) {}
 
   get repository(): GitRepository {
     return this.comparisons.repository;
@@ -108,7 +112,8 @@ export class RepositoryState {
   loadConfig(): Promise<LoadedConfig> {
     if (!this.configCache) {
       const buffer = this.workspace.bufferOf(joinRelative(this.root, CONFIG_FILE));
-      const loading = buffer !== undefined ? Promise.resolve(parseGraycheckConfig(buffer, this.comparisons.checkers, CONFIG_FILE)) : this.comparisons.loadConfig();
+      const loading =
+        buffer !== undefined ? Promise.resolve(parseGraycheckConfig(buffer, this.comparisons.checkers, CONFIG_FILE)) : this.comparisons.loadConfig();
       this.configCache = loading;
       loading.then(
         ({ config }) => {

@@ -141,14 +141,21 @@ function whyNotComparable(set: SpecSet, side: 'base' | 'head'): string | undefin
   return undefined;
 }
 
-function compare(base: ApiModel, head: ApiModel, when: Pick<ModelPair, 'today' | 'options'>, reporter: KindReporter, incomplete: (reason: string) => void): void {
+function compare(
+  base: ApiModel,
+  head: ApiModel,
+  when: Pick<ModelPair, 'today' | 'options'>,
+  reporter: KindReporter,
+  incomplete: (reason: string) => void,
+): void {
   const operations: OperationPair[] = [];
   for (const [template, basePath] of base.paths) {
     const headPath = head.paths.get(template);
     if (!headPath) continue;
     for (const [method, baseOperation] of basePath.operations) {
       const headOperation = headPath.operations.get(method);
-      if (headOperation && isInStabilityScope(baseOperation) && isInStabilityScope(headOperation)) operations.push({ base: baseOperation, head: headOperation });
+      if (headOperation && isInStabilityScope(baseOperation) && isInStabilityScope(headOperation))
+        operations.push({ base: baseOperation, head: headOperation });
     }
   }
   const pair: ModelPair = { base, head, operations, ...when };
@@ -180,8 +187,13 @@ function compare(base: ApiModel, head: ApiModel, when: Pick<ModelPair, 'today' |
 
 async function findRoots(tree: Tree, globs: readonly string[], signal: AbortSignal | undefined): Promise<Root[]> {
   const roots: Root[] = [];
-  await readInBatches(tree, candidatesIn(await tree.list(), globs).map((path) => ({ path })), signal, ({ path }, text) => {
-    if (looksLikeOpenapi(text)) roots.push({ path, text });
-  });
+  await readInBatches(
+    tree,
+    candidatesIn(await tree.list(), globs).map((path) => ({ path })),
+    signal,
+    ({ path }, text) => {
+      if (looksLikeOpenapi(text)) roots.push({ path, text });
+    },
+  );
   return roots;
 }

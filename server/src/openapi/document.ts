@@ -35,12 +35,20 @@ export function parseSpecFile(path: string, text: string): SpecFile {
     return { start: position(range[0]), end: position(range[1]) };
   };
   const keyRange = (pair: Pair) => rangeOf(pair.key as SpecNode);
-  if (text.length > MAX_SPEC_BYTES) return { path, text: '', root: null, unreadable: `larger than ${MAX_SPEC_BYTES / 1024 / 1024} MB; not read`, rangeOf, keyRange };
+  if (text.length > MAX_SPEC_BYTES)
+    return { path, text: '', root: null, unreadable: `larger than ${MAX_SPEC_BYTES / 1024 / 1024} MB; not read`, rangeOf, keyRange };
   const document = parseDocument(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const error = document.errors[0];
   if (error) {
     const { line } = position(error.pos[0]);
-    return { path, text, root: null, unreadable: `not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'} (line ${line + 1}: ${error.message.split('\n')[0]})`, rangeOf, keyRange };
+    return {
+      path,
+      text,
+      root: null,
+      unreadable: `not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'} (line ${line + 1}: ${error.message.split('\n')[0]})`,
+      rangeOf,
+      keyRange,
+    };
   }
   if (!replaceAliases(document)) return { path, text, root: null, unreadable: `uses more than ${MAX_ALIASES} YAML aliases; not read`, rangeOf, keyRange };
   return { path, text, root: document.contents as SpecNode | null, rangeOf, keyRange };

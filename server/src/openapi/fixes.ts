@@ -32,7 +32,12 @@ export async function openapiFixes(finding: Finding, head: FixHead): Promise<Fix
     return edit ? [{ title: `Restore property "${data.name}" from the base`, changes: [{ file: finding.file, edits: [edit] }] }] : [];
   }
   if (data.revert === 'parameterRequired' && head.text.slice(offsetOf(head.text, finding.range.start), offsetOf(head.text, finding.range.end)) === 'true') {
-    return [{ title: `Revert to the base value: ${data.in} parameter "${data.name}" not required`, changes: [{ file: finding.file, edits: [{ range: finding.range, newText: 'false' }] }] }];
+    return [
+      {
+        title: `Revert to the base value: ${data.in} parameter "${data.name}" not required`,
+        changes: [{ file: finding.file, edits: [{ range: finding.range, newText: 'false' }] }],
+      },
+    ];
   }
   return [];
 }
@@ -40,7 +45,11 @@ export async function openapiFixes(finding: Finding, head: FixHead): Promise<Fix
 /** The operation block with `deprecated: true` as its first key, indented like its other keys. */
 function withDeprecated(block: string): string {
   const lines = block.split('\n');
-  const keyIndent = lines.slice(1).find((line) => line.trim() !== '')?.match(/^ */)?.[0] ?? '  ';
+  const keyIndent =
+    lines
+      .slice(1)
+      .find((line) => line.trim() !== '')
+      ?.match(/^ */)?.[0] ?? '  ';
   return [lines[0], `${keyIndent}deprecated: true`, ...lines.slice(1)].join('\n');
 }
 
@@ -80,7 +89,12 @@ function insertParameter(file: SpecFile, template: string, method: string, block
   }
   const keys = pairs(operation);
   const indent = file.rangeOf(keys[0].key as SpecNode).start.character;
-  return insertLines(file, operationPair.key as SpecNode, `${' '.repeat(indent)}parameters:\n${' '.repeat(indent)}  - ${reindent(block, column, indent + 4).trimStart()}`, true);
+  return insertLines(
+    file,
+    operationPair.key as SpecNode,
+    `${' '.repeat(indent)}parameters:\n${' '.repeat(indent)}  - ${reindent(block, column, indent + 4).trimStart()}`,
+    true,
+  );
 }
 
 /** Into the `properties` mapping whose key the finding sits on, after its last property. A property that was required
@@ -117,7 +131,13 @@ function insertLines(file: SpecFile, node: SpecNode, text: string, afterKeyLine 
   const end = afterKeyLine ? file.rangeOf(node).start : positionBeforeTrailingSpace(file, node);
   const at: Position = { line: end.line + 1, character: 0 };
   const atEnd = at.line >= lines.lineCount;
-  return { range: { start: atEnd ? { line: end.line, character: lines.lineText(end.line).length } : at, end: atEnd ? { line: end.line, character: lines.lineText(end.line).length } : at }, newText: atEnd ? `\n${text}` : `${text}\n` };
+  return {
+    range: {
+      start: atEnd ? { line: end.line, character: lines.lineText(end.line).length } : at,
+      end: atEnd ? { line: end.line, character: lines.lineText(end.line).length } : at,
+    },
+    newText: atEnd ? `\n${text}` : `${text}\n`,
+  };
 }
 
 function positionBeforeTrailingSpace(file: SpecFile, node: SpecNode): Position {
@@ -147,5 +167,3 @@ function yamlKey(path: string): string {
 function offsetOf(text: string, position: Position): number {
   return new LineIndex(text).offsetAt(position);
 }
-
-

@@ -142,7 +142,12 @@ export function buildModel(set: SpecSet): ApiModel {
   const root = set.root;
   const pathsPair = pairOf(root.root, 'paths');
   const swagger2 = child(root.root, 'swagger') !== undefined;
-  const model: ApiModel = { set, swagger2, paths: new Map(), pathsPlace: pathsPair ? placeOf(root, pathsPair.key as SpecNode) : { file: root.path, range: root.rangeOf(null) } };
+  const model: ApiModel = {
+    set,
+    swagger2,
+    paths: new Map(),
+    pathsPlace: pathsPair ? placeOf(root, pathsPair.key as SpecNode) : { file: root.path, range: root.rangeOf(null) },
+  };
   for (const pathPair of pairs(pathsPair?.value as SpecNode)) {
     const template = scalarText(pathPair.key as SpecNode);
     if (template === undefined) continue;
@@ -158,7 +163,10 @@ export function buildModel(set: SpecSet): ApiModel {
       if (!operation) continue;
       const source = blockOf(resolved.file, operationPair.key as SpecNode, operationPair.value as SpecNode);
       const media = swagger2 ? swaggerMediaTypes(root, operation) : undefined;
-      item.operations.set(method.toUpperCase(), buildOperation(set, item, method, placeOf(resolved.file, operationPair.key as SpecNode), operation, shared, source, media, sharedBody));
+      item.operations.set(
+        method.toUpperCase(),
+        buildOperation(set, item, method, placeOf(resolved.file, operationPair.key as SpecNode), operation, shared, source, media, sharedBody),
+      );
     }
     model.paths.set(normalizeTemplate(template), item);
   }
@@ -266,7 +274,12 @@ function requestBodyOf(set: SpecSet, operation: Located): RequestBody | undefine
   };
 }
 
-function swaggerRequestBodyOf(set: SpecSet, operation: Located, swagger: SwaggerMediaTypes, shared?: { written: SpecNode; body: Located }): RequestBody | undefined {
+function swaggerRequestBodyOf(
+  set: SpecSet,
+  operation: Located,
+  swagger: SwaggerMediaTypes,
+  shared?: { written: SpecNode; body: Located },
+): RequestBody | undefined {
   const found = bodyParameterOf(set, operation) ?? shared;
   if (!found) return undefined;
   const { written, body } = found;
@@ -274,8 +287,16 @@ function swaggerRequestBodyOf(set: SpecSet, operation: Located, swagger: Swagger
   const requiredPair = pairOf(body.node, 'required');
   const schema = child(body.node, 'schema');
   const place = placeOf(file, written);
-  const content = new Map<string, MediaType>(swagger.consumes.map((name) => [name, { name, place, schema: schema ? { file: body.file, node: schema } : undefined }]));
-  return { required: isTrue(requiredPair?.value as SpecNode), place, requiredPlace: requiredPair ? placeOf(body.file, requiredPair.value as SpecNode) : undefined, content, contentPlace: place };
+  const content = new Map<string, MediaType>(
+    swagger.consumes.map((name) => [name, { name, place, schema: schema ? { file: body.file, node: schema } : undefined }]),
+  );
+  return {
+    required: isTrue(requiredPair?.value as SpecNode),
+    place,
+    requiredPlace: requiredPair ? placeOf(body.file, requiredPair.value as SpecNode) : undefined,
+    content,
+    contentPlace: place,
+  };
 }
 
 function responsesOf(set: SpecSet, operation: Located, swagger?: SwaggerMediaTypes): Map<string, Response> {
@@ -288,7 +309,9 @@ function responsesOf(set: SpecSet, operation: Located, swagger?: SwaggerMediaTyp
     const place = placeOf(operation.file, pair.key as SpecNode);
     if (swagger) {
       const schema = child(response.node, 'schema');
-      const content = new Map<string, MediaType>(schema ? swagger.produces.map((name) => [name, { name, place, schema: { file: response.file, node: schema } }]) : []);
+      const content = new Map<string, MediaType>(
+        schema ? swagger.produces.map((name) => [name, { name, place, schema: { file: response.file, node: schema } }]) : [],
+      );
       result.set(status.toUpperCase(), { status, place, content, contentPlace: place });
       continue;
     }

@@ -67,11 +67,17 @@ export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located
     for (const [name, property] of headProperties) if (!baseProperties.has(name)) visitor.added?.(path, property, baseSide);
     const baseItems = child(baseSchema.node, 'items');
     const headItems = child(headSchema.node, 'items');
-    if (baseItems && headItems) walk({ file: baseSchema.file, node: baseItems }, { file: headSchema.file, node: headItems }, joinPath(path, 'items'), depth + 1);
+    if (baseItems && headItems)
+      walk({ file: baseSchema.file, node: baseItems }, { file: headSchema.file, node: headItems }, joinPath(path, 'items'), depth + 1);
     const baseAdditional = child(baseSchema.node, 'additionalProperties');
     const headAdditional = child(headSchema.node, 'additionalProperties');
     if (isObjectSchema(baseAdditional) && isObjectSchema(headAdditional)) {
-      walk({ file: baseSchema.file, node: baseAdditional! }, { file: headSchema.file, node: headAdditional! }, joinPath(path, 'additionalProperties'), depth + 1);
+      walk(
+        { file: baseSchema.file, node: baseAdditional! },
+        { file: headSchema.file, node: headAdditional! },
+        joinPath(path, 'additionalProperties'),
+        depth + 1,
+      );
     }
     for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
       for (const [baseSub, headSub, label] of subschemaPairs(baseSet, headSet, baseSchema, headSchema, keyword)) {

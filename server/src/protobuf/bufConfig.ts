@@ -202,7 +202,8 @@ function breakingConfig(value: unknown, version: BufConfigVersion, toRepoPath: (
   const ignore = (stringList(breaking.ignore, 'breaking.ignore') ?? []).map(toRepoPath);
   const ignoreOnly = new Map<string, string[]>();
   if (breaking.ignore_only !== undefined && breaking.ignore_only !== null) {
-    if (typeof breaking.ignore_only !== 'object' || Array.isArray(breaking.ignore_only)) throw new ConfigError('"breaking.ignore_only" must map rule IDs to paths');
+    if (typeof breaking.ignore_only !== 'object' || Array.isArray(breaking.ignore_only))
+      throw new ConfigError('"breaking.ignore_only" must map rule IDs to paths');
     for (const [id, paths] of Object.entries(breaking.ignore_only as Record<string, unknown>)) {
       const list = (stringList(paths, `breaking.ignore_only.${id}`) ?? []).map(toRepoPath);
       for (const rule of expand(id)) ignoreOnly.set(rule, [...(ignoreOnly.get(rule) ?? []), ...list]);
@@ -232,4 +233,3 @@ export function moduleOf(path: string, modules: readonly BufModule[]): { module:
   }
   return undefined;
 }
-

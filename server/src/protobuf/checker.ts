@@ -79,63 +79,70 @@ class ProtobufSession implements KindSession {
       if (file.syntaxProblem && !file.unreadable) hidden.add(file.path);
       if (file.syntaxProblem || file.unreadable || missing.length > 0) incomplete.add(file.path);
     }
-  const moduleFor = (path: string, table: SymbolTable) => (table.byPath(path) ? moduleOf(path, modules)?.module : undefined);
-  // A focus of files (an open document) names them; a directory needs a walk.
-  const focusFiles = focus && [...focus].every((entry) => entry !== '' && !entry.endsWith('/')) ? [...focus] : undefined;
-  const groups = groupFiles({ base: baseIndex, head: headIndex, renames: comparison.renames, resolveExtendee: resolveName }, focus ? focused : undefined, focusFiles);
-  // Models are kept for checks of named files (the editor's); a check of everything, or of a directory, visits each group
-  // once, and keeping its models would only age them into garbage.
-  const keep = focusFiles !== undefined;
-  for (const group of groups) {
-    throwIfCancelled(comparison.signal);
-    const baseFiles = await this.loadModels('base', comparison.base, group.base, keep);
-    const baseByPath = new Map(baseFiles.map((file) => [file.path, file]));
-    const headFiles = await this.loadModels('head', comparison.head, group.head, keep, baseByPath);
-    throwIfCancelled(comparison.signal);
-    const baseImage = await this.imageWithReferences(comparison.base, 'base', baseFiles, baseIndex, keep);
-    const headImage = await this.imageWithReferences(comparison.head, 'head', headFiles, headIndex, keep);
-    for (const [side, image] of [['base', baseImage], ['head', headImage]] as const) {
-      for (const file of image.files) {
-        const headPath = side === 'head' ? file.path : headIndex.byPath(file.path) ? file.path : undefined;
-        if (headPath === undefined || !focused(headPath) || incomplete.has(headPath)) continue;
-        for (const reason of unresolvedReferences(file, image, side)) notChecked.push({ file: headPath, reason });
+    const moduleFor = (path: string, table: SymbolTable) => (table.byPath(path) ? moduleOf(path, modules)?.module : undefined);
+    // A focus of files (an open document) names them; a directory needs a walk.
+    const focusFiles = focus && [...focus].every((entry) => entry !== '' && !entry.endsWith('/')) ? [...focus] : undefined;
+    const groups = groupFiles(
+      { base: baseIndex, head: headIndex, renames: comparison.renames, resolveExtendee: resolveName },
+      focus ? focused : undefined,
+      focusFiles,
+    );
+    // Models are kept for checks of named files (the editor's); a check of everything, or of a directory, visits each group
+    // once, and keeping its models would only age them into garbage.
+    const keep = focusFiles !== undefined;
+    for (const group of groups) {
+      throwIfCancelled(comparison.signal);
+      const baseFiles = await this.loadModels('base', comparison.base, group.base, keep);
+      const baseByPath = new Map(baseFiles.map((file) => [file.path, file]));
+      const headFiles = await this.loadModels('head', comparison.head, group.head, keep, baseByPath);
+      throwIfCancelled(comparison.signal);
+      const baseImage = await this.imageWithReferences(comparison.base, 'base', baseFiles, baseIndex, keep);
+      const headImage = await this.imageWithReferences(comparison.head, 'head', headFiles, headIndex, keep);
+      for (const [side, image] of [
+        ['base', baseImage],
+        ['head', headImage],
+      ] as const) {
+        for (const file of image.files) {
+          const headPath = side === 'head' ? file.path : headIndex.byPath(file.path) ? file.path : undefined;
+          if (headPath === undefined || !focused(headPath) || incomplete.has(headPath)) continue;
+          for (const reason of unresolvedReferences(file, image, side)) notChecked.push({ file: headPath, reason });
+        }
+      }
+      const pairs = pairImages(baseImage, headImage, comparison.renames);
+      for (const rule of PROTOBUF_RULES) {
+        if (!modules.some((module) => module.breaking.rules.has(rule.id))) continue;
+        rule.check(pairs, {
+          finding: (item) => {
+            const file = typeof item.file === 'string' ? item.file : item.file.path;
+            const module = moduleFor(file, headIndex) ?? moduleFor(item.basePath ?? file, baseIndex) ?? moduleFor(file, baseIndex);
+            if (!module || !isReported(rule, module, file, item.basePath, pairs, typeof item.file === 'string' ? undefined : item.file)) return;
+            report({
+              rule: rule.id,
+              file,
+              range: plainRange(item.range),
+              message: item.message,
+              categories: categoriesOf(rule.id, module.breaking.version),
+              ...(item.base ? { base: { ...item.base, range: plainRange(item.base.range) } } : {}),
+              ...(item.fixData ? { fixData: item.fixData } : {}),
+            });
+          },
+          hidden: (file) => hidden.add(file.path),
+        });
       }
     }
-    const pairs = pairImages(baseImage, headImage, comparison.renames);
-    for (const rule of PROTOBUF_RULES) {
-      if (!modules.some((module) => module.breaking.rules.has(rule.id))) continue;
-      rule.check(pairs, {
-        finding: (item) => {
-          const file = typeof item.file === 'string' ? item.file : item.file.path;
-          const module = moduleFor(file, headIndex) ?? moduleFor(item.basePath ?? file, baseIndex) ?? moduleFor(file, baseIndex);
-          if (!module || !isReported(rule, module, file, item.basePath, pairs, typeof item.file === 'string' ? undefined : item.file)) return;
-          report({
-            rule: rule.id,
-            file,
-            range: plainRange(item.range),
-            message: item.message,
-            categories: categoriesOf(rule.id, module.breaking.version),
-            ...(item.base ? { base: { ...item.base, range: plainRange(item.base.range) } } : {}),
-            ...(item.fixData ? { fixData: item.fixData } : {}),
-          });
-        },
-        hidden: (file) => hidden.add(file.path),
-      });
+    for (const path of hidden) {
+      const file = headIndex.byPath(path);
+      if (!file || file.unreadable) continue;
+      notChecked.push({ file: path, reason: `${file.syntaxProblem ?? 'syntax error'} — declarations there were not compared` });
     }
-  }
-  for (const path of hidden) {
-    const file = headIndex.byPath(path);
-    if (!file || file.unreadable) continue;
-    notChecked.push({ file: path, reason: `${file.syntaxProblem ?? 'syntax error'} — declarations there were not compared` });
-  }
-  // A strict gate (failOnUnchecked) does not let a file buf cannot compile through, even when its error hid nothing.
-  if (comparison.config.failOnUnchecked) {
-    for (const file of headIndex.files) {
-      if (!focused(file.path) || hidden.has(file.path) || file.unreadable || !file.syntaxProblem) continue;
-      notChecked.push({ file: file.path, reason: `${file.syntaxProblem} — the file does not compile` });
+    // A strict gate (failOnUnchecked) does not let a file buf cannot compile through, even when its error hid nothing.
+    if (comparison.config.failOnUnchecked) {
+      for (const file of headIndex.files) {
+        if (!focused(file.path) || hidden.has(file.path) || file.unreadable || !file.syntaxProblem) continue;
+        notChecked.push({ file: file.path, reason: `${file.syntaxProblem} — the file does not compile` });
+      }
     }
-  }
-  return { notChecked, filesChecked: headIndex.files.length };
+    return { notChecked, filesChecked: headIndex.files.length };
   }
 
   private moduleFiles(paths: readonly string[], modules: readonly BufModule[]): ModuleFile[] {
@@ -148,10 +155,9 @@ class ProtobufSession implements KindSession {
       if (!path.endsWith('.proto')) continue;
       const found = moduleOf(path, modules);
       if (found) files.push({ path, modulePath: found.modulePath });
+    }
+    return files;
   }
-  return files;
-  }
-
 
   private buildModel(side: Side, path: string, modulePath: string, text: string, fingerprint: string, keep: boolean, parsed?: ProtoFile): ProtoFile {
     const file = buildFile(path, modulePath, parsed?.text ?? text, parsed?.ast ?? (unreadableReason(text) ? undefined : parseProto(text)));
@@ -178,10 +184,10 @@ class ProtobufSession implements KindSession {
         if (this.baseIndexes.get(tree) === entry) this.baseIndexes.delete(tree);
       });
       cached = entry;
-  }
-  const index = await cached.loading;
-  throwIfCancelled(signal);
-  return index;
+    }
+    const index = await cached.loading;
+    throwIfCancelled(signal);
+    return index;
   }
 
   /** The head's summaries in listing order: the base's own for files whose text is the base's, made (and remembered) for the others. */
@@ -206,7 +212,11 @@ class ProtobufSession implements KindSession {
       if (fingerprint === undefined) unknown.push(index);
       else take(file, index, fingerprint);
     });
-    const fingerprints = await fingerprintsInBatches(tree, unknown.map((index) => files[index].path), signal);
+    const fingerprints = await fingerprintsInBatches(
+      tree,
+      unknown.map((index) => files[index].path),
+      signal,
+    );
     unknown.forEach((index, position) => take(files[index], index, fingerprints[position]));
     await readInBatches(tree, changed, signal, ({ path, modulePath, index }, text) => {
       const fingerprint = textFingerprint(text);
@@ -221,7 +231,13 @@ class ProtobufSession implements KindSession {
   }
 
   /** The models of a group's files on one side, from the cache or built; a head file unchanged since the base shares the base's tree. */
-  private async loadModels(side: Side, tree: Tree, summaries: readonly FileSummary[], keep: boolean, baseByPath?: ReadonlyMap<string, ProtoFile>): Promise<ProtoFile[]> {
+  private async loadModels(
+    side: Side,
+    tree: Tree,
+    summaries: readonly FileSummary[],
+    keep: boolean,
+    baseByPath?: ReadonlyMap<string, ProtoFile>,
+  ): Promise<ProtoFile[]> {
     const found = new Map<FileSummary, ProtoFile>();
     const missing: FileSummary[] = [];
     for (const summary of summaries) {
@@ -231,18 +247,18 @@ class ProtobufSession implements KindSession {
       else if (base && base.modulePath === summary.modulePath && this.modelFingerprints.get(base) === summary.fingerprint) {
         found.set(summary, this.buildModel(side, summary.path, summary.modulePath, base.text, summary.fingerprint, keep, base));
       } else missing.push(summary);
-  }
-  await readInBatches(tree, missing, undefined, (summary, text) => {
-    found.set(summary, this.buildModel(side, summary.path, summary.modulePath, text, textFingerprint(text), keep));
-  });
-  const result: ProtoFile[] = [];
-  for (const summary of summaries) {
-    const file = found.get(summary);
-    if (!file) continue;
-    this.modelFingerprints.set(file, summary.fingerprint);
-    result.push(file);
-  }
-  return result;
+    }
+    await readInBatches(tree, missing, undefined, (summary, text) => {
+      found.set(summary, this.buildModel(side, summary.path, summary.modulePath, text, textFingerprint(text), keep));
+    });
+    const result: ProtoFile[] = [];
+    for (const summary of summaries) {
+      const file = found.get(summary);
+      if (!file) continue;
+      this.modelFingerprints.set(file, summary.fingerprint);
+      result.push(file);
+    }
+    return result;
   }
 
   /** The image of a group's files, with the files declaring enums its fields use elsewhere loaded for lookups. */
@@ -262,15 +278,22 @@ class ProtobufSession implements KindSession {
         const resolved = image.resolve(extension.decl.type, scope);
         if (resolved) note(resolved);
       }
-  }
-  if (declarers.size === 0) return image;
-  const referenced = await this.loadModels(side, tree, [...declarers.values()], keep);
-  // Loading yielded: another check may have resolved these cached models against its own head, so resolve again.
-  return new ProtoImage(files, table, referenced);
+    }
+    if (declarers.size === 0) return image;
+    const referenced = await this.loadModels(side, tree, [...declarers.values()], keep);
+    // Loading yielded: another check may have resolved these cached models against its own head, so resolve again.
+    return new ProtoImage(files, table, referenced);
   }
 }
 
-function isReported(rule: ProtobufRule, module: BufModule, file: string, basePath: string | undefined, pairs: ImagePairs, headFile: ProtoFile | undefined): boolean {
+function isReported(
+  rule: ProtobufRule,
+  module: BufModule,
+  file: string,
+  basePath: string | undefined,
+  pairs: ImagePairs,
+  headFile: ProtoFile | undefined,
+): boolean {
   const { breaking } = module;
   if (!breaking.rules.has(rule.id)) return false;
   const paths = basePath ? [basePath, file] : [file];

@@ -58,17 +58,29 @@ const ALLOWED: Readonly<Record<FeatureName, readonly string[]>> = {
 };
 
 const PROTO2: FeatureValues = {
-  fieldPresence: 'EXPLICIT', enumType: 'CLOSED', repeatedFieldEncoding: 'EXPANDED',
-  utf8Validation: 'NONE', messageEncoding: 'LENGTH_PREFIXED', jsonFormat: 'LEGACY_BEST_EFFORT',
+  fieldPresence: 'EXPLICIT',
+  enumType: 'CLOSED',
+  repeatedFieldEncoding: 'EXPANDED',
+  utf8Validation: 'NONE',
+  messageEncoding: 'LENGTH_PREFIXED',
+  jsonFormat: 'LEGACY_BEST_EFFORT',
 };
 const PROTO3: FeatureValues = {
-  fieldPresence: 'IMPLICIT', enumType: 'OPEN', repeatedFieldEncoding: 'PACKED',
-  utf8Validation: 'VERIFY', messageEncoding: 'LENGTH_PREFIXED', jsonFormat: 'ALLOW',
+  fieldPresence: 'IMPLICIT',
+  enumType: 'OPEN',
+  repeatedFieldEncoding: 'PACKED',
+  utf8Validation: 'VERIFY',
+  messageEncoding: 'LENGTH_PREFIXED',
+  jsonFormat: 'ALLOW',
 };
 // Editions 2023 and 2024 share these six defaults; 2024 differs only in features no breaking rule reads.
 const EDITION_2023: FeatureValues = {
-  fieldPresence: 'EXPLICIT', enumType: 'OPEN', repeatedFieldEncoding: 'PACKED',
-  utf8Validation: 'VERIFY', messageEncoding: 'LENGTH_PREFIXED', jsonFormat: 'ALLOW',
+  fieldPresence: 'EXPLICIT',
+  enumType: 'OPEN',
+  repeatedFieldEncoding: 'PACKED',
+  utf8Validation: 'VERIFY',
+  messageEncoding: 'LENGTH_PREFIXED',
+  jsonFormat: 'ALLOW',
 };
 
 /** The defaults of a file's syntax or edition, before any option. */
@@ -128,7 +140,9 @@ export function resolvedFileFeatures(file: ProtoFile | ProtoFileAst): ResolvedFe
   const cached = fileCache.get(ast);
   if (cached) return cached;
   const defaults = syntaxDefaults(ast);
-  const base = Object.fromEntries(FEATURE_NAMES.map((name) => [name, { value: defaults[name], level: 'default', setBy: undefined }])) as unknown as ResolvedFeatures;
+  const base = Object.fromEntries(
+    FEATURE_NAMES.map((name) => [name, { value: defaults[name], level: 'default', setBy: undefined }]),
+  ) as unknown as ResolvedFeatures;
   const resolved = layer(base, ast.options, 'file', ast);
   fileCache.set(ast, resolved);
   return resolved;
@@ -202,7 +216,8 @@ function enclosingMessages(ast: ProtoFileAst, target: EnumDecl | MessageDecl): M
     for (const message of messages) {
       if (message.startOffset > target.startOffset || message.endOffset < target.endOffset) continue;
       const inner = [...path, message];
-      if ((message.enums as readonly (EnumDecl | MessageDecl)[]).includes(target) || (message.messages as readonly (EnumDecl | MessageDecl)[]).includes(target)) return inner;
+      if ((message.enums as readonly (EnumDecl | MessageDecl)[]).includes(target) || (message.messages as readonly (EnumDecl | MessageDecl)[]).includes(target))
+        return inner;
       const deeper = search(message.messages, inner);
       if (deeper) return deeper;
     }

@@ -8,17 +8,15 @@ import { extendeeOf, isExtension } from './pairs';
 
 export type FieldKind = string; // a scalar type name, or 'enum' | 'message' | 'group'
 
-export type FieldCardinality =
-  | 'optional with explicit presence'
-  | 'optional with implicit presence'
-  | 'required'
-  | 'repeated'
-  | 'map';
+export type FieldCardinality = 'optional with explicit presence' | 'optional with implicit presence' | 'required' | 'repeated' | 'map';
 
 // Enums that buf compiles in from its own copy of the well-known files.
 const WELL_KNOWN_ENUMS = new Set([
-  '.google.protobuf.NullValue', '.google.protobuf.Syntax', '.google.protobuf.Edition',
-  '.google.protobuf.Field.Kind', '.google.protobuf.Field.Cardinality',
+  '.google.protobuf.NullValue',
+  '.google.protobuf.Syntax',
+  '.google.protobuf.Edition',
+  '.google.protobuf.Field.Kind',
+  '.google.protobuf.Field.Cardinality',
 ]);
 
 /** The field's kind, or undefined when its type does not resolve (a half-typed name or a missing import). */
@@ -29,7 +27,11 @@ export function kindOf(field: ProtoField, message: ProtoMessage, image: ProtoIma
   if (image.isEnum(name) || WELL_KNOWN_ENUMS.has(field.type)) return 'enum';
   if (field.decl?.group) return 'group';
   // In editions a message field can be encoded like a group; buf (through protoreflect) calls that kind "group".
-  if (field.decl && message.file.ast.syntax.syntax === 'editions' && featureOf(field, message.file.ast, 'features.message_encoding', 'LENGTH_PREFIXED') === 'DELIMITED') {
+  if (
+    field.decl &&
+    message.file.ast.syntax.syntax === 'editions' &&
+    featureOf(field, message.file.ast, 'features.message_encoding', 'LENGTH_PREFIXED') === 'DELIMITED'
+  ) {
     return 'group';
   }
   return 'message';
@@ -58,9 +60,7 @@ export function cardinalityOf(field: ProtoField, message: ProtoMessage, image: P
   if (kind === 'message' || kind === 'group') return 'optional with explicit presence';
   if (syntax === 'proto3') return 'optional with implicit presence';
   // A map entry's key and value take the file's presence: they have no options of their own.
-  return featureOf(field, ast, 'features.field_presence', 'EXPLICIT') === 'IMPLICIT'
-    ? 'optional with implicit presence'
-    : 'optional with explicit presence';
+  return featureOf(field, ast, 'features.field_presence', 'EXPLICIT') === 'IMPLICIT' ? 'optional with implicit presence' : 'optional with explicit presence';
 }
 
 /** Whether the field is a proto2 `required` field (editions LEGACY_REQUIRED does not count for buf's required-field rule). */
@@ -70,9 +70,7 @@ export function isLabelledRequired(field: ProtoField): boolean {
 
 /** A field feature resolved from the field's own option, then the file's; both fields and files can set these two. */
 function featureOf(field: ProtoField, ast: ProtoFileAst, name: string, editionDefault: string): string {
-  return field.decl?.options.find((option) => option.name === name)?.value
-    ?? ast.options.find((option) => option.name === name)?.value
-    ?? editionDefault;
+  return field.decl?.options.find((option) => option.name === name)?.value ?? ast.options.find((option) => option.name === name)?.value ?? editionDefault;
 }
 
 /** buf's `Field "3" with name "email" on message "User"`; the message is named by its own (short) name. */

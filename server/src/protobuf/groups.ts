@@ -18,7 +18,7 @@ class PackageSets {
   find(node: string): string {
     let root = node;
     for (let next = this.parent.get(root); next !== undefined && next !== root; next = this.parent.get(root)) root = next;
-    for (let current = node; current !== root; ) {
+    for (let current = node; current !== root;) {
       const next = this.parent.get(current)!;
       this.parent.set(current, root);
       current = next;
@@ -129,4 +129,3 @@ export function groupFiles(input: GroupingInput, wanted?: (path: string) => bool
   const byPath = (a: FileSummary, b: FileSummary) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return [...groups.values()].map((group) => ({ base: group.base.sort(byPath), head: group.head.sort(byPath) }));
 }
-

@@ -68,8 +68,21 @@ export interface ProtoEnum {
 }
 
 export const SCALAR_TYPES = new Set([
-  'double', 'float', 'int32', 'int64', 'uint32', 'uint64', 'sint32', 'sint64',
-  'fixed32', 'fixed64', 'sfixed32', 'sfixed64', 'bool', 'string', 'bytes',
+  'double',
+  'float',
+  'int32',
+  'int64',
+  'uint32',
+  'uint64',
+  'sint32',
+  'sint64',
+  'fixed32',
+  'fixed64',
+  'sfixed32',
+  'sfixed64',
+  'bool',
+  'string',
+  'bytes',
 ]);
 
 // ---- parse cache ----
@@ -114,14 +127,19 @@ export function buildFile(path: string, modulePath: string, text: string, parsed
   const unreadable = unreadableReason(text) !== undefined;
   const ast = unreadable ? parseProto('') : (parsed ?? parseCached(text));
   const file: ProtoFile = {
-    path, modulePath, text, ast,
+    path,
+    modulePath,
+    text,
+    ast,
     packageName: ast.packageName ?? '',
-    messages: [], enums: [], services: ast.services, imports: ast.imports.map((item) => item.path),
+    messages: [],
+    enums: [],
+    services: ast.services,
+    imports: ast.imports.map((item) => item.path),
     isReadable: !unreadable && !ast.damaged,
   };
   const prefix = file.packageName ? file.packageName + '.' : '';
-  const addEnum = (decl: EnumDecl, nestedName: string) =>
-    file.enums.push({ fullName: prefix + nestedName, nestedName, decl, file });
+  const addEnum = (decl: EnumDecl, nestedName: string) => file.enums.push({ fullName: prefix + nestedName, nestedName, decl, file });
   for (const decl of ast.enums) addEnum(decl, decl.name);
   const visit = (decl: MessageDecl, parent: ProtoMessage | undefined) => {
     const nestedName = parent ? `${parent.nestedName}.${decl.name}` : decl.name;
@@ -150,10 +168,20 @@ export function buildFile(path: string, modulePath: string, text: string, parsed
         const entry = newMessage(file, `${message.fullName}.${entryName}`, `${nestedName}.${entryName}`, entryName, message, undefined, fieldDecl.range);
         entry.isMapEntry = true;
         entry.isDamaged = message.isDamaged;
-        for (const [name, number, type] of [['key', 1, fieldDecl.mapKey], ['value', 2, fieldDecl.mapValue ?? '']] as const) {
+        for (const [name, number, type] of [
+          ['key', 1, fieldDecl.mapKey],
+          ['value', 2, fieldDecl.mapValue ?? ''],
+        ] as const) {
           const entryField: ProtoField = {
-            name, number, decl: undefined, cardinality: 'optional', type, isTypeResolved: SCALAR_TYPES.has(type),
-            jsonName: name, hasExplicitJsonName: false, oneof: undefined,
+            name,
+            number,
+            decl: undefined,
+            cardinality: 'optional',
+            type,
+            isTypeResolved: SCALAR_TYPES.has(type),
+            jsonName: name,
+            hasExplicitJsonName: false,
+            oneof: undefined,
           };
           entry.fields.push(entryField);
           entry.fieldsByNumber.set(number, entryField);
@@ -170,11 +198,29 @@ export function buildFile(path: string, modulePath: string, text: string, parsed
 }
 
 function newMessage(
-  file: ProtoFile, fullName: string, nestedName: string, name: string, parent: ProtoMessage | undefined, decl: MessageDecl | undefined, range: Range,
+  file: ProtoFile,
+  fullName: string,
+  nestedName: string,
+  name: string,
+  parent: ProtoMessage | undefined,
+  decl: MessageDecl | undefined,
+  range: Range,
 ): ProtoMessage {
   return {
-    fullName, nestedName, name, file, parent, decl, range, isMapEntry: false,
-    fields: [], fieldsByNumber: new Map(), reservedRanges: [], reservedNames: new Set(), extensionRanges: [], oneofs: [],
+    fullName,
+    nestedName,
+    name,
+    file,
+    parent,
+    decl,
+    range,
+    isMapEntry: false,
+    fields: [],
+    fieldsByNumber: new Map(),
+    reservedRanges: [],
+    reservedNames: new Set(),
+    extensionRanges: [],
+    oneofs: [],
     isDamaged: false,
   };
 }
@@ -251,7 +297,11 @@ export class ProtoImage {
   private readonly referencedEnums = new Map<string, ProtoEnum>();
   readonly table: SymbolTable;
 
-  constructor(readonly files: readonly ProtoFile[], table?: SymbolTable, referenced: readonly ProtoFile[] = []) {
+  constructor(
+    readonly files: readonly ProtoFile[],
+    table?: SymbolTable,
+    referenced: readonly ProtoFile[] = [],
+  ) {
     this.table = table ?? indexOf(files.map((file) => summarize(file, '', undefined)));
     for (const file of files) {
       if (!this.filesByModulePath.has(file.modulePath)) this.filesByModulePath.set(file.modulePath, file);
@@ -340,24 +390,70 @@ function resolveFields(message: ProtoMessage, image: ProtoImage): void {
 
 // buf compiles against its own copy of these; they never need to be in the module.
 const WELL_KNOWN_FILES = new Set([
-  'google/protobuf/any.proto', 'google/protobuf/api.proto', 'google/protobuf/cpp_features.proto', 'google/protobuf/descriptor.proto',
-  'google/protobuf/duration.proto', 'google/protobuf/empty.proto', 'google/protobuf/field_mask.proto', 'google/protobuf/go_features.proto',
-  'google/protobuf/java_features.proto', 'google/protobuf/source_context.proto', 'google/protobuf/struct.proto',
-  'google/protobuf/timestamp.proto', 'google/protobuf/type.proto', 'google/protobuf/wrappers.proto', 'google/protobuf/compiler/plugin.proto',
+  'google/protobuf/any.proto',
+  'google/protobuf/api.proto',
+  'google/protobuf/cpp_features.proto',
+  'google/protobuf/descriptor.proto',
+  'google/protobuf/duration.proto',
+  'google/protobuf/empty.proto',
+  'google/protobuf/field_mask.proto',
+  'google/protobuf/go_features.proto',
+  'google/protobuf/java_features.proto',
+  'google/protobuf/source_context.proto',
+  'google/protobuf/struct.proto',
+  'google/protobuf/timestamp.proto',
+  'google/protobuf/type.proto',
+  'google/protobuf/wrappers.proto',
+  'google/protobuf/compiler/plugin.proto',
 ]);
 
 const WELL_KNOWN_TYPES = new Set([
-  'google', 'google.protobuf', 'google.protobuf.Any', 'google.protobuf.Api', 'google.protobuf.Method', 'google.protobuf.Mixin',
-  'google.protobuf.Duration', 'google.protobuf.Empty', 'google.protobuf.FieldMask', 'google.protobuf.SourceContext',
-  'google.protobuf.Struct', 'google.protobuf.Value', 'google.protobuf.ListValue', 'google.protobuf.NullValue',
-  'google.protobuf.Timestamp', 'google.protobuf.Type', 'google.protobuf.Field', 'google.protobuf.Enum', 'google.protobuf.EnumValue',
-  'google.protobuf.Option', 'google.protobuf.Syntax', 'google.protobuf.DoubleValue', 'google.protobuf.FloatValue',
-  'google.protobuf.Int64Value', 'google.protobuf.UInt64Value', 'google.protobuf.Int32Value', 'google.protobuf.UInt32Value',
-  'google.protobuf.BoolValue', 'google.protobuf.StringValue', 'google.protobuf.BytesValue',
-  'google.protobuf.FileDescriptorSet', 'google.protobuf.FileDescriptorProto', 'google.protobuf.DescriptorProto',
-  'google.protobuf.FieldDescriptorProto', 'google.protobuf.EnumDescriptorProto', 'google.protobuf.ServiceDescriptorProto',
-  'google.protobuf.MethodDescriptorProto', 'google.protobuf.FileOptions', 'google.protobuf.MessageOptions',
-  'google.protobuf.FieldOptions', 'google.protobuf.OneofOptions', 'google.protobuf.EnumOptions', 'google.protobuf.EnumValueOptions',
-  'google.protobuf.ServiceOptions', 'google.protobuf.MethodOptions', 'google.protobuf.ExtensionRangeOptions',
-  'google.protobuf.FeatureSet', 'google.protobuf.Edition',
+  'google',
+  'google.protobuf',
+  'google.protobuf.Any',
+  'google.protobuf.Api',
+  'google.protobuf.Method',
+  'google.protobuf.Mixin',
+  'google.protobuf.Duration',
+  'google.protobuf.Empty',
+  'google.protobuf.FieldMask',
+  'google.protobuf.SourceContext',
+  'google.protobuf.Struct',
+  'google.protobuf.Value',
+  'google.protobuf.ListValue',
+  'google.protobuf.NullValue',
+  'google.protobuf.Timestamp',
+  'google.protobuf.Type',
+  'google.protobuf.Field',
+  'google.protobuf.Enum',
+  'google.protobuf.EnumValue',
+  'google.protobuf.Option',
+  'google.protobuf.Syntax',
+  'google.protobuf.DoubleValue',
+  'google.protobuf.FloatValue',
+  'google.protobuf.Int64Value',
+  'google.protobuf.UInt64Value',
+  'google.protobuf.Int32Value',
+  'google.protobuf.UInt32Value',
+  'google.protobuf.BoolValue',
+  'google.protobuf.StringValue',
+  'google.protobuf.BytesValue',
+  'google.protobuf.FileDescriptorSet',
+  'google.protobuf.FileDescriptorProto',
+  'google.protobuf.DescriptorProto',
+  'google.protobuf.FieldDescriptorProto',
+  'google.protobuf.EnumDescriptorProto',
+  'google.protobuf.ServiceDescriptorProto',
+  'google.protobuf.MethodDescriptorProto',
+  'google.protobuf.FileOptions',
+  'google.protobuf.MessageOptions',
+  'google.protobuf.FieldOptions',
+  'google.protobuf.OneofOptions',
+  'google.protobuf.EnumOptions',
+  'google.protobuf.EnumValueOptions',
+  'google.protobuf.ServiceOptions',
+  'google.protobuf.MethodOptions',
+  'google.protobuf.ExtensionRangeOptions',
+  'google.protobuf.FeatureSet',
+  'google.protobuf.Edition',
 ]);

@@ -184,7 +184,10 @@ export class HeadIndex implements SymbolTable {
   readonly replaced = new Set<FileSummary>();
   private readonly unchanged = (file: FileSummary) => !this.replaced.has(file);
 
-  constructor(readonly base: SideIndex, files: readonly FileSummary[]) {
+  constructor(
+    readonly base: SideIndex,
+    files: readonly FileSummary[],
+  ) {
     this.files = sortedByPath(files);
     const differing: FileSummary[] = [];
     let shared = 0;

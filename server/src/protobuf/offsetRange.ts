@@ -3,7 +3,11 @@
 import type { Position, Range } from '../engine/range';
 
 export class OffsetRange implements Range {
-  constructor(private readonly lineStarts: readonly number[], readonly startOffset: number, readonly endOffset: number) {}
+  constructor(
+    private readonly lineStarts: readonly number[],
+    readonly startOffset: number,
+    readonly endOffset: number,
+  ) {}
 
   get start(): Position {
     return positionIn(this.lineStarts, this.startOffset);

@@ -89,12 +89,20 @@ function isEnumHidden(item: ProtoEnum, reach: Reach): boolean {
 /** Files present on both sides; a syntax error anywhere at the top level of the head file could hide what is compared. */
 export function eachFilePair(pairs: ImagePairs, report: RuleReport, visit: (pair: { base: ProtoFile; head: ProtoFile }, report: RuleReport) => void): void {
   for (const { base, head } of pairs.files) {
-    if (head) visit({ base, head }, guardedReport(report, head, () => !head.isReadable));
+    if (head)
+      visit(
+        { base, head },
+        guardedReport(report, head, () => !head.isReadable),
+      );
   }
 }
 
 export function eachMessagePair(pairs: ImagePairs, report: RuleReport, visit: (pair: MessagePair, report: RuleReport) => void, reach: Reach = 'own'): void {
-  for (const pair of pairs.messages) visit(pair, guardedReport(report, pair.head.file, () => isMessageHidden(pair.head, reach)));
+  for (const pair of pairs.messages)
+    visit(
+      pair,
+      guardedReport(report, pair.head.file, () => isMessageHidden(pair.head, reach)),
+    );
 }
 
 // ---- fields and extensions ----
@@ -118,10 +126,19 @@ export interface FieldPairOptions {
  * `extensions`, extensions by extendee and number. A field number declared twice pairs once, by its first field: buf
  * compiles no such file, and a second finding for the same head field would only repeat the first.
  */
-export function eachFieldPair(pairs: ImagePairs, report: RuleReport, visit: (pair: FieldPair, report: RuleReport) => void, options: FieldPairOptions = {}): void {
+export function eachFieldPair(
+  pairs: ImagePairs,
+  report: RuleReport,
+  visit: (pair: FieldPair, report: RuleReport) => void,
+  options: FieldPairOptions = {},
+): void {
   const list = options.extensions ? [...fieldPairsOf(pairs), ...extensionPairsOf(pairs)] : fieldPairsOf(pairs);
   const reach = options.reach ?? 'own';
-  for (const pair of list) visit(pair, guardedReport(report, pair.headMessage.file, () => isMessageHidden(pair.headMessage, reach)));
+  for (const pair of list)
+    visit(
+      pair,
+      guardedReport(report, pair.headMessage.file, () => isMessageHidden(pair.headMessage, reach)),
+    );
 }
 
 const fieldPairCache = new WeakMap<ImagePairs, FieldPair[]>();
@@ -189,17 +206,38 @@ function extensionFieldsOf(image: ProtoImage): Map<string, { field: ProtoField; 
           const key = `${extendee}:${decl.number}`;
           if (result.has(key)) continue;
           const fullName = scopeName ? `${scopeName}.${decl.name}` : decl.name;
-          const resolved = SCALAR_TYPES.has(decl.type) ? decl.type : decl.group ? `.${scopeName ? scopeName + '.' : ''}${decl.group.name}` : image.resolve(decl.type, scopeName);
+          const resolved = SCALAR_TYPES.has(decl.type)
+            ? decl.type
+            : decl.group
+              ? `.${scopeName ? scopeName + '.' : ''}${decl.group.name}`
+              : image.resolve(decl.type, scopeName);
           const field: ProtoField = {
-            name: fullName, number: decl.number, decl,
+            name: fullName,
+            number: decl.number,
+            decl,
             cardinality: decl.label === 'repeated' ? 'repeated' : decl.label === 'required' ? 'required' : 'optional',
-            type: resolved ?? decl.type, isTypeResolved: resolved !== undefined, jsonName: decl.name, hasExplicitJsonName: false, oneof: undefined,
+            type: resolved ?? decl.type,
+            isTypeResolved: resolved !== undefined,
+            jsonName: decl.name,
+            hasExplicitJsonName: false,
+            oneof: undefined,
           };
           EXTENDEES.set(field, extendee.slice(1));
           const scope: ProtoMessage = {
-            fullName: scopeName, nestedName: enclosing?.nestedName ?? '', name: enclosing?.name ?? '', file, parent: enclosing, decl: undefined,
-            range: decl.range, isMapEntry: false, fields: [field], fieldsByNumber: new Map([[decl.number, field]]),
-            reservedRanges: [], reservedNames: new Set(), extensionRanges: [], oneofs: [],
+            fullName: scopeName,
+            nestedName: enclosing?.nestedName ?? '',
+            name: enclosing?.name ?? '',
+            file,
+            parent: enclosing,
+            decl: undefined,
+            range: decl.range,
+            isMapEntry: false,
+            fields: [field],
+            fieldsByNumber: new Map([[decl.number, field]]),
+            reservedRanges: [],
+            reservedNames: new Set(),
+            extensionRanges: [],
+            oneofs: [],
             // A top-level extend block has no damage flag of its own: any syntax error in the file could hide it.
             isDamaged: enclosing ? enclosing.isDamaged : !file.isReadable,
           };
@@ -211,7 +249,11 @@ function extensionFieldsOf(image: ProtoImage): Map<string, { field: ProtoField; 
     const walk = (decls: readonly MessageDecl[], prefix: string) => {
       for (const decl of decls) {
         const fullName = prefix ? `${prefix}.${decl.name}` : decl.name;
-        visit(decl.extends, fullName, file.messages.find((candidate) => candidate.fullName === fullName));
+        visit(
+          decl.extends,
+          fullName,
+          file.messages.find((candidate) => candidate.fullName === fullName),
+        );
         walk(decl.messages, fullName);
       }
     };
@@ -232,7 +274,11 @@ export interface EnumPair {
 export function eachEnumPair(pairs: ImagePairs, report: RuleReport, visit: (pair: EnumPair, report: RuleReport) => void, reach: Reach = 'enclosing'): void {
   for (const [fullName, base] of pairs.base.enumsByFullName) {
     const head = pairs.head.enumsByFullName.get(fullName);
-    if (head) visit({ base, head }, guardedReport(report, head.file, () => isEnumHidden(head, reach)));
+    if (head)
+      visit(
+        { base, head },
+        guardedReport(report, head.file, () => isEnumHidden(head, reach)),
+      );
   }
 }
 
@@ -244,14 +290,24 @@ export interface EnumValuePair extends EnumPair {
 }
 
 /** Enum values paired as buf pairs them: by number within paired enums. */
-export function eachEnumValuePair(pairs: ImagePairs, report: RuleReport, visit: (pair: EnumValuePair, report: RuleReport) => void, reach: Reach = 'enclosing'): void {
-  eachEnumPair(pairs, report, ({ base, head }, enumReport) => {
-    const headByNumber = valuesByNumber(head);
-    for (const [number, baseValues] of valuesByNumber(base)) {
-      const headValues = headByNumber.get(number);
-      if (headValues) visit({ base, head, number, baseValues, headValues }, enumReport);
-    }
-  }, reach);
+export function eachEnumValuePair(
+  pairs: ImagePairs,
+  report: RuleReport,
+  visit: (pair: EnumValuePair, report: RuleReport) => void,
+  reach: Reach = 'enclosing',
+): void {
+  eachEnumPair(
+    pairs,
+    report,
+    ({ base, head }, enumReport) => {
+      const headByNumber = valuesByNumber(head);
+      for (const [number, baseValues] of valuesByNumber(base)) {
+        const headValues = headByNumber.get(number);
+        if (headValues) visit({ base, head, number, baseValues, headValues }, enumReport);
+      }
+    },
+    reach,
+  );
 }
 
 function valuesByNumber(item: ProtoEnum): Map<number, EnumValueDecl[]> {
@@ -301,7 +357,11 @@ function isServiceHidden(service: ProtoService): boolean {
  * error in the head service's body or at the top level of its file could hide what is compared.
  */
 export function eachServicePair(pairs: ImagePairs, report: RuleReport, visit: (pair: ServicePair, report: RuleReport) => void): void {
-  for (const pair of servicePairsOf(pairs)) visit(pair, guardedReport(report, pair.head.file, () => isServiceHidden(pair.head)));
+  for (const pair of servicePairsOf(pairs))
+    visit(
+      pair,
+      guardedReport(report, pair.head.file, () => isServiceHidden(pair.head)),
+    );
 }
 
 export interface RpcPair {

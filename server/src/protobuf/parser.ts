@@ -29,8 +29,24 @@ export const MAX_ENUM_NUMBER = 2147483647;
 const MAX_NESTING = 64;
 
 const STATEMENT_KEYWORDS = new Set([
-  'message', 'enum', 'service', 'oneof', 'extend', 'option', 'reserved', 'extensions', 'map',
-  'optional', 'required', 'repeated', 'import', 'package', 'syntax', 'edition', 'rpc', 'group',
+  'message',
+  'enum',
+  'service',
+  'oneof',
+  'extend',
+  'option',
+  'reserved',
+  'extensions',
+  'map',
+  'optional',
+  'required',
+  'repeated',
+  'import',
+  'package',
+  'syntax',
+  'edition',
+  'rpc',
+  'group',
 ]);
 
 interface Scope {
@@ -165,9 +181,14 @@ class Parser {
   }
 
   private declaration(start: number, leading: number, comments: number): Declaration {
-    return { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments };
+    return {
+      range: this.range(start, this.lastEnd),
+      startOffset: start,
+      endOffset: this.lastEnd,
+      leadingOffset: leading >= 0 ? leading : start,
+      leadingCommentEnd: comments,
+    };
   }
-
 
   private ident(): string | undefined {
     if (this.lx.tokenKind() !== 'ident') return undefined;
@@ -275,7 +296,11 @@ class Parser {
   }
 
   /** A declaration after its visibility keyword: buf's span starts at `message`/`enum`, its leading comments before the keyword. */
-  private withVisibility<T extends MessageDecl | EnumDecl | FieldDecl>(decl: T | undefined, visibility: Visibility, { start, leading, comments }: StatementStart): T | undefined {
+  private withVisibility<T extends MessageDecl | EnumDecl | FieldDecl>(
+    decl: T | undefined,
+    visibility: Visibility,
+    { start, leading, comments }: StatementStart,
+  ): T | undefined {
     if (!decl || !('bodyRange' in decl)) return decl;
     decl.visibility = visibility;
     decl.leadingOffset = leading >= 0 ? leading : start;
@@ -364,7 +389,15 @@ class Parser {
       return;
     }
     this.endStatement();
-    this.file.imports.push({ range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, path, modifier });
+    this.file.imports.push({
+      range: this.range(start, this.lastEnd),
+      startOffset: start,
+      endOffset: this.lastEnd,
+      leadingOffset: leading >= 0 ? leading : start,
+      leadingCommentEnd: comments,
+      path,
+      modifier,
+    });
   }
 
   // ---- options ----
@@ -441,7 +474,17 @@ class Parser {
       return undefined;
     }
     this.endStatement();
-    return { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, value: value.value, valueText: value.valueText, valueKind: value.valueKind };
+    return {
+      range: this.range(start, this.lastEnd),
+      startOffset: start,
+      endOffset: this.lastEnd,
+      leadingOffset: leading >= 0 ? leading : start,
+      leadingCommentEnd: comments,
+      name,
+      value: value.value,
+      valueText: value.valueText,
+      valueKind: value.valueKind,
+    };
   }
 
   /** `[a = 1, (b).c = "x"]`, after the opening bracket was seen. */
@@ -476,9 +519,25 @@ class Parser {
 
   private newMessage(name: string, nameRange: Range): MessageDecl {
     return {
-      range: nameRange, startOffset: 0, endOffset: 0, leadingOffset: 0, leadingCommentEnd: -1,
-      name, nameRange, bodyRange: nameRange, bodyStartOffset: 0, bodyEndOffset: 0,
-      members: [], fields: [], oneofs: [], messages: [], enums: [], extends: [], reserved: [], extensionRanges: [], options: [],
+      range: nameRange,
+      startOffset: 0,
+      endOffset: 0,
+      leadingOffset: 0,
+      leadingCommentEnd: -1,
+      name,
+      nameRange,
+      bodyRange: nameRange,
+      bodyStartOffset: 0,
+      bodyEndOffset: 0,
+      members: [],
+      fields: [],
+      oneofs: [],
+      messages: [],
+      enums: [],
+      extends: [],
+      reserved: [],
+      extensionRanges: [],
+      options: [],
       damaged: false,
     };
   }
@@ -574,7 +633,10 @@ class Parser {
   }
 
   // Any other identifier starts a field; `message` may too (a field of a type named `message`), which messageOrField sorts out.
-  private static readonly messageHandlers: ReadonlyMap<string, (parser: Parser, message: MessageDecl) => MessageMember | undefined> = new Map<string, (parser: Parser, message: MessageDecl) => MessageMember | undefined>([
+  private static readonly messageHandlers: ReadonlyMap<string, (parser: Parser, message: MessageDecl) => MessageMember | undefined> = new Map<
+    string,
+    (parser: Parser, message: MessageDecl) => MessageMember | undefined
+  >([
     ['message', (parser, message) => parser.messageOrField(message)],
     ['enum', (parser) => parser.enumDecl()],
     ['oneof', (parser, message) => parser.oneof(message)],
@@ -619,7 +681,8 @@ class Parser {
       this.recover();
       return undefined;
     }
-    if (this.is('=')) return this.fieldRest(start, leading, comments, undefined, 'message', this.range(start, start + 7), name, this.range(nameStart, this.lastEnd));
+    if (this.is('='))
+      return this.fieldRest(start, leading, comments, undefined, 'message', this.range(start, start + 7), name, this.range(nameStart, this.lastEnd));
     const message = this.newMessage(name, this.range(nameStart, this.lastEnd));
     if (!this.is('{')) {
       this.expected("'{'");
@@ -676,8 +739,14 @@ class Parser {
 
   /** From `=` on: number, options, `;`. A field missing only its number or `;` is kept, flagged by the error. */
   private fieldRest(
-    start: number, leading: number, comments: number, label: Label | undefined,
-    type: string, typeRange: Range, name: string, nameRange: Range,
+    start: number,
+    leading: number,
+    comments: number,
+    label: Label | undefined,
+    type: string,
+    typeRange: Range,
+    name: string,
+    nameRange: Range,
   ): FieldDecl | undefined {
     let options: CompactOption[] = [];
     if (!this.eat('=')) {
@@ -695,13 +764,27 @@ class Parser {
     const numberRange = this.range(numberStart, this.lastEnd);
     if (this.is('[')) options = this.compactOptions();
     this.endStatement();
-    return { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, nameRange, number, numberRange, label, type, typeRange, options };
+    return {
+      range: this.range(start, this.lastEnd),
+      startOffset: start,
+      endOffset: this.lastEnd,
+      leadingOffset: leading >= 0 ? leading : start,
+      leadingCommentEnd: comments,
+      name,
+      nameRange,
+      number,
+      numberRange,
+      label,
+      type,
+      typeRange,
+      options,
+    };
   }
 
   private mapField(start: number, leading: number, comments: number, label: Label | undefined, typeStart: number): FieldDecl | undefined {
     const key = this.typeName();
     if (key === undefined || !this.eat(',')) {
-      this.expected('a map key type and \',\'');
+      this.expected("a map key type and ','");
       this.recover();
       return undefined;
     }
@@ -747,9 +830,21 @@ class Parser {
     this.messageBody(message);
     Object.assign(message, this.declaration(start, leading, comments));
     return {
-      range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments,
+      range: this.range(start, this.lastEnd),
+      startOffset: start,
+      endOffset: this.lastEnd,
+      leadingOffset: leading >= 0 ? leading : start,
+      leadingCommentEnd: comments,
       // buf locates a group field's type at the `group` keyword.
-      name: name.toLowerCase(), nameRange, number, numberRange, label, type: name, typeRange: this.range(keywordStart, keywordStart + 5), options, group: message,
+      name: name.toLowerCase(),
+      nameRange,
+      number,
+      numberRange,
+      label,
+      type: name,
+      typeRange: this.range(keywordStart, keywordStart + 5),
+      options,
+      group: message,
     };
   }
 
@@ -766,7 +861,17 @@ class Parser {
       this.recover();
       return undefined;
     }
-    const oneof: OneofDecl = { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, nameRange: this.range(nameStart, this.lastEnd), fields: [], options: [] };
+    const oneof: OneofDecl = {
+      range: this.range(start, this.lastEnd),
+      startOffset: start,
+      endOffset: this.lastEnd,
+      leadingOffset: leading >= 0 ? leading : start,
+      leadingCommentEnd: comments,
+      name,
+      nameRange: this.range(nameStart, this.lastEnd),
+      fields: [],
+      options: [],
+    };
     this.advance();
     for (;;) {
       if (lx.tokenKind() === 'eof') {
@@ -820,7 +925,16 @@ class Parser {
       decl.ranges = parsed;
     }
     this.endStatement();
-    return { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, ranges: decl.ranges, names: decl.names, namesAsIdentifiers: decl.namesAsIdentifiers };
+    return {
+      range: this.range(start, this.lastEnd),
+      startOffset: start,
+      endOffset: this.lastEnd,
+      leadingOffset: leading >= 0 ? leading : start,
+      leadingCommentEnd: comments,
+      ranges: decl.ranges,
+      names: decl.names,
+      namesAsIdentifiers: decl.namesAsIdentifiers,
+    };
   }
 
   private numberRanges(max: number, allowNegative: boolean): { start: number; end: number }[] | undefined {
@@ -860,7 +974,15 @@ class Parser {
     if (!ranges) return undefined;
     const options = this.is('[') ? this.compactOptions() : [];
     this.endStatement();
-    return { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, ranges, options };
+    return {
+      range: this.range(start, this.lastEnd),
+      startOffset: start,
+      endOffset: this.lastEnd,
+      leadingOffset: leading >= 0 ? leading : start,
+      leadingCommentEnd: comments,
+      ranges,
+      options,
+    };
   }
 
   private extend(): ExtendDecl | undefined {
@@ -875,7 +997,15 @@ class Parser {
       this.recover();
       return undefined;
     }
-    const extend: ExtendDecl = { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, extendee, fields: [] };
+    const extend: ExtendDecl = {
+      range: this.range(start, this.lastEnd),
+      startOffset: start,
+      endOffset: this.lastEnd,
+      leadingOffset: leading >= 0 ? leading : start,
+      leadingCommentEnd: comments,
+      extendee,
+      fields: [],
+    };
     const scope: Scope = { damaged: false };
     this.scopes.push(scope);
     this.advance();
@@ -918,7 +1048,18 @@ class Parser {
     }
     const nameRange = this.range(nameStart, this.lastEnd);
     const decl: EnumDecl = {
-      range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, nameRange, bodyRange: nameRange, values: [], reserved: [], options: [], damaged: false,
+      range: this.range(start, this.lastEnd),
+      startOffset: start,
+      endOffset: this.lastEnd,
+      leadingOffset: leading >= 0 ? leading : start,
+      leadingCommentEnd: comments,
+      name,
+      nameRange,
+      bodyRange: nameRange,
+      values: [],
+      reserved: [],
+      options: [],
+      damaged: false,
     };
     const bodyStart = lx.start;
     this.advance();
@@ -949,7 +1090,10 @@ class Parser {
   }
 
   // Any other identifier starts an enum value.
-  private static readonly enumHandlers: ReadonlyMap<string, (parser: Parser, decl: EnumDecl) => void> = new Map<string, (parser: Parser, decl: EnumDecl) => void>([
+  private static readonly enumHandlers: ReadonlyMap<string, (parser: Parser, decl: EnumDecl) => void> = new Map<
+    string,
+    (parser: Parser, decl: EnumDecl) => void
+  >([
     ['option', (parser, decl) => pushDefined(decl.options, parser.optionStatement())],
     ['reserved', (parser, decl) => pushDefined(decl.reserved, parser.reserved(MAX_ENUM_NUMBER))],
   ]);
@@ -976,7 +1120,18 @@ class Parser {
     const numberRange = this.range(numberStart, this.lastEnd);
     const options = this.is('[') ? this.compactOptions() : [];
     this.endStatement();
-    return { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, nameRange, number, numberRange, options };
+    return {
+      range: this.range(start, this.lastEnd),
+      startOffset: start,
+      endOffset: this.lastEnd,
+      leadingOffset: leading >= 0 ? leading : start,
+      leadingCommentEnd: comments,
+      name,
+      nameRange,
+      number,
+      numberRange,
+      options,
+    };
   }
 
   // ---- services ----
@@ -995,7 +1150,19 @@ class Parser {
       return undefined;
     }
     const nameRange = this.range(nameStart, this.lastEnd);
-    const service: ServiceDecl = { range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, nameRange, bodyRange: nameRange, rpcs: [], options: [], damaged: false };
+    const service: ServiceDecl = {
+      range: this.range(start, this.lastEnd),
+      startOffset: start,
+      endOffset: this.lastEnd,
+      leadingOffset: leading >= 0 ? leading : start,
+      leadingCommentEnd: comments,
+      name,
+      nameRange,
+      bodyRange: nameRange,
+      rpcs: [],
+      options: [],
+      damaged: false,
+    };
     const bodyStart = lx.start;
     this.advance();
     this.scopes.push(service);
@@ -1021,7 +1188,10 @@ class Parser {
     return service;
   }
 
-  private static readonly serviceHandlers: ReadonlyMap<string, (parser: Parser, service: ServiceDecl) => void> = new Map<string, (parser: Parser, service: ServiceDecl) => void>([
+  private static readonly serviceHandlers: ReadonlyMap<string, (parser: Parser, service: ServiceDecl) => void> = new Map<
+    string,
+    (parser: Parser, service: ServiceDecl) => void
+  >([
     ['option', (parser, service) => pushDefined(service.options, parser.optionStatement())],
     ['rpc', (parser, service) => pushDefined(service.rpcs, parser.rpc())],
   ]);
@@ -1095,9 +1265,20 @@ class Parser {
       this.eat(';');
     } else this.endStatement();
     return {
-      range: this.range(start, this.lastEnd), startOffset: start, endOffset: this.lastEnd, leadingOffset: leading >= 0 ? leading : start, leadingCommentEnd: comments, name, nameRange,
-      requestType: request.type, requestStreaming: request.streaming, requestTypeRange: request.range,
-      responseType: response.type, responseStreaming: response.streaming, responseTypeRange: response.range, options,
+      range: this.range(start, this.lastEnd),
+      startOffset: start,
+      endOffset: this.lastEnd,
+      leadingOffset: leading >= 0 ? leading : start,
+      leadingCommentEnd: comments,
+      name,
+      nameRange,
+      requestType: request.type,
+      requestStreaming: request.streaming,
+      requestTypeRange: request.range,
+      responseType: response.type,
+      responseStreaming: response.streaming,
+      responseTypeRange: response.range,
+      options,
     };
   }
 }

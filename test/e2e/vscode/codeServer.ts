@@ -78,13 +78,15 @@ export class CodeServer {
       CODE_SERVER_BIN,
       [
         ...common,
-        '--auth', 'none',
+        '--auth',
+        'none',
         '--disable-telemetry',
         '--disable-update-check',
         '--disable-workspace-trust',
         '--disable-getting-started-override',
         '--ignore-last-opened',
-        '--bind-addr', `127.0.0.1:${port}`,
+        '--bind-addr',
+        `127.0.0.1:${port}`,
         options.workspace,
       ],
       { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -145,7 +147,10 @@ function freePort(): Promise<number> {
 async function waitForHealth(port: number, child: ChildProcess, timeoutMs: number, logFile: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs / 1000} s waiting for code-server to listen on port ${port}; see ${logFile}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`timed out after ${timeoutMs / 1000} s waiting for code-server to listen on port ${port}; see ${logFile}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer): void => {
       seen = (seen + chunk.toString('utf8')).slice(-4096);
       if (seen.includes('HTTP server listening')) finish();

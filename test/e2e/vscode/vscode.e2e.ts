@@ -67,30 +67,33 @@ function step(name: string, timeoutMs: number, body: () => Promise<void>): void 
   });
 }
 
-before(async () => {
-  fs.rmSync(artifacts, { recursive: true, force: true });
-  fs.mkdirSync(artifacts, { recursive: true });
-  assert.ok(fs.existsSync(vsix), `${path.relative(root, vsix)} is missing: run \`npm run package\` first (npm run test:e2e does)`);
-  assert.ok(fs.existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM} (Debian package chromium)`);
+before(
+  async () => {
+    fs.rmSync(artifacts, { recursive: true, force: true });
+    fs.mkdirSync(artifacts, { recursive: true });
+    assert.ok(fs.existsSync(vsix), `${path.relative(root, vsix)} is missing: run \`npm run package\` first (npm run test:e2e does)`);
+    assert.ok(fs.existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM} (Debian package chromium)`);
 
-  repo = TempRepo.create();
-  repo.commit({ [USER]: USER_PROTO_AT_TAG, [INVOICE]: INVOICE_PROTO, 'buf.yaml': BUF_YAML, [BIG_PROTO_PATH]: bigProto().text }, 'API with phone numbers');
-  repo.git('tag', 'v0.1');
-  repo.commit({ [USER]: USER_PROTO }, 'Drop phone numbers');
+    repo = TempRepo.create();
+    repo.commit({ [USER]: USER_PROTO_AT_TAG, [INVOICE]: INVOICE_PROTO, 'buf.yaml': BUF_YAML, [BIG_PROTO_PATH]: bigProto().text }, 'API with phone numbers');
+    repo.git('tag', 'v0.1');
+    repo.commit({ [USER]: USER_PROTO }, 'Drop phone numbers');
 
-  server = await CodeServer.start({ vsix, workspace: repo.dir, logFile: path.join(artifacts, 'code-server.log') });
-  const installed = server.installedExtensions();
-  assert.ok(
-    installed.some((name) => name.startsWith(`${manifest.publisher}.${manifest.name}-${manifest.version}`)),
-    `the .vsix was not installed; extensions dir has: ${installed.join(', ') || 'nothing'}`,
-  );
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.addInitScript({ path: path.join(__dirname, 'page/probes.js') });
-  bench = new Workbench(page, artifacts);
-  await page.goto(server.url, { waitUntil: 'domcontentloaded', timeout: FIRST_WINDOW_TIMEOUT_MS });
-  await bench.see(page.locator('.monaco-workbench'), 'the workbench to load', FIRST_WINDOW_TIMEOUT_MS);
-}, { timeout: FIRST_WINDOW_TIMEOUT_MS * 2 });
+    server = await CodeServer.start({ vsix, workspace: repo.dir, logFile: path.join(artifacts, 'code-server.log') });
+    const installed = server.installedExtensions();
+    assert.ok(
+      installed.some((name) => name.startsWith(`${manifest.publisher}.${manifest.name}-${manifest.version}`)),
+      `the .vsix was not installed; extensions dir has: ${installed.join(', ') || 'nothing'}`,
+    );
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript({ path: path.join(__dirname, 'page/probes.js') });
+    bench = new Workbench(page, artifacts);
+    await page.goto(server.url, { waitUntil: 'domcontentloaded', timeout: FIRST_WINDOW_TIMEOUT_MS });
+    await bench.see(page.locator('.monaco-workbench'), 'the workbench to load', FIRST_WINDOW_TIMEOUT_MS);
+  },
+  { timeout: FIRST_WINDOW_TIMEOUT_MS * 2 },
+);
 
 after(async () => {
   await browser?.close().catch(() => undefined);
@@ -100,7 +103,11 @@ after(async () => {
 });
 
 step('the extension activates and says so in the status bar', FIRST_WINDOW_TIMEOUT_MS, async () => {
-  await bench.see(bench.page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'api' }), 'the Explorer to list the workspace', FIRST_WINDOW_TIMEOUT_MS);
+  await bench.see(
+    bench.page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'api' }),
+    'the Explorer to list the workspace',
+    FIRST_WINDOW_TIMEOUT_MS,
+  );
   await bench.see(bench.statusItem(/graycheck: (vs |ready)/), 'the Graycheck status bar item to leave "starting"', FIRST_WINDOW_TIMEOUT_MS);
   await bench.screenshot('01-ready');
 });
@@ -171,9 +178,15 @@ step('"Graycheck: Check Workspace" reports a file that is not open, with progres
 
 step('"Graycheck: Compare With…" switches the base to a tag and the findings follow', 120_000, async () => {
   await bench.runCommand('Graycheck: Compare With…');
-  await bench.see(bench.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'v0.1' }), 'the tag v0.1 in the revision list');
+  await bench.see(
+    bench.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'v0.1' }),
+    'the tag v0.1 in the revision list',
+  );
   await bench.page.keyboard.type('v0.1');
-  await bench.see(bench.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').filter({ hasText: 'v0.1' }), 'v0.1 to be the chosen row');
+  await bench.see(
+    bench.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').filter({ hasText: 'v0.1' }),
+    'v0.1 to be the chosen row',
+  );
   await bench.page.keyboard.press('Enter');
   await bench.see(bench.statusItem(/graycheck: vs v0\.1 · 2/), 'the status bar to read "graycheck: vs v0.1 · 2"');
   await bench.showProblems();
@@ -184,7 +197,10 @@ step('"Graycheck: Compare With…" switches the base to a tag and the findings f
 step('"Graycheck: Show Base Version" opens a diff of the base and the working tree', 120_000, async () => {
   await bench.openFile(USER);
   await bench.runCommand('Graycheck: Show Base Version');
-  await bench.see(bench.page.locator('.tabs-container .tab.active').filter({ hasText: /user\.proto \(v0\.1 ↔ working tree\)/ }), 'the diff editor tab "user.proto (v0.1 ↔ working tree)"');
+  await bench.see(
+    bench.page.locator('.tabs-container .tab.active').filter({ hasText: /user\.proto \(v0\.1 ↔ working tree\)/ }),
+    'the diff editor tab "user.proto (v0.1 ↔ working tree)"',
+  );
   const original = bench.page.locator('.monaco-diff-editor .editor.original .view-lines');
   await bench.see(original.filter({ hasText: 'string phone = 3;' }), 'the base side of the diff to show the phone field');
   await bench.screenshot('08-base-version');
@@ -205,8 +221,12 @@ step(`on-type latency over ${LATENCY_EDITS} field deletions in a 2,000-line prot
   const p50 = percentile(samples, 50);
   const p95 = percentile(samples, 95);
   const debounceMs = DEBOUNCE_MS;
-  console.log(`  on-type latency (keydown → diagnostic shown, ${debounceMs} ms debounce included), ${samples.length} edits: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`);
-  console.log(`  samples (ms): ${samples.map((sample) => sample.toFixed(0)).join(' ')}; first signal: ${[...signals].map(([via, count]) => `${via} ×${count}`).join(', ')}`);
+  console.log(
+    `  on-type latency (keydown → diagnostic shown, ${debounceMs} ms debounce included), ${samples.length} edits: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`,
+  );
+  console.log(
+    `  samples (ms): ${samples.map((sample) => sample.toFixed(0)).join(' ')}; first signal: ${[...signals].map(([via, count]) => `${via} ×${count}`).join(', ')}`,
+  );
   writeLatencyResults(path.join(root, 'bench/RESULTS.md'), { samples, p50, p95, lines: big.text.split('\n').length, debounceMs });
   assert.equal(samples.length, LATENCY_EDITS);
 });

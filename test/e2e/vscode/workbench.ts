@@ -7,7 +7,10 @@ import type { Locator, Page } from 'playwright-core';
 export const STEP_TIMEOUT_MS = 60_000;
 
 export class Workbench {
-  constructor(readonly page: Page, private readonly artifacts: string) {}
+  constructor(
+    readonly page: Page,
+    private readonly artifacts: string,
+  ) {}
 
   /** Waits until `locator` is visible; the error names `what`. */
   async see(locator: Locator, what: string, timeoutMs = STEP_TIMEOUT_MS): Promise<Locator> {
@@ -49,7 +52,10 @@ export class Workbench {
   }
 
   async statusText(): Promise<string> {
-    const item = this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: /graycheck:/ }).first();
+    const item = this.page
+      .locator('#workbench\\.parts\\.statusbar .statusbar-item')
+      .filter({ hasText: /graycheck:/ })
+      .first();
     return ((await item.textContent()) ?? '').trim();
   }
 
@@ -60,7 +66,10 @@ export class Workbench {
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: title });
     await this.see(row, `the command palette row "${title}"`);
     await this.page.keyboard.press('Enter');
-    await this.gone(this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: title }), `the command palette row "${title}"`);
+    await this.gone(
+      this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: title }),
+      `the command palette row "${title}"`,
+    );
   }
 
   /** Opens a workspace file through Quick Open. */
@@ -112,7 +121,8 @@ export class Workbench {
   /** The workbench's problem counter in the status bar ("errors: N, warnings: M" in its aria-label). */
   async problemCounts(): Promise<{ errors: number; warnings: number }> {
     const label = (await this.page.locator('#status\\.problems a, #status\\.problems').first().getAttribute('aria-label')) ?? '';
-    const number = (word: string): number => Number(new RegExp(`(\\d+)\\s*${word}`, 'i').exec(label)?.[1] ?? new RegExp(`${word}\\w*:\\s*(\\d+)`, 'i').exec(label)?.[1] ?? NaN);
+    const number = (word: string): number =>
+      Number(new RegExp(`(\\d+)\\s*${word}`, 'i').exec(label)?.[1] ?? new RegExp(`${word}\\w*:\\s*(\\d+)`, 'i').exec(label)?.[1] ?? NaN);
     return { errors: number('error'), warnings: number('warning') };
   }
 

@@ -37,7 +37,13 @@ export const ledgerChecker: KindChecker = {
   files: { sources: ['**/*.ledger'], configuration: [LEDGER_CONFIG], sourceChange: 'dependents', languages: ['ledger'] },
   options: skipNames,
   rules: [
-    { id: 'LEDGER_ENTRY_REMOVED', kind: 'ledger', categories: ['ENTRIES'], defaultSeverity: 'error', summary: 'An entry present at the base is missing at head' },
+    {
+      id: 'LEDGER_ENTRY_REMOVED',
+      kind: 'ledger',
+      categories: ['ENTRIES'],
+      defaultSeverity: 'error',
+      summary: 'An entry present at the base is missing at head',
+    },
     { id: 'LEDGER_VALUE_CHANGED', kind: 'ledger', categories: ['VALUES'], defaultSeverity: 'warning', summary: 'An entry has another value at head' },
   ],
   startSession: () => ({ check: checkLedgers }),
@@ -131,7 +137,12 @@ async function ledgerFixes(finding: Finding, head: FixHead): Promise<Fix[]> {
   }
   if (finding.rule === 'LEDGER_VALUE_CHANGED' && typeof data.line === 'number' && ENTRY.test(lines[data.line] ?? '')) {
     const range = { start: { line: data.line, character: 0 }, end: { line: data.line, character: lines[data.line].length } };
-    return [{ title: `Revert "${data.name}" to the base value ${data.value}`, changes: [{ file: data.into, edits: [{ range, newText: `${data.name} = ${data.value}` }] }] }];
+    return [
+      {
+        title: `Revert "${data.name}" to the base value ${data.value}`,
+        changes: [{ file: data.into, edits: [{ range, newText: `${data.name} = ${data.value}` }] }],
+      },
+    ];
   }
   return [];
 }

@@ -16,7 +16,8 @@ function within(promise, what) {
 }
 
 function diagnosticWithCode(uri, code) {
-  const find = () => vscode.languages.getDiagnostics(uri).find((diagnostic) => (typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code) === code);
+  const find = () =>
+    vscode.languages.getDiagnostics(uri).find((diagnostic) => (typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code) === code);
   return new Promise((resolve) => {
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
       if (!event.uris.some((changed) => changed.toString() === uri.toString())) return;
@@ -49,7 +50,10 @@ async function run() {
   await vscode.window.showTextDocument(document);
   assert.equal(document.languageId, 'proto');
 
-  const emailLine = document.getText().split('\n').findIndex((line) => line.includes('email'));
+  const emailLine = document
+    .getText()
+    .split('\n')
+    .findIndex((line) => line.includes('email'));
   assert.ok(emailLine > 0, 'the committed proto has the email field');
   const reported = diagnosticWithCode(uri, 'FIELD_NO_DELETE');
   const edit = new vscode.WorkspaceEdit();

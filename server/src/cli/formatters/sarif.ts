@@ -46,7 +46,9 @@ function toResult(finding: Finding, index: number | undefined, report: CheckRepo
             {
               id: 1,
               ...physicalLocation(finding.base.file, finding.base),
-              message: { text: report.base ? `as it was at the base (${report.base.description}, ${report.base.commit.slice(0, 7)})` : 'as it was at the base' },
+              message: {
+                text: report.base ? `as it was at the base (${report.base.description}, ${report.base.commit.slice(0, 7)})` : 'as it was at the base',
+              },
             },
           ],
         }

@@ -9,7 +9,12 @@ export const bodyAndResponses: CheckFamily = {
     oasdiffRule('request-body-added-required', 'ERR', ['request', 'requestBody', 'existence', 'add'], 'An operation that had no request body now requires one'),
     oasdiffRule('request-body-became-required', 'ERR', ['request', 'requestBody', 'requiredness', 'change'], 'The request body became required'),
     oasdiffRule('request-body-media-type-removed', 'ERR', ['request', 'requestBody', 'existence', 'remove'], 'The request body no longer accepts a media type'),
-    oasdiffRule('response-success-status-removed', 'ERR', ['response', 'responses', 'existence', 'remove'], 'A success response status was removed from an operation'),
+    oasdiffRule(
+      'response-success-status-removed',
+      'ERR',
+      ['response', 'responses', 'existence', 'remove'],
+      'A success response status was removed from an operation',
+    ),
     oasdiffRule('response-media-type-removed', 'ERR', ['response', 'responses', 'existence', 'remove'], 'A response no longer offers a media type'),
   ],
   check(pair, report) {
@@ -21,18 +26,36 @@ export const bodyAndResponses: CheckFamily = {
         report.finding({ rule: 'request-body-added-required', place: head.requestBody.place, text: 'added required request body', operation });
       } else if (base.requestBody && head.requestBody) {
         if (head.requestBody.required && !base.requestBody.required) {
-          report.finding({ rule: 'request-body-became-required', place: head.requestBody.requiredPlace ?? head.requestBody.place, text: 'request body became required', operation, base: base.requestBody.place });
+          report.finding({
+            rule: 'request-body-became-required',
+            place: head.requestBody.requiredPlace ?? head.requestBody.place,
+            text: 'request body became required',
+            operation,
+            base: base.requestBody.place,
+          });
         }
         for (const [name, mediaType] of base.requestBody.content) {
           if (head.requestBody.content.has(name)) continue;
-          report.finding({ rule: 'request-body-media-type-removed', place: head.requestBody.contentPlace, text: `removed the media type ${quoted(name)} from the request body`, operation, base: mediaType.place });
+          report.finding({
+            rule: 'request-body-media-type-removed',
+            place: head.requestBody.contentPlace,
+            text: `removed the media type ${quoted(name)} from the request body`,
+            operation,
+            base: mediaType.place,
+          });
         }
       }
       for (const [status, response] of base.responses) {
         const after = head.responses.get(status);
         if (!after) {
           if (isSuccessStatus(status)) {
-            report.finding({ rule: 'response-success-status-removed', place: head.responsesPlace, text: `removed the success response with the status ${quoted(response.status)}`, operation, base: response.place });
+            report.finding({
+              rule: 'response-success-status-removed',
+              place: head.responsesPlace,
+              text: `removed the success response with the status ${quoted(response.status)}`,
+              operation,
+              base: response.place,
+            });
           }
           continue;
         }

@@ -14,21 +14,47 @@ export const deprecation: CheckFamily = {
     oasdiffRule('api-deprecated-sunset-parse', 'ERR', OPERATION, 'An operation was deprecated with an x-sunset that is not a date'),
     oasdiffRule('api-sunset-date-too-small', 'ERR', OPERATION, 'An operation was deprecated with an x-sunset closer than the deprecation policy allows'),
     oasdiffRule('sunset-deleted', 'ERR', ['none', 'paths', 'lifecycle', 'remove'], 'The x-sunset of an operation that stays deprecated was removed'),
-    oasdiffRule('api-sunset-date-changed-too-small', 'ERR', OPERATION, 'The x-sunset of a deprecated operation moved closer than the deprecation policy allows'),
-    oasdiffRule('request-parameter-deprecated-sunset-missing', 'ERR', PARAMETER, 'A request parameter was deprecated without an x-sunset date under a deprecation policy'),
-    oasdiffRule('request-parameter-sunset-date-too-small', 'ERR', PARAMETER, 'A request parameter was deprecated with an x-sunset closer than the deprecation policy allows'),
+    oasdiffRule(
+      'api-sunset-date-changed-too-small',
+      'ERR',
+      OPERATION,
+      'The x-sunset of a deprecated operation moved closer than the deprecation policy allows',
+    ),
+    oasdiffRule(
+      'request-parameter-deprecated-sunset-missing',
+      'ERR',
+      PARAMETER,
+      'A request parameter was deprecated without an x-sunset date under a deprecation policy',
+    ),
+    oasdiffRule(
+      'request-parameter-sunset-date-too-small',
+      'ERR',
+      PARAMETER,
+      'A request parameter was deprecated with an x-sunset closer than the deprecation policy allows',
+    ),
     oasdiffRule('request-parameter-sunset-deleted', 'ERR', PARAMETER, 'The x-sunset of a request parameter that stays deprecated was removed'),
-    oasdiffRule('request-parameter-sunset-date-changed-too-small', 'ERR', PARAMETER, 'The x-sunset of a deprecated request parameter moved closer than the deprecation policy allows'),
+    oasdiffRule(
+      'request-parameter-sunset-date-changed-too-small',
+      'ERR',
+      PARAMETER,
+      'The x-sunset of a deprecated request parameter moved closer than the deprecation policy allows',
+    ),
   ],
   check(pair, report) {
     for (const { base, head } of pair.operations) {
       const days = deprecationDays(pair, head);
       const operation = head;
-      const say = (rule: string, place: Place | undefined, text: string) => report.finding({ rule, place: place ?? head.place, text, operation, base: base.place });
+      const say = (rule: string, place: Place | undefined, text: string) =>
+        report.finding({ rule, place: place ?? head.place, text, operation, base: base.place });
       lifecycleChange(pair, base, head, days, {
         sunsetMissing: () => say('api-deprecated-sunset-missing', head.lifecycle.deprecatedPlace, 'sunset date is missing for deprecated API'),
         sunsetInvalid: (value) => say('api-deprecated-sunset-parse', head.lifecycle.sunsetPlace, `failed to parse sunset date: ${invalidDate(value)}`),
-        sunsetTooSoon: (date) => say('api-sunset-date-too-small', head.lifecycle.sunsetPlace, `sunset date ${quoted(date)} is too small, must be at least ${quoted(days)} days from now`),
+        sunsetTooSoon: (date) =>
+          say(
+            'api-sunset-date-too-small',
+            head.lifecycle.sunsetPlace,
+            `sunset date ${quoted(date)} is too small, must be at least ${quoted(days)} days from now`,
+          ),
         sunsetDeleted: () => say('sunset-deleted', head.lifecycle.deprecatedPlace, 'api sunset date deleted, but deprecated=true kept'),
         // A changed sunset that cannot be read is reported under the path's ID, as oasdiff does.
         changedSunsetInvalid: (value) => say('api-path-sunset-parse', head.lifecycle.sunsetPlace, `failed to parse sunset date: ${invalidDate(value)}`),
@@ -43,14 +69,31 @@ export const deprecation: CheckFamily = {
         const before = base.parameters.get(key);
         if (!before) continue;
         const named = `${quoted(parameter.in)} request parameter ${quoted(parameter.name)}`;
-        const sayParameter = (rule: string, place: Place | undefined, text: string) => report.finding({ rule, place: place ?? parameter.place, text, operation, base: before.place });
+        const sayParameter = (rule: string, place: Place | undefined, text: string) =>
+          report.finding({ rule, place: place ?? parameter.place, text, operation, base: before.place });
         lifecycleChange(pair, before, parameter, days, {
-          sunsetMissing: () => sayParameter('request-parameter-deprecated-sunset-missing', parameter.lifecycle.deprecatedPlace, `${named} was deprecated without sunset date`),
-          sunsetInvalid: (value) => sayParameter('request-parameter-sunset-parse', parameter.lifecycle.sunsetPlace, `failed to parse sunset date for the ${named}: ${invalidDate(value)}`),
+          sunsetMissing: () =>
+            sayParameter('request-parameter-deprecated-sunset-missing', parameter.lifecycle.deprecatedPlace, `${named} was deprecated without sunset date`),
+          sunsetInvalid: (value) =>
+            sayParameter(
+              'request-parameter-sunset-parse',
+              parameter.lifecycle.sunsetPlace,
+              `failed to parse sunset date for the ${named}: ${invalidDate(value)}`,
+            ),
           sunsetTooSoon: (date) =>
-            sayParameter('request-parameter-sunset-date-too-small', parameter.lifecycle.sunsetPlace, `${named} sunset date ${quoted(date)} is too small, must be at least ${quoted(days)} days from now`),
-          sunsetDeleted: () => sayParameter('request-parameter-sunset-deleted', parameter.lifecycle.deprecatedPlace, `${named} sunset date deleted, but deprecated=true kept`),
-          changedSunsetInvalid: (value) => sayParameter('request-parameter-sunset-parse', parameter.lifecycle.sunsetPlace, `failed to parse sunset date for the ${named}: ${invalidDate(value)}`),
+            sayParameter(
+              'request-parameter-sunset-date-too-small',
+              parameter.lifecycle.sunsetPlace,
+              `${named} sunset date ${quoted(date)} is too small, must be at least ${quoted(days)} days from now`,
+            ),
+          sunsetDeleted: () =>
+            sayParameter('request-parameter-sunset-deleted', parameter.lifecycle.deprecatedPlace, `${named} sunset date deleted, but deprecated=true kept`),
+          changedSunsetInvalid: (value) =>
+            sayParameter(
+              'request-parameter-sunset-parse',
+              parameter.lifecycle.sunsetPlace,
+              `failed to parse sunset date for the ${named}: ${invalidDate(value)}`,
+            ),
           sunsetMovedTooSoon: (from, to) =>
             sayParameter(
               'request-parameter-sunset-date-changed-too-small',
@@ -117,5 +160,3 @@ function daysUntil(today: string, date: string): number {
 function invalidDate(value: string): string {
   return quoted(`"${value}" is not a date (YYYY-MM-DD or RFC 3339)`);
 }
-
-

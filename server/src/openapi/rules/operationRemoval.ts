@@ -41,7 +41,9 @@ function reportRemoval(pair: ModelPair, report: FamilyReport, operation: Operati
   };
   const finding = (rule: string, text: string) => report.finding({ rule, place, text, operation, base: operation.place, fixData: restore });
   if (removal === 'without-deprecation') finding(`${prefix}-removed-without-deprecation`, `${what} removed without deprecation`);
-  else if (typeof removal === 'object' && 'beforeSunset' in removal) finding(`${prefix}-removed-before-sunset`, `${what} removed before the sunset date ${quoted(removal.beforeSunset)}`);
+  else if (typeof removal === 'object' && 'beforeSunset' in removal)
+    finding(`${prefix}-removed-before-sunset`, `${what} removed before the sunset date ${quoted(removal.beforeSunset)}`);
   // oasdiff reports an unreadable sunset of a removed operation under the path ID in both cases.
-  else if (typeof removal === 'object') finding('api-path-sunset-parse', `failed to parse sunset date: ${quoted(`"${removal.sunsetInvalid}" is not a date (YYYY-MM-DD or RFC 3339)`)}`);
+  else if (typeof removal === 'object')
+    finding('api-path-sunset-parse', `failed to parse sunset date: ${quoted(`"${removal.sunsetInvalid}" is not a date (YYYY-MM-DD or RFC 3339)`)}`);
 }

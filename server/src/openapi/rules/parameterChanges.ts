@@ -7,12 +7,27 @@ import { oasdiffRule, quoted, type CheckFamily } from './family';
 
 export const parameterChanges: CheckFamily = {
   rules: [
-    oasdiffRule('new-required-request-parameter', 'ERR', ['request', 'parameters', 'existence', 'add'], 'A required query, header or cookie parameter was added to an operation'),
+    oasdiffRule(
+      'new-required-request-parameter',
+      'ERR',
+      ['request', 'parameters', 'existence', 'add'],
+      'A required query, header or cookie parameter was added to an operation',
+    ),
     oasdiffRule('new-request-path-parameter', 'ERR', ['request', 'parameters', 'existence', 'add'], 'A path parameter was added to an operation'),
     oasdiffRule('request-parameter-became-required', 'ERR', ['request', 'parameters', 'requiredness', 'change'], 'A request parameter became required'),
     oasdiffRule('request-parameter-removed', 'WARN', ['request', 'parameters', 'existence', 'remove'], 'A request parameter was removed'),
-    oasdiffRule('request-parameter-removed-before-sunset', 'ERR', ['request', 'parameters', 'existence', 'remove'], 'A deprecated request parameter was removed before its x-sunset date'),
-    oasdiffRule('request-parameter-sunset-parse', 'ERR', ['request', 'parameters', 'lifecycle', 'change'], 'A removed request parameter has an x-sunset that is not a date'),
+    oasdiffRule(
+      'request-parameter-removed-before-sunset',
+      'ERR',
+      ['request', 'parameters', 'existence', 'remove'],
+      'A deprecated request parameter was removed before its x-sunset date',
+    ),
+    oasdiffRule(
+      'request-parameter-sunset-parse',
+      'ERR',
+      ['request', 'parameters', 'lifecycle', 'change'],
+      'A removed request parameter has an x-sunset that is not a date',
+    ),
   ],
   check(pair, report) {
     for (const { base, head } of pair.operations) {
@@ -20,9 +35,20 @@ export const parameterChanges: CheckFamily = {
       for (const [key, parameter] of head.parameters) {
         const before = base.parameters.get(key);
         if (!before) {
-          if (parameter.in === 'path') report.finding({ rule: 'new-request-path-parameter', place: parameter.place, text: `added the new path request parameter ${quoted(parameter.name)}`, operation });
+          if (parameter.in === 'path')
+            report.finding({
+              rule: 'new-request-path-parameter',
+              place: parameter.place,
+              text: `added the new path request parameter ${quoted(parameter.name)}`,
+              operation,
+            });
           else if (parameter.required) {
-            report.finding({ rule: 'new-required-request-parameter', place: parameter.place, text: `added the new required ${quoted(parameter.in)} request parameter ${quoted(parameter.name)}`, operation });
+            report.finding({
+              rule: 'new-required-request-parameter',
+              place: parameter.place,
+              text: `added the new required ${quoted(parameter.in)} request parameter ${quoted(parameter.name)}`,
+              operation,
+            });
           }
         } else if (parameter.required && !before.required) {
           report.finding({
@@ -50,9 +76,13 @@ export const parameterChanges: CheckFamily = {
         };
         const finding = (rule: string, text: string) => report.finding({ rule, place: head.parametersPlace, text, operation, base: parameter.place, fixData });
         if (removal === 'without-deprecation') finding('request-parameter-removed', `deleted the ${named}`);
-        else if (typeof removal === 'object' && 'beforeSunset' in removal) finding('request-parameter-removed-before-sunset', `deleted the ${named} before the sunset date ${quoted(removal.beforeSunset)}`);
+        else if (typeof removal === 'object' && 'beforeSunset' in removal)
+          finding('request-parameter-removed-before-sunset', `deleted the ${named} before the sunset date ${quoted(removal.beforeSunset)}`);
         else if (typeof removal === 'object') {
-          finding('request-parameter-sunset-parse', `failed to parse sunset date for the ${named}: ${quoted(`"${removal.sunsetInvalid}" is not a date (YYYY-MM-DD or RFC 3339)`)}`);
+          finding(
+            'request-parameter-sunset-parse',
+            `failed to parse sunset date for the ${named}: ${quoted(`"${removal.sunsetInvalid}" is not a date (YYYY-MM-DD or RFC 3339)`)}`,
+          );
         }
       }
     }

@@ -10,9 +10,19 @@ const RESPONSE = ['response', 'schema'];
 export const propertyChanges: CheckFamily = {
   rules: [
     oasdiffRule('new-required-request-property', 'ERR', [...REQUEST, 'existence', 'add'], 'A required property was added to a request body'),
-    oasdiffRule('new-required-request-property-with-default', 'ERR', [...REQUEST, 'existence', 'add'], 'A required property with a default value was added to a request body'),
+    oasdiffRule(
+      'new-required-request-property-with-default',
+      'ERR',
+      [...REQUEST, 'existence', 'add'],
+      'A required property with a default value was added to a request body',
+    ),
     oasdiffRule('request-property-became-required', 'ERR', [...REQUEST, 'requiredness', 'change'], 'A request body property became required'),
-    oasdiffRule('request-property-became-required-with-default', 'ERR', [...REQUEST, 'requiredness', 'change'], 'A request body property with a default value became required'),
+    oasdiffRule(
+      'request-property-became-required-with-default',
+      'ERR',
+      [...REQUEST, 'requiredness', 'change'],
+      'A request body property with a default value became required',
+    ),
     oasdiffRule('request-property-removed', 'WARN', [...REQUEST, 'existence', 'remove'], 'A property was removed from a request body'),
     oasdiffRule('response-required-property-removed', 'ERR', [...RESPONSE, 'existence', 'remove'], 'A required property was removed from a response'),
     oasdiffRule('response-optional-property-removed', 'WARN', [...RESPONSE, 'existence', 'remove'], 'An optional property was removed from a response'),
@@ -40,15 +50,40 @@ export const propertyChanges: CheckFamily = {
           added(path, property) {
             if (!property.required || property.readOnly) return;
             const name = quoted(fullName(path, property.name));
-            if (property.hasDefault) report.finding({ rule: 'new-required-request-property-with-default', place: property.place, text: `added the new required request property ${name} with a default value`, operation });
-            else report.finding({ rule: 'new-required-request-property', place: property.place, text: `added the new required request property ${name}`, operation });
+            if (property.hasDefault)
+              report.finding({
+                rule: 'new-required-request-property-with-default',
+                place: property.place,
+                text: `added the new required request property ${name} with a default value`,
+                operation,
+              });
+            else
+              report.finding({
+                rule: 'new-required-request-property',
+                place: property.place,
+                text: `added the new required request property ${name}`,
+                operation,
+              });
           },
           both(path, before, after) {
             if (!after.required || before.required || after.readOnly) return;
             const name = quoted(fullName(path, after.name));
             if (after.hasDefault) {
-              report.finding({ rule: 'request-property-became-required-with-default', place: after.place, text: `the request property ${name} with a default value became required`, operation, base: before.place });
-            } else report.finding({ rule: 'request-property-became-required', place: after.place, text: `the request property ${name} became required`, operation, base: before.place });
+              report.finding({
+                rule: 'request-property-became-required-with-default',
+                place: after.place,
+                text: `the request property ${name} with a default value became required`,
+                operation,
+                base: before.place,
+              });
+            } else
+              report.finding({
+                rule: 'request-property-became-required',
+                place: after.place,
+                text: `the request property ${name} became required`,
+                operation,
+                base: before.place,
+              });
           },
         });
         if (!complete) incomplete();
@@ -82,5 +117,11 @@ export const propertyChanges: CheckFamily = {
 };
 
 function restoreProperty(property: PropertySide) {
-  return { restore: 'property', name: property.name, required: property.required, text: property.source.json ? null : property.source.text, column: property.source.column };
+  return {
+    restore: 'property',
+    name: property.name,
+    required: property.required,
+    text: property.source.json ? null : property.source.text,
+    column: property.source.column,
+  };
 }

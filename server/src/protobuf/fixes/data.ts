@@ -6,15 +6,29 @@ import type { FeatureName } from '../features';
 /** A declaration deleted from head: restore it from the base text, or (fields and enum values) reserve what it used. */
 export type DeletionFixData =
   | {
-      fix: 'deletedField'; message: string; number: number; name: string; after: string | null; isFirst: boolean;
-      isNumberReserved: boolean; isNameReserved: boolean; isNameInUse: boolean;
+      fix: 'deletedField';
+      message: string;
+      number: number;
+      name: string;
+      after: string | null;
+      isFirst: boolean;
+      isNumberReserved: boolean;
+      isNameReserved: boolean;
+      isNameInUse: boolean;
       /** The base declaration with its comments, or null when it would not compile at head. */
       text: string | null;
     }
   | {
-      fix: 'deletedEnumValue'; enum: string; number: number;
+      fix: 'deletedEnumValue';
+      enum: string;
+      number: number;
       /** Every name the number had, sorted, joined by commas. */
-      names: string; after: string | null; isFirst: boolean; isNumberReserved: boolean; areNamesReserved: boolean; text: string | null;
+      names: string;
+      after: string | null;
+      isFirst: boolean;
+      isNumberReserved: boolean;
+      areNamesReserved: boolean;
+      text: string | null;
     }
   | { fix: 'deletedMessage'; name: string; parent: string | null; after: string | null; text: string }
   | { fix: 'deletedEnum'; name: string; parent: string | null; after: string | null; text: string }
@@ -41,9 +55,9 @@ export type RevertFixData =
   | ({ fix: 'changedFieldOption'; option: string; baseValue: string | null; number: number } & ({ message: string } | { extension: string }));
 
 /** A feature whose resolved value changed: set it back on the element, or restore the base syntax line. */
-export type FeatureFixData =
-  & { fix: 'changedFeature'; feature: FeatureName; value: string; baseSyntax: string; baseSyntaxText: string | null }
-  & ({ targetKind: 'message' | 'enum'; fullName: string } | { targetKind: 'field'; message: string; number: number });
+export type FeatureFixData = { fix: 'changedFeature'; feature: FeatureName; value: string; baseSyntax: string; baseSyntaxText: string | null } & (
+  { targetKind: 'message' | 'enum'; fullName: string } | { targetKind: 'field'; message: string; number: number }
+);
 
 export type ProtobufFixData = DeletionFixData | RevertFixData | FeatureFixData;
 

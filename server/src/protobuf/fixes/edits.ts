@@ -40,7 +40,7 @@ export function lastEnd(members: readonly Declaration[]): number | undefined {
 
 /** Inserts after a preceding member when it is still there, else first or last in the body. */
 export function insertAfter(text: string, body: Body, previous: Declaration | undefined, isFirst: boolean, snippet: string): TextEdit {
-  const anchor = previous ? previous.endOffset : isFirst ? body.openOffset + 1 : lastEnd(body.members) ?? body.openOffset + 1;
+  const anchor = previous ? previous.endOffset : isFirst ? body.openOffset + 1 : (lastEnd(body.members) ?? body.openOffset + 1);
   return insertLines(text, body, anchor, snippet);
 }
 
@@ -63,7 +63,12 @@ export function insertTopLevel(text: string, previous: Declaration | undefined, 
 }
 
 /** Inserts lines after the text at `anchor`, indented like the body's members; at the end of that line when only a comment follows. */
-export function insertLines(text: string, body: { startOffset: number; members: readonly { startOffset: number }[] }, anchor: number, snippet: string): TextEdit {
+export function insertLines(
+  text: string,
+  body: { startOffset: number; members: readonly { startOffset: number }[] },
+  anchor: number,
+  snippet: string,
+): TextEdit {
   const lines = new LineIndex(text);
   const indent = bodyIndent(lines, body);
   const indented = snippet

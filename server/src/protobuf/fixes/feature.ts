@@ -60,9 +60,10 @@ export function revertFeatureFix({ finding, head }: FixContext): Fix[] {
 }
 
 function bodyEdit(head: ProtoFile, data: Extract<FeatureFixData, { targetKind: 'message' | 'enum' }>, key: string, value: string): TextEdit | undefined {
-  const decl = data.targetKind === 'enum'
-    ? head.enums.find((item) => item.fullName === data.fullName)?.decl
-    : head.messages.find((item) => item.fullName === data.fullName && !item.isMapEntry)?.decl;
+  const decl =
+    data.targetKind === 'enum'
+      ? head.enums.find((item) => item.fullName === data.fullName)?.decl
+      : head.messages.find((item) => item.fullName === data.fullName && !item.isMapEntry)?.decl;
   if (!decl) return undefined;
   const own = decl.options.find((option: OptionDecl) => option.name === key);
   if (own) return { range: own.range, newText: `option ${key} = ${value};` };

@@ -37,9 +37,12 @@ export function reserveFieldFix({ finding, head }: FixContext, isStillReported: 
     data.isNameReserved || data.isNameInUse ? undefined : `reserved ${name};`,
   );
   if (!planned) return [];
-  const title = planned.number && planned.name
-    ? `Reserve field number ${data.number} and name "${data.name}"`
-    : planned.name ? `Reserve field name "${data.name}"` : `Reserve field number ${data.number}`;
+  const title =
+    planned.number && planned.name
+      ? `Reserve field number ${data.number} and name "${data.name}"`
+      : planned.name
+        ? `Reserve field name "${data.name}"`
+        : `Reserve field number ${data.number}`;
   return singleEditFix(
     isStillReported ? `${title} (buf still reports ${finding.rule} for a deleted field)` : title,
     finding.file,
@@ -67,9 +70,12 @@ export function reserveEnumValueFix({ finding, head }: FixContext, isStillReport
   if (!planned) return [];
   const quoted = names.map((name) => `"${name}"`).join(', ');
   const plural = names.length > 1 ? 's' : '';
-  const title = planned.number && planned.name
-    ? `Reserve enum value number ${data.number} and name${plural} ${quoted}`
-    : planned.number ? `Reserve enum value number ${data.number}` : `Reserve enum value name${plural} ${quoted}`;
+  const title =
+    planned.number && planned.name
+      ? `Reserve enum value number ${data.number} and name${plural} ${quoted}`
+      : planned.number
+        ? `Reserve enum value number ${data.number}`
+        : `Reserve enum value name${plural} ${quoted}`;
   const edit = insertLast(head.text, body, planned.text);
   return singleEditFix(isStillReported ? `${title} (buf still reports ${finding.rule} for a deleted value)` : title, finding.file, edit, false);
 }

@@ -78,7 +78,10 @@ export function restoreExtensionFix({ finding, head }: FixContext): Fix[] {
     const body: Body = { startOffset: existing.startOffset, openOffset: head.text.indexOf('{', existing.startOffset), members: existing.fields };
     return singleEditFix(title, finding.file, insertLines(head.text, body, lastEnd(existing.fields) ?? body.openOffset + 1, text));
   }
-  const block = `extend ${extendee} {\n${text.split('\n').map((line) => (line.trim() === '' ? '' : '  ' + line)).join('\n')}\n}`;
+  const block = `extend ${extendee} {\n${text
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '' : '  ' + line))
+    .join('\n')}\n}`;
   if (scope) return singleEditFix(title, finding.file, insertLast(head.text, messageBody(scope), block));
   return singleEditFix(title, finding.file, insertTopLevel(head.text, undefined, block));
 }
@@ -89,7 +92,11 @@ export function restoreOneofFix({ finding, head }: FixContext): Fix[] {
   const message = head.messages.find((candidate) => candidate.fullName === data.message)?.decl;
   if (!message) return [];
   const previous = data.after ? message.fields.find((field) => field.name === data.after) : undefined;
-  return singleEditFix(`Restore oneof "${data.name}" from the base`, finding.file, insertAfter(head.text, messageBody(message), previous, data.isFirst, data.text));
+  return singleEditFix(
+    `Restore oneof "${data.name}" from the base`,
+    finding.file,
+    insertAfter(head.text, messageBody(message), previous, data.isFirst, data.text),
+  );
 }
 
 export function restoreEnumValueFix({ finding, head }: FixContext): Fix[] {
@@ -100,7 +107,11 @@ export function restoreEnumValueFix({ finding, head }: FixContext): Fix[] {
   if (!item || !body) return [];
   const previous = data.after ? item.values.find((value) => value.name === data.after) : undefined;
   const names = data.names.split(',');
-  return singleEditFix(`Restore enum value "${names[0]}" = ${data.number} from the base`, finding.file, insertAfter(head.text, body, previous, data.isFirst, data.text));
+  return singleEditFix(
+    `Restore enum value "${names[0]}" = ${data.number} from the base`,
+    finding.file,
+    insertAfter(head.text, body, previous, data.isFirst, data.text),
+  );
 }
 
 export function restoreTagRangeFix({ finding, head }: FixContext): Fix[] {

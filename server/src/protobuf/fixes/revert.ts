@@ -76,9 +76,8 @@ function setOption(text: string, lines: LineIndex, field: FieldDecl, name: strin
       if (close < 0 || close > field.endOffset) return undefined;
       return { range: { start: lines.positionAt(from), end: lines.positionAt(close + 1) }, newText: '' };
     }
-    const range: Range = index === 0
-      ? { start: option.range.start, end: options[1].range.start }
-      : { start: options[index - 1].range.end, end: option.range.end };
+    const range: Range =
+      index === 0 ? { start: option.range.start, end: options[1].range.start } : { start: options[index - 1].range.end, end: option.range.end };
     return { range, newText: '' };
   }
   if (optionText === '') return undefined;
@@ -181,7 +180,12 @@ export function removeMessageOptionFix({ finding, head }: FixContext): Fix[] {
 
 function findField(head: ProtoFile, data: Extract<RevertFixData, { fix: 'changedFieldOption' }>): FieldDecl | undefined {
   if ('extension' in data) {
-    const all = [...head.ast.extends, ...head.ast.messages.flatMap(function nested(m): typeof head.ast.extends { return [...m.extends, ...m.messages.flatMap(nested)]; })];
+    const all = [
+      ...head.ast.extends,
+      ...head.ast.messages.flatMap(function nested(m): typeof head.ast.extends {
+        return [...m.extends, ...m.messages.flatMap(nested)];
+      }),
+    ];
     return all.flatMap((extend) => extend.fields).find((field) => field.number === data.number && field.name === data.extension);
   }
   const message = head.messages.find((candidate) => candidate.fullName === data.message)?.decl;

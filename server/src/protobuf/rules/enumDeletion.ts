@@ -28,13 +28,16 @@ export const enumNoDelete = breakingRule({
           message: `Previously present enum "${item.nestedName}" was deleted from file.`,
           base: { file: base.path, range: item.decl.range },
           // An enum that moved to another file of the package cannot be restored here: its name would be declared twice.
-          fixData: pairs.head.table.kindOf(item.fullName) !== undefined ? undefined : {
-            fix: 'deletedEnum',
-            name: item.nestedName,
-            parent: parent?.fullName ?? null,
-            after: previousSiblingName(parent?.decl?.enums ?? base.ast.enums, item.decl) ?? null,
-            text: declarationText(base.text, item.decl.leadingOffset, item.decl.endOffset),
-          },
+          fixData:
+            pairs.head.table.kindOf(item.fullName) !== undefined
+              ? undefined
+              : {
+                  fix: 'deletedEnum',
+                  name: item.nestedName,
+                  parent: parent?.fullName ?? null,
+                  after: previousSiblingName(parent?.decl?.enums ?? base.ast.enums, item.decl) ?? null,
+                  text: declarationText(base.text, item.decl.leadingOffset, item.decl.endOffset),
+                },
         });
       }
     });

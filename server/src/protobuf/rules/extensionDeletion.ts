@@ -19,22 +19,22 @@ export const extensionNoDelete = breakingRule({
         if (names.has(extension.nestedName)) continue;
         const report = guardedReport(fileReport, head, () => couldBeHidden(head, extension.nestedName));
         const ancestor = survivingAncestor(headMessages, extension.nestedName);
-        const scope = extension.nestedName.includes('.')
-          ? base.messages.find((message) => message.decl === extension.scope)?.fullName ?? null
-          : null;
+        const scope = extension.nestedName.includes('.') ? (base.messages.find((message) => message.decl === extension.scope)?.fullName ?? null) : null;
         report.finding({
           file: head,
           range: ancestor ? ancestor.range : START_OF_FILE,
           message: `Previously present extension "${extension.nestedName}" was deleted from file.`,
           base: { file: base.path, range: extension.decl.range },
           // Restoring next to an extension that took the same number of the same message does not compile.
-          fixData: extensionsOf(head).some((other) => other.decl.number === extension.decl.number && other.extend.extendee === extension.extend.extendee) ? undefined : {
-            fix: 'deletedExtension',
-            name: extension.nestedName,
-            scope,
-            extendee: extension.extend.extendee,
-            text: declarationText(base.text, extension.decl.leadingOffset, extension.decl.endOffset),
-          },
+          fixData: extensionsOf(head).some((other) => other.decl.number === extension.decl.number && other.extend.extendee === extension.extend.extendee)
+            ? undefined
+            : {
+                fix: 'deletedExtension',
+                name: extension.nestedName,
+                scope,
+                extendee: extension.extend.extendee,
+                text: declarationText(base.text, extension.decl.leadingOffset, extension.decl.endOffset),
+              },
         });
       }
     });
@@ -48,10 +48,16 @@ export const extensionMessageNoDelete = breakingRule({
   check(pairs, report) {
     eachMessagePair(pairs, report, ({ base, head }, report) => {
       reportMissingRanges(report, 'extension', {
-        base: base.extensionRanges, head: head.extensionRanges, max: MESSAGE_MAX,
-        owner: 'message', ownerName: head.name, ownerFullName: head.fullName,
-        file: head.file, range: head.range,
-        baseFile: base.file.path, baseRange: base.range,
+        base: base.extensionRanges,
+        head: head.extensionRanges,
+        max: MESSAGE_MAX,
+        owner: 'message',
+        ownerName: head.name,
+        ownerFullName: head.fullName,
+        file: head.file,
+        range: head.range,
+        baseFile: base.file.path,
+        baseRange: base.range,
         usedNumbers: [...head.fieldsByNumber.keys()],
       });
     });

@@ -8,11 +8,19 @@ import { breakingRule, type RuleReport } from './rule';
 
 // Presence is invisible on the wire; required, repeated and maps are not.
 const WIRE_GROUPS: Record<FieldCardinality, number> = {
-  'optional with explicit presence': 1, 'optional with implicit presence': 1, required: 2, repeated: 3, map: 3,
+  'optional with explicit presence': 1,
+  'optional with implicit presence': 1,
+  required: 2,
+  repeated: 3,
+  map: 3,
 };
 // Maps and repeated fields have different JSON.
 const WIRE_JSON_GROUPS: Record<FieldCardinality, number> = {
-  'optional with explicit presence': 1, 'optional with implicit presence': 1, required: 2, repeated: 3, map: 4,
+  'optional with explicit presence': 1,
+  'optional with implicit presence': 1,
+  required: 2,
+  repeated: 3,
+  map: 4,
 };
 
 type Groups = Record<FieldCardinality, number> | undefined;
@@ -39,21 +47,26 @@ export const fieldWireJsonCompatibleCardinality = breakingRule({
 });
 
 function checkCardinality(pairs: ImagePairs, report: RuleReport, groups: Groups): void {
-  eachFieldPair(pairs, report, (pair, report) => {
-    // Map entry fields are synthesised; their presence follows the file but means nothing (buf skips them too).
-    if (pair.baseMessage.isMapEntry && pair.headMessage.isMapEntry) return;
-    const base = cardinalityOf(pair.base, pair.baseMessage, pairs.base);
-    const head = cardinalityOf(pair.head, pair.headMessage, pairs.head);
-    if (base === undefined || head === undefined || base === head) return;
-    if (groups && groups[base] === groups[head]) return;
-    report.finding({
-      file: pair.headMessage.file,
-      range: fieldRange(pair.head, pair.headMessage),
-      message: `${fieldDescription(pair.head, pair.headMessage)} changed cardinality from "${base}" to "${head}".`,
-      base: { file: pair.baseMessage.file.path, range: fieldRange(pair.base, pair.baseMessage) },
-      fixData: labelRevertData(pair),
-    });
-  }, { extensions: true });
+  eachFieldPair(
+    pairs,
+    report,
+    (pair, report) => {
+      // Map entry fields are synthesised; their presence follows the file but means nothing (buf skips them too).
+      if (pair.baseMessage.isMapEntry && pair.headMessage.isMapEntry) return;
+      const base = cardinalityOf(pair.base, pair.baseMessage, pairs.base);
+      const head = cardinalityOf(pair.head, pair.headMessage, pairs.head);
+      if (base === undefined || head === undefined || base === head) return;
+      if (groups && groups[base] === groups[head]) return;
+      report.finding({
+        file: pair.headMessage.file,
+        range: fieldRange(pair.head, pair.headMessage),
+        message: `${fieldDescription(pair.head, pair.headMessage)} changed cardinality from "${base}" to "${head}".`,
+        base: { file: pair.baseMessage.file.path, range: fieldRange(pair.base, pair.baseMessage) },
+        fixData: labelRevertData(pair),
+      });
+    },
+    { extensions: true },
+  );
 }
 
 /** Putting the base label back fixes the change when the label made it: same syntax, no map, no oneof move, no features. */
@@ -61,7 +74,8 @@ function labelRevertData(pair: FieldPair) {
   const base = pair.base.decl;
   const head = pair.head.decl;
   if (!base || !head || base.label === head.label) return undefined;
-  if (base.mapKey !== undefined || head.mapKey !== undefined || declaredOneof(pair.base, pair.baseMessage) !== declaredOneof(pair.head, pair.headMessage)) return undefined;
+  if (base.mapKey !== undefined || head.mapKey !== undefined || declaredOneof(pair.base, pair.baseMessage) !== declaredOneof(pair.head, pair.headMessage))
+    return undefined;
   if (pair.baseMessage.file.ast.syntax.syntax !== pair.headMessage.file.ast.syntax.syntax) return undefined;
   if ([...base.options, ...head.options].some((option) => option.name.startsWith('features.'))) return undefined;
   return revertFieldData(pair.headMessage, pair.head, 'label', base.label ?? '');

@@ -19,23 +19,30 @@ export const fieldSameDefault = breakingRule({
   id: 'FIELD_SAME_DEFAULT',
   summary: 'A field changed its default value',
   check(pairs, report) {
-    eachFieldPair(pairs, report, (pair, report) => {
-      const base = defaultOf(pair.base, pair.baseMessage, pairs.base);
-      const head = defaultOf(pair.head, pair.headMessage, pairs.head);
-      if (!base || !head) return;
-      if (isZero(base) && isZero(head)) return;
-      if (defaultsEqual(base, head)) return;
-      const baseOption = defaultOption(pair.base);
-      const headOption = defaultOption(pair.head);
-      const baseText = baseOption ? pair.baseMessage.file.text.slice(offsetOf(pair.baseMessage, baseOption, 'start'), offsetOf(pair.baseMessage, baseOption, 'end')) : '';
-      report.finding({
-        file: pair.headMessage.file,
-        range: headOption?.range ?? fieldRange(pair.head, pair.headMessage),
-        message: `${fieldDescription(pair.head, pair.headMessage)} changed default value from ${base.printable} to ${head.printable}.`,
-        base: { file: pair.baseMessage.file.path, range: baseOption?.range ?? fieldRange(pair.base, pair.baseMessage) },
-        fixData: revertFieldData(pair.headMessage, pair.head, 'default', baseText),
-      });
-    }, { extensions: true });
+    eachFieldPair(
+      pairs,
+      report,
+      (pair, report) => {
+        const base = defaultOf(pair.base, pair.baseMessage, pairs.base);
+        const head = defaultOf(pair.head, pair.headMessage, pairs.head);
+        if (!base || !head) return;
+        if (isZero(base) && isZero(head)) return;
+        if (defaultsEqual(base, head)) return;
+        const baseOption = defaultOption(pair.base);
+        const headOption = defaultOption(pair.head);
+        const baseText = baseOption
+          ? pair.baseMessage.file.text.slice(offsetOf(pair.baseMessage, baseOption, 'start'), offsetOf(pair.baseMessage, baseOption, 'end'))
+          : '';
+        report.finding({
+          file: pair.headMessage.file,
+          range: headOption?.range ?? fieldRange(pair.head, pair.headMessage),
+          message: `${fieldDescription(pair.head, pair.headMessage)} changed default value from ${base.printable} to ${head.printable}.`,
+          base: { file: pair.baseMessage.file.path, range: baseOption?.range ?? fieldRange(pair.base, pair.baseMessage) },
+          fixData: revertFieldData(pair.headMessage, pair.head, 'default', baseText),
+        });
+      },
+      { extensions: true },
+    );
   },
   fixes: revertFix,
 });
@@ -71,7 +78,11 @@ function defaultOf(field: ProtoField, message: ProtoMessage, image: ProtoImage):
     return { comparable: value, isFloat32: false, printable: goQuote(value) };
   }
   if (kind === 'bytes') {
-    return { comparable: bytes.toString('latin1'), isFloat32: false, printable: `[${[...bytes].map((byte) => '0x' + byte.toString(16).toUpperCase()).join(',')}]` };
+    return {
+      comparable: bytes.toString('latin1'),
+      isFloat32: false,
+      printable: `[${[...bytes].map((byte) => '0x' + byte.toString(16).toUpperCase()).join(',')}]`,
+    };
   }
   if (kind === 'bool') {
     const value = option?.value === 'true';

@@ -44,7 +44,11 @@ function reportDeletedFieldsOf(headImage: ProtoImage, { base, head }: MessagePai
     if (excuse === 'reservedNumber' && isNumberReserved) continue;
     if (excuse === 'reservedName' && isNameReserved) continue;
     const suffix =
-      excuse === 'reservedNumber' ? ` without reserving the number "${field.number}"` : excuse === 'reservedName' ? ` without reserving the name "${field.name}"` : '';
+      excuse === 'reservedNumber'
+        ? ` without reserving the number "${field.number}"`
+        : excuse === 'reservedName'
+          ? ` without reserving the name "${field.name}"`
+          : '';
     report.finding({
       file: head.file,
       // buf reports on the enclosing message's span (or the map field, for a map entry), not on the vanished field.
@@ -61,9 +65,10 @@ function reportDeletedFieldsOf(headImage: ProtoImage, { base, head }: MessagePai
         isNumberReserved,
         isNameReserved,
         isNameInUse: head.fields.some((other) => other.name === field.name),
-        text: field.decl && !isNumberReserved && !isNameReserved && fitsAtHead(headImage, head, field)
-          ? declarationText(base.file.text, field.decl.leadingOffset, field.decl.endOffset)
-          : null,
+        text:
+          field.decl && !isNumberReserved && !isNameReserved && fitsAtHead(headImage, head, field)
+            ? declarationText(base.file.text, field.decl.leadingOffset, field.decl.endOffset)
+            : null,
       },
     });
   }

@@ -12,18 +12,23 @@ export const fieldSameName = breakingRule({
   summary: 'A field changed its name',
   check(pairs, report) {
     // Extensions too: buf pairs them by extendee and number and names them by full name.
-    eachFieldPair(pairs, report, (pair, report) => {
-      const { base, head, headMessage } = pair;
-      if (base.name === head.name || !head.decl) return;
-      report.finding({
-        file: headMessage.file,
-        range: head.decl.nameRange,
-        message: `${fieldDescription(head, headMessage, false)} changed name from "${base.name}" to "${head.name}".`,
-        base: { file: pair.baseMessage.file.path, range: base.decl?.nameRange ?? pair.baseMessage.range },
-        // A group's field name is its lower-cased message name: renaming it back is a message rename, not ours to offer.
-        fixData: base.decl?.group || head.decl.group ? undefined : revertFieldData(headMessage, head, 'name', base.name),
-      });
-    }, { extensions: true });
+    eachFieldPair(
+      pairs,
+      report,
+      (pair, report) => {
+        const { base, head, headMessage } = pair;
+        if (base.name === head.name || !head.decl) return;
+        report.finding({
+          file: headMessage.file,
+          range: head.decl.nameRange,
+          message: `${fieldDescription(head, headMessage, false)} changed name from "${base.name}" to "${head.name}".`,
+          base: { file: pair.baseMessage.file.path, range: base.decl?.nameRange ?? pair.baseMessage.range },
+          // A group's field name is its lower-cased message name: renaming it back is a message rename, not ours to offer.
+          fixData: base.decl?.group || head.decl.group ? undefined : revertFieldData(headMessage, head, 'name', base.name),
+        });
+      },
+      { extensions: true },
+    );
   },
   fixes: revertFix,
 });
@@ -60,8 +65,8 @@ export const fieldSameOneof = breakingRule({
       const description = fieldDescription(head, headMessage);
       const message =
         base !== undefined && current !== undefined
-          // The stray q after the message name is buf's, word for word.
-          ? `${description}q moved from oneof "${base}" to oneof "${current}".`
+          ? // The stray q after the message name is buf's, word for word.
+            `${description}q moved from oneof "${base}" to oneof "${current}".`
           : `${description} moved from ${base !== undefined ? 'inside' : 'outside'} to ${current !== undefined ? 'inside' : 'outside'} a oneof.`;
       report.finding({
         file: headMessage.file,

@@ -30,10 +30,15 @@ interface FieldSide {
 function sideOf(field: ProtoField, message: ProtoMessage): FieldSide {
   const extension = isExtension(field);
   return {
-    file: message.file, message: enclosingMessage(field, message), decl: field.decl, type: field.type, number: field.number,
+    file: message.file,
+    message: enclosingMessage(field, message),
+    decl: field.decl,
+    type: field.type,
+    number: field.number,
     description: fieldDescription(field, message),
     range: field.decl?.range ?? mapFieldTypeRange(message) ?? message.range,
-    messageFullName: extension ? undefined : message.fullName, extensionName: extension ? field.decl?.name : undefined,
+    messageFullName: extension ? undefined : message.fullName,
+    extensionName: extension ? field.decl?.name : undefined,
   };
 }
 
@@ -47,7 +52,10 @@ function mapFieldTypeRange(entry: ProtoMessage): Range | undefined {
  * can be inherited from the top of the file, so a syntax error there could hide them too.
  */
 function eachOptionPair(pairs: ImagePairs, report: RuleReport, visit: (pair: { base: FieldSide; head: FieldSide }, report: RuleReport) => void): void {
-  eachFieldPair(pairs, report, (pair, report) => visit({ base: sideOf(pair.base, pair.baseMessage), head: sideOf(pair.head, pair.headMessage) }, report), { extensions: true, reach: 'file' });
+  eachFieldPair(pairs, report, (pair, report) => visit({ base: sideOf(pair.base, pair.baseMessage), head: sideOf(pair.head, pair.headMessage) }, report), {
+    extensions: true,
+    reach: 'file',
+  });
 }
 
 /** How the revert finds the field again: by number in its message, or by number and name among the extensions. */
@@ -123,7 +131,7 @@ export const fieldSameCppStringType = breakingRule({
         message: `${head.description} changed C++ string type from "${name(before)}" to "${name(after)}".`,
         base: { file: base.file.path, range: baseOption?.range ?? base.range },
         fixData: fixable
-          ? { fix: 'changedFieldOption', option, baseValue: base.decl ? compactOption(base.decl.options, option)?.value ?? null : null, ...fixTarget(head) }
+          ? { fix: 'changedFieldOption', option, baseValue: base.decl ? (compactOption(base.decl.options, option)?.value ?? null) : null, ...fixTarget(head) }
           : undefined,
       });
     });

@@ -14,14 +14,46 @@ const WIRE_JSON_NOTE =
 
 // Kinds in one group read each other's bytes. string and bytes are apart: bytes need not be UTF-8 (string → bytes is let through below).
 const WIRE_GROUPS: Record<string, number> = {
-  int32: 1, int64: 1, uint32: 1, uint64: 1, bool: 1, sint32: 2, sint64: 2, string: 3, bytes: 4,
-  fixed32: 5, sfixed32: 5, fixed64: 6, sfixed64: 6, double: 7, float: 8, group: 9, message: 10, enum: 11,
+  int32: 1,
+  int64: 1,
+  uint32: 1,
+  uint64: 1,
+  bool: 1,
+  sint32: 2,
+  sint64: 2,
+  string: 3,
+  bytes: 4,
+  fixed32: 5,
+  sfixed32: 5,
+  fixed64: 6,
+  sfixed64: 6,
+  double: 7,
+  float: 8,
+  group: 9,
+  message: 10,
+  enum: 11,
 };
 
 // Kinds in one group read each other's bytes and JSON.
 const WIRE_JSON_GROUPS: Record<string, number> = {
-  int32: 1, uint32: 1, int64: 2, uint64: 2, fixed32: 3, sfixed32: 3, fixed64: 4, sfixed64: 4, bool: 5,
-  sint32: 6, sint64: 7, string: 8, bytes: 9, double: 10, float: 11, group: 12, message: 13, enum: 14,
+  int32: 1,
+  uint32: 1,
+  int64: 2,
+  uint64: 2,
+  fixed32: 3,
+  sfixed32: 3,
+  fixed64: 4,
+  sfixed64: 4,
+  bool: 5,
+  sint32: 6,
+  sint64: 7,
+  string: 8,
+  bytes: 9,
+  double: 10,
+  float: 11,
+  group: 12,
+  message: 13,
+  enum: 14,
 };
 
 type Compatibility = 'same' | 'wire' | 'wireJson';
@@ -48,28 +80,32 @@ export const fieldWireJsonCompatibleType = breakingRule({
 });
 
 function checkTypes(pairs: ImagePairs, report: RuleReport, compatibility: Compatibility): void {
-  eachFieldPair(pairs, report, (pair, report) => {
-    const baseKind = kindOf(pair.base, pair.baseMessage, pairs.base);
-    const headKind = kindOf(pair.head, pair.headMessage, pairs.head);
-    // A type that does not resolve (half-typed, or its import is missing) is not compared.
-    if (baseKind === undefined || headKind === undefined) return;
-    const message = typeChange(pair, baseKind, headKind, compatibility, pairs);
-    if (message === undefined) return;
-    report.finding({
-      file: pair.headMessage.file,
-      range: fieldTypeRange(pair.head, pair.headMessage),
-      message,
-      base: { file: pair.baseMessage.file.path, range: fieldTypeRange(pair.base, pair.baseMessage) },
-      fixData: typeRevertData(pair, pairs.head),
-    });
-  }, { extensions: true });
+  eachFieldPair(
+    pairs,
+    report,
+    (pair, report) => {
+      const baseKind = kindOf(pair.base, pair.baseMessage, pairs.base);
+      const headKind = kindOf(pair.head, pair.headMessage, pairs.head);
+      // A type that does not resolve (half-typed, or its import is missing) is not compared.
+      if (baseKind === undefined || headKind === undefined) return;
+      const message = typeChange(pair, baseKind, headKind, compatibility, pairs);
+      if (message === undefined) return;
+      report.finding({
+        file: pair.headMessage.file,
+        range: fieldTypeRange(pair.head, pair.headMessage),
+        message,
+        base: { file: pair.baseMessage.file.path, range: fieldTypeRange(pair.base, pair.baseMessage) },
+        fixData: typeRevertData(pair, pairs.head),
+      });
+    },
+    { extensions: true },
+  );
 }
 
 function typeChange(pair: FieldPair, baseKind: FieldKind, headKind: FieldKind, compatibility: Compatibility, pairs: ImagePairs): string | undefined {
   const kindChanged = (note?: string) =>
     `${fieldDescription(pair.head, pair.headMessage)} changed type from "${kindText(baseKind, pair.baseMessage)}" to "${kindText(headKind, pair.headMessage)}".${note ? ' ' + note : ''}`;
-  const nameChanged = () =>
-    `${fieldDescription(pair.head, pair.headMessage)} changed type from "${pair.base.type.slice(1)}" to "${pair.head.type.slice(1)}".`;
+  const nameChanged = () => `${fieldDescription(pair.head, pair.headMessage)} changed type from "${pair.base.type.slice(1)}" to "${pair.head.type.slice(1)}".`;
   const isNamed = headKind === 'enum' || headKind === 'message' || headKind === 'group';
   if (compatibility === 'same') {
     if (baseKind !== headKind) return kindChanged();

@@ -32,20 +32,60 @@ function fileSameOption(id: string, option: string, summary: string): ProtobufRu
   });
 }
 
-export const fileSameCcEnableArenas = fileSameOption('FILE_SAME_CC_ENABLE_ARENAS', 'cc_enable_arenas', 'The file option cc_enable_arenas has a different value at head');
-export const fileSameCcGenericServices = fileSameOption('FILE_SAME_CC_GENERIC_SERVICES', 'cc_generic_services', 'The file option cc_generic_services has a different value at head');
-export const fileSameCsharpNamespace = fileSameOption('FILE_SAME_CSHARP_NAMESPACE', 'csharp_namespace', 'The file option csharp_namespace has a different value at head');
+export const fileSameCcEnableArenas = fileSameOption(
+  'FILE_SAME_CC_ENABLE_ARENAS',
+  'cc_enable_arenas',
+  'The file option cc_enable_arenas has a different value at head',
+);
+export const fileSameCcGenericServices = fileSameOption(
+  'FILE_SAME_CC_GENERIC_SERVICES',
+  'cc_generic_services',
+  'The file option cc_generic_services has a different value at head',
+);
+export const fileSameCsharpNamespace = fileSameOption(
+  'FILE_SAME_CSHARP_NAMESPACE',
+  'csharp_namespace',
+  'The file option csharp_namespace has a different value at head',
+);
 export const fileSameGoPackage = fileSameOption('FILE_SAME_GO_PACKAGE', 'go_package', 'The file option go_package has a different value at head');
-export const fileSameJavaGenericServices = fileSameOption('FILE_SAME_JAVA_GENERIC_SERVICES', 'java_generic_services', 'The file option java_generic_services has a different value at head');
-export const fileSameJavaMultipleFiles = fileSameOption('FILE_SAME_JAVA_MULTIPLE_FILES', 'java_multiple_files', 'The file option java_multiple_files has a different value at head');
-export const fileSameJavaOuterClassname = fileSameOption('FILE_SAME_JAVA_OUTER_CLASSNAME', 'java_outer_classname', 'The file option java_outer_classname has a different value at head');
+export const fileSameJavaGenericServices = fileSameOption(
+  'FILE_SAME_JAVA_GENERIC_SERVICES',
+  'java_generic_services',
+  'The file option java_generic_services has a different value at head',
+);
+export const fileSameJavaMultipleFiles = fileSameOption(
+  'FILE_SAME_JAVA_MULTIPLE_FILES',
+  'java_multiple_files',
+  'The file option java_multiple_files has a different value at head',
+);
+export const fileSameJavaOuterClassname = fileSameOption(
+  'FILE_SAME_JAVA_OUTER_CLASSNAME',
+  'java_outer_classname',
+  'The file option java_outer_classname has a different value at head',
+);
 export const fileSameJavaPackage = fileSameOption('FILE_SAME_JAVA_PACKAGE', 'java_package', 'The file option java_package has a different value at head');
-export const fileSameObjcClassPrefix = fileSameOption('FILE_SAME_OBJC_CLASS_PREFIX', 'objc_class_prefix', 'The file option objc_class_prefix has a different value at head');
+export const fileSameObjcClassPrefix = fileSameOption(
+  'FILE_SAME_OBJC_CLASS_PREFIX',
+  'objc_class_prefix',
+  'The file option objc_class_prefix has a different value at head',
+);
 export const fileSameOptimizeFor = fileSameOption('FILE_SAME_OPTIMIZE_FOR', 'optimize_for', 'The file option optimize_for has a different value at head');
-export const fileSamePhpClassPrefix = fileSameOption('FILE_SAME_PHP_CLASS_PREFIX', 'php_class_prefix', 'The file option php_class_prefix has a different value at head');
-export const fileSamePhpMetadataNamespace = fileSameOption('FILE_SAME_PHP_METADATA_NAMESPACE', 'php_metadata_namespace', 'The file option php_metadata_namespace has a different value at head');
+export const fileSamePhpClassPrefix = fileSameOption(
+  'FILE_SAME_PHP_CLASS_PREFIX',
+  'php_class_prefix',
+  'The file option php_class_prefix has a different value at head',
+);
+export const fileSamePhpMetadataNamespace = fileSameOption(
+  'FILE_SAME_PHP_METADATA_NAMESPACE',
+  'php_metadata_namespace',
+  'The file option php_metadata_namespace has a different value at head',
+);
 export const fileSamePhpNamespace = fileSameOption('FILE_SAME_PHP_NAMESPACE', 'php_namespace', 'The file option php_namespace has a different value at head');
-export const fileSamePyGenericServices = fileSameOption('FILE_SAME_PY_GENERIC_SERVICES', 'py_generic_services', 'The file option py_generic_services has a different value at head');
+export const fileSamePyGenericServices = fileSameOption(
+  'FILE_SAME_PY_GENERIC_SERVICES',
+  'py_generic_services',
+  'The file option py_generic_services has a different value at head',
+);
 export const fileSameRubyPackage = fileSameOption('FILE_SAME_RUBY_PACKAGE', 'ruby_package', 'The file option ruby_package has a different value at head');
 export const fileSameSwiftPrefix = fileSameOption('FILE_SAME_SWIFT_PREFIX', 'swift_prefix', 'The file option swift_prefix has a different value at head');
 
@@ -64,8 +104,22 @@ export const fileSamePhpGenericServices = breakingRule({
 });
 
 export const FILE_OPTION_RULES: readonly ProtobufRule[] = [
-  fileSameCcEnableArenas, fileSameCcGenericServices, fileSameCsharpNamespace, fileSameGoPackage, fileSameJavaGenericServices,
-  fileSameJavaMultipleFiles, fileSameJavaOuterClassname, fileSameJavaPackage, fileSameObjcClassPrefix, fileSameOptimizeFor,
-  fileSamePhpClassPrefix, fileSamePhpMetadataNamespace, fileSamePhpNamespace, fileSamePyGenericServices, fileSameRubyPackage,
-  fileSameSwiftPrefix, fileSameJavaStringCheckUtf8, fileSamePhpGenericServices,
+  fileSameCcEnableArenas,
+  fileSameCcGenericServices,
+  fileSameCsharpNamespace,
+  fileSameGoPackage,
+  fileSameJavaGenericServices,
+  fileSameJavaMultipleFiles,
+  fileSameJavaOuterClassname,
+  fileSameJavaPackage,
+  fileSameObjcClassPrefix,
+  fileSameOptimizeFor,
+  fileSamePhpClassPrefix,
+  fileSamePhpMetadataNamespace,
+  fileSamePhpNamespace,
+  fileSamePyGenericServices,
+  fileSameRubyPackage,
+  fileSameSwiftPrefix,
+  fileSameJavaStringCheckUtf8,
+  fileSamePhpGenericServices,
 ];

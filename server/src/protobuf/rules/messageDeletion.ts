@@ -28,15 +28,16 @@ export const messageNoDelete = breakingRule({
           message: `Previously present message "${message.nestedName}" was deleted from file.`,
           base: { file: base.path, range: message.range },
           // A message that moved to another file of the package cannot be restored here: its name would be declared twice.
-          fixData: message.decl && !message.isMapEntry && !isGroup(message) && pairs.head.table.kindOf(message.fullName) === undefined
-            ? {
-                fix: 'deletedMessage',
-                name: message.nestedName,
-                parent: message.parent?.fullName ?? null,
-                after: previous ?? null,
-                text: declarationText(base.text, message.decl.leadingOffset, message.decl.endOffset),
-              }
-            : undefined,
+          fixData:
+            message.decl && !message.isMapEntry && !isGroup(message) && pairs.head.table.kindOf(message.fullName) === undefined
+              ? {
+                  fix: 'deletedMessage',
+                  name: message.nestedName,
+                  parent: message.parent?.fullName ?? null,
+                  after: previous ?? null,
+                  text: declarationText(base.text, message.decl.leadingOffset, message.decl.endOffset),
+                }
+              : undefined,
         });
       }
     });

@@ -24,16 +24,17 @@ export const oneofNoDelete = breakingRule({
           range: head.range,
           message: `Previously present oneof "${oneof.name}" on message "${head.name}" was deleted.`,
           base: { file: base.file.path, range: decl?.range ?? base.range },
-          fixData: decl && !clashes
-            ? {
-                fix: 'deletedOneof',
-                message: head.fullName,
-                name: oneof.name,
-                after: previous && 'name' in previous && 'number' in previous ? previous.name : null,
-                isFirst: index === 0,
-                text: declarationText(base.file.text, decl.leadingOffset, decl.endOffset),
-              }
-            : undefined,
+          fixData:
+            decl && !clashes
+              ? {
+                  fix: 'deletedOneof',
+                  message: head.fullName,
+                  name: oneof.name,
+                  after: previous && 'name' in previous && 'number' in previous ? previous.name : null,
+                  isFirst: index === 0,
+                  text: declarationText(base.file.text, decl.leadingOffset, decl.endOffset),
+                }
+              : undefined,
         });
       }
     });

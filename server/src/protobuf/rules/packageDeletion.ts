@@ -57,7 +57,8 @@ function droppedWellKnown(pairs: ImagePairs, report: RuleReport, kind: 'message'
     const headNames = new Set([...headNamesOf(headFiles), ...wellKnownDeclarations(pairs.head.table, dropped.package, key)]);
     if (headNames.size === 0) continue;
     for (const name of dropped[key]) {
-      if (!headNames.has(name)) reportOnImporter(pairs, report, dropped.importer, `Previously present ${kind} "${name}" was deleted from package "${dropped.package}".`);
+      if (!headNames.has(name))
+        reportOnImporter(pairs, report, dropped.importer, `Previously present ${kind} "${name}" was deleted from package "${dropped.package}".`);
     }
   }
 }
@@ -84,7 +85,8 @@ export const packageEnumNoDelete = breakingRule({
     eachPackage(pairs, report, (baseFiles, headFiles) => {
       const headNames = new Set(headFiles.flatMap((file) => file.enums.map((item) => item.nestedName)));
       if (headNames.size === 0) return [];
-      return baseFiles.flatMap((file) => file.enums)
+      return baseFiles
+        .flatMap((file) => file.enums)
         .filter((item) => !headNames.has(item.nestedName))
         .map((item) => ({ kind: 'enum', nestedName: item.nestedName, file: item.file, range: item.decl.range }));
     });
@@ -99,7 +101,8 @@ export const packageServiceNoDelete = breakingRule({
     eachPackage(pairs, report, (baseFiles, headFiles) => {
       const headNames = new Set(headFiles.flatMap((file) => file.services.map((service) => service.name)));
       // buf always points at the start of the file, never at an enclosing declaration.
-      return baseFiles.flatMap(servicesOf)
+      return baseFiles
+        .flatMap(servicesOf)
         .filter((service) => !headNames.has(service.name))
         .map((service) => ({ kind: 'service', nestedName: service.name, file: service.file, range: service.decl.range, ancestors: new Map() }));
     });
@@ -113,7 +116,8 @@ export const packageExtensionNoDelete = breakingRule({
     eachPackage(pairs, report, (baseFiles, headFiles) => {
       const headNames = new Set(headFiles.flatMap((file) => extensionsOf(file).map((extension) => extension.nestedName)));
       if (headNames.size === 0) return [];
-      return baseFiles.flatMap(extensionsOf)
+      return baseFiles
+        .flatMap(extensionsOf)
         .filter((extension) => !headNames.has(extension.nestedName))
         .map((extension) => ({ kind: 'extension', nestedName: extension.nestedName, file: extension.file, range: extension.decl.range }));
     });

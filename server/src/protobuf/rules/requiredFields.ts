@@ -35,7 +35,7 @@ export const messageSameRequiredFields = breakingRule({
           range: field.decl?.range ?? head.range,
           message: `Message "${head.name}" had required field "${number}" added. ${WHY}`,
           ...(before?.decl ? { base: { file: base.file.path, range: before.decl.range } } : {}),
-          fixData: revertFieldData(head, field, 'label', before ? before.decl?.label ?? '' : 'optional'),
+          fixData: revertFieldData(head, field, 'label', before ? (before.decl?.label ?? '') : 'optional'),
         });
       }
     });

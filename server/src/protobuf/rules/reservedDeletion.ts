@@ -13,8 +13,14 @@ export const reservedMessageNoDelete = breakingRule({
   check(pairs, report) {
     eachMessagePair(pairs, report, ({ base, head }, report) => {
       const owner: Owner = {
-        owner: 'message', ownerName: head.name, ownerFullName: head.fullName, file: head.file, range: head.range,
-        baseFile: base.file.path, baseRange: base.range, max: MESSAGE_MAX,
+        owner: 'message',
+        ownerName: head.name,
+        ownerFullName: head.fullName,
+        file: head.file,
+        range: head.range,
+        baseFile: base.file.path,
+        baseRange: base.range,
+        max: MESSAGE_MAX,
         usedNumbers: [...head.fieldsByNumber.keys()],
       };
       reportMissingRanges(report, 'reserved', { ...owner, base: base.reservedRanges, head: head.reservedRanges });
@@ -30,8 +36,14 @@ export const reservedEnumNoDelete = breakingRule({
   check(pairs, report) {
     eachEnumPair(pairs, report, ({ base, head }, report) => {
       const owner: Owner = {
-        owner: 'enum', ownerName: head.decl.name, ownerFullName: head.fullName, file: head.file, range: head.decl.range,
-        baseFile: base.file.path, baseRange: base.decl.range, max: ENUM_MAX,
+        owner: 'enum',
+        ownerName: head.decl.name,
+        ownerFullName: head.fullName,
+        file: head.file,
+        range: head.decl.range,
+        baseFile: base.file.path,
+        baseRange: base.decl.range,
+        max: ENUM_MAX,
         usedNumbers: head.decl.values.flatMap((value) => (value.number === undefined ? [] : [value.number])),
       };
       reportMissingRanges(report, 'reserved', { ...owner, base: enumReservedRanges(base.decl), head: enumReservedRanges(head.decl) });
@@ -56,7 +68,11 @@ interface Owner {
 }
 
 /** `report` is guarded for the owner (pairs.ts): a syntax error in its body could hide a range. */
-export function reportMissingRanges(report: RuleReport, kind: 'reserved' | 'extension', input: Owner & { base: readonly TagRange[]; head: readonly TagRange[] }): void {
+export function reportMissingRanges(
+  report: RuleReport,
+  kind: 'reserved' | 'extension',
+  input: Owner & { base: readonly TagRange[]; head: readonly TagRange[] },
+): void {
   for (const range of input.base) {
     const missing = missingValues(range, input.head);
     if (missing.length === 0) continue;

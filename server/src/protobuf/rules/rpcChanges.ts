@@ -49,7 +49,13 @@ function typeRule(id: string, side: Side, summary: string) {
           message: `RPC "${head.rpc.name}" on service "${head.service.name}" changed ${side} type from "${before.slice(1)}" to "${after.slice(1)}".`,
           base: { file: base.service.file.path, range: side === 'request' ? base.rpc.requestTypeRange : base.rpc.responseTypeRange },
           // The base spelling when it still means the same type at head, else the fully qualified name.
-          fixData: { fix: 'changedRpcType', service: head.service.fullName, rpc: head.rpc.name, side, type: pairs.head.resolve(baseType, head.service.fullName) === before ? baseType : before },
+          fixData: {
+            fix: 'changedRpcType',
+            service: head.service.fullName,
+            rpc: head.rpc.name,
+            side,
+            type: pairs.head.resolve(baseType, head.service.fullName) === before ? baseType : before,
+          },
         });
       });
     },
@@ -79,7 +85,10 @@ export const rpcSameIdempotencyLevel = breakingRule({
         message: `RPC "${head.rpc.name}" on service "${head.service.name}" changed option "idempotency_level" from "${before}" to "${after}".`,
         base: { file: base.service.file.path, range: baseOption ? baseOption.range : START_OF_FILE },
         fixData: {
-          fix: 'changedRpcOption', service: head.service.fullName, rpc: head.rpc.name, option: 'idempotency_level',
+          fix: 'changedRpcOption',
+          service: head.service.fullName,
+          rpc: head.rpc.name,
+          option: 'idempotency_level',
           baseText: baseOption ? optionStatementText(base.service.file.text, baseOption) : null,
         },
       });

@@ -12,29 +12,33 @@ export const fieldSameUtf8Validation = breakingRule({
   summary: 'A string field changed whether it validates UTF-8',
   check(pairs, report) {
     // The feature can be inherited from the top of the file, where a syntax error could hide it.
-    eachFieldPair(pairs, report, ({ base, head, baseMessage, headMessage }, report) => {
-      if (base.type !== 'string' || head.type !== 'string') return;
-      const before = featuresOf(base, baseMessage, pairs.base).utf8Validation;
-      const after = featuresOf(head, headMessage, pairs.head).utf8Validation;
-      if (before.value === after.value || before.isUnknown || after.isUnknown) return;
-      report.finding({
-        file: headMessage.file,
-        range: head.decl ? featureRange(after, 'field', head.decl.range, 'utf8Validation', headMessage.file.text) : mapEntryRange(headMessage),
-        message: `${fieldDescription(head, headMessage)} changed UTF8 validation from ${before.value} to ${after.value}.`,
-        base: { file: baseMessage.file.path, range: base.decl?.range ?? baseMessage.range },
-        // An extension is not found again by message and number, so it gets no fix.
-        fixData: head.decl && !isExtension(head)
-          ? featureFixData('utf8Validation', before.value, { targetKind: 'field', message: headMessage.fullName, number: head.number }, baseMessage.file)
-          : undefined,
-      });
-    }, { extensions: true, reach: 'file' });
+    eachFieldPair(
+      pairs,
+      report,
+      ({ base, head, baseMessage, headMessage }, report) => {
+        if (base.type !== 'string' || head.type !== 'string') return;
+        const before = featuresOf(base, baseMessage, pairs.base).utf8Validation;
+        const after = featuresOf(head, headMessage, pairs.head).utf8Validation;
+        if (before.value === after.value || before.isUnknown || after.isUnknown) return;
+        report.finding({
+          file: headMessage.file,
+          range: head.decl ? featureRange(after, 'field', head.decl.range, 'utf8Validation', headMessage.file.text) : mapEntryRange(headMessage),
+          message: `${fieldDescription(head, headMessage)} changed UTF8 validation from ${before.value} to ${after.value}.`,
+          base: { file: baseMessage.file.path, range: base.decl?.range ?? baseMessage.range },
+          // An extension is not found again by message and number, so it gets no fix.
+          fixData:
+            head.decl && !isExtension(head)
+              ? featureFixData('utf8Validation', before.value, { targetKind: 'field', message: headMessage.fullName, number: head.number }, baseMessage.file)
+              : undefined,
+        });
+      },
+      { extensions: true, reach: 'file' },
+    );
   },
   fixes: revertFeatureFix,
 });
 
 /** An extension takes its features from the message its `extend` block stands in, or from the file. */
 function featuresOf(field: ProtoField, message: ProtoMessage, image: ProtoImage): ResolvedFeatures {
-  return isExtension(field) && field.decl
-    ? resolvedExtensionFeatures(field.decl, message.file, message.parent)
-    : resolvedFieldFeatures(field, message, image);
+  return isExtension(field) && field.decl ? resolvedExtensionFeatures(field.decl, message.file, message.parent) : resolvedFieldFeatures(field, message, image);
 }
