@@ -183,7 +183,7 @@ test('strict gate: --fail-on-unchecked and failOnUnchecked: true exit 1 when any
   assert.deepEqual(report.findings, []);
   assert.equal(report.notChecked.length, 1);
   assert.equal(report.notChecked[0].file, USER_PROTO);
-  assert.match(report.notChecked[0].reason, /syntax error at \d+:\d+.*does not compile/);
+  assert.match(report.notChecked[0].reason, /^syntax error at \d+:\d+: .* — declarations there were not compared$/);
   assert.equal(
     (await runCli(['check', '--fail-on-unchecked', '--fail-on', 'never'], { cwd: repo.dir })).status,
     1,
