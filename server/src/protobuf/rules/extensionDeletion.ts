@@ -1,12 +1,12 @@
 // A deleted extension breaks code that sets or reads it; a shrunk extension range breaks the files that extend
 // the message with numbers no longer allowed.
 import { START_OF_FILE } from '../../engine/range';
-import { couldBeHidden, extensionsOf, messagesByNestedName, MESSAGE_MAX, survivingAncestor } from '../declarations';
+import { couldBeHidden, extensionsOf, messagesByNestedName, survivingAncestor } from '../declarations';
 import { restoreExtensionFix, restoreTagRangeFix } from '../fixes/restore';
 import { declarationText } from './messageDeletion';
 import { eachFilePair, eachMessagePair, guardedReport } from '../pairs';
 import { breakingRule } from './rule';
-import { reportMissingRanges } from './reservedDeletion';
+import { messageOwner, reportMissingRanges } from './reservedDeletion';
 
 export const extensionNoDelete = breakingRule({
   id: 'EXTENSION_NO_DELETE',
@@ -47,19 +47,7 @@ export const extensionMessageNoDelete = breakingRule({
   summary: 'Extension numbers a message accepted at the base are no longer in its extension ranges at head',
   check(pairs, report) {
     eachMessagePair(pairs, report, ({ base, head }, report) => {
-      reportMissingRanges(report, 'extension', {
-        base: base.extensionRanges,
-        head: head.extensionRanges,
-        max: MESSAGE_MAX,
-        owner: 'message',
-        ownerName: head.name,
-        ownerFullName: head.fullName,
-        file: head.file,
-        range: head.range,
-        baseFile: base.file.path,
-        baseRange: base.range,
-        usedNumbers: [...head.fieldsByNumber.keys()],
-      });
+      reportMissingRanges(report, 'extension', { ...messageOwner({ base, head }), base: base.extensionRanges, head: head.extensionRanges });
     });
   },
   fixes: (context) => restoreTagRangeFix(context),

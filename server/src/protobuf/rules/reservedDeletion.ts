@@ -4,7 +4,7 @@ import type { Range } from '../../engine/range';
 import { ENUM_MAX, enumReservedNames, enumReservedRanges, MESSAGE_MAX, missingValues, tagRangeSource, tagRangeText, type TagRange } from '../declarations';
 import { restoreReservedNameFix, restoreTagRangeFix } from '../fixes/restore';
 import type { ProtoFile } from '../model';
-import { eachEnumPair, eachMessagePair } from '../pairs';
+import { eachEnumPair, eachMessagePair, type MessagePair } from '../pairs';
 import { breakingRule, type RuleReport } from './rule';
 
 export const reservedMessageNoDelete = breakingRule({
@@ -12,17 +12,7 @@ export const reservedMessageNoDelete = breakingRule({
   summary: 'A reserved range or name of a message at the base is missing at head',
   check(pairs, report) {
     eachMessagePair(pairs, report, ({ base, head }, report) => {
-      const owner: Owner = {
-        owner: 'message',
-        ownerName: head.name,
-        ownerFullName: head.fullName,
-        file: head.file,
-        range: head.range,
-        baseFile: base.file.path,
-        baseRange: base.range,
-        max: MESSAGE_MAX,
-        usedNumbers: [...head.fieldsByNumber.keys()],
-      };
+      const owner = messageOwner({ base, head });
       reportMissingRanges(report, 'reserved', { ...owner, base: base.reservedRanges, head: head.reservedRanges });
       reportMissingNames(report, owner, base.reservedNames, head.reservedNames, new Set(head.fields.map((field) => field.name)));
     });
@@ -52,6 +42,21 @@ export const reservedEnumNoDelete = breakingRule({
   },
   fixes: (context) => [...restoreTagRangeFix(context), ...restoreReservedNameFix(context)],
 });
+
+/** The message a range belongs to, as the range checks of reserved and extension ranges report it. */
+export function messageOwner({ base, head }: MessagePair): Owner {
+  return {
+    owner: 'message',
+    ownerName: head.name,
+    ownerFullName: head.fullName,
+    file: head.file,
+    range: head.range,
+    baseFile: base.file.path,
+    baseRange: base.range,
+    max: MESSAGE_MAX,
+    usedNumbers: [...head.fieldsByNumber.keys()],
+  };
+}
 
 interface Owner {
   owner: 'message' | 'enum';
