@@ -13,7 +13,7 @@ export interface Located {
 const MAX_FILES = 2000;
 const MAX_REF_STEPS = 64;
 
-/** Parsed files by path and text, shared by every description of one side that reaches them. */
+/** Parsed files by path (the last text seen), shared by every description of one side that reaches them. */
 export type SpecFileCache = Map<string, SpecFile>;
 
 export class SpecSet {
@@ -27,12 +27,12 @@ export class SpecSet {
 
   /** The root and every file reachable through `$ref`, read from the tree; parsed files are reused from `cache` when the text is the same. */
   static async load(tree: Tree, rootPath: string, rootText: string, cache: SpecFileCache): Promise<SpecSet> {
+    // One parsed file per path, the last text seen: typing replaces it instead of piling up a parse per keystroke.
     const parse = (path: string, text: string) => {
-      const key = `${path}\0${text.length}`;
-      const cached = cache.get(key);
+      const cached = cache.get(path);
       if (cached?.text === text) return cached;
       const file = parseSpecFile(path, text);
-      cache.set(key, file);
+      cache.set(path, file);
       return file;
     };
     const root = parse(rootPath, rootText);
