@@ -173,3 +173,31 @@ test('a description deleted at head loses every operation, reported in its file'
   const result = await check({ 'openapi.yaml': PETS }, {});
   assert.deepEqual(result.findings, ['openapi.yaml:1 api-path-removed-without-deprecation', 'openapi.yaml:1 api-path-removed-without-deprecation']);
 });
+
+test('a $ref that points nowhere makes the description not checked instead of a removal, and odd escapes do not crash', async () => {
+  const viaRef = `${PETS.replace(/  \/pets:\n[\s\S]*$/, "  /pets: { $ref: '#/components/pathItems/Pets' }\n")}components:\n  pathItems:\n    Pets:\n${PETS.split(
+    '  /pets:\n',
+  )[1]
+    .split('\n')
+    .map((line) => (line ? `    ${line}` : line))
+    .join('\n')}`;
+  assert.deepEqual(await check({ 'openapi.yaml': viaRef }, { 'openapi.yaml': viaRef }), { findings: [], notChecked: [] });
+  const typo = viaRef.replace("$ref: '#/components/pathItems/Pets'", "$ref: '#/components/pathItems/Pett'");
+  assert.deepEqual(await check({ 'openapi.yaml': viaRef }, { 'openapi.yaml': typo }), {
+    findings: [],
+    notChecked: ['openapi.yaml: $ref "#/components/pathItems/Pett" in openapi.yaml does not resolve; the description was not compared'],
+  });
+  const percent = viaRef.replace("$ref: '#/components/pathItems/Pets'", "$ref: '#/components/pathItems/100%'");
+  assert.equal((await check({ 'openapi.yaml': viaRef }, { 'openapi.yaml': percent })).notChecked.length, 1);
+});
+
+test('a JSON file that only mentions openapi, and a head that gained a byte-order mark, are read for what they are', async () => {
+  const packageJson = JSON.stringify({ name: 'x', scripts: { openapi: 'generate' } });
+  assert.deepEqual(await check({ 'package.json': packageJson }, { 'package.json': packageJson }), { findings: [], notChecked: [] });
+  assert.deepEqual(await check({ 'openapi.yaml': PETS }, { 'openapi.yaml': `\uFEFF${PETS}` }), { findings: [], notChecked: [] });
+  const numbered = PETS.replace('openapi: 3.1.0', 'openapi: 3.0');
+  assert.deepEqual(await check({ 'openapi.yaml': numbered }, { 'openapi.yaml': numbered.replace(/    delete:\n.*\n.*\n$/, '') }), {
+    findings: ['openapi.yaml:4 api-removed-without-deprecation'],
+    notChecked: [],
+  });
+});

@@ -8,7 +8,7 @@ import type { Fix } from '../engine/edit';
 import type { Finding, NotChecked } from '../engine/finding';
 import { matchesAnyGlob } from '../engine/glob';
 import { readInBatches, textFingerprint, type Tree } from '../engine/tree';
-import { child, scalarText } from './document';
+import { child, scalarText, type SpecFile } from './document';
 import { openapiFixes } from './fixes';
 import { buildModel, isInStabilityScope, type ApiModel } from './model';
 import { OPENAPI_FAMILIES, OPENAPI_RULES } from './rules/index';
@@ -18,8 +18,9 @@ import { SpecSet, type SpecFileCache } from './specSet';
 
 const SOURCES = ['**/*.yaml', '**/*.yml', '**/*.json'];
 
-/** A root `openapi:` or `swagger:` key, in YAML or JSON: cheap enough to ask of every YAML and JSON file. */
-const ROOT_KEY = /^["']?(?:openapi|swagger)["']?\s*:|"(?:openapi|swagger)"\s*:/m;
+/** A root `openapi:` or `swagger:` key, in YAML or JSON: cheap enough to ask of every YAML and JSON file. The JSON form
+ *  wants a string value; a file that matches but has no such root key is dropped once parsed. */
+const ROOT_KEY = /^\uFEFF?["']?(?:openapi|swagger)["']?\s*:|"(?:openapi|swagger)"\s*:\s*"/m;
 
 export function looksLikeOpenapi(text: string): boolean {
   return ROOT_KEY.test(text);
@@ -60,8 +61,8 @@ interface Root {
 class OpenapiSession implements KindSession {
   private readonly baseFiles: SpecFileCache = new Map();
   private readonly headFiles: SpecFileCache = new Map();
-  /** Which files of a base tree are descriptions: a base never changes, so it is asked once per tree. */
-  private readonly baseRoots = new WeakMap<Tree, Promise<Root[]>>();
+  /** Which files of a base tree are descriptions: a base never changes, so it is asked once per tree and `files` globs. */
+  private readonly baseRoots = new WeakMap<Tree, { globs: string; loading: Promise<Root[]> }>();
   /** Whether a head file is a description, by fingerprint: typing reads only the descriptions, not every YAML file again. */
   private readonly recognized = new Map<string, { fingerprint: string; isRoot: boolean }>();
 
@@ -72,9 +73,7 @@ class OpenapiSession implements KindSession {
     let filesChecked = 0;
     if (!comparison.base) return { notChecked, filesChecked: headRoots.length };
     const baseTree = comparison.base;
-    let baseRoots = this.baseRoots.get(baseTree);
-    if (!baseRoots) this.baseRoots.set(baseTree, (baseRoots = findRoots(baseTree, globs, undefined)));
-    const baseByPath = new Map((await baseRoots).map((root) => [root.path, root]));
+    const baseByPath = new Map((await this.baseRootsOf(baseTree, globs)).map((root) => [root.path, root]));
     const pairedBase = new Set<string>();
     const today = todayUtc();
     const options: OpenapiOptions = {
@@ -90,23 +89,56 @@ class OpenapiSession implements KindSession {
       pairedBase.add(base.path);
       const headSet = await SpecSet.load(comparison.head, head.path, head.text, this.headFiles);
       const baseSet = await SpecSet.load(baseTree, base.path, base.text, this.baseFiles);
+      if (!isDescription(headSet) || !isDescription(baseSet)) continue;
       filesChecked += headSet.paths.length;
       const unreadable = whyNotComparable(headSet, 'head') ?? whyNotComparable(baseSet, 'base');
       if (unreadable) {
         notChecked.push({ file: head.path, reason: unreadable });
         continue;
       }
-      compare(buildModel(baseSet), buildModel(headSet), { today, options }, report, (reason) => notChecked.push({ file: head.path, reason }));
+      // Findings wait until the comparison is over: a $ref that points nowhere (found while walking) would have read as a
+      // removal, so then the description is not checked and reports nothing.
+      const found: Parameters<KindReporter>[0][] = [];
+      const incomplete: string[] = [];
+      compare(
+        buildModel(baseSet),
+        buildModel(headSet),
+        { today, options },
+        (finding) => found.push(finding),
+        (reason) => incomplete.push(reason),
+      );
+      const unresolved = whyNotComparable(headSet, 'head') ?? whyNotComparable(baseSet, 'base');
+      if (unresolved) {
+        notChecked.push({ file: head.path, reason: unresolved });
+        continue;
+      }
+      found.forEach(report);
+      for (const reason of incomplete) notChecked.push({ file: head.path, reason });
     }
     // A description gone from head (deleted, or no longer OpenAPI): every operation it had is removed.
     for (const base of baseByPath.values()) {
       if (pairedBase.has(base.path) || headRoots.some((head) => head.path === base.path)) continue;
       const baseSet = await SpecSet.load(baseTree, base.path, base.text, this.baseFiles);
+      if (!isDescription(baseSet) || whyNotComparable(baseSet, 'base')) continue;
+      const baseModel = buildModel(baseSet);
       if (whyNotComparable(baseSet, 'base')) continue;
       const emptyHead = await SpecSet.load(comparison.head, base.path, '{}', this.headFiles);
-      compare(buildModel(baseSet), buildModel(emptyHead), { today, options }, report, (reason) => notChecked.push({ file: base.path, reason }));
+      compare(baseModel, buildModel(emptyHead), { today, options }, report, (reason) => notChecked.push({ file: base.path, reason }));
     }
     return { notChecked, filesChecked };
+  }
+
+  private baseRootsOf(tree: Tree, globs: readonly string[]): Promise<Root[]> {
+    const key = globs.join('\0');
+    const cached = this.baseRoots.get(tree);
+    if (cached?.globs === key) return cached.loading;
+    const entry = { globs: key, loading: findRoots(tree, globs, undefined) };
+    this.baseRoots.set(tree, entry);
+    // A failed read (git stopped) is asked again next time rather than remembered.
+    entry.loading.catch(() => {
+      if (this.baseRoots.get(tree) === entry) this.baseRoots.delete(tree);
+    });
+    return entry.loading;
   }
 
   private async headRoots(tree: Tree, globs: readonly string[], signal: AbortSignal | undefined): Promise<Root[]> {
@@ -134,11 +166,28 @@ function whyNotComparable(set: SpecSet, side: 'base' | 'head'): string | undefin
   const at = side === 'base' ? ' at the base' : '';
   if (set.root.unreadable) return `${set.root.unreadable}${at}`;
   if (set.problems.length > 0) return `${set.problems[0]}${at}; the description was not compared`;
-  const swagger = scalarText(child(set.root.root, 'swagger'));
+  const swagger = versionText(set.root, 'swagger');
   if (swagger !== undefined) return swagger === '2.0' || swagger === '2' ? undefined : `Swagger version "${swagger}"${at} is not one Graycheck compares (2.0)`;
-  const version = scalarText(child(set.root.root, 'openapi'));
+  const version = versionText(set.root, 'openapi');
   if (!version || !/^3\.[01]\b/.test(version)) return `OpenAPI version "${version ?? ''}"${at} is not one Graycheck compares (2.0, 3.0, 3.1)`;
   return undefined;
+}
+
+/** A version as written (`openapi: 3.0` is the number 3 to YAML, and "3.0" to the reader). */
+function versionText(file: SpecFile, key: string): string | undefined {
+  const node = child(file.root, key);
+  const range = node?.range;
+  return range
+    ? file.text
+        .slice(range[0], range[1])
+        .trim()
+        .replace(/^["']|["']$/g, '')
+    : scalarText(node);
+}
+
+/** A file the quick test took for a description but whose parsed root has no `openapi` or `swagger` key (a package.json script named openapi). */
+function isDescription(set: SpecSet): boolean {
+  return set.root.unreadable !== undefined || child(set.root.root, 'openapi') !== undefined || child(set.root.root, 'swagger') !== undefined;
 }
 
 function compare(

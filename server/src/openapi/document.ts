@@ -23,11 +23,14 @@ export interface SpecFile {
   keyRange(pair: Pair): Range;
 }
 
-export function parseSpecFile(path: string, text: string): SpecFile {
+export function parseSpecFile(path: string, written: string): SpecFile {
+  // A byte-order mark is not part of the YAML: the text is read without it, and positions on the first line shift by one.
+  const bom = written.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = bom ? written.slice(1) : written;
   const lines = new LineCounter();
   const position = (offset: number) => {
     const { line, col } = lines.linePos(offset);
-    return { line: line - 1, character: col - 1 };
+    return { line: line - 1, character: col - 1 + (line === 1 ? bom : 0) };
   };
   const rangeOf = (node: SpecNode | Pair | null | undefined): Range => {
     const range = node && 'range' in node ? node.range : node && 'key' in node ? (node.key as SpecNode | null)?.range : undefined;
@@ -37,7 +40,7 @@ export function parseSpecFile(path: string, text: string): SpecFile {
   const keyRange = (pair: Pair) => rangeOf(pair.key as SpecNode);
   if (text.length > MAX_SPEC_BYTES)
     return { path, text: '', root: null, unreadable: `larger than ${MAX_SPEC_BYTES / 1024 / 1024} MB; not read`, rangeOf, keyRange };
-  const document = parseDocument(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const error = document.errors[0];
   if (error) {
     const { line } = position(error.pos[0]);

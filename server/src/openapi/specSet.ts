@@ -72,9 +72,15 @@ export class SpecSet {
       const ref = scalarText(child(current.node, '$ref'));
       if (ref === undefined) return current;
       const target = this.target(current.file, ref);
-      if (!target) return undefined;
+      if (!target) return this.unresolved(`$ref "${ref}" in ${current.file.path} does not resolve`);
       current = target;
     }
+    return this.unresolved(`$ref chain from ${at.file.path} is longer than ${MAX_REF_STEPS} steps (a cycle?)`);
+  }
+
+  /** A reference that cannot be followed makes the description incomplete: said once, and never read as a removal. */
+  private unresolved(reason: string): undefined {
+    if (!this.problems.includes(reason)) this.problems.push(reason);
     return undefined;
   }
 
@@ -82,11 +88,12 @@ export class SpecSet {
     const hash = ref.indexOf('#');
     const filePart = hash < 0 ? ref : ref.slice(0, hash);
     const pointer = hash < 0 ? '' : ref.slice(hash + 1);
+    if (pointer !== '' && !pointer.startsWith('/')) return undefined;
     const file = filePart === '' ? from : this.files.get(joinPath(from.path, filePart));
     if (!file?.root) return undefined;
     let node: SpecNode | undefined = file.root;
     for (const token of pointer.split('/').slice(1)) {
-      const key = decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
+      const key = decodeSafely(token).replace(/~1/g, '/').replace(/~0/g, '~');
       node = isSeq(node) ? items(node)[Number(key)] : child(node, key);
       if (node === undefined) return undefined;
     }
@@ -119,10 +126,19 @@ function externalTargets(file: SpecFile): string[] {
 /** A relative reference resolved against the referring file's directory, as a repository path ('..' that leaves the repository stays as is and is then missing). */
 export function joinPath(from: string, relative: string): string {
   const parts = from.split('/').slice(0, -1);
-  for (const part of decodeURIComponent(relative).split('/')) {
+  for (const part of decodeSafely(relative).split('/')) {
     if (part === '' || part === '.') continue;
     if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
     else parts.push(part);
   }
   return parts.join('/');
+}
+
+/** Percent-decoding that leaves a malformed escape (`100%`) as written instead of throwing. */
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
