@@ -3,6 +3,7 @@
 // the check families. A description that cannot be read in full is listed as not checked, never compared in part.
 import type { Comparison, FixHead, KindChecker, KindReport, KindReporter, KindSession } from '../engine/comparison';
 import { throwIfCancelled } from '../engine/comparison';
+import { isFocused } from '../engine/check';
 import { globsOption, kindOption, type KindOption } from '../engine/config';
 import type { Fix } from '../engine/edit';
 import type { Finding, NotChecked } from '../engine/finding';
@@ -69,6 +70,7 @@ class OpenapiSession implements KindSession {
   async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
     const notChecked: NotChecked[] = [];
     const globs = kindOption(comparison.config, openapiChecker, 'files') as string[];
+    const focus = comparison.focus;
     const headRoots = await this.headRoots(comparison.head, globs, comparison.signal);
     let filesChecked = 0;
     if (!comparison.base) return { notChecked, filesChecked: headRoots.length };
@@ -90,6 +92,8 @@ class OpenapiSession implements KindSession {
       const headSet = await SpecSet.load(comparison.head, head.path, head.text, this.headFiles);
       const baseSet = await SpecSet.load(baseTree, base.path, base.text, this.baseFiles);
       if (!isDescription(headSet) || !isDescription(baseSet)) continue;
+      // An on-type check of another file (a .proto, an unrelated YAML) has nothing to learn from this description.
+      if (focus && ![...headSet.paths, ...baseSet.paths].some((path) => isFocused(path, focus))) continue;
       filesChecked += headSet.paths.length;
       const unreadable = whyNotComparable(headSet, 'head') ?? whyNotComparable(baseSet, 'base');
       if (unreadable) {
@@ -118,6 +122,7 @@ class OpenapiSession implements KindSession {
     // A description gone from head (deleted, or no longer OpenAPI): every operation it had is removed.
     for (const base of baseByPath.values()) {
       if (pairedBase.has(base.path) || headRoots.some((head) => head.path === base.path)) continue;
+      if (focus && !isFocused(base.path, focus)) continue;
       const baseSet = await SpecSet.load(baseTree, base.path, base.text, this.baseFiles);
       if (!isDescription(baseSet) || whyNotComparable(baseSet, 'base')) continue;
       const baseModel = buildModel(baseSet);
