@@ -9,6 +9,7 @@ import { SEVERITY_ORDER } from './finding';
 import { matchesAnyGlob } from './glob';
 import { LineIndex } from './range';
 import type { RuleMeta } from './rule';
+import type { Tree } from './tree';
 import { ignoreEntryFix, isSuppressed, suppressFix } from './suppressions';
 
 /** The kinds' sessions of one owner (a CLI run, a repository in the server): what they learned in one check serves the next. */
@@ -41,6 +42,9 @@ async function checkWith(comparison: Comparison, checkers: readonly KindChecker[
     if (!text) headTexts.set(file, (text = comparison.head.read(file)));
     return text;
   };
+  // Fix titles are worked out for every finding: the files fixes read (a JSON finding's .graycheck.yaml, a $ref target)
+  // are read once per check through the same memo, not once per finding.
+  const fixTree: Tree = { label: comparison.head.label, list: () => comparison.head.list(), read: headText };
 
   const unavailable = await unavailableFiles(comparison);
   for (const checker of checkers) {
@@ -75,7 +79,7 @@ async function checkWith(comparison: Comparison, checkers: readonly KindChecker[
         ...(item.fixData ? { fixData: item.fixData } : {}),
       };
       if (text !== undefined && isSuppressed(finding, new LineIndex(text))) continue;
-      const fixes = text === undefined ? [] : await fixesFor(finding, checker, { text, tree: comparison.head });
+      const fixes = text === undefined ? [] : await fixesFor(finding, checker, { text, tree: fixTree });
       finding.fixes = fixes.map((fix) => ({ title: fix.title }));
       findings.push(finding);
     }
