@@ -1,6 +1,6 @@
 // Bundles the CLI (which also serves `lsp --stdio`), the language server and the VS Code client with esbuild.
 import { build } from 'esbuild';
-import { rmSync, chmodSync } from 'node:fs';
+import { rmSync, chmodSync, copyFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -11,12 +11,18 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  // ES modules in the bundle (web-tree-sitter) locate their files through import.meta.url, which CommonJS lacks.
+  define: { 'import.meta.url': 'importMetaUrl' },
 };
+const importMetaUrl = "var importMetaUrl = require('url').pathToFileURL(__filename).href;";
 
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
+  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: importMetaUrl } }),
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], banner: { js: importMetaUrl } }),
 ]);
 chmodSync('dist/cli.js', 0o755);
+// The metrics kind parses Go with tree-sitter in WebAssembly: the runtime and the grammar travel beside the bundles.
+copyFileSync('node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/web-tree-sitter.wasm');
+copyFileSync('node_modules/tree-sitter-go/tree-sitter-go.wasm', 'dist/tree-sitter-go.wasm');

@@ -1,0 +1,59 @@
+// What every metrics rule family sees: both sides' indexes with their definitions paired, the options, and one way to
+// report. A family decides several IDs in one pass over the index.
+import type { FixData, Location } from '../../engine/finding';
+import type { RuleMeta } from '../../engine/rule';
+import type { Severity } from '../../engine/finding';
+import type { MetricDefinition, MetricsIndex } from '../model';
+
+/** `.graycheck.yaml` `metrics.otelToPrometheus`: how OpenTelemetry names become Prometheus series names (DESIGN §1.4). */
+export interface OtelToPrometheus {
+  strategy: 'UnderscoreEscapingWithSuffixes' | 'UnderscoreEscapingWithoutSuffixes' | 'NoUTF8EscapingWithSuffixes' | 'NoTranslation';
+  namespace: string;
+  units: boolean;
+  counterSuffix: boolean;
+}
+
+export interface MetricsOptions {
+  otelToPrometheus: OtelToPrometheus;
+  /** Lint OTel instruments' translated names with promlint too (off: semconv names are legitimate OTel names). */
+  lintOtelNames: boolean;
+}
+
+export interface DefinitionPair {
+  base: MetricDefinition;
+  head: MetricDefinition;
+}
+
+export interface MetricsPair {
+  /** Absent when the repository has no base (first commit): only head rules run. */
+  base: MetricsIndex | undefined;
+  head: MetricsIndex;
+  /** Definitions present on both sides (paired by identity, then fallback identity). */
+  pairs: DefinitionPair[];
+  /** Base definitions with no partner at head, and head ones with none at base. */
+  removed: MetricDefinition[];
+  added: MetricDefinition[];
+  options: MetricsOptions;
+}
+
+export interface MetricsFinding {
+  rule: string;
+  location: Location;
+  message: string;
+  /** The other definition, or the base definition. */
+  related?: Location;
+  fixData?: FixData;
+}
+
+export interface MetricsFamilyReport {
+  finding(finding: MetricsFinding): void;
+}
+
+export interface MetricsFamily {
+  rules: readonly RuleMeta[];
+  check(pair: MetricsPair, report: MetricsFamilyReport): void;
+}
+
+export function metricsRule(id: string, categories: readonly string[], defaultSeverity: Severity, summary: string, sameAs?: string): RuleMeta {
+  return { id, kind: 'metrics', categories, defaultSeverity, summary, ...(sameAs ? { sameAs } : {}) };
+}
