@@ -43,6 +43,8 @@ export interface MetricsFinding {
   /** The other definition, or the base definition. */
   related?: Location;
   fixData?: FixData;
+  /** When the rule's grade depends on the case (a warning for `DeleteLabelValues`, an error for `WithLabelValues`). */
+  severity?: Severity;
 }
 
 export interface MetricsFamilyReport {
