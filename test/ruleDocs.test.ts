@@ -13,13 +13,14 @@ import { runRule, type KindHarness } from './support/ruleCases';
 
 const ROOT = path.resolve(__dirname, '..');
 
+/** The base and head files of an example: one ```<fence> base and one ```<fence> head block, or several, each after its path. */
 function examples(section: string, harness: KindHarness): { base: Record<string, string>; head: Record<string, string> } {
-  const blocks = [...section.matchAll(new RegExp('```' + harness.docs.fence + ' (base|head)(?: (\\S+))?\\n([\\s\\S]*?)```', 'g'))];
-  assert.equal(blocks.length, 2, `two \`\`\`${harness.docs.fence} example blocks`);
-  const [base, head] = blocks;
-  assert.equal(base[1], 'base');
-  assert.equal(head[1], 'head');
-  return { base: { [base[2] ?? harness.defaultFile]: base[3] }, head: { [head[2] ?? harness.defaultFile]: head[3] } };
+  const blocks = [...section.matchAll(new RegExp('```(?:' + harness.docs.fence + ') (base|head)(?: (\\S+))?\\n([\\s\\S]*?)```', 'g'))];
+  const side = (name: string) => Object.fromEntries(blocks.filter((block) => block[1] === name).map((block) => [block[2] ?? harness.defaultFile, block[3]]));
+  const [base, head] = [side('base'), side('head')];
+  assert.ok(Object.keys(base).length >= 1 && Object.keys(head).length >= 1, `\`\`\`${harness.docs.fence} base and head example blocks`);
+  assert.equal(blocks[0][1], 'base', 'the base comes first');
+  return { base, head };
 }
 
 /** The kind's options from the page's ```yaml .graycheck.yaml block, read as `.graycheck.yaml` is; undefined when it has none. */

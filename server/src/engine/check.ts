@@ -63,7 +63,7 @@ async function checkWith(comparison: Comparison, checkers: readonly KindChecker[
       if (!rule || !isInScope(item.file, comparison) || isIgnoredByPath(item, comparison)) continue;
       // A file that could not be read has no findings: its absence from a tree says nothing about what it holds.
       if (unavailable.has(item.file) || (item.base && unavailable.has(item.base.file))) continue;
-      const severity = effectiveSeverity(rule, comparison);
+      const severity = effectiveSeverity(rule, comparison, item.severity);
       if (!severity) continue;
       const text = await headText(item.file);
       const finding: Finding = {
@@ -100,10 +100,11 @@ export async function fixesFor(finding: Finding, checker: KindChecker, head: Fix
   return suppress ? [...fixes, suppress] : fixes;
 }
 
-function effectiveSeverity(rule: RuleMeta, comparison: Comparison): Severity | undefined {
+/** The configured severity, else the finding's own grade (a rule whose grade depends on the case), else the rule's default. */
+function effectiveSeverity(rule: RuleMeta, comparison: Comparison, graded: Severity | undefined): Severity | undefined {
   const override = comparison.config.severity[rule.id];
   if (override === 'off') return undefined;
-  return override ?? rule.defaultSeverity;
+  return override ?? graded ?? rule.defaultSeverity;
 }
 
 function isInScope(file: string, comparison: Comparison): boolean {

@@ -45,4 +45,6 @@ export interface RawFinding extends Location {
   message: string;
   base?: Location;
   fixData?: FixData;
+  /** For rules graded per case (a warning for a call that returns an error, an error for one that panics); the rule's default otherwise. */
+  severity?: Severity;
 }

@@ -34,6 +34,10 @@ export interface MetricsPair {
   removed: MetricDefinition[];
   added: MetricDefinition[];
   options: MetricsOptions;
+  /** Head files that could not be read in full: what they held at base is not known to be gone. */
+  unreadable: ReadonlySet<string>;
+  /** Base path → head path, for files git paired as renamed. */
+  headPathOf(basePath: string): string;
 }
 
 export interface MetricsFinding {

@@ -1,0 +1,163 @@
+// The metrics kind: metric definitions in Go code (client_golang, OpenTelemetry), exposition files and semantic-convention
+// registries, the label call sites in Go, and the PromQL of rule files and dashboards, indexed per side; rule families
+// compare base and head and check the head for what fails at run time. Every file is read and parsed once per content.
+import type { Comparison, FixHead, KindChecker, KindReport, KindReporter, KindSession } from '../engine/comparison';
+import { throwIfCancelled } from '../engine/comparison';
+import { globsOption, kindOption, type KindOption } from '../engine/config';
+import type { Fix } from '../engine/edit';
+import type { Finding, NotChecked } from '../engine/finding';
+import { matchesAnyGlob } from '../engine/glob';
+import { readInBatches, textFingerprint, type Tree } from '../engine/tree';
+import { metricsFixes } from './fixes';
+import { goParser } from './go/treeSitter';
+import { readFacts, recognizesMetricsInput, SOURCES, type FileFacts, type Parser } from './inputs';
+import { METRICS_FAMILIES, METRICS_RULES } from './rules/index';
+import type { MetricsOptions, MetricsPair, OtelToPrometheus } from './rules/family';
+import { DEFAULT_OTEL_TO_PROMETHEUS } from './semconv/otelNames';
+import { buildIndex, pairDefinitions, type SideIndex } from './workspaceIndex';
+
+export const metricsChecker: KindChecker = {
+  kind: 'metrics',
+  title: 'Metrics',
+  files: {
+    sources: SOURCES,
+    recognizes: recognizesMetricsInput,
+    configuration: [],
+    // A definition's labels decide what its call sites, rules and dashboards may use, wherever they are.
+    sourceChange: 'dependents',
+    languages: ['go', 'yaml', 'json', 'prometheus'],
+  },
+  // `files`: globs that narrow (or widen, for unusual names) where metric inputs are looked for; `otelToPrometheus`: how
+  // the OpenTelemetry exporter names series (DESIGN §1.4), so that rules and dashboards match OTel instruments.
+  options: [globsOption('files'), otelOption(), { key: 'lintOtelNames', default: false, read: (value) => (typeof value === 'boolean' ? { value } : { mustBe: 'true or false' }) }],
+  rules: METRICS_RULES,
+  startSession: () => new MetricsSession(),
+  fixes: (finding: Finding, head: FixHead): Promise<Fix[]> => metricsFixes(finding, head),
+};
+
+const STRATEGIES: readonly OtelToPrometheus['strategy'][] = [
+  'UnderscoreEscapingWithSuffixes',
+  'UnderscoreEscapingWithoutSuffixes',
+  'NoUTF8EscapingWithSuffixes',
+  'NoTranslation',
+];
+
+function otelOption(): KindOption {
+  return {
+    key: 'otelToPrometheus',
+    default: DEFAULT_OTEL_TO_PROMETHEUS,
+    read: (value) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return { mustBe: 'a map with strategy, namespace, units and counterSuffix' };
+      const given = value as Record<string, unknown>;
+      const merged = { ...DEFAULT_OTEL_TO_PROMETHEUS, ...given };
+      if (!STRATEGIES.includes(merged.strategy)) return { mustBe: `a map whose strategy is one of ${STRATEGIES.join(', ')}` };
+      if (typeof merged.namespace !== 'string') return { mustBe: 'a map whose namespace is a string' };
+      if (typeof merged.units !== 'boolean' || typeof merged.counterSuffix !== 'boolean') return { mustBe: 'a map whose units and counterSuffix are true or false' };
+      const unknown = Object.keys(given).filter((key) => !(key in DEFAULT_OTEL_TO_PROMETHEUS));
+      if (unknown.length > 0) return { mustBe: `a map with only strategy, namespace, units and counterSuffix (not ${unknown.join(', ')})` };
+      return { value: merged };
+    },
+  };
+}
+
+interface KnownFile {
+  fingerprint: string;
+  facts: FileFacts;
+}
+
+class MetricsSession implements KindSession {
+  private parser: Parser | undefined;
+  /** Facts per path and side, kept while the content is the same: typing re-reads only the edited file. */
+  private readonly headFiles = new Map<string, KnownFile>();
+  private readonly baseIndexes = new WeakMap<Tree, { globs: string; index: Promise<SideIndex> }>();
+
+  async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
+    this.parser ??= await goParser();
+    const globs = kindOption(comparison.config, metricsChecker, 'files') as string[];
+    const head = await this.headIndex(comparison.head, globs, comparison.signal);
+    throwIfCancelled(comparison.signal);
+    const base = comparison.base ? await this.baseIndex(comparison.base, globs) : undefined;
+    throwIfCancelled(comparison.signal);
+    const options: MetricsOptions = {
+      otelToPrometheus: kindOption(comparison.config, metricsChecker, 'otelToPrometheus') as OtelToPrometheus,
+      lintOtelNames: kindOption(comparison.config, metricsChecker, 'lintOtelNames') as boolean,
+    };
+    const paired = base ? pairDefinitions(base.definitions, head.definitions, comparison.renames) : { pairs: [], removed: [], added: head.definitions };
+    const unreadable = new Set(head.unreadable.map((entry) => entry.file));
+    const headPaths = new Map([...comparison.renames].map(([headPath, basePath]) => [basePath, headPath]));
+    const pair: MetricsPair = { base, head, ...paired, options, unreadable, headPathOf: (path) => headPaths.get(path) ?? path };
+    for (const family of METRICS_FAMILIES) {
+      family.check(pair, {
+        finding(finding) {
+          // A file that could not be read in full has no findings of its own: never a phantom from a damaged part.
+          if (unreadable.has(finding.location.file)) return;
+          report({
+            rule: finding.rule,
+            file: finding.location.file,
+            range: finding.location.range,
+            message: finding.message,
+            ...(finding.related ? { base: finding.related } : {}),
+            ...(finding.fixData ? { fixData: finding.fixData } : {}),
+            ...(finding.severity ? { severity: finding.severity } : {}),
+          });
+        },
+      });
+    }
+    const notChecked: NotChecked[] = head.unreadable.map(({ file, reason }) => ({ file, reason }));
+    return { notChecked, filesChecked: head.files.length };
+  }
+
+  private async headIndex(tree: Tree, globs: readonly string[], signal: AbortSignal | undefined): Promise<SideIndex> {
+    const paths = candidatesIn(await tree.list(), globs);
+    const present = new Set(paths);
+    for (const path of this.headFiles.keys()) if (!present.has(path)) this.headFiles.delete(path);
+    const toRead = paths.filter((path) => {
+      const fingerprint = tree.knownFingerprint?.(path);
+      return fingerprint === undefined || this.headFiles.get(path)?.fingerprint !== fingerprint;
+    });
+    await readInBatches(
+      tree,
+      toRead.map((path) => ({ path })),
+      signal,
+      ({ path }, text) => {
+        const fingerprint = textFingerprint(text);
+        if (this.headFiles.get(path)?.fingerprint === fingerprint) return;
+        this.headFiles.set(path, { fingerprint, facts: readFacts(path, text, () => this.parser!) });
+      },
+    );
+    return buildIndex(new Map([...this.headFiles].map(([path, known]) => [path, known.facts])));
+  }
+
+  /** A base never changes: its index is built once per tree and `files` globs, and asked again after a failure. */
+  private baseIndex(tree: Tree, globs: readonly string[]): Promise<SideIndex> {
+    const key = globs.join('\0');
+    const cached = this.baseIndexes.get(tree);
+    if (cached?.globs === key) return cached.index;
+    const entry = { globs: key, index: this.readBase(tree, globs) };
+    this.baseIndexes.set(tree, entry);
+    entry.index.catch(() => {
+      if (this.baseIndexes.get(tree) === entry) this.baseIndexes.delete(tree);
+    });
+    return entry.index;
+  }
+
+  private async readBase(tree: Tree, globs: readonly string[]): Promise<SideIndex> {
+    const facts = new Map<string, FileFacts>();
+    await readInBatches(
+      tree,
+      candidatesIn(await tree.list(), globs).map((path) => ({ path })),
+      undefined,
+      ({ path }, text) => facts.set(path, readFacts(path, text, () => this.parser!)),
+    );
+    return buildIndex(facts);
+  }
+}
+
+function candidatesIn(paths: readonly string[], globs: readonly string[]): string[] {
+  return paths.filter((path) => matchesAnyGlob(path, globs.length > 0 ? globs : SOURCES) && !isVendored(path));
+}
+
+/** Vendored and generated dependency trees define other projects' metrics, which this repository does not own. */
+function isVendored(path: string): boolean {
+  return /(^|\/)(vendor|node_modules|third_party)\//.test(path);
+}

@@ -1,0 +1,104 @@
+// Fixes for metrics findings, rebuilt from the places a finding carries: renames over definitions, `With` keys and the
+// queries of rule files and dashboards (never positional values), placeholder values at an arity mismatch, a label put
+// back. Each place is read again first and left alone when it no longer says what the finding saw.
+import type { FixHead } from '../engine/comparison';
+import type { FileEdit, Fix, TextEdit } from '../engine/edit';
+import type { Finding, Location } from '../engine/finding';
+import { LineIndex } from '../engine/range';
+import { decodePlaces } from './places';
+
+export async function metricsFixes(finding: Finding, head: FixHead): Promise<Fix[]> {
+  const data = finding.fixData;
+  if (!data) return [];
+  const texts = new FileTexts(finding.file, head);
+  switch (data.fix) {
+    case 'replace':
+      return one(String(data.title), await renamed(decodePlaces(data.places), String(data.oldText), String(data.newText), texts));
+    case 'labelRenamed': {
+      const [oldLabel, newLabel] = [String(data.oldLabel), String(data.newLabel)];
+      const places = decodePlaces(data.places);
+      return [
+        ...one(`Rename label "${oldLabel}" to "${newLabel}" in all ${places.length} places`, await renamed(places, oldLabel, newLabel, texts)),
+        ...one(`Restore "${oldLabel}"`, await renamed(decodePlaces(data.definitionLabel), newLabel, oldLabel, texts)),
+      ];
+    }
+    case 'metricRenamed': {
+      const [oldName, newName] = [String(data.oldName), String(data.newName)];
+      const places = decodePlaces(data.places);
+      return [
+        ...one(`Update ${places.length} reference${places.length === 1 ? '' : 's'} to "${newName}"`, await renamed(places, oldName, newName, texts, true)),
+        ...one(`Restore name "${String(data.restoreName)}"`, await renamed(decodePlaces(data.namePlace), undefined, String(data.restoreName), texts)),
+      ];
+    }
+    case 'addLabelValues': {
+      const [at] = decodePlaces(data.at);
+      const missing = String(data.missing).split(',');
+      if (!at) return [];
+      const values = missing.map((label) => `"" /* ${label} */`).join(', ');
+      const title = `Add missing label value${missing.length === 1 ? '' : 's'} for ${missing.map((label) => `"${label}"`).join(', ')}`;
+      return [{ title, changes: [{ file: at.file, edits: [{ range: { start: at.range.start, end: at.range.start }, newText: data.first === true ? values : `, ${values}` }] }] }];
+    }
+    case 'removeLabelValues': {
+      const [at] = decodePlaces(data.at);
+      return at ? [{ title: 'Remove extra label values', changes: [{ file: at.file, edits: [{ range: at.range, newText: '' }] }] }] : [];
+    }
+    case 'restoreLabel': {
+      const label = JSON.stringify(String(data.label));
+      const [before] = decodePlaces(data.before);
+      const [after] = decodePlaces(data.after);
+      const edit: FileEdit | undefined = before
+        ? { file: before.file, edits: [{ range: { start: before.range.start, end: before.range.start }, newText: `${label}, ` }] }
+        : after
+          ? { file: after.file, edits: [{ range: { start: after.range.end, end: after.range.end }, newText: `, ${label}` }] }
+          : undefined;
+      return edit ? [{ title: `Restore label ${label}`, changes: [edit] }] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+function one(title: string, changes: FileEdit[] | undefined): Fix[] {
+  return changes && changes.length > 0 ? [{ title, changes }] : [];
+}
+
+/** The head's texts, each read once: the finding's own file is the one the fix was asked on. */
+class FileTexts {
+  private readonly known = new Map<string, Promise<{ text: string; lines: LineIndex } | undefined>>();
+  constructor(
+    file: string,
+    private readonly head: FixHead,
+  ) {
+    this.known.set(file, Promise.resolve({ text: head.text, lines: new LineIndex(head.text) }));
+  }
+  of(file: string): Promise<{ text: string; lines: LineIndex } | undefined> {
+    let entry = this.known.get(file);
+    if (!entry) {
+      entry = this.head.tree.read(file).then((text) => (text === undefined ? undefined : { text, lines: new LineIndex(text) }));
+      this.known.set(file, entry);
+    }
+    return entry;
+  }
+}
+
+/** Each place renamed from `from` to `to`, quotes kept (`"code"` in Go, `code` in PromQL); with `prefix`, only the start of
+ *  the text is the name (`old_bucket` → `new_bucket`). Places that no longer hold `from` are left out; none left, no fix. */
+async function renamed(places: readonly Location[], from: string | undefined, to: string, texts: FileTexts, prefix = false): Promise<FileEdit[] | undefined> {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const place of places) {
+    const file = await texts.of(place.file);
+    if (!file) continue;
+    const current = file.text.slice(file.lines.offsetAt(place.range.start), file.lines.offsetAt(place.range.end));
+    const quote = /^(["'`])(.*)\1$/s.exec(current);
+    const inner = quote ? quote[2] : current;
+    let replacement: string | undefined;
+    if (from === undefined || inner === from) replacement = to;
+    else if (prefix && inner.startsWith(from)) replacement = to + inner.slice(from.length);
+    if (replacement === undefined) continue;
+    const newText = quote ? (quote[1] === '"' ? JSON.stringify(replacement) : `${quote[1]}${replacement}${quote[1]}`) : replacement;
+    const edits = byFile.get(place.file) ?? [];
+    edits.push({ range: place.range, newText });
+    byFile.set(place.file, edits);
+  }
+  return [...byFile].map(([file, edits]) => ({ file, edits }));
+}

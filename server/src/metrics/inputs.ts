@@ -1,0 +1,63 @@
+// The metrics kind's inputs, each recognised by extension and content: Go code, exposition files, semantic-convention
+// registries, rule files and dashboards. A file is read into `FileFacts` once per content; the index is built from facts.
+import type { Unreadable } from './model';
+import { extractGoFile, looksLikeMetricsGo, parseGoMod, type GoFileFacts } from './go/extract';
+import type { goParser } from './go/treeSitter';
+import { looksLikeExposition, parseExposition } from './exposition/parse';
+import { looksLikeSemconv, readSemconvFile } from './semconv/registry';
+import { extractRuleFile, looksLikeRuleFile } from './promql/ruleFiles';
+import { extractDashboard, looksLikeDashboard } from './promql/dashboards';
+import type { MetricDefinition, QueryRef, RegistryAttribute } from './model';
+
+export const SOURCES = ['**/*.go', '**/go.mod', '**/*.prom', '**/*.txt', '**/*.yaml', '**/*.yml', '**/*.json'];
+
+export type FileFacts =
+  | { input: 'go'; go: GoFileFacts }
+  | { input: 'go.mod'; module: string | undefined; clientGolang: string | undefined }
+  | { input: 'exposition'; definitions: MetricDefinition[]; unreadable: Unreadable[] }
+  | { input: 'semconv'; definitions: MetricDefinition[]; attributes: RegistryAttribute[]; unreadable: Unreadable[] }
+  | { input: 'queries'; refs: QueryRef[]; unreadable: Unreadable[] }
+  | { input: 'none' };
+
+const GO = /\.go$/;
+const GO_MOD = /(^|\/)go\.mod$/;
+const YAML = /\.ya?ml$/i;
+const JSON_FILE = /\.json$/i;
+
+/** Whether a file is one the kind reads, by its path and content: cheap, asked of every candidate. */
+export function recognizesMetricsInput(path: string, text: string): boolean {
+  if (GO_MOD.test(path)) return true;
+  if (GO.test(path)) return looksLikeMetricsGo(text);
+  if (YAML.test(path)) return looksLikeRuleFile(text) || looksLikeSemconv(text);
+  if (JSON_FILE.test(path)) return looksLikeDashboard(text);
+  return looksLikeExposition(path, text);
+}
+
+export type Parser = Awaited<ReturnType<typeof goParser>>;
+
+/** What one file holds for the kind. Go files are parsed only when they import a metrics package. */
+export function readFacts(path: string, text: string, parser: () => Parser): FileFacts {
+  if (GO_MOD.test(path)) return { input: 'go.mod', module: parseGoMod(text), clientGolang: clientGolangVersion(text) };
+  if (GO.test(path)) return looksLikeMetricsGo(text) ? { input: 'go', go: extractGoFile(parser(), path, text) } : { input: 'none' };
+  if (YAML.test(path)) {
+    if (looksLikeRuleFile(text)) {
+      const rules = extractRuleFile(path, text);
+      if (rules) return { input: 'queries', ...rules };
+    }
+    if (looksLikeSemconv(text)) {
+      const registry = readSemconvFile(path, text);
+      if (registry) return { input: 'semconv', ...registry };
+    }
+    return { input: 'none' };
+  }
+  if (JSON_FILE.test(path)) {
+    const dashboard = looksLikeDashboard(text) ? extractDashboard(path, text) : undefined;
+    return dashboard ? { input: 'queries', ...dashboard } : { input: 'none' };
+  }
+  return looksLikeExposition(path, text) ? { input: 'exposition', ...parseExposition(path, text) } : { input: 'none' };
+}
+
+/** The client_golang version a go.mod requires (`v1.24.1`), which decides the name validation scheme. */
+function clientGolangVersion(text: string): string | undefined {
+  return /github\.com\/prometheus\/client_golang\s+(v\d+\.\d+\.\d+)/.exec(text)?.[1];
+}

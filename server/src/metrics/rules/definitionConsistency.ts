@@ -1,0 +1,227 @@
+// The head's definitions among themselves (DESIGN §2.2): names and labels registration refuses, one name defined with two
+// label sets, help texts or types where both can be in one binary, label names that look like one another, and OpenTelemetry
+// instruments recorded with different attribute sets or without an attribute the semantic conventions require.
+import type { Location } from '../../engine/finding';
+import type { LabelCall, MetricDefinition } from '../model';
+import { encodePlaces } from '../places';
+import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type MetricsPair } from './family';
+import { nearness } from './nearNames';
+import { labelNamesOf } from './series';
+
+export const LABEL_RESERVED_NAME = metricsRule('LABEL_RESERVED_NAME', ['RUNTIME'], 'error', 'A label name registration refuses (le on a histogram, quantile on a summary, __ prefix)');
+export const METRIC_NAME_INVALID = metricsRule('METRIC_NAME_INVALID', ['RUNTIME'], 'error', 'A metric name registration refuses (empty, or invalid under the validation scheme)');
+export const METRIC_LABELS_INCONSISTENT = metricsRule('METRIC_LABELS_INCONSISTENT', ['CONSISTENCY'], 'error', 'One metric name defined with two label sets');
+export const METRIC_HELP_INCONSISTENT = metricsRule('METRIC_HELP_INCONSISTENT', ['CONSISTENCY'], 'warning', 'One metric name defined with two help texts');
+export const METRIC_TYPE_INCONSISTENT = metricsRule('METRIC_TYPE_INCONSISTENT', ['CONSISTENCY'], 'warning', 'One metric name defined as two types');
+export const LABEL_NEAR_DUPLICATE = metricsRule('LABEL_NEAR_DUPLICATE', ['CONSISTENCY'], 'warning', 'Two label names in the workspace that look like one');
+export const LABEL_SET_INCONSISTENT = metricsRule('LABEL_SET_INCONSISTENT', ['CONSISTENCY'], 'warning', 'One OpenTelemetry instrument recorded with different attribute sets');
+export const LABEL_REQUIRED_MISSING = metricsRule(
+  'LABEL_REQUIRED_MISSING',
+  ['CONSISTENCY', 'SEMCONV'],
+  'warning',
+  'A recording lacks an attribute the semantic conventions require for the metric',
+);
+
+const LEGACY_METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const LEGACY_LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const OTEL_INSTRUMENT_NAME = /^[A-Za-z][A-Za-z0-9_.\-/]{0,254}$/;
+
+export const definitionConsistency: MetricsFamily = {
+  rules: [
+    LABEL_RESERVED_NAME,
+    METRIC_NAME_INVALID,
+    METRIC_LABELS_INCONSISTENT,
+    METRIC_HELP_INCONSISTENT,
+    METRIC_TYPE_INCONSISTENT,
+    LABEL_NEAR_DUPLICATE,
+    LABEL_SET_INCONSISTENT,
+    LABEL_REQUIRED_MISSING,
+  ],
+  check(pair, report) {
+    const legacy = usesLegacyValidation((pair.head as { clientGolang?: string }).clientGolang);
+    for (const definition of pair.head.definitions) {
+      if (definition.source === 'go') checkNames(definition, legacy, report);
+      if (definition.source === 'otel-go' && !OTEL_INSTRUMENT_NAME.test(definition.name)) {
+        report.finding({
+          rule: METRIC_NAME_INVALID.id,
+          location: definition.location,
+          message: `Instrument name "${definition.name}" is not valid; the OpenTelemetry SDK reports "invalid instrument name".`,
+          severity: 'warning',
+        });
+      }
+    }
+    checkSameNames(pair, report);
+    checkNearDuplicates(pair, report);
+    checkRecordings(pair, report);
+  },
+};
+
+/** client_golang before 1.24 validated names with the legacy character set; 1.24 accepts any UTF-8. Unknown: the lenient rule. */
+function usesLegacyValidation(version: string | undefined): boolean {
+  const match = version && /^v(\d+)\.(\d+)\./.exec(version);
+  return !!match && Number(match[1]) === 1 && Number(match[2]) < 24;
+}
+
+function checkNames(definition: MetricDefinition, legacy: boolean, report: MetricsFamilyReport): void {
+  const { name } = definition;
+  if (name === '' || (legacy && !LEGACY_METRIC_NAME.test(name))) {
+    report.finding({
+      rule: METRIC_NAME_INVALID.id,
+      location: definition.location,
+      message: `Metric name "${name}" is not valid; registration fails with "${JSON.stringify(name).slice(1, -1)} is not a valid metric name".`,
+    });
+  }
+  for (const label of [...(definition.labels ?? []), ...definition.constLabels]) {
+    let why: string | undefined;
+    if (label.name === 'le' && definition.type === 'histogram') why = `Label "le" is not allowed on histogram "${name}"; registration fails.`;
+    else if (label.name === 'quantile' && definition.type === 'summary') why = `Label "quantile" is not allowed on summary "${name}"; registration fails.`;
+    else if (label.name.startsWith('__')) why = `Label "${label.name}" of metric "${name}" starts with "__", which is reserved; registration fails.`;
+    else if (label.name === '' || (legacy && !LEGACY_LABEL_NAME.test(label.name))) why = `Label "${label.name}" of metric "${name}" is not a valid label name; registration fails.`;
+    if (why) report.finding({ rule: LABEL_RESERVED_NAME.id, location: definition.location, message: why });
+  }
+}
+
+/** Whether two definitions can be linked into one program: not for disjoint operating systems, nor two `package main`s. */
+function canShareBinary(a: MetricDefinition, b: MetricDefinition): boolean {
+  if (a.build && b.build) {
+    if (a.build.isMain && b.build.isMain && a.build.packageDir !== b.build.packageDir) return false;
+    if (a.build.goos && b.build.goos && !a.build.goos.some((goos) => b.build!.goos!.includes(goos))) return false;
+  }
+  return true;
+}
+
+function labelSets(definition: MetricDefinition): string {
+  return `${[...(definition.labels ?? []).map((label) => label.name)].sort().join(',')}|${definition.constLabels
+    .map((label) => label.name)
+    .sort()
+    .join(',')}`;
+}
+
+function describeLabels(definition: MetricDefinition): string {
+  return `[${[...(definition.labels ?? []), ...definition.constLabels].map((label) => label.name).join(', ')}]`;
+}
+
+function at(location: Location): string {
+  return `${location.file}:${location.range.start.line + 1}`;
+}
+
+function checkSameNames(pair: MetricsPair, report: MetricsFamilyReport): void {
+  const byName = new Map<string, MetricDefinition[]>();
+  for (const definition of pair.head.definitions) {
+    if (definition.source !== 'go' && definition.source !== 'otel-go') continue;
+    const group = byName.get(`${definition.source}\0${definition.name}`);
+    if (group) group.push(definition);
+    else byName.set(`${definition.source}\0${definition.name}`, [definition]);
+  }
+  for (const group of byName.values()) {
+    for (let j = 1; j < group.length; j++) {
+      const here = group[j];
+      const other = group.slice(0, j).find((candidate) => canShareBinary(candidate, here));
+      if (!other) continue;
+      const related = other.location;
+      if (here.source === 'go' && here.labels && other.labels && labelSets(here) !== labelSets(other)) {
+        const sameRegistry = here.registry !== undefined && here.registry === other.registry;
+        report.finding({
+          rule: METRIC_LABELS_INCONSISTENT.id,
+          location: here.location,
+          message: `Metric "${here.name}" is defined with labels ${describeLabels(here)} here and ${describeLabels(other)} at ${at(related)}; registering both fails with "…has different label names or a different help string".`,
+          related,
+          severity: sameRegistry ? 'error' : 'warning',
+        });
+      } else if (here.source === 'go' && here.help !== undefined && other.help !== undefined && here.help !== other.help && labelSets(here) === labelSets(other)) {
+        report.finding({
+          rule: METRIC_HELP_INCONSISTENT.id,
+          location: here.location,
+          message: `Metric "${here.name}" has help "${here.help}" here but "${other.help}" at ${at(related)}; the registry treats this as a conflict.`,
+          related,
+        });
+      }
+      if (here.type !== other.type) {
+        report.finding({
+          rule: METRIC_TYPE_INCONSISTENT.id,
+          location: here.location,
+          message: `Metric "${here.name}" is a ${here.type} here and a ${other.type} at ${at(related)}.`,
+          related,
+        });
+      }
+    }
+  }
+}
+
+/** Label names of the head's definitions that look like one another: the less used name is reported, on each definition using it. */
+function checkNearDuplicates(pair: MetricsPair, report: MetricsFamilyReport): void {
+  const users = new Map<string, MetricDefinition[]>();
+  for (const definition of pair.head.definitions) {
+    if (definition.source === 'exposition') continue;
+    for (const name of labelNamesOf(definition)) {
+      const list = users.get(name);
+      if (list) list.push(definition);
+      else users.set(name, [definition]);
+    }
+  }
+  const names = [...users.keys()].sort();
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const near = nearness(names[i], names[j]);
+      if (!near) continue;
+      const [a, b] = [users.get(names[i])!, users.get(names[j])!];
+      const [rare, common, rareName, commonName] = a.length < b.length ? [a, b, names[i], names[j]] : [b, a, names[j], names[i]];
+      const places = [
+        ...rare.flatMap((definition) =>
+          [...(definition.labels ?? []), ...definition.constLabels].flatMap((label) => (label.name === rareName && label.location ? [label.location] : [])),
+        ),
+        ...keysOn(pair.head.calls, rare, rareName),
+        ...pair.head.queries.flatMap((ref) => ref.labels.flatMap((use) => (use.name === rareName ? [use.location] : []))),
+      ];
+      for (const definition of rare) {
+        report.finding({
+          rule: LABEL_NEAR_DUPLICATE.id,
+          location: definition.location,
+          message: `Label "${rareName}" looks like "${commonName}" (used by ${common.length} metric${common.length === 1 ? '' : 's'}); pick one.`,
+          related: common[0].location,
+          ...(near === 'synonym' ? { severity: 'info' as const } : {}),
+          fixData: { fix: 'replace', title: `Rename label "${rareName}" to "${commonName}" in all ${places.length} places`, oldText: rareName, newText: commonName, places: encodePlaces(places) },
+        });
+      }
+    }
+  }
+}
+
+function keysOn(calls: readonly LabelCall[], definitions: readonly MetricDefinition[], label: string): Location[] {
+  const wanted = new Set(definitions);
+  return calls.flatMap((call) =>
+    call.definitions.some((definition) => wanted.has(definition)) ? (call.keys ?? []).flatMap((key) => (key.name === label && key.location ? [key.location] : [])) : [],
+  );
+}
+
+/** OpenTelemetry recordings: one instrument recorded with different literal attribute sets, or without a required attribute. */
+function checkRecordings(pair: MetricsPair, report: MetricsFamilyReport): void {
+  const semconvByName = new Map(pair.head.definitions.filter((definition) => definition.source === 'semconv').map((definition) => [definition.name, definition]));
+  const firstByInstrument = new Map<MetricDefinition, LabelCall>();
+  for (const call of pair.head.calls) {
+    if (call.method !== 'Record' || !call.keys || call.definitions.length !== 1) continue;
+    const [instrument] = call.definitions;
+    const keys = call.keys.map((key) => key.name);
+    const first = firstByInstrument.get(instrument);
+    if (!first) firstByInstrument.set(instrument, call);
+    else if (first.keys && [...new Set(first.keys.map((key) => key.name))].sort().join(',') !== [...new Set(keys)].sort().join(',')) {
+      report.finding({
+        rule: LABEL_SET_INCONSISTENT.id,
+        location: call.location,
+        message: `"${instrument.name}" is recorded with {${[...new Set(keys)].sort().join(', ')}} here and {${[...new Set(first.keys.map((key) => key.name))].sort().join(', ')}} at ${at(first.location)}; series with missing attributes are aggregated separately.`,
+        related: first.location,
+      });
+    }
+    const conventions = semconvByName.get(instrument.name);
+    for (const attribute of conventions?.attributes ?? []) {
+      if (attribute.requirementLevel !== 'required' || keys.includes(attribute.name)) continue;
+      report.finding({
+        rule: LABEL_REQUIRED_MISSING.id,
+        location: call.location,
+        message: `Metric "${instrument.name}" requires attribute "${attribute.name}" (semantic conventions), not recorded here.`,
+        related: conventions!.location,
+        ...(conventions!.stability === 'stable' ? { severity: 'error' as const } : {}),
+      });
+    }
+  }
+}

@@ -1,0 +1,129 @@
+// Metrics end to end, in real git repositories: a Go vector used by a call site and by an alert rule. Renaming a label in
+// the unsaved definition marks the definition and the rule; the rename fix updates the rule in one edit; a value dropped
+// from WithLabelValues is an arity mismatch, through the CLI and over LSP.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { runCli } from '../support/cli';
+import { LspSession } from '../support/lspSession';
+import { TempRepo } from '../support/tempRepo';
+
+const GO_MOD = 'module example.com/shop\n\ngo 1.22\n\nrequire github.com/prometheus/client_golang v1.24.1\n';
+const METRICS = `package shop
+
+import (
+\t"github.com/prometheus/client_golang/prometheus"
+\t"github.com/prometheus/client_golang/prometheus/promauto"
+)
+
+var httpRequests = promauto.NewCounterVec(prometheus.CounterOpts{
+\tName: "http_requests_total",
+\tHelp: "Requests served.",
+}, []string{"method", "code"})
+`;
+const HANDLER = `package shop
+
+func served() {
+\thttpRequests.WithLabelValues("GET", "200").Inc()
+}
+`;
+const RULES = `groups:
+  - name: shop
+    rules:
+      - alert: ErrorsByCode
+        expr: sum by (code) (rate(http_requests_total[5m])) > 1
+`;
+
+function repository(t: Parameters<typeof TempRepo.create>[0]): TempRepo {
+  const repo = TempRepo.create(t);
+  repo.commit({ 'go.mod': GO_MOD, 'metrics.go': METRICS, 'handler.go': HANDLER, 'alerts/rules.yaml': RULES });
+  return repo;
+}
+
+interface JsonFinding {
+  rule: string;
+  severity: string;
+  file: string;
+  range: { start: { line: number; character: number } };
+  message: string;
+}
+
+test('the CLI reports a renamed label on the definition and on the alert rule that still uses it, and an arity mismatch', async (t) => {
+  const repo = repository(t);
+  const clean = await runCli(['check', '--base', 'HEAD'], { cwd: repo.dir });
+  assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+  repo.write({ 'metrics.go': METRICS.replace('"code"})', '"status"})'), 'handler.go': HANDLER.replace('"GET", "200"', '"GET"') });
+  const result = await runCli(['check', '--base', 'HEAD', '--format', 'json'], { cwd: repo.dir });
+  assert.equal(result.status, 1, result.stderr);
+  const { findings } = JSON.parse(result.stdout) as { findings: JsonFinding[] };
+  assert.deepEqual(
+    findings.map((finding) => [finding.rule, finding.severity, finding.file, finding.range.start.line, finding.range.start.character, finding.message]),
+    [
+      ['METRIC_LABEL_RENAMED', 'error', 'metrics.go', 7, 19, 'Label "code" of metric "http_requests_total" was renamed to "status".'],
+      [
+        'LABEL_REFERENCED_MISSING',
+        'error',
+        'alerts/rules.yaml',
+        4,
+        22,
+        'alert "ErrorsByCode" uses label "code" of "http_requests_total", which no longer has it.',
+      ],
+      [
+        'LABEL_ARITY_MISMATCH',
+        'error',
+        'handler.go',
+        3,
+        1,
+        'WithLabelValues passes 1 label value but metric "http_requests_total" has 2 variable labels ("method", "status"); this panics with "inconsistent label cardinality".',
+      ],
+    ].sort((a, b) => String(a[2]).localeCompare(String(b[2]))),
+  );
+});
+
+function editsFor(edit: WorkspaceEdit, uri: string): TextEdit[] {
+  const fromDocumentChanges = (edit.documentChanges ?? []).flatMap((change) => ('textDocument' in change && change.textDocument.uri === uri ? (change.edits as TextEdit[]) : []));
+  return [...fromDocumentChanges, ...(edit.changes?.[uri] ?? [])];
+}
+
+test('over LSP, renaming a label in the unsaved definition marks it, and one fix renames the label in the alert rule', async (t) => {
+  const repo = repository(t);
+  const lsp = await LspSession.start(t, repo.dir);
+  const definition = await lsp.open('metrics.go', METRICS, 'go');
+  assert.deepEqual(await definition.diagnostics(), []);
+  await definition.edit(METRICS.replace('"code"})', '"status"})'));
+  const diagnostics = await definition.diagnostics();
+  assert.deepEqual(
+    diagnostics.map((diagnostic: Diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.message]),
+    [['METRIC_LABEL_RENAMED', 7, 'Label "code" of metric "http_requests_total" was renamed to "status".']],
+  );
+  const rename = await lsp.quickFix(definition, diagnostics[0], 'Rename label "code" to "status" in all 1 places');
+  assert.deepEqual(editsFor(rename, lsp.uriOf('alerts/rules.yaml')), [
+    { range: { start: { line: 4, character: 22 }, end: { line: 4, character: 26 } }, newText: 'status' },
+  ]);
+  assert.equal(repo.read('alerts/rules.yaml'), RULES, 'the file on disk was never written');
+
+  const rules = await lsp.open('alerts/rules.yaml', RULES, 'yaml');
+  const onRule = await rules.diagnostics();
+  assert.deepEqual(
+    onRule.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.range.start.character]),
+    [['LABEL_REFERENCED_MISSING', 4, 22]],
+  );
+  await rules.apply(await lsp.quickFix(rules, onRule[0], 'Change "code" to "status"'));
+  assert.deepEqual(await rules.diagnostics(), []);
+});
+
+test('over LSP, dropping a value from WithLabelValues is an arity mismatch on that line, and the fix adds a placeholder', async (t) => {
+  const repo = repository(t);
+  const lsp = await LspSession.start(t, repo.dir);
+  const handler = await lsp.open('handler.go', HANDLER, 'go');
+  assert.deepEqual(await handler.diagnostics(), []);
+  await handler.edit(HANDLER.replace('"GET", "200"', '"GET"'));
+  const diagnostics = await handler.diagnostics();
+  assert.deepEqual(
+    diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.range.start.line, diagnostic.range.start.character]),
+    [['LABEL_ARITY_MISMATCH', 1, 3, 1]],
+  );
+  await handler.apply(await lsp.quickFix(handler, diagnostics[0], 'Add missing label value for "code"'));
+  assert.equal(handler.text, HANDLER.replace('"GET", "200"', '"GET", "" /* code */'));
+  assert.deepEqual(await handler.diagnostics(), []);
+});
