@@ -41,7 +41,8 @@ const REQUIREMENT_LEVELS = new Set(['required', 'recommended', 'opt_in', 'condit
 
 /** A cheap test on the text, before any parsing: a v1 file lists groups of a semconv type (or registry ids); a v2 file
  *  declares its format. */
-export function looksLikeSemconv(text: string): boolean {
+export function looksLikeSemconv(written: string): boolean {
+  const text = written.charCodeAt(0) === 0xfeff ? written.slice(1) : written;
   if (/^file_format:\s*["']?definition\/2\b/m.test(text)) return true;
   if (/^version:\s*["']?2["']?\s*(#.*)?$/m.test(text) && /^(attributes|metrics|attribute_groups):/m.test(text)) return true;
   return /^groups:/m.test(text) && /^\s*(-\s+)?(type:\s*["']?(metric|attribute_group)["']?\s*(#.*)?$|id:\s*["']?registry\.)/m.test(text);
