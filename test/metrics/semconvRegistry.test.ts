@@ -89,6 +89,7 @@ test('the content test recognises v1 groups of semconv types, registry ids and v
   assert.equal(looksLikeSemconv(HTTP_REGISTRY_V1), true);
   assert.equal(looksLikeSemconv('groups:\n  - id: registry.x\n    attributes: []\n'), true);
   assert.equal(looksLikeSemconv('file_format: definition/2\nmetrics: []\n'), true);
+  assert.equal(looksLikeSemconv('groups:\n  - id: metric_attributes.http\n    type: metric_group\n'), true);
   assert.equal(looksLikeSemconv('version: "2"\nattributes: []\n'), true);
   assert.equal(looksLikeSemconv('groups:\n  - name: prometheus-rules\n    rules: []\n'), false);
   assert.equal(looksLikeSemconv('openapi: 3.0.3\npaths: {}\n'), false);
@@ -350,4 +351,33 @@ test('malformed YAML in a semconv file is unreadable with its reason, and yields
 test('a file that starts with a byte-order mark is recognised and read, its places unchanged below the first line', () => {
   const file = read('bom.yaml', '\ufeffversion: "2"\nmetrics:\n  - name: a\n    instrument: gauge\n');
   assert.equal(place(file.definitions[0].location), 'bom.yaml:3:5-3:12');
+});
+
+test('YAML anchors are followed where they are read, and a refinement on the ref wins over the registry stability', () => {
+  const file = read(
+    'anchors.yaml',
+    `file_format: definition/2
+attributes:
+  - key: a.b
+    type: string
+    stability: stable
+metrics:
+  - name: one
+    instrument: counter
+    attributes: &shared
+      - ref: a.b
+        stability: development
+  - name: two
+    instrument: gauge
+    attributes: *shared
+`,
+  );
+  const resolved = resolveSemconv([file]).definitions;
+  assert.deepEqual(
+    resolved.map((definition) => [definition.name, definition.attributes]),
+    [
+      ['one', [{ name: 'a.b', stability: 'development', type: 'string' }]],
+      ['two', [{ name: 'a.b', stability: 'development', type: 'string' }]],
+    ],
+  );
 });

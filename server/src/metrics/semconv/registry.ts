@@ -6,7 +6,7 @@
 import type { Pair } from 'yaml';
 import type { Location } from '../../engine/finding';
 import type { AttributeUse, Deprecation, MetricDefinition, MetricType, NamedPlace, RegistryAttribute, Unreadable } from '../model';
-import { YamlFile, type Node } from './yamlNodes';
+import { YamlFile, type Node } from './yamlFile';
 
 /** A group other entries include by id (v1 `extends`, v2 `ref_group`): its own attribute references, and what it includes. */
 export interface SemconvGroup {
@@ -45,7 +45,7 @@ export function looksLikeSemconv(written: string): boolean {
   const text = written.charCodeAt(0) === 0xfeff ? written.slice(1) : written;
   if (/^file_format:\s*["']?definition\/2\b/m.test(text)) return true;
   if (/^version:\s*["']?2["']?\s*(#.*)?$/m.test(text) && /^(attributes|metrics|attribute_groups):/m.test(text)) return true;
-  return /^groups:/m.test(text) && /^\s*(-\s+)?(type:\s*["']?(metric|attribute_group)["']?\s*(#.*)?$|id:\s*["']?registry\.)/m.test(text);
+  return /^groups:/m.test(text) && /^\s*(-\s+)?(type:\s*["']?(metric|metric_group|attribute_group)["']?\s*(#.*)?$|id:\s*["']?registry\.)/m.test(text);
 }
 
 /** undefined when the text is not a semantic-convention file; an unparsable one gives its reason and no definitions. */
