@@ -1,0 +1,112 @@
+// What only a semantic-convention registry can say about a change: a stable metric made unstable, a metric newly
+// deprecated, and registry attributes removed or (when stable) retyped — Weaver's compatibility policy, with its texts
+// where it has one. Metric removal, renames, unit, instrument and label changes are every source's, and decided elsewhere.
+import type { Location } from '../../engine/finding';
+import { START_OF_FILE } from '../../engine/range';
+import type { MetricDefinition, RegistryAttribute } from '../model';
+import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type MetricsPair } from './family';
+
+export const SEMCONV_RULES = [
+  metricsRule(
+    'METRIC_STABILITY_DOWNGRADED',
+    ['BREAKING', 'SEMCONV'],
+    'error',
+    'A semantic-convention metric that was stable at the base is not stable at head',
+    'weaver:compatibility_metric_changed_stability',
+  ),
+  metricsRule('METRIC_DEPRECATED', ['BREAKING', 'SEMCONV'], 'info', 'A semantic-convention metric is deprecated at head and was not at the base'),
+  metricsRule(
+    'ATTRIBUTE_REMOVED',
+    ['BREAKING', 'SEMCONV'],
+    'error',
+    'An attribute of the semantic-convention registry at the base is missing at head',
+    'weaver:compatibility_removed_attribute',
+  ),
+  metricsRule(
+    'ATTRIBUTE_TYPE_CHANGED',
+    ['BREAKING', 'SEMCONV'],
+    'error',
+    'A registry attribute that was stable at the base has another type at head',
+    'weaver:compatibility_stable_attribute_changed_type',
+  ),
+] as const;
+
+export const semconvFamily: MetricsFamily = {
+  rules: SEMCONV_RULES,
+  check(pair, report) {
+    for (const { base, head } of pair.pairs) {
+      if (base.source !== 'semconv' || head.source !== 'semconv') continue;
+      checkStability(base, head, report);
+      checkDeprecation(base, head, report);
+    }
+    checkAttributes(pair, report);
+  },
+};
+
+function checkStability(base: MetricDefinition, head: MetricDefinition, report: MetricsFamilyReport): void {
+  if (base.stability !== 'stable' || head.stability === 'stable') return;
+  report.finding({
+    rule: 'METRIC_STABILITY_DOWNGRADED',
+    location: head.location,
+    message: `Metric "${head.name}" cannot change from stable (now ${head.stability ?? 'unset'}).`,
+    related: base.location,
+    fixData: { stability: 'stable' },
+  });
+}
+
+function checkDeprecation(base: MetricDefinition, head: MetricDefinition, report: MetricsFamilyReport): void {
+  if (!head.deprecated || base.deprecated) return;
+  const { reason, renamedTo } = head.deprecated;
+  report.finding({
+    rule: 'METRIC_DEPRECATED',
+    location: head.location,
+    message: `Metric "${head.name}" is deprecated (${reason}${renamedTo ? `, renamed to "${renamedTo}"` : ''}).`,
+    related: base.location,
+    ...(renamedTo ? { fixData: { renamedTo } } : {}),
+  });
+}
+
+function checkAttributes(pair: MetricsPair, report: MetricsFamilyReport): void {
+  if (!pair.base) return;
+  const headAttributes = firstByName(pair.head.attributes);
+  const headFiles = new Set(pair.head.files);
+  for (const base of firstByName(pair.base.attributes).values()) {
+    const head = headAttributes.get(base.name);
+    if (!head) {
+      report.finding({
+        rule: 'ATTRIBUTE_REMOVED',
+        location: removalLocation(base.location, headFiles),
+        message: `Attribute '${base.name}' no longer exists in the attribute registry`,
+        related: base.location,
+        fixData: { attribute: base.name },
+      });
+      continue;
+    }
+    // Weaver compares types of attributes stable at the base only; an enum whose members change stays an enum (its
+    // members have rules of their own), and a type we could not read is not compared.
+    if (base.stability !== 'stable' || base.type === head.type || base.type === '' || head.type === '') continue;
+    if (base.type === 'enum' && head.type === 'enum') continue;
+    report.finding({
+      rule: 'ATTRIBUTE_TYPE_CHANGED',
+      location: head.location,
+      message:
+        base.type === 'enum'
+          ? `Attribute '${base.name}' was enum, but has new type '${head.type}'`
+          : `Attribute '${base.name}' was '${base.type}', but has new type '${head.type}'`,
+      related: base.location,
+      fixData: { type: base.type },
+    });
+  }
+}
+
+/** A removed attribute has no place at head: the finding goes at the top of the file that defined it, when that file is
+ *  still there; when it is gone too, at the base place (with `related` pointing there as well), so that nothing is lost. */
+function removalLocation(base: Location, headFiles: ReadonlySet<string>): Location {
+  return headFiles.has(base.file) ? { file: base.file, range: START_OF_FILE } : base;
+}
+
+function firstByName(attributes: readonly RegistryAttribute[]): Map<string, RegistryAttribute> {
+  const byName = new Map<string, RegistryAttribute>();
+  for (const attribute of attributes) if (!byName.has(attribute.name)) byName.set(attribute.name, attribute);
+  return byName;
+}
