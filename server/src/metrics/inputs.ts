@@ -4,10 +4,10 @@ import type { Unreadable } from './model';
 import { extractGoFile, looksLikeMetricsGo, parseGoMod, type GoFileFacts } from './go/extract';
 import type { goParser } from './go/treeSitter';
 import { looksLikeExposition, parseExposition } from './exposition/parse';
-import { looksLikeSemconv, readSemconvFile } from './semconv/registry';
+import { looksLikeSemconv, readSemconvFile, type SemconvFile } from './semconv/registry';
 import { extractRuleFile, looksLikeRuleFile } from './promql/ruleFiles';
 import { extractDashboard, looksLikeDashboard } from './promql/dashboards';
-import type { MetricDefinition, QueryRef, RegistryAttribute } from './model';
+import type { MetricDefinition, QueryRef } from './model';
 
 export const SOURCES = ['**/*.go', '**/go.mod', '**/*.prom', '**/*.txt', '**/*.yaml', '**/*.yml', '**/*.json'];
 
@@ -15,7 +15,7 @@ export type FileFacts =
   | { input: 'go'; go: GoFileFacts }
   | { input: 'go.mod'; module: string | undefined; clientGolang: string | undefined }
   | { input: 'exposition'; definitions: MetricDefinition[]; unreadable: Unreadable[] }
-  | { input: 'semconv'; definitions: MetricDefinition[]; attributes: RegistryAttribute[]; unreadable: Unreadable[] }
+  | { input: 'semconv'; registry: SemconvFile }
   | { input: 'queries'; refs: QueryRef[]; unreadable: Unreadable[] }
   | { input: 'none' };
 
@@ -46,7 +46,7 @@ export function readFacts(path: string, text: string, parser: () => Parser): Fil
     }
     if (looksLikeSemconv(text)) {
       const registry = readSemconvFile(path, text);
-      if (registry) return { input: 'semconv', ...registry };
+      if (registry) return { input: 'semconv', registry };
     }
     return { input: 'none' };
   }

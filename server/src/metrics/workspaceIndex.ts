@@ -2,6 +2,7 @@
 // exposition families, registry entries and query references beside them. Building it is linear in the facts; reading
 // and parsing the files (the expensive part) is cached per content by the session.
 import { resolveGo } from './go/resolve';
+import { resolveSemconv, type SemconvFile } from './semconv/registry';
 import type { GoFileFacts } from './go/extract';
 import type { FileFacts } from './inputs';
 import type { MetricDefinition, MetricsIndex } from './model';
@@ -16,6 +17,7 @@ export function buildIndex(facts: ReadonlyMap<string, FileFacts>): SideIndex {
   const index: SideIndex = { definitions: [], calls: [], queries: [], attributes: [], files: [], unreadable: [] };
   const goFiles: GoFileFacts[] = [];
   const modules: { dir: string; path: string }[] = [];
+  const registries: SemconvFile[] = [];
   for (const [path, file] of facts) {
     if (file.input === 'none') continue;
     index.files.push(path);
@@ -32,9 +34,7 @@ export function buildIndex(facts: ReadonlyMap<string, FileFacts>): SideIndex {
         index.unreadable.push(...file.unreadable);
         break;
       case 'semconv':
-        index.definitions.push(...file.definitions);
-        index.attributes.push(...file.attributes);
-        index.unreadable.push(...file.unreadable);
+        registries.push(file.registry);
         break;
       case 'queries':
         index.queries.push(...file.refs);
@@ -42,6 +42,10 @@ export function buildIndex(facts: ReadonlyMap<string, FileFacts>): SideIndex {
         break;
     }
   }
+  const semconv = resolveSemconv(registries);
+  index.definitions.push(...semconv.definitions);
+  index.attributes.push(...semconv.attributes);
+  index.unreadable.push(...semconv.unreadable);
   const go = resolveGo(goFiles, modules);
   index.definitions.push(...go.definitions);
   index.calls.push(...go.calls);
