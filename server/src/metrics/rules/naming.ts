@@ -1,0 +1,58 @@
+// Naming lint: promlint's validations on every head definition it applies to (exposition families, client_golang
+// definitions as promlinter builds them, and OpenTelemetry instruments when the workspace asks), with promlint's texts.
+import type { MetricDefinition } from '../model';
+import { lintFamily, PROMLINT_VALIDATIONS, type PromlintRule } from '../naming/promlint';
+import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type MetricsPair } from './family';
+
+const SUMMARIES: Record<PromlintRule, string> = {
+  PROMLINT_HELP: 'A metric has no help text',
+  PROMLINT_METRIC_UNITS: 'A metric name uses a unit that is not a base unit',
+  PROMLINT_COUNTER: 'A counter lacks the "_total" suffix, or a non-counter has it',
+  PROMLINT_HISTOGRAM_SUMMARY_RESERVED: 'A metric that is not a histogram or summary uses their suffixes or labels',
+  PROMLINT_TYPE_IN_NAME: 'A metric name includes its own type',
+  PROMLINT_RESERVED_CHARS: 'A metric name contains a colon, which is reserved for recording rules',
+  PROMLINT_CAMEL_CASE: 'A metric or label name is written in camelCase',
+  PROMLINT_UNIT_ABBREVIATIONS: 'A metric name contains an abbreviated unit',
+  PROMLINT_DUPLICATE_METRIC: 'Two series of a metric have the same label pairs',
+};
+
+export const NAMING_RULES = (Object.keys(PROMLINT_VALIDATIONS) as PromlintRule[]).map((id) =>
+  metricsRule(id, ['NAMING'], 'warning', SUMMARIES[id], `promlint:${PROMLINT_VALIDATIONS[id]}`),
+);
+
+export const namingFamily: MetricsFamily = {
+  rules: NAMING_RULES,
+  check(pair: MetricsPair, report: MetricsFamilyReport): void {
+    for (const definition of pair.head.definitions) {
+      if (!isLinted(definition, pair)) continue;
+      for (const problem of lintFamily(lintable(definition))) {
+        // A Go definition whose help could not be read (help undefined, not '') is not judged to have none.
+        if (problem.rule === 'PROMLINT_HELP' && definition.source !== 'exposition' && definition.help === undefined) continue;
+        report.finding({
+          rule: problem.rule,
+          location: definition.location,
+          message: problem.text,
+          ...(problem.rule === 'PROMLINT_DUPLICATE_METRIC' && definition.duplicateSeries ? { related: definition.duplicateSeries } : {}),
+        });
+      }
+    }
+  },
+};
+
+function isLinted(definition: MetricDefinition, pair: MetricsPair): boolean {
+  if (definition.source === 'exposition' || definition.source === 'go') return true;
+  return definition.source === 'otel-go' && pair.options.lintOtelNames;
+}
+
+/** The family promlint would see: promlinter's for Go (variable and constant label names, one series, so never a
+ *  duplicate), the parsed family for an exposition file. */
+function lintable(definition: MetricDefinition) {
+  const labels = [...(definition.labels ?? []), ...definition.constLabels].map((label) => label.name);
+  return {
+    name: definition.name,
+    type: definition.type,
+    help: definition.help,
+    labels,
+    duplicate: definition.source === 'exposition' && definition.duplicateSeries !== undefined,
+  };
+}
