@@ -353,7 +353,6 @@ class Extractor {
       consts: {},
       localConsts: {},
       lists: {},
-      goos: goosOf(path, text),
       definitions: [],
       assignments: [],
       calls: [],
@@ -362,6 +361,8 @@ class Extractor {
   }
 
   run(root: SyntaxNode): GoFileFacts {
+    const goos = goosOf(this.facts.file, this.text);
+    if (goos) this.facts.goos = goos;
     if (root.hasError) this.facts.syntaxErrorLine = firstErrorLine(root);
     for (const child of root.namedChildren) {
       if (child.type === 'package_clause') this.facts.packageName = child.namedChild(0)?.text;
