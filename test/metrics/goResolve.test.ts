@@ -22,7 +22,7 @@ test('constants and label lists from another package fold through the module pat
     [{ dir: 'svc', path: 'example.com/svc' }],
   );
   assert.deepEqual(result.definitions.map(definition), ['shop_requests_total counter [code,method] @9:16']);
-  // A label read from another file has no location in this one… it keeps the location where it is spelled.
+  // A label read from another file keeps the location where it is spelled.
   assert.equal(result.definitions[0].labels?.[0].location?.file, 'svc/internal/names/names.go');
 });
 
@@ -69,13 +69,13 @@ test('receivers: a package var through an import, a local var, a struct field se
     MODULE,
   );
   assert.deepEqual(result.calls.map(call), [
-    'WithLabelValues@21:2 -> requests_total values=2',
-    'WithLabelValues@22:2 -> latency_seconds values=1',
-    'WithLabelValues@24:2 -> local values=1',
-    'MustCurryWith@25:8 -> requests_total keys=code',
-    'WithLabelValues@26:2 -> requests_total curried=code values=1',
-    'With@27:2 -> requests_total curried=method keys=code',
-    'MustCurryWith@27:2 -> requests_total keys=method',
+    'WithLabelValues@19:2 -> requests_total values=2',
+    'WithLabelValues@20:2 -> latency_seconds values=1',
+    'WithLabelValues@22:2 -> local values=1',
+    'MustCurryWith@23:8 -> requests_total keys=code',
+    'WithLabelValues@24:2 -> requests_total curried=code values=1',
+    'With@25:2 -> requests_total curried=method keys=code',
+    'MustCurryWith@25:2 -> requests_total keys=method',
   ]);
 });
 
@@ -99,8 +99,8 @@ test('taint: a field assigned a definition in one place and a parameter elsewher
   ].join('\n');
   const result = await resolve({ 'collector/cpu.go': text }, MODULE);
   assert.deepEqual(result.calls.map(call), [
-    'MustNewConstMetric@19:8 unresolved: field "cpu" is also assigned d (collector/cpu.go:16), which is not a known metric',
-    'MustNewConstMetric@20:8 -> node_cpu_seconds_total values=2',
+    'MustNewConstMetric@17:8 unresolved: field "cpu" is also assigned d (collector/cpu.go:14), which is not a known metric',
+    'MustNewConstMetric@18:8 -> node_cpu_seconds_total values=2',
   ]);
 });
 
@@ -116,7 +116,7 @@ test('a field assigned only known definitions (directly or through a variable) r
     'func (o *one) Collect(ch chan<- prometheus.Metric) { ch <- prometheus.MustNewConstMetric(o.d, prometheus.GaugeValue, 1, "v") }',
   ].join('\n');
   const result = await resolve({ 'collector/one.go': text }, MODULE);
-  assert.deepEqual(result.calls.map(call), ['MustNewConstMetric@13:60 -> a,b values=1']);
+  assert.deepEqual(result.calls.map(call), ['MustNewConstMetric@12:60 -> a,b values=1']);
 });
 
 test('unresolved receivers: a parameter, a map element, a call result; With on something that is not a metric is dropped', async () => {
