@@ -1,0 +1,420 @@
+// Workspace resolution of Go facts (DESIGN §3.1), without the Go toolchain: imports map to directories through go.mod
+// module paths; names fold across packages; a call's receiver resolves by binding name (package var, local var, struct
+// field), and a binding that is also assigned anything opaque is tainted, so its calls are reported unresolved rather than
+// checked against a guess.
+import type { Location } from '../../engine/finding';
+import type { Range } from '../../engine/range';
+import type { LabelCall, MetricDefinition, NamedPlace, Unreadable } from '../model';
+import type { GoDefinitionFact, GoFileFacts, GoRef, GoTarget, LabelItem, LabelList, StrExpr } from './extract';
+
+export { extractGoFile, looksLikeMetricsGo } from './extract';
+export type { GoFileFacts } from './extract';
+
+export interface GoModule {
+  /** The directory holding go.mod, repository-relative ('' or '.' for the root). */
+  dir: string;
+  /** The module path of its `module` directive. */
+  path: string;
+}
+
+export interface GoResolution {
+  definitions: MetricDefinition[];
+  calls: LabelCall[];
+  unreadable: Unreadable[];
+}
+
+/** The module path of a go.mod file, or undefined when it has no readable `module` directive. */
+export function parseGoMod(text: string): string | undefined {
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    const match = /^module\s+(?:"([^"]+)"|`([^`]+)`|(\S+))$/.exec(line);
+    if (match) return match[1] ?? match[2] ?? match[3];
+  }
+  return undefined;
+}
+
+function dirOf(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash < 0 ? '.' : file.slice(0, slash);
+}
+
+function normalDir(dir: string): string {
+  const trimmed = dir.replace(/^\.\/?/, '').replace(/\/$/, '');
+  return trimmed === '' ? '.' : trimmed;
+}
+
+interface Bound {
+  definitions: number[];
+  curried: string[];
+}
+
+type Resolved = Bound | { unresolved: string };
+
+/** One definition while resolving: its facts, its file, and the public form once built. */
+interface Entry {
+  fact: GoDefinitionFact;
+  facts: GoFileFacts;
+  index: number;
+  built?: MetricDefinition;
+  /** Why the definition is not in the output (its name cannot be folded). */
+  unnamed?: string;
+  /** The registry a `MustRegister` call puts it on. */
+  registered?: string;
+}
+
+export function resolveGo(files: readonly GoFileFacts[], modules: readonly GoModule[]): GoResolution {
+  return new Resolver(files, modules).run();
+}
+
+class Resolver {
+  private readonly byDir = new Map<string, GoFileFacts[]>();
+  private readonly moduleList: GoModule[];
+  private readonly entries: Entry[] = [];
+  private readonly entryIndex = new Map<GoFileFacts, number>();
+  private readonly assignments = new Map<string, { value: GoRef; facts: GoFileFacts; line: number }[]>();
+  private readonly exportedFields = new Map<string, string[]>();
+  private readonly constMemo = new Map<string, string | null>();
+  private readonly listMemo = new Map<string, NamedPlace[] | null>();
+  private readonly bindingMemo = new Map<string, Resolved>();
+  private readonly inProgress = new Set<string>();
+
+  constructor(
+    private readonly files: readonly GoFileFacts[],
+    modules: readonly GoModule[],
+  ) {
+    this.moduleList = modules.map((module) => ({ dir: normalDir(module.dir), path: module.path })).sort((a, b) => b.path.length - a.path.length);
+    for (const facts of files) {
+      const dir = dirOf(facts.file);
+      const list = this.byDir.get(dir);
+      if (list) list.push(facts);
+      else this.byDir.set(dir, [facts]);
+      this.entryIndex.set(facts, this.entries.length);
+      facts.definitions.forEach((fact, index) => this.entries.push({ fact, facts, index }));
+      for (const assignment of facts.assignments) {
+        const key = this.keyOf(assignment.target, facts);
+        if (!key) continue;
+        const list = this.assignments.get(key);
+        const entry = { value: assignment.value, facts, line: assignment.line };
+        if (list) list.push(entry);
+        else this.assignments.set(key, [entry]);
+        if (assignment.target.k === 'field' && /^[A-Z]/.test(assignment.target.name)) {
+          const dirs = this.exportedFields.get(assignment.target.name) ?? [];
+          if (!dirs.includes(dir)) dirs.push(dir);
+          this.exportedFields.set(assignment.target.name, dirs);
+        }
+      }
+    }
+  }
+
+  run(): GoResolution {
+    const unreadable: Unreadable[] = [];
+    for (const facts of this.files) {
+      if (facts.syntaxErrorLine !== undefined) {
+        unreadable.push({
+          file: facts.file,
+          reason: `Go syntax error at line ${facts.syntaxErrorLine + 1}; metric definitions and label calls in the damaged code are not read`,
+        });
+      }
+    }
+    this.registrations();
+    const ranks = new Map<string, number>();
+    for (const entry of this.entries) this.build(entry, ranks);
+    const calls: LabelCall[] = [];
+    for (const facts of this.files) {
+      for (const call of facts.calls) {
+        const resolved = this.resolveRef(call.receiver, facts);
+        if ('unresolved' in resolved && call.weak) continue;
+        const out: LabelCall = {
+          method: call.method,
+          callee: call.callee,
+          location: this.location(facts, call.range),
+          definitions: [],
+          curried: [],
+        };
+        if ('unresolved' in resolved) out.unresolved = resolved.unresolved;
+        else {
+          const unnamed = resolved.definitions.map((index) => this.entries[index]).find((entry) => entry.unnamed);
+          const source = resolved.definitions.map((index) => this.entries[index].fact.source);
+          if (call.method === 'Record' ? source.some((s) => s !== 'otel-go') : source.some((s) => s !== 'go')) {
+            if (call.weak) continue;
+            out.unresolved = `the receiver resolves to a ${call.method === 'Record' ? 'client_golang' : 'OpenTelemetry'} definition`;
+          } else if (unnamed) out.unresolved = unnamed.unnamed;
+          else {
+            out.definitions = resolved.definitions.map((index) => this.entries[index].built!);
+            out.curried = resolved.curried;
+            if (call.method === 'ConstMetric') this.refineDescType(out.definitions, call.valueType);
+          }
+        }
+        if (call.values) out.values = call.values.map((range) => this.location(facts, range));
+        if (call.spread) out.spread = true;
+        if (call.argumentsEnd) out.argumentsEnd = this.location(facts, call.argumentsEnd);
+        if (call.keys) {
+          const keys: NamedPlace[] = [];
+          for (const key of call.keys) {
+            const name = this.evalString(key.name, facts);
+            if (name === undefined) break;
+            keys.push({ name, location: this.location(facts, key.range) });
+          }
+          if (keys.length === call.keys.length) out.keys = keys;
+        }
+        calls.push(out);
+      }
+    }
+    const definitions = this.entries.filter((entry) => !entry.unnamed).map((entry) => entry.built!);
+    return { definitions, calls, unreadable };
+  }
+
+  private location(facts: GoFileFacts, range: Range): Location {
+    return { file: facts.file, range };
+  }
+
+  /** A desc has no type of its own; the const metrics made from it give one (when they agree). */
+  private refineDescType(definitions: MetricDefinition[], valueType: string | undefined): void {
+    const type =
+      valueType === 'histogram' || valueType === 'summary'
+        ? valueType
+        : valueType === 'CounterValue'
+          ? 'counter'
+          : valueType === 'GaugeValue'
+            ? 'gauge'
+            : undefined;
+    if (!type) return;
+    for (const definition of definitions) {
+      if (definition.fallbackIdentity?.endsWith('#NewDesc') && definition.type === 'untyped') definition.type = type;
+    }
+  }
+
+  // ---- building definitions
+
+  private build(entry: Entry, ranks: Map<string, number>): void {
+    const { fact, facts } = entry;
+    const dir = dirOf(facts.file);
+    const binding = fact.binding ?? '';
+    const rankKey = `${facts.file}#${binding}`;
+    const rank = ranks.get(rankKey) ?? 0;
+    ranks.set(rankKey, rank + 1);
+    const name = fact.name && this.evalString(fact.name, facts);
+    if (name === undefined) {
+      entry.unnamed = `the name of the metric defined at ${facts.file}:${fact.range.start.line + 1} is not a constant`;
+    }
+    const definition: MetricDefinition = {
+      source: fact.source,
+      name: name ?? '',
+      type: fact.type,
+      labels: this.labels(fact.labels, facts),
+      constLabels: this.places(fact.constLabels, facts) ?? [],
+      location: this.location(facts, fact.range),
+      identity: `${facts.file}#${binding}#${rank}`,
+      fallbackIdentity: `${facts.file}#${fact.constructor}`,
+      build: { packageDir: dir, isMain: facts.packageName === 'main', ...(facts.goos ? { goos: facts.goos } : {}) },
+    };
+    if (fact.nameRange) definition.nameLocation = this.location(facts, fact.nameRange);
+    if (fact.help) {
+      const help = this.evalString(fact.help, facts);
+      if (help !== undefined) definition.help = help;
+    }
+    if (fact.unit) {
+      const unit = this.evalString(fact.unit, facts);
+      if (unit !== undefined) definition.unit = unit;
+    }
+    if (fact.registry !== undefined) definition.registry = fact.registry === 'default' ? 'default' : `${dir}#${fact.registry}`;
+    else if (entry.registered) definition.registry = entry.registered;
+    entry.built = definition;
+  }
+
+  private labels(list: LabelList | null | undefined, facts: GoFileFacts): NamedPlace[] | undefined {
+    if (list === null) return [];
+    if (list === undefined) return undefined;
+    return this.evalList(list, facts);
+  }
+
+  private places(items: LabelItem[], facts: GoFileFacts): NamedPlace[] | undefined {
+    const places: NamedPlace[] = [];
+    for (const item of items) {
+      const name = this.evalString(item.name, facts);
+      if (name === undefined) return undefined;
+      places.push(item.name.k === 'lit' ? { name, location: this.location(facts, item.range) } : { name });
+    }
+    return places;
+  }
+
+  /** Registrations: `prometheus.MustRegister(x)` puts x on the default registry, `reg.MustRegister(x)` on reg. */
+  private registrations(): void {
+    const registryOf = new Map<number, string>();
+    for (const facts of this.files) {
+      for (const registration of facts.registrations) {
+        const registry = registration.registry === 'default' ? 'default' : `${dirOf(facts.file)}#${registration.registry}`;
+        for (const collector of registration.collectors) {
+          const resolved = this.resolveRef(collector, facts);
+          if ('unresolved' in resolved) continue;
+          for (const index of resolved.definitions) if (!registryOf.has(index)) registryOf.set(index, registry);
+        }
+      }
+    }
+    for (const [index, registry] of registryOf) this.entries[index].registered = registry;
+  }
+
+  // ---- constants
+
+  private dirOfImport(path: string): string | undefined {
+    for (const module of this.moduleList) {
+      if (path === module.path) return module.dir;
+      if (path.startsWith(module.path + '/'))
+        return normalDir(module.dir === '.' ? path.slice(module.path.length + 1) : `${module.dir}/${path.slice(module.path.length + 1)}`);
+    }
+    return undefined;
+  }
+
+  private packageFiles(pkg: string | undefined, facts: GoFileFacts): GoFileFacts[] {
+    const dir = pkg === undefined ? dirOf(facts.file) : this.dirOfImport(pkg);
+    return (dir !== undefined && this.byDir.get(dir)) || [];
+  }
+
+  private evalString(expr: StrExpr, facts: GoFileFacts): string | undefined {
+    switch (expr.k) {
+      case 'lit':
+        return expr.v;
+      case 'cat': {
+        let out = '';
+        for (const part of expr.parts) {
+          const value = this.evalString(part, facts);
+          if (value === undefined) return undefined;
+          out += value;
+        }
+        return out;
+      }
+      case 'fq': {
+        const parts = expr.parts.map((part) => (part ? this.evalString(part, facts) : undefined));
+        if (parts.some((part) => part === undefined)) return undefined;
+        // BuildFQName: "" when the name is empty, else the non-empty parts joined with "_".
+        return parts[2] === '' ? '' : parts.filter((part) => part !== '').join('_');
+      }
+      case 'ref': {
+        if (expr.pkg === undefined && Object.prototype.hasOwnProperty.call(facts.localConsts, expr.name)) {
+          return this.evalString(facts.localConsts[expr.name], facts);
+        }
+        const files = this.packageFiles(expr.pkg, facts);
+        const key = `${expr.pkg === undefined ? dirOf(facts.file) : expr.pkg}\u0000${expr.name}`;
+        const known = this.constMemo.get(key);
+        if (known !== undefined) return known ?? undefined;
+        this.constMemo.set(key, null); // a cycle folds to nothing
+        const owner = files.find((file) => Object.prototype.hasOwnProperty.call(file.consts, expr.name));
+        const value = owner ? this.evalString(owner.consts[expr.name], owner) : undefined;
+        this.constMemo.set(key, value ?? null);
+        return value;
+      }
+    }
+  }
+
+  private evalList(list: LabelList, facts: GoFileFacts): NamedPlace[] | undefined {
+    switch (list.k) {
+      case 'list':
+        return this.places(list.items, facts);
+      case 'append': {
+        const base = this.evalList(list.base, facts);
+        const more = this.places(list.items, facts);
+        return base && more && [...base, ...more];
+      }
+      case 'ref': {
+        const files = this.packageFiles(list.pkg, facts);
+        const key = `${list.pkg === undefined ? dirOf(facts.file) : list.pkg}\u0000${list.name}`;
+        const known = this.listMemo.get(key);
+        if (known !== undefined) return known ?? undefined;
+        this.listMemo.set(key, null);
+        const owner = files.find((file) => Object.prototype.hasOwnProperty.call(file.lists, list.name));
+        // A list variable reassigned anywhere is not a constant list.
+        const reassigned = (this.assignments.get(`${owner ? dirOf(owner.file) : ''}\u0000v\u0000${list.name}`)?.length ?? 0) > 1;
+        const value = owner && !reassigned ? this.evalList(owner.lists[list.name], owner) : undefined;
+        this.listMemo.set(key, value ?? null);
+        return value;
+      }
+    }
+  }
+
+  // ---- bindings
+
+  private keyOf(target: GoTarget, facts: GoFileFacts): string | undefined {
+    switch (target.k) {
+      case 'local':
+        return `${facts.file}\u0000l\u0000${target.func}\u0000${target.name}`;
+      case 'var': {
+        const dir = target.pkg === undefined ? dirOf(facts.file) : this.dirOfImport(target.pkg);
+        return dir === undefined ? undefined : `${dir}\u0000v\u0000${target.name}`;
+      }
+      case 'field':
+        return `${dirOf(facts.file)}\u0000f\u0000${target.name}`;
+    }
+  }
+
+  private resolveRef(ref: GoRef, facts: GoFileFacts): Resolved {
+    switch (ref.k) {
+      case 'def':
+        return { definitions: [this.entryIndex.get(facts)! + ref.index], curried: [] };
+      case 'opaque':
+        return { unresolved: `the receiver ${ref.text} is not a name bound to a metric` };
+      case 'curry': {
+        if (!ref.labels) return { unresolved: 'curried with labels that are not literal' };
+        const base = this.resolveRef(ref.base, facts);
+        return 'unresolved' in base ? base : { definitions: base.definitions, curried: [...base.curried, ...ref.labels] };
+      }
+      default: {
+        let key = this.keyOf(ref, facts);
+        if (ref.k === 'var' && ref.pkg !== undefined && key === undefined) return { unresolved: `package ${ref.pkg} is not in the workspace` };
+        if (ref.k === 'field' && !this.assignments.has(key!)) {
+          // An exported field may be set in another package; use it when exactly one package assigns it.
+          const dirs = this.exportedFields.get(ref.name);
+          if (dirs?.length === 1) key = `${dirs[0]}\u0000f\u0000${ref.name}`;
+        }
+        return this.resolveBinding(key!, ref.k === 'field' ? `field "${ref.name}"` : `"${ref.name}"`);
+      }
+    }
+  }
+
+  /** All values assigned to a binding must be known definitions (or aliases of them); any other value taints it. */
+  private resolveBinding(key: string, what: string): Resolved {
+    const known = this.bindingMemo.get(key);
+    if (known) return known;
+    if (this.inProgress.has(key)) return { definitions: [], curried: [] };
+    this.inProgress.add(key);
+    const assigned = this.assignments.get(key) ?? [];
+    let result: Resolved | undefined;
+    const definitions = new Set<number>();
+    let curried: string[] | undefined;
+    for (const { value, facts, line } of assigned) {
+      const resolved = this.resolveRef(value, facts);
+      if ('unresolved' in resolved) {
+        result = {
+          unresolved: `${what} is also assigned ${value.k === 'opaque' ? value.text : describe(value)} (${facts.file}:${line + 1}), which is not a known metric`,
+        };
+        break;
+      }
+      if (curried && curried.join('\u0000') !== resolved.curried.join('\u0000')) {
+        result = { unresolved: `${what} holds metrics curried with different labels` };
+        break;
+      }
+      curried = resolved.curried;
+      for (const index of resolved.definitions) definitions.add(index);
+    }
+    result ??=
+      definitions.size > 0
+        ? { definitions: [...definitions], curried: curried ?? [] }
+        : { unresolved: `${what} is not assigned a metric definition that can be read` };
+    this.inProgress.delete(key);
+    this.bindingMemo.set(key, result);
+    return result;
+  }
+}
+
+function describe(ref: GoRef): string {
+  switch (ref.k) {
+    case 'local':
+    case 'var':
+      return ref.name;
+    case 'field':
+      return `.${ref.name}`;
+    case 'curry':
+      return `${describe(ref.base)}.MustCurryWith(…)`;
+    default:
+      return 'a value';
+  }
+}
