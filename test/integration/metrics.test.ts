@@ -44,7 +44,7 @@ interface JsonFinding {
   rule: string;
   severity: string;
   file: string;
-  range: { start: { line: number; character: number } };
+  range: { start: { line: number; column: number } };
   message: string;
 }
 
@@ -57,23 +57,23 @@ test('the CLI reports a renamed label on the definition and on the alert rule th
   assert.equal(result.status, 1, result.stderr);
   const { findings } = JSON.parse(result.stdout) as { findings: JsonFinding[] };
   assert.deepEqual(
-    findings.map((finding) => [finding.rule, finding.severity, finding.file, finding.range.start.line, finding.range.start.character, finding.message]),
+    findings.map((finding) => [finding.rule, finding.severity, finding.file, finding.range.start.line, finding.range.start.column, finding.message]),
     [
-      ['METRIC_LABEL_RENAMED', 'error', 'metrics.go', 7, 19, 'Label "code" of metric "http_requests_total" was renamed to "status".'],
+      ['METRIC_LABEL_RENAMED', 'error', 'metrics.go', 8, 20, 'Label "code" of metric "http_requests_total" was renamed to "status".'],
       [
         'LABEL_REFERENCED_MISSING',
         'error',
         'alerts/rules.yaml',
-        4,
-        22,
+        5,
+        23,
         'alert "ErrorsByCode" uses label "code" of "http_requests_total", which no longer has it.',
       ],
       [
         'LABEL_ARITY_MISMATCH',
         'error',
         'handler.go',
-        3,
-        1,
+        4,
+        2,
         'WithLabelValues passes 1 label value but metric "http_requests_total" has 2 variable labels ("method", "status"); this panics with "inconsistent label cardinality".',
       ],
     ].sort((a, b) => String(a[2]).localeCompare(String(b[2]))),
@@ -81,7 +81,9 @@ test('the CLI reports a renamed label on the definition and on the alert rule th
 });
 
 function editsFor(edit: WorkspaceEdit, uri: string): TextEdit[] {
-  const fromDocumentChanges = (edit.documentChanges ?? []).flatMap((change) => ('textDocument' in change && change.textDocument.uri === uri ? (change.edits as TextEdit[]) : []));
+  const fromDocumentChanges = (edit.documentChanges ?? []).flatMap((change) =>
+    'textDocument' in change && change.textDocument.uri === uri ? (change.edits as TextEdit[]) : [],
+  );
   return [...fromDocumentChanges, ...(edit.changes?.[uri] ?? [])];
 }
 

@@ -184,6 +184,8 @@ function namingFindings(definitions: MetricDefinition[], lintOtelNames = false):
     removed: [],
     added: definitions,
     options: { otelToPrometheus: { strategy: 'UnderscoreEscapingWithSuffixes', namespace: '', units: true, counterSuffix: true }, lintOtelNames },
+    unreadable: new Set(),
+    headPathOf: (path) => path,
   };
   const found: MetricsFinding[] = [];
   namingFamily.check(pair, { finding: (finding) => found.push(finding) });

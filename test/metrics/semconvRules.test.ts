@@ -38,7 +38,16 @@ function pairOf(base: MetricsIndex, head: MetricsIndex, extraHead: MetricDefinit
       heads.delete(definition.identity);
     } else removed.push(definition);
   }
-  return { base, head, pairs, removed, added: [...heads.values()], options: { otelToPrometheus: DEFAULT_OTEL_TO_PROMETHEUS, lintOtelNames: false } };
+  return {
+    base,
+    head,
+    pairs,
+    removed,
+    added: [...heads.values()],
+    options: { otelToPrometheus: DEFAULT_OTEL_TO_PROMETHEUS, lintOtelNames: false },
+    unreadable: new Set(),
+    headPathOf: (path) => path,
+  };
 }
 
 function at(location: Location | undefined): string {
@@ -181,7 +190,16 @@ test('without a base (a first commit) nothing is compared', () => {
   const head = index({ 'r.yaml': registry(ROUTE), 'm.yaml': metric('    stability: development\n') });
   const found: MetricsFinding[] = [];
   semconvFamily.check(
-    { base: undefined, head, pairs: [], removed: [], added: head.definitions, options: { otelToPrometheus: DEFAULT_OTEL_TO_PROMETHEUS, lintOtelNames: false } },
+    {
+      base: undefined,
+      head,
+      pairs: [],
+      removed: [],
+      added: head.definitions,
+      options: { otelToPrometheus: DEFAULT_OTEL_TO_PROMETHEUS, lintOtelNames: false },
+      unreadable: new Set(),
+      headPathOf: (path) => path,
+    },
     { finding: (finding) => found.push(finding) },
   );
   assert.deepEqual(found, []);

@@ -29,7 +29,11 @@ export const metricsChecker: KindChecker = {
   },
   // `files`: globs that narrow (or widen, for unusual names) where metric inputs are looked for; `otelToPrometheus`: how
   // the OpenTelemetry exporter names series (DESIGN §1.4), so that rules and dashboards match OTel instruments.
-  options: [globsOption('files'), otelOption(), { key: 'lintOtelNames', default: false, read: (value) => (typeof value === 'boolean' ? { value } : { mustBe: 'true or false' }) }],
+  options: [
+    globsOption('files'),
+    otelOption(),
+    { key: 'lintOtelNames', default: false, read: (value) => (typeof value === 'boolean' ? { value } : { mustBe: 'true or false' }) },
+  ],
   rules: METRICS_RULES,
   startSession: () => new MetricsSession(),
   fixes: (finding: Finding, head: FixHead): Promise<Fix[]> => metricsFixes(finding, head),
@@ -52,7 +56,8 @@ function otelOption(): KindOption {
       const merged = { ...DEFAULT_OTEL_TO_PROMETHEUS, ...given };
       if (!STRATEGIES.includes(merged.strategy)) return { mustBe: `a map whose strategy is one of ${STRATEGIES.join(', ')}` };
       if (typeof merged.namespace !== 'string') return { mustBe: 'a map whose namespace is a string' };
-      if (typeof merged.units !== 'boolean' || typeof merged.counterSuffix !== 'boolean') return { mustBe: 'a map whose units and counterSuffix are true or false' };
+      if (typeof merged.units !== 'boolean' || typeof merged.counterSuffix !== 'boolean')
+        return { mustBe: 'a map whose units and counterSuffix are true or false' };
       const unknown = Object.keys(given).filter((key) => !(key in DEFAULT_OTEL_TO_PROMETHEUS));
       if (unknown.length > 0) return { mustBe: `a map with only strategy, namespace, units and counterSuffix (not ${unknown.join(', ')})` };
       return { value: merged };
@@ -147,7 +152,11 @@ class MetricsSession implements KindSession {
       tree,
       candidatesIn(await tree.list(), globs).map((path) => ({ path })),
       undefined,
-      ({ path }, text) => facts.set(path, readFacts(path, text, () => this.parser!)),
+      ({ path }, text) =>
+        facts.set(
+          path,
+          readFacts(path, text, () => this.parser!),
+        ),
     );
     return buildIndex(facts);
   }

@@ -36,7 +36,14 @@ export async function metricsFixes(finding: Finding, head: FixHead): Promise<Fix
       if (!at) return [];
       const values = missing.map((label) => `"" /* ${label} */`).join(', ');
       const title = `Add missing label value${missing.length === 1 ? '' : 's'} for ${missing.map((label) => `"${label}"`).join(', ')}`;
-      return [{ title, changes: [{ file: at.file, edits: [{ range: { start: at.range.start, end: at.range.start }, newText: data.first === true ? values : `, ${values}` }] }] }];
+      return [
+        {
+          title,
+          changes: [
+            { file: at.file, edits: [{ range: { start: at.range.start, end: at.range.start }, newText: data.first === true ? values : `, ${values}` }] },
+          ],
+        },
+      ];
     }
     case 'removeLabelValues': {
       const [at] = decodePlaces(data.at);

@@ -1,7 +1,8 @@
 // The metrics kind's inputs, each recognised by extension and content: Go code, exposition files, semantic-convention
 // registries, rule files and dashboards. A file is read into `FileFacts` once per content; the index is built from facts.
 import type { Unreadable } from './model';
-import { extractGoFile, looksLikeMetricsGo, parseGoMod, type GoFileFacts } from './go/extract';
+import { extractGoFile, looksLikeMetricsGo, type GoFileFacts } from './go/extract';
+import { parseGoMod } from './go/resolve';
 import type { goParser } from './go/treeSitter';
 import { looksLikeExposition, parseExposition } from './exposition/parse';
 import { looksLikeSemconv, readSemconvFile, type SemconvFile } from './semconv/registry';
@@ -27,7 +28,7 @@ const JSON_FILE = /\.json$/i;
 /** Whether a file is one the kind reads, by its path and content: cheap, asked of every candidate. */
 export function recognizesMetricsInput(path: string, text: string): boolean {
   if (GO_MOD.test(path)) return true;
-  if (GO.test(path)) return looksLikeMetricsGo(text);
+  if (GO.test(path)) return isMetricsGo(text);
   if (YAML.test(path)) return looksLikeRuleFile(text) || looksLikeSemconv(text);
   if (JSON_FILE.test(path)) return looksLikeDashboard(text);
   return looksLikeExposition(path, text);
@@ -38,7 +39,7 @@ export type Parser = Awaited<ReturnType<typeof goParser>>;
 /** What one file holds for the kind. Go files are parsed only when they import a metrics package. */
 export function readFacts(path: string, text: string, parser: () => Parser): FileFacts {
   if (GO_MOD.test(path)) return { input: 'go.mod', module: parseGoMod(text), clientGolang: clientGolangVersion(text) };
-  if (GO.test(path)) return looksLikeMetricsGo(text) ? { input: 'go', go: extractGoFile(parser(), path, text) } : { input: 'none' };
+  if (GO.test(path)) return isMetricsGo(text) ? { input: 'go', go: extractGoFile(parser(), path, text) } : { input: 'none' };
   if (YAML.test(path)) {
     if (looksLikeRuleFile(text)) {
       const rules = extractRuleFile(path, text);
@@ -54,7 +55,17 @@ export function readFacts(path: string, text: string, parser: () => Parser): Fil
     const dashboard = looksLikeDashboard(text) ? extractDashboard(path, text) : undefined;
     return dashboard ? { input: 'queries', ...dashboard } : { input: 'none' };
   }
-  return looksLikeExposition(path, text) ? { input: 'exposition', ...parseExposition(path, text) } : { input: 'none' };
+  if (!looksLikeExposition(path, text)) return { input: 'none' };
+  const { families, unreadable } = parseExposition(path, text);
+  return { input: 'exposition', definitions: families, unreadable };
+}
+
+/** Label calls on a vector defined in another file of the package need not import client_golang themselves. */
+const LABEL_CALL = /\.(?:WithLabelValues|GetMetricWithLabelValues|DeleteLabelValues|GetMetricWith|With|Delete|DeletePartialMatch|CurryWith|MustCurryWith)\(/;
+
+/** Go files worth parsing: those that use a metrics package, and those that call a label method on something. */
+function isMetricsGo(text: string): boolean {
+  return looksLikeMetricsGo(text) || LABEL_CALL.test(text);
 }
 
 /** The client_golang version a go.mod requires (`v1.24.1`), which decides the name validation scheme. */

@@ -99,7 +99,13 @@ function checkLabels(base: MetricDefinition, head: MetricDefinition, uses: Query
       location: head.location,
       message: `Label "${old}" of metric "${head.name}" was renamed to "${now}".`,
       related: base.location,
-      fixData: { fix: 'labelRenamed', oldLabel: old, newLabel: now, places: encodePlaces(places), ...(added[0].location ? { definitionLabel: encodePlaces([added[0].location]) } : {}) },
+      fixData: {
+        fix: 'labelRenamed',
+        oldLabel: old,
+        newLabel: now,
+        places: encodePlaces(places),
+        ...(added[0].location ? { definitionLabel: encodePlaces([added[0].location]) } : {}),
+      },
     });
   } else {
     for (const label of removed) {
@@ -113,7 +119,10 @@ function checkLabels(base: MetricDefinition, head: MetricDefinition, uses: Query
       });
     }
     for (const label of added) {
-      const stableSemconv = head.source === 'semconv' && base.stability === 'stable' && head.attributes?.find((attribute) => attribute.name === label.name)?.requirementLevel !== 'opt_in';
+      const stableSemconv =
+        head.source === 'semconv' &&
+        base.stability === 'stable' &&
+        head.attributes?.find((attribute) => attribute.name === label.name)?.requirementLevel !== 'opt_in';
       report.finding({
         rule: METRIC_LABEL_ADDED.id,
         location: head.location,

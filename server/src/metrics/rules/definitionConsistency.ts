@@ -8,13 +8,28 @@ import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type Metrics
 import { nearness } from './nearNames';
 import { labelNamesOf } from './series';
 
-export const LABEL_RESERVED_NAME = metricsRule('LABEL_RESERVED_NAME', ['RUNTIME'], 'error', 'A label name registration refuses (le on a histogram, quantile on a summary, __ prefix)');
-export const METRIC_NAME_INVALID = metricsRule('METRIC_NAME_INVALID', ['RUNTIME'], 'error', 'A metric name registration refuses (empty, or invalid under the validation scheme)');
+export const LABEL_RESERVED_NAME = metricsRule(
+  'LABEL_RESERVED_NAME',
+  ['RUNTIME'],
+  'error',
+  'A label name registration refuses (le on a histogram, quantile on a summary, __ prefix)',
+);
+export const METRIC_NAME_INVALID = metricsRule(
+  'METRIC_NAME_INVALID',
+  ['RUNTIME'],
+  'error',
+  'A metric name registration refuses (empty, or invalid under the validation scheme)',
+);
 export const METRIC_LABELS_INCONSISTENT = metricsRule('METRIC_LABELS_INCONSISTENT', ['CONSISTENCY'], 'error', 'One metric name defined with two label sets');
 export const METRIC_HELP_INCONSISTENT = metricsRule('METRIC_HELP_INCONSISTENT', ['CONSISTENCY'], 'warning', 'One metric name defined with two help texts');
 export const METRIC_TYPE_INCONSISTENT = metricsRule('METRIC_TYPE_INCONSISTENT', ['CONSISTENCY'], 'warning', 'One metric name defined as two types');
 export const LABEL_NEAR_DUPLICATE = metricsRule('LABEL_NEAR_DUPLICATE', ['CONSISTENCY'], 'warning', 'Two label names in the workspace that look like one');
-export const LABEL_SET_INCONSISTENT = metricsRule('LABEL_SET_INCONSISTENT', ['CONSISTENCY'], 'warning', 'One OpenTelemetry instrument recorded with different attribute sets');
+export const LABEL_SET_INCONSISTENT = metricsRule(
+  'LABEL_SET_INCONSISTENT',
+  ['CONSISTENCY'],
+  'warning',
+  'One OpenTelemetry instrument recorded with different attribute sets',
+);
 export const LABEL_REQUIRED_MISSING = metricsRule(
   'LABEL_REQUIRED_MISSING',
   ['CONSISTENCY', 'SEMCONV'],
@@ -76,7 +91,8 @@ function checkNames(definition: MetricDefinition, legacy: boolean, report: Metri
     if (label.name === 'le' && definition.type === 'histogram') why = `Label "le" is not allowed on histogram "${name}"; registration fails.`;
     else if (label.name === 'quantile' && definition.type === 'summary') why = `Label "quantile" is not allowed on summary "${name}"; registration fails.`;
     else if (label.name.startsWith('__')) why = `Label "${label.name}" of metric "${name}" starts with "__", which is reserved; registration fails.`;
-    else if (label.name === '' || (legacy && !LEGACY_LABEL_NAME.test(label.name))) why = `Label "${label.name}" of metric "${name}" is not a valid label name; registration fails.`;
+    else if (label.name === '' || (legacy && !LEGACY_LABEL_NAME.test(label.name)))
+      why = `Label "${label.name}" of metric "${name}" is not a valid label name; registration fails.`;
     if (why) report.finding({ rule: LABEL_RESERVED_NAME.id, location: definition.location, message: why });
   }
 }
@@ -128,7 +144,13 @@ function checkSameNames(pair: MetricsPair, report: MetricsFamilyReport): void {
           related,
           severity: sameRegistry ? 'error' : 'warning',
         });
-      } else if (here.source === 'go' && here.help !== undefined && other.help !== undefined && here.help !== other.help && labelSets(here) === labelSets(other)) {
+      } else if (
+        here.source === 'go' &&
+        here.help !== undefined &&
+        other.help !== undefined &&
+        here.help !== other.help &&
+        labelSets(here) === labelSets(other)
+      ) {
         report.finding({
           rule: METRIC_HELP_INCONSISTENT.id,
           location: here.location,
@@ -180,7 +202,13 @@ function checkNearDuplicates(pair: MetricsPair, report: MetricsFamilyReport): vo
           message: `Label "${rareName}" looks like "${commonName}" (used by ${common.length} metric${common.length === 1 ? '' : 's'}); pick one.`,
           related: common[0].location,
           ...(near === 'synonym' ? { severity: 'info' as const } : {}),
-          fixData: { fix: 'replace', title: `Rename label "${rareName}" to "${commonName}" in all ${places.length} places`, oldText: rareName, newText: commonName, places: encodePlaces(places) },
+          fixData: {
+            fix: 'replace',
+            title: `Rename label "${rareName}" to "${commonName}" in all ${places.length} places`,
+            oldText: rareName,
+            newText: commonName,
+            places: encodePlaces(places),
+          },
         });
       }
     }
@@ -190,13 +218,17 @@ function checkNearDuplicates(pair: MetricsPair, report: MetricsFamilyReport): vo
 function keysOn(calls: readonly LabelCall[], definitions: readonly MetricDefinition[], label: string): Location[] {
   const wanted = new Set(definitions);
   return calls.flatMap((call) =>
-    call.definitions.some((definition) => wanted.has(definition)) ? (call.keys ?? []).flatMap((key) => (key.name === label && key.location ? [key.location] : [])) : [],
+    call.definitions.some((definition) => wanted.has(definition))
+      ? (call.keys ?? []).flatMap((key) => (key.name === label && key.location ? [key.location] : []))
+      : [],
   );
 }
 
 /** OpenTelemetry recordings: one instrument recorded with different literal attribute sets, or without a required attribute. */
 function checkRecordings(pair: MetricsPair, report: MetricsFamilyReport): void {
-  const semconvByName = new Map(pair.head.definitions.filter((definition) => definition.source === 'semconv').map((definition) => [definition.name, definition]));
+  const semconvByName = new Map(
+    pair.head.definitions.filter((definition) => definition.source === 'semconv').map((definition) => [definition.name, definition]),
+  );
   const firstByInstrument = new Map<MetricDefinition, LabelCall>();
   for (const call of pair.head.calls) {
     if (call.method !== 'Record' || !call.keys || call.definitions.length !== 1) continue;

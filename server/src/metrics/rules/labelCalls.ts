@@ -1,7 +1,8 @@
 // Go call sites against the vector they resolve to (DESIGN §2.2): a positional call passing the wrong number of values, a
 // label map naming a label the vector lacks or missing one it has. client_golang panics on each (or returns the error, for
 // the `GetMetric…` forms, or deletes nothing, for `Delete…`). A call that does not resolve to one label list is not judged.
-import type { Severity } from '../../engine/finding';
+import type { Location, Severity } from '../../engine/finding';
+import type { Position } from '../../engine/range';
 import type { LabelCall, LabelCallMethod } from '../model';
 import { encodePlaces } from '../places';
 import { metricsRule, type MetricsFamily, type MetricsFamilyReport } from './family';
@@ -50,7 +51,12 @@ function labelListOf(call: LabelCall): string[] | undefined {
 function outcome(call: LabelCall): { severity: Severity; consequence: string } {
   if (call.method === 'DeleteLabelValues' || call.method === 'Delete' || call.method === 'DeletePartialMatch')
     return { severity: 'warning', consequence: 'it deletes nothing' };
-  if (call.method === 'GetMetricWithLabelValues' || call.method === 'GetMetricWith' || call.method === 'CurryWith' || (call.method === 'ConstMetric' && !call.callee.startsWith('Must')))
+  if (
+    call.method === 'GetMetricWithLabelValues' ||
+    call.method === 'GetMetricWith' ||
+    call.method === 'CurryWith' ||
+    (call.method === 'ConstMetric' && !call.callee.startsWith('Must'))
+  )
     return { severity: 'error', consequence: 'this returns the error "inconsistent label cardinality"' };
   return { severity: 'error', consequence: 'this panics with "inconsistent label cardinality"' };
 }
@@ -63,7 +69,6 @@ function checkArity(call: LabelCall, labels: readonly string[], report: MetricsF
   const name = call.definitions[0].name;
   const values = `${given} label value${given === 1 ? '' : 's'}`;
   const variable = `${labels.length} variable label${labels.length === 1 ? '' : 's'}${labels.length > 0 ? ` (${quotedList(labels)})` : ''}`;
-  const extraFrom = labels.length === 0 ? call.values[0].range.start : call.values[labels.length - 1].range.end;
   report.finding({
     rule: LABEL_ARITY_MISMATCH.id,
     location: call.location,
@@ -72,9 +77,22 @@ function checkArity(call: LabelCall, labels: readonly string[], report: MetricsF
     severity,
     fixData:
       given < labels.length
-        ? { fix: 'addLabelValues', missing: labels.slice(given).join(','), first: given === 0 && call.method !== 'ConstMetric', ...(call.argumentsEnd ? { at: encodePlaces([call.argumentsEnd]) } : {}) }
-        : { fix: 'removeLabelValues', at: encodePlaces([{ file: call.location.file, range: { start: extraFrom, end: call.values[given - 1].range.end } }]) },
+        ? {
+            fix: 'addLabelValues',
+            missing: labels.slice(given).join(','),
+            first: given === 0 && call.method !== 'ConstMetric',
+            ...(call.argumentsEnd ? { at: encodePlaces([call.argumentsEnd]) } : {}),
+          }
+        : {
+            fix: 'removeLabelValues',
+            at: encodePlaces([{ file: call.location.file, range: { start: extraFrom(call.values, labels.length), end: call.values[given - 1].range.end } }]),
+          },
   });
+}
+
+/** Where the values beyond the expected ones begin: after the last one kept (its comma goes too), or at the first. */
+function extraFrom(values: readonly Location[], kept: number): Position {
+  return kept === 0 ? values[0].range.start : values[kept - 1].range.end;
 }
 
 function checkKeys(call: LabelCall, labels: readonly string[], report: MetricsFamilyReport): void {
@@ -93,7 +111,9 @@ function checkKeys(call: LabelCall, labels: readonly string[], report: MetricsFa
       message: `${call.callee} uses label "${key.name}" that metric "${name}" does not define (defined: ${quotedList([...labels].sort())}).`,
       related: call.definitions[0].location,
       severity,
-      ...(near && key.location ? { fixData: { fix: 'replace', title: `Change "${key.name}" to "${near}"`, oldText: key.name, newText: near, places: encodePlaces([key.location]) } } : {}),
+      ...(near && key.location
+        ? { fixData: { fix: 'replace', title: `Change "${key.name}" to "${near}"`, oldText: key.name, newText: near, places: encodePlaces([key.location]) } }
+        : {}),
     });
   }
   if (!COMPLETE_MAP.has(call.method)) return;

@@ -45,7 +45,17 @@ export const references: MetricsFamily = {
           location: ref.location,
           message: `"${ref.metric}" is used by ${contextOf(ref)} but no metric of that name is defined any more (was ${at.file}:${at.range.start.line + 1}).`,
           related: at,
-          ...(renamedTo ? { fixData: { fix: 'replace', title: `Rename "${ref.metric}" to "${renamedTo}"`, oldText: ref.metric, newText: renamedTo, places: encodePlaces([ref.location]) } } : {}),
+          ...(renamedTo
+            ? {
+                fixData: {
+                  fix: 'replace',
+                  title: `Rename "${ref.metric}" to "${renamedTo}"`,
+                  oldText: ref.metric,
+                  newText: renamedTo,
+                  places: encodePlaces([ref.location]),
+                },
+              }
+            : {}),
         });
         continue;
       }
@@ -61,7 +71,17 @@ export const references: MetricsFamily = {
           location: use.location,
           message: `${contextOf(ref)} uses label "${use.name}" of "${ref.metric}", which no longer has it.`,
           related: now[0].location,
-          ...(renamedTo ? { fixData: { fix: 'replace', title: `Change "${use.name}" to "${renamedTo}"`, oldText: use.name, newText: renamedTo, places: encodePlaces([use.location]) } } : {}),
+          ...(renamedTo
+            ? {
+                fixData: {
+                  fix: 'replace',
+                  title: `Change "${use.name}" to "${renamedTo}"`,
+                  oldText: use.name,
+                  newText: renamedTo,
+                  places: encodePlaces([use.location]),
+                },
+              }
+            : {}),
         });
       }
     }
@@ -73,7 +93,12 @@ function contextOf(ref: QueryRef): string {
 }
 
 /** The series name the query should use now, when the definition it meant was renamed (suffixes such as `_bucket` kept). */
-function renamedSeries(metric: string, was: readonly MetricDefinition[], headOf: ReadonlyMap<MetricDefinition, MetricDefinition>, pair: MetricsPair): string | undefined {
+function renamedSeries(
+  metric: string,
+  was: readonly MetricDefinition[],
+  headOf: ReadonlyMap<MetricDefinition, MetricDefinition>,
+  pair: MetricsPair,
+): string | undefined {
   for (const definition of was) {
     const head = headOf.get(definition);
     if (!head) continue;

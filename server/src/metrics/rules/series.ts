@@ -6,7 +6,8 @@ import type { MetricsOptions } from './family';
 
 /** The name Prometheus stores a definition under: OpenTelemetry names go through the exporter's translation. */
 export function exposedName(definition: MetricDefinition, options: MetricsOptions): string {
-  if (definition.source === 'otel-go' || definition.source === 'semconv') return prometheusName(definition.name, definition.type, definition.unit, options.otelToPrometheus);
+  if (definition.source === 'otel-go' || definition.source === 'semconv')
+    return prometheusName(definition.name, definition.type, definition.unit, options.otelToPrometheus);
   return definition.name;
 }
 
