@@ -37,6 +37,7 @@ export const LABEL_REQUIRED_MISSING = metricsRule(
   'A recording lacks an attribute the semantic conventions require for the metric',
 );
 
+const TEST_FILE = /_test\.go$/;
 const LEGACY_METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LEGACY_LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const OTEL_INSTRUMENT_NAME = /^[A-Za-z][A-Za-z0-9_.\-/]{0,254}$/;
@@ -77,19 +78,28 @@ function usesLegacyValidation(version: string | undefined): boolean {
   return !!match && Number(match[1]) === 1 && Number(match[2]) < 24;
 }
 
+/** Whether the definition is provably registered (promauto, `MustRegister`): descriptors are validated at registration, and
+ *  `promauto.With(nil)` registers nothing. */
+function isRegistered(definition: MetricDefinition): boolean {
+  return definition.registry !== undefined && !definition.registry.endsWith('#');
+}
+
 function checkNames(definition: MetricDefinition, legacy: boolean, report: MetricsFamilyReport): void {
   const { name } = definition;
-  if (name === '' || (legacy && !LEGACY_METRIC_NAME.test(name))) {
+  const registered = isRegistered(definition);
+  if (registered && (name === '' || (legacy && !LEGACY_METRIC_NAME.test(name)))) {
     report.finding({
       rule: METRIC_NAME_INVALID.id,
       location: definition.location,
-      message: `Metric name "${name}" is not valid; registration fails with "${JSON.stringify(name).slice(1, -1)} is not a valid metric name".`,
+      message: `Metric name "${name}" is not valid; registration fails with the error ${JSON.stringify(name)} is not a valid metric name.`,
     });
   }
   for (const label of [...(definition.labels ?? []), ...definition.constLabels]) {
     let why: string | undefined;
-    if (label.name === 'le' && definition.type === 'histogram') why = `Label "le" is not allowed on histogram "${name}"; registration fails.`;
-    else if (label.name === 'quantile' && definition.type === 'summary') why = `Label "quantile" is not allowed on summary "${name}"; registration fails.`;
+    // `le` and `quantile` panic in the constructor; the others fail registration.
+    if (label.name === 'le' && definition.type === 'histogram') why = `Label "le" is not allowed on histogram "${name}"; the constructor panics.`;
+    else if (label.name === 'quantile' && definition.type === 'summary') why = `Label "quantile" is not allowed on summary "${name}"; the constructor panics.`;
+    else if (!registered) why = undefined;
     else if (label.name.startsWith('__')) why = `Label "${label.name}" of metric "${name}" starts with "__", which is reserved; registration fails.`;
     else if (label.name === '' || (legacy && !LEGACY_LABEL_NAME.test(label.name)))
       why = `Label "${label.name}" of metric "${name}" is not a valid label name; registration fails.`;
@@ -97,8 +107,14 @@ function checkNames(definition: MetricDefinition, legacy: boolean, report: Metri
   }
 }
 
-/** Whether two definitions can be linked into one program: not for disjoint operating systems, nor two `package main`s. */
+/** Whether two definitions can meet in one registry of one program: not for disjoint operating systems, two `package main`s,
+ *  a definition registered nowhere (`promauto.With(nil)`), two different registries, nor in tests, which make a registry each,
+ *  unless both are on the default one. */
 function canShareBinary(a: MetricDefinition, b: MetricDefinition): boolean {
+  if (a.registry?.endsWith('#') || b.registry?.endsWith('#')) return false;
+  if (a.registry !== undefined && b.registry !== undefined && a.registry !== b.registry) return false;
+  const inTests = TEST_FILE.test(a.location.file) || TEST_FILE.test(b.location.file);
+  if (inTests && !(a.registry === 'default' && b.registry === 'default')) return false;
   if (a.build && b.build) {
     if (a.build.isMain && b.build.isMain && a.build.packageDir !== b.build.packageDir) return false;
     if (a.build.goos && b.build.goos && !a.build.goos.some((goos) => b.build!.goos!.includes(goos))) return false;
@@ -124,7 +140,7 @@ function at(location: Location): string {
 function checkSameNames(pair: MetricsPair, report: MetricsFamilyReport): void {
   const byName = new Map<string, MetricDefinition[]>();
   for (const definition of pair.head.definitions) {
-    if (definition.source !== 'go' && definition.source !== 'otel-go') continue;
+    if ((definition.source !== 'go' && definition.source !== 'otel-go') || definition.name === '') continue;
     const group = byName.get(`${definition.source}\0${definition.name}`);
     if (group) group.push(definition);
     else byName.set(`${definition.source}\0${definition.name}`, [definition]);
@@ -136,7 +152,8 @@ function checkSameNames(pair: MetricsPair, report: MetricsFamilyReport): void {
       if (!other) continue;
       const related = other.location;
       if (here.source === 'go' && here.labels && other.labels && labelSets(here) !== labelSets(other)) {
-        const sameRegistry = here.registry !== undefined && here.registry === other.registry;
+        // Only the default registry is provably one registry: a variable of the same name may hold another in each function.
+        const sameRegistry = here.registry === 'default' && other.registry === 'default';
         report.finding({
           rule: METRIC_LABELS_INCONSISTENT.id,
           location: here.location,
