@@ -2,7 +2,8 @@
 // definitions as promlinter builds them, and OpenTelemetry instruments when the workspace asks), with promlint's texts.
 import type { MetricDefinition } from '../model';
 import { lintFamily, PROMLINT_VALIDATIONS, type PromlintRule } from '../naming/promlint';
-import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type MetricsPair } from './family';
+import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type MetricsOptions, type MetricsPair } from './family';
+import { exposedName } from './series';
 
 const SUMMARIES: Record<PromlintRule, string> = {
   PROMLINT_HELP: 'A metric has no help text',
@@ -25,7 +26,7 @@ export const namingFamily: MetricsFamily = {
   check(pair: MetricsPair, report: MetricsFamilyReport): void {
     for (const definition of pair.head.definitions) {
       if (!isLinted(definition, pair)) continue;
-      for (const problem of lintFamily(lintable(definition))) {
+      for (const problem of lintFamily(lintable(definition, pair.options))) {
         // A Go definition whose help could not be read (help undefined, not '') is not judged to have none.
         if (problem.rule === 'PROMLINT_HELP' && definition.source !== 'exposition' && definition.help === undefined) continue;
         report.finding({
@@ -40,16 +41,19 @@ export const namingFamily: MetricsFamily = {
 };
 
 function isLinted(definition: MetricDefinition, pair: MetricsPair): boolean {
+  // An unnamed metric has no name to lint (METRIC_NAME_INVALID speaks of it when it is registered).
+  if (definition.name === '') return false;
   if (definition.source === 'exposition' || definition.source === 'go') return true;
   return definition.source === 'otel-go' && pair.options.lintOtelNames;
 }
 
 /** The family promlint would see: promlinter's for Go (variable and constant label names, one series, so never a
  *  duplicate), the parsed family for an exposition file. */
-function lintable(definition: MetricDefinition) {
+/** The family promlint would see: an OpenTelemetry instrument under the name the Prometheus exporter gives it. */
+function lintable(definition: MetricDefinition, options: MetricsOptions) {
   const labels = [...(definition.labels ?? []), ...definition.constLabels].map((label) => label.name);
   return {
-    name: definition.name,
+    name: definition.source === 'otel-go' ? exposedName(definition, options) : definition.name,
     type: definition.type,
     help: definition.help,
     labels,

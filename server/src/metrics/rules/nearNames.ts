@@ -26,7 +26,7 @@ export function nearness(a: string, b: string): Nearness | undefined {
   // Two edits turn many short words into one another (vendor, sensor): long names only, one edit from five characters, and
   // the same first letter (nodename, codename).
   const shorter = Math.min(x.length, y.length);
-  if ((x[0] === y[0] && shorter >= 8 && editDistanceAtMost(x, y, 2)) || (shorter >= 5 && editDistanceAtMost(x, y, 1))) return 'typo';
+  if (x[0] === y[0] && ((shorter >= 8 && editDistanceAtMost(x, y, 2)) || (shorter >= 5 && editDistanceAtMost(x, y, 1)))) return 'typo';
   const group = SYNONYMS.get(x);
   if (group !== undefined && group === SYNONYMS.get(y)) return 'synonym';
   return undefined;
