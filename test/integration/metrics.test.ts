@@ -129,3 +129,44 @@ test('over LSP, dropping a value from WithLabelValues is an arity mismatch on th
   assert.equal(handler.text, HANDLER.replace('"GET", "200"', '"GET", "" /* code */'));
   assert.deepEqual(await handler.diagnostics(), []);
 });
+
+test('over LSP, a label renamed in the unsaved definition re-checks the open alert rule that uses it', async (t) => {
+  const repo = repository(t);
+  const lsp = await LspSession.start(t, repo.dir);
+  const rules = await lsp.open('alerts/rules.yaml', RULES, 'yaml');
+  assert.deepEqual(await rules.diagnostics(), []);
+  const definition = await lsp.open('metrics.go', METRICS, 'go');
+  assert.deepEqual(await definition.diagnostics(), []);
+  await definition.edit(METRICS.replace('"code"})', '"status"})'));
+  const onRule = await lsp.waitFor('LABEL_REFERENCED_MISSING on the rule', () =>
+    lsp.publishedFor('alerts/rules.yaml').at(-1)?.diagnostics.find((diagnostic) => diagnostic.code === 'LABEL_REFERENCED_MISSING'),
+  );
+  assert.deepEqual(onRule.range.start, { line: 4, character: 22 });
+  await definition.edit(METRICS);
+  await lsp.waitFor('the rule clean again', () => lsp.publishedFor('alerts/rules.yaml').at(-1)?.diagnostics.length === 0);
+});
+
+test('over LSP, half-typed Go and half-typed PromQL give no phantom finding: every state is clean or not checked', async (t) => {
+  const repo = repository(t);
+  const lsp = await LspSession.start(t, repo.dir);
+  const definition = await lsp.open('metrics.go', METRICS, 'go');
+  assert.deepEqual(await definition.diagnostics(), []);
+  const addition =
+    '\nvar orders = promauto.NewCounterVec(prometheus.CounterOpts{\n\tName: "shop_orders_total",\n\tHelp: "Orders placed.",\n}, []string{"region"})\n\nfunc ordered() { orders.WithLabelValues("eu").Inc() }\n';
+  for (let length = 1; length <= addition.length; length += 4) {
+    await definition.edit(METRICS + addition.slice(0, length));
+    const findings = (await definition.diagnostics()).filter((diagnostic) => diagnostic.code !== 'NOT_CHECKED');
+    assert.deepEqual(findings, [], `no finding after typing ${JSON.stringify(addition.slice(0, length))}`);
+  }
+  await definition.edit(METRICS + addition);
+  assert.deepEqual(await definition.diagnostics(), []);
+
+  const rules = await lsp.open('alerts/rules.yaml', RULES, 'yaml');
+  assert.deepEqual(await rules.diagnostics(), []);
+  const rule = '      - alert: SlowOrders\n        expr: sum by (region) (rate(shop_orders_total{region="eu"}[5m])) > 3\n';
+  for (let length = 1; length <= rule.length; length += 3) {
+    await rules.edit(RULES + rule.slice(0, length));
+    const findings = (await rules.diagnostics()).filter((diagnostic) => diagnostic.code !== 'NOT_CHECKED');
+    assert.deepEqual(findings, [], `no finding after typing ${JSON.stringify(rule.slice(0, length))}`);
+  }
+});
