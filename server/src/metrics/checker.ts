@@ -72,8 +72,10 @@ interface KnownFile {
 
 class MetricsSession implements KindSession {
   private parser: Parser | undefined;
-  /** Facts per path and side, kept while the content is the same: typing re-reads only the edited file. */
+  /** Facts per path at head, kept while the content is the same: typing re-reads only the edited file. */
   private readonly headFiles = new Map<string, KnownFile>();
+  /** Base facts by path: a file unchanged between base and head is parsed once for both. */
+  private readonly baseFiles = new Map<string, KnownFile>();
   private readonly baseIndexes = new WeakMap<Tree, { globs: string; index: Promise<SideIndex> }>();
 
   async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
@@ -127,7 +129,7 @@ class MetricsSession implements KindSession {
       ({ path }, text) => {
         const fingerprint = textFingerprint(text);
         if (this.headFiles.get(path)?.fingerprint === fingerprint) return;
-        this.headFiles.set(path, { fingerprint, facts: readFacts(path, text, () => this.parser!) });
+        this.headFiles.set(path, this.known(this.baseFiles, path, fingerprint, text));
       },
     );
     return buildIndex(new Map([...this.headFiles].map(([path, known]) => [path, known.facts])));
@@ -152,13 +154,19 @@ class MetricsSession implements KindSession {
       tree,
       candidatesIn(await tree.list(), globs).map((path) => ({ path })),
       undefined,
-      ({ path }, text) =>
-        facts.set(
-          path,
-          readFacts(path, text, () => this.parser!),
-        ),
+      ({ path }, text) => {
+        const known = this.known(this.headFiles, path, textFingerprint(text), text);
+        this.baseFiles.set(path, known);
+        facts.set(path, known.facts);
+      },
     );
     return buildIndex(facts);
+  }
+
+  /** The facts of a file's text: the other side's when it holds the same text at the same path, else read now. */
+  private known(otherSide: ReadonlyMap<string, KnownFile>, path: string, fingerprint: string, text: string): KnownFile {
+    const other = otherSide.get(path);
+    return other?.fingerprint === fingerprint ? other : { fingerprint, facts: readFacts(path, text, () => this.parser!) };
   }
 }
 
