@@ -7,7 +7,7 @@ import type { Fix } from './edit';
 import type { CheckResult, Finding, NotChecked, RawFinding, Severity } from './finding';
 import { SEVERITY_ORDER } from './finding';
 import { matchesAnyGlob } from './glob';
-import { LineIndex } from './range';
+import { lineIndexOf } from './range';
 import type { RuleMeta } from './rule';
 import type { Tree } from './tree';
 import { ignoreEntryFix, isSuppressed, suppressFix } from './suppressions';
@@ -78,7 +78,7 @@ async function checkWith(comparison: Comparison, checkers: readonly KindChecker[
         fixes: [],
         ...(item.fixData ? { fixData: item.fixData } : {}),
       };
-      if (text !== undefined && isSuppressed(finding, new LineIndex(text))) continue;
+      if (text !== undefined && isSuppressed(finding, lineIndexOf(text))) continue;
       const fixes = text === undefined ? [] : await fixesFor(finding, checker, { text, tree: fixTree });
       finding.fixes = fixes.map((fix) => ({ title: fix.title }));
       findings.push(finding);

@@ -25,6 +25,19 @@ export function rangesOverlap(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
 }
 
+const RECENT_LINE_INDEXES: LineIndex[] = [];
+
+/** The line index of a text, shared by everyone who asks about the same string soon after (findings of one file, their
+ *  suppression checks and fixes): building one is linear in the text, so once per finding would be quadratic. */
+export function lineIndexOf(text: string): LineIndex {
+  const known = RECENT_LINE_INDEXES.find((index) => index.text === text);
+  if (known) return known;
+  const index = new LineIndex(text);
+  RECENT_LINE_INDEXES.unshift(index);
+  if (RECENT_LINE_INDEXES.length > 8) RECENT_LINE_INDEXES.pop();
+  return index;
+}
+
 /** Maps between string offsets (UTF-16, as JavaScript strings index) and line/character positions. */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];

@@ -3,7 +3,7 @@
 import { CONFIG_FILE } from './config';
 import type { Fix } from './edit';
 import type { Finding } from './finding';
-import { LineIndex } from './range';
+import { LineIndex, lineIndexOf } from './range';
 
 const MARKER = /graycheck:ignore\s+([A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)/;
 
@@ -28,7 +28,7 @@ export function commentPrefixFor(file: string): string {
 /** "Suppress RULE here": a comment line above the finding, indented like that line. JSON files have no comments, so none is offered there. */
 export function suppressFix(finding: Finding, headText: string): Fix | undefined {
   if (/\.json$/i.test(finding.file)) return undefined;
-  const lines = new LineIndex(headText);
+  const lines = lineIndexOf(headText);
   const line = Math.min(finding.range.start.line, lines.lineCount - 1);
   const indent = /^[ \t]*/.exec(lines.lineText(line))?.[0] ?? '';
   const newText = `${indent}${commentPrefixFor(finding.file)} graycheck:ignore ${finding.rule} reason: \n`;
