@@ -3,7 +3,7 @@
 // query uses the metric, else warning), labels removed (variable and constant, with the queries that use them), renamed in
 // place, or added.
 import { ruleCases } from '../support/ruleCases';
-import { dashboard, goFile, otelFile, rules, vec } from './ruleFixtures';
+import { dashboard, goFile, otelFile, rules, severityCases, vec } from './ruleFixtures';
 
 const REQS = vec('reqs', 'http_requests_total', '"method", "code"');
 const ALERT = { 'alerts.yaml': rules(['alert', 'Errors', 'sum by (code) (rate(http_requests_total{method="GET"}[5m])) > 1']) };
@@ -222,3 +222,24 @@ ruleCases('METRIC_LABEL_ADDED', [
   },
   { name: 'a new metric is not a label addition', base: goFile(''), head: goFile(REQS), expect: [] },
 ]);
+
+severityCases('METRIC_UNIT_CHANGED', [
+  { name: 'unused: a warning', base: goFile(seconds('seconds')), head: goFile(seconds('milliseconds')), severities: ['warning 8:11'] },
+  {
+    name: 'used by a rule: an error',
+    base: { 'metrics.go': goFile(seconds('seconds')), 'alerts.yaml': rules(['alert', 'Slow', 'rate(latency_count[5m]) > 1']) },
+    head: { 'metrics.go': goFile(seconds('milliseconds')), 'alerts.yaml': rules(['alert', 'Slow', 'rate(latency_count[5m]) > 1']) },
+    severities: ['error 8:11'],
+  },
+]);
+
+severityCases('METRIC_LABEL_ADDED', [
+  {
+    name: 'a Go label added: a warning',
+    base: goFile(REQS),
+    head: goFile(vec('reqs', 'http_requests_total', '"method", "code", "path"')),
+    severities: ['warning 8:12'],
+  },
+]);
+
+severityCases('METRIC_REMOVED', [{ name: 'an error', base: goFile(REQS), head: goFile(''), severities: ['error 8:12'] }]);

@@ -2,7 +2,7 @@
 // of values (curried labels subtracted; a spread, an unresolved or tainted receiver not judged), and label maps naming a
 // label the vector lacks or missing one. Delete* calls delete nothing instead of panicking: warnings.
 import { ruleCases } from '../support/ruleCases';
-import { goFile, vec } from './ruleFixtures';
+import { goFile, severityCases, vec } from './ruleFixtures';
 
 const REQS = vec('reqs', 'http_requests_total', '"method", "code"');
 const DESC = 'var desc = prometheus.NewDesc("up_info", "Info.", []string{"a", "b"}, nil)\n';
@@ -156,5 +156,36 @@ ruleCases('LABEL_NAME_MISSING', [
     base: calls(),
     head: calls('reqs.MustCurryWith(prometheus.Labels{"method": "GET"}).With(prometheus.Labels{"code": "1"}).Inc()'),
     expect: [],
+  },
+]);
+
+severityCases('LABEL_ARITY_MISMATCH', [
+  {
+    name: 'With/GetMetricWith/MustNewConstMetric are errors, DeleteLabelValues a warning',
+    base: calls(),
+    head: calls('reqs.WithLabelValues("GET").Inc()', '_, _ = reqs.GetMetricWithLabelValues("GET")', 'reqs.DeleteLabelValues("GET")'),
+    severities: ['error 14:2', 'error 15:9', 'warning 16:2'],
+  },
+]);
+
+severityCases('LABEL_NAME_UNKNOWN', [
+  {
+    name: 'With is an error, Delete and DeletePartialMatch warnings',
+    base: calls(),
+    head: calls(
+      'reqs.With(prometheus.Labels{"method": "GET", "code": "1", "zone": "a"}).Inc()',
+      'reqs.Delete(prometheus.Labels{"method": "GET", "code": "1", "zone": "a"})',
+      'reqs.DeletePartialMatch(prometheus.Labels{"zone": "a"})',
+    ),
+    severities: ['error 14:60', 'warning 15:62', 'warning 16:44'],
+  },
+]);
+
+severityCases('LABEL_NAME_MISSING', [
+  {
+    name: 'With is an error, Delete a warning',
+    base: calls(),
+    head: calls('reqs.With(prometheus.Labels{"method": "GET"}).Inc()', 'reqs.Delete(prometheus.Labels{"method": "GET"})'),
+    severities: ['error 14:2', 'warning 15:2'],
   },
 ]);

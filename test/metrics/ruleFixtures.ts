@@ -1,5 +1,8 @@
 // Inputs shared by the metrics rule tests: a Go file that client_golang definitions are read from (its body starts on line
 // 8), go.mod files that decide the validation scheme, OpenTelemetry Go code, and a semantic-convention registry.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runRule, type RuleCase } from '../support/ruleCases';
 
 /** A Go file of package `pkg` importing client_golang and promauto; `body` starts on line 8. */
 export function goFile(body: string, pkg = 'x'): string {
@@ -81,4 +84,21 @@ export function httpMetric(stability: string): string {
       - ref: http.route
         requirement_level: recommended
 `;
+}
+
+/** A test that the rule's findings on the case have these severities, as `severity line:col` (1-based, file-prefixed outside
+ *  metrics.go): ruleCases compares the rendered messages only. */
+export function severityCases(ruleId: string, cases: (Pick<RuleCase, 'base' | 'head' | 'files' | 'renames'> & { name: string; severities: string[] })[]): void {
+  for (const testCase of cases) {
+    test(`${ruleId} severity: ${testCase.name}`, async () => {
+      const result = await runRule(ruleId, testCase);
+      assert.deepEqual(
+        result.findings.map(
+          (finding) =>
+            `${finding.severity} ${finding.file === 'metrics.go' ? '' : `${finding.file}:`}${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
+        ),
+        testCase.severities,
+      );
+    });
+  }
 }
