@@ -27,13 +27,16 @@ export async function metricsFixes(finding: Finding, head: FixHead): Promise<Fix
       const places = decodePlaces(data.places);
       return [
         ...one(`Update ${places.length} reference${places.length === 1 ? '' : 's'} to "${newName}"`, await renamed(places, oldName, newName, texts, true)),
-        ...one(`Restore name "${String(data.restoreName)}"`, await renamed(decodePlaces(data.namePlace), undefined, String(data.restoreName), texts)),
+        ...one(
+          `Restore name "${String(data.restoreName)}"`,
+          await renamed(decodePlaces(data.namePlace), typeof data.currentName === 'string' ? data.currentName : undefined, String(data.restoreName), texts),
+        ),
       ];
     }
     case 'addLabelValues': {
       const [at] = decodePlaces(data.at);
       const missing = String(data.missing).split(',');
-      if (!at) return [];
+      if (!at || !(await atArgumentsEnd(at, data.first === true, texts))) return [];
       const values = missing.map((label) => `"" /* ${label} */`).join(', ');
       const title = `Add missing label value${missing.length === 1 ? '' : 's'} for ${missing.map((label) => `"${label}"`).join(', ')}`;
       return [
@@ -47,12 +50,33 @@ export async function metricsFixes(finding: Finding, head: FixHead): Promise<Fix
     }
     case 'removeLabelValues': {
       const [at] = decodePlaces(data.at);
-      return at ? [{ title: 'Remove extra label values', changes: [{ file: at.file, edits: [{ range: at.range, newText: '' }] }] }] : [];
+      if (!at || !(await atArgumentsEnd({ file: at.file, range: { start: at.range.end, end: at.range.end } }, false, texts))) return [];
+      return [{ title: 'Remove extra label values', changes: [{ file: at.file, edits: [{ range: at.range, newText: '' }] }] }];
+    }
+    case 'addLabelKey': {
+      const [at] = decodePlaces(data.at);
+      const file = at && (await texts.of(at.file));
+      if (!at || !file) return [];
+      const end = file.lines.offsetAt(at.range.start);
+      // The last argument must still be the map literal: its closing brace just before the end of the arguments.
+      if (file.text[end - 1] !== '}') return [];
+      let before = end - 2;
+      while (before >= 0 && /\s/.test(file.text[before])) before--;
+      const entry = `${JSON.stringify(String(data.label))}: ""`;
+      const previous = file.text[before];
+      const newText = previous === '{' ? entry : previous === ',' ? ` ${entry},` : `, ${entry}`;
+      const position = file.lines.positionAt(before + 1);
+      return [
+        {
+          title: `Add missing label ${JSON.stringify(String(data.label))}`,
+          changes: [{ file: at.file, edits: [{ range: { start: position, end: position }, newText }] }],
+        },
+      ];
     }
     case 'restoreLabel': {
       const label = JSON.stringify(String(data.label));
-      const [before] = decodePlaces(data.before);
-      const [after] = decodePlaces(data.after);
+      const [before] = (await holds(decodePlaces(data.before), data.beforeName, texts)) ? decodePlaces(data.before) : [];
+      const [after] = (await holds(decodePlaces(data.after), data.afterName, texts)) ? decodePlaces(data.after) : [];
       const edit: FileEdit | undefined = before
         ? { file: before.file, edits: [{ range: { start: before.range.start, end: before.range.start }, newText: `${label}, ` }] }
         : after
@@ -63,6 +87,25 @@ export async function metricsFixes(finding: Finding, head: FixHead): Promise<Fix
     default:
       return [];
   }
+}
+
+/** Whether the place still holds the quoted name (no name recorded: whether it holds anything). */
+async function holds(places: readonly Location[], name: unknown, texts: FileTexts): Promise<boolean> {
+  const [place] = places;
+  const file = place && (await texts.of(place.file));
+  if (!file) return false;
+  const current = file.text.slice(file.lines.offsetAt(place.range.start), file.lines.offsetAt(place.range.end));
+  return typeof name !== 'string' || /^(["`])(.*)\1$/s.exec(current)?.[2] === name;
+}
+
+/** Whether `at` is still the end of a call's arguments: the closing parenthesis follows (after an optional trailing comma),
+ *  and for a call without values, the opening one precedes. */
+async function atArgumentsEnd(at: Location, first: boolean, texts: FileTexts): Promise<boolean> {
+  const file = await texts.of(at.file);
+  if (!file) return false;
+  const offset = file.lines.offsetAt(at.range.start);
+  if (!/^\s*(,\s*)?\)/.test(file.text.slice(offset, offset + 200))) return false;
+  return !first || /\(\s*$/.test(file.text.slice(Math.max(0, offset - 200), offset));
 }
 
 function one(title: string, changes: FileEdit[] | undefined): Fix[] {

@@ -27,7 +27,7 @@ export const definitionChanges: MetricsFamily = {
     for (const removed of pair.removed) {
       // What a file that could not be read held is not known to be gone; a name still defined elsewhere is not removed.
       if (pair.unreadable.has(pair.headPathOf(removed.location.file)) || headSeries.named(removed.name).length > 0) continue;
-      const used = uses.ofMetric(removed);
+      const used = uses.queriesOfMetric(removed);
       report.finding({
         rule: METRIC_REMOVED.id,
         location: { ...removed.location, file: pair.headPathOf(removed.location.file) },
@@ -52,6 +52,7 @@ function checkPair({ base, head }: DefinitionPair, pair: MetricsPair, uses: Quer
         oldName: exposedName(base, pair.options),
         newName: exposedName(head, pair.options),
         restoreName: base.name,
+        currentName: head.name,
         places: encodePlaces(uses.placesOfMetric(base)),
         ...(head.nameLocation ? { namePlace: encodePlaces([head.nameLocation]) } : {}),
       },
@@ -81,14 +82,18 @@ function checkPair({ base, head }: DefinitionPair, pair: MetricsPair, uses: Quer
     });
   }
   checkLabels(base, head, uses, pair.head.calls, report);
+  checkConstLabels(base, head, uses, report);
 }
 
 function checkLabels(base: MetricDefinition, head: MetricDefinition, uses: QueryUses, calls: readonly LabelCall[], report: MetricsFamilyReport): void {
   if (!base.labels || !head.labels) return;
   const headNames = new Set(head.labels.map((label) => label.name));
   const baseNames = new Set(base.labels.map((label) => label.name));
-  const removed = base.labels.filter((label) => !headNames.has(label.name));
-  const added = head.labels.filter((label) => !baseNames.has(label.name));
+  // A variable label that became a constant one (or the reverse) is still on every series: neither removed nor added.
+  const headConst = new Set(head.constLabels.map((label) => label.name));
+  const baseConst = new Set(base.constLabels.map((label) => label.name));
+  const removed = base.labels.filter((label) => !headNames.has(label.name) && !headConst.has(label.name));
+  const added = head.labels.filter((label) => !baseNames.has(label.name) && !baseConst.has(label.name));
   // One label out and one in at the same position is the same label under another name.
   const renamed = removed.length === 1 && added.length === 1 && positionOf(base.labels, removed[0]) === positionOf(head.labels, added[0]);
   if (renamed) {
@@ -132,13 +137,21 @@ function checkLabels(base: MetricDefinition, head: MetricDefinition, uses: Query
       });
     }
   }
+}
+
+/** Constant labels gone from the metric: read even when a variable label list is not (a parameter, a spread). */
+function checkConstLabels(base: MetricDefinition, head: MetricDefinition, uses: QueryUses, report: MetricsFamilyReport): void {
   const headConst = new Set(head.constLabels.map((label) => label.name));
+  // Unknown variable labels at head may hold the label: nothing is known to be gone.
+  if (!head.labels) return;
+  const headNames = new Set(head.labels.map((label) => label.name));
   for (const label of base.constLabels) {
     if (headConst.has(label.name) || headNames.has(label.name)) continue;
+    const used = uses.ofLabel(base, label.name);
     report.finding({
       rule: METRIC_LABEL_REMOVED.id,
       location: head.location,
-      message: `Label "${label.name}" was removed from metric "${head.name}".`,
+      message: `Label "${label.name}" was removed from metric "${head.name}".${used > 0 ? ` It is used by ${used} queries.` : ''}`,
       related: base.location,
     });
   }
@@ -150,10 +163,10 @@ function positionOf(labels: readonly NamedPlace[], label: NamedPlace): number {
 
 /** Where the label goes back: before the label now at its base position, or after the last one. */
 function restoreLabelFix(labels: readonly NamedPlace[], label: string, position: number): { fixData?: FixData } {
-  const before = labels[position]?.location;
-  const after = labels[labels.length - 1]?.location;
-  if (before) return { fixData: { fix: 'restoreLabel', label, before: encodePlaces([before]) } };
-  if (after) return { fixData: { fix: 'restoreLabel', label, after: encodePlaces([after]) } };
+  const before = labels[position];
+  const after = labels[labels.length - 1];
+  if (before?.location) return { fixData: { fix: 'restoreLabel', label, before: encodePlaces([before.location]), beforeName: before.name } };
+  if (after?.location) return { fixData: { fix: 'restoreLabel', label, after: encodePlaces([after.location]), afterName: after.name } };
   return {};
 }
 
@@ -167,6 +180,8 @@ function keysAtCalls(calls: readonly LabelCall[], definition: MetricDefinition, 
 /** How many rule and dashboard references at head use a base definition, or one of its labels: counted in one pass. */
 export class QueryUses {
   private readonly metrics = new Map<MetricDefinition, Location[]>();
+  /** The rules, records, panels and variables (by file and name) that query each definition. */
+  private readonly contexts = new Map<MetricDefinition, Set<string>>();
   private readonly labels = new Map<MetricDefinition, Map<string, Location[]>>();
 
   constructor(pair: MetricsPair) {
@@ -177,6 +192,10 @@ export class QueryUses {
         const places = this.metrics.get(definition);
         if (places) places.push(ref.location);
         else this.metrics.set(definition, [ref.location]);
+        const context = `${ref.location.file}\0${ref.context.kind}\0${ref.context.name}`;
+        const contexts = this.contexts.get(definition);
+        if (contexts) contexts.add(context);
+        else this.contexts.set(definition, new Set([context]));
         let labels = this.labels.get(definition);
         if (!labels) this.labels.set(definition, (labels = new Map()));
         for (const use of ref.labels) {
@@ -190,6 +209,11 @@ export class QueryUses {
 
   ofMetric(base: MetricDefinition): number {
     return this.placesOfMetric(base).length;
+  }
+
+  /** How many rules and dashboard panels (not selectors) query the definition. */
+  queriesOfMetric(base: MetricDefinition): number {
+    return this.contexts.get(base)?.size ?? 0;
   }
 
   placesOfMetric(base: MetricDefinition): Location[] {

@@ -82,6 +82,8 @@ function checkArity(call: LabelCall, labels: readonly string[], report: MetricsF
             missing: labels.slice(given).join(','),
             first: given === 0 && call.method !== 'ConstMetric',
             ...(call.argumentsEnd ? { at: encodePlaces([call.argumentsEnd]) } : {}),
+            // The value the new ones follow: the fix is dropped when it is no longer just before them.
+            ...(given > 0 ? { last: encodePlaces([call.values[given - 1]]) } : {}),
           }
         : {
             fix: 'removeLabelValues',
@@ -124,6 +126,8 @@ function checkKeys(call: LabelCall, labels: readonly string[], report: MetricsFa
       message: `${call.callee} is missing label "${label}" of metric "${name}".`,
       related: call.definitions[0].location,
       severity,
+      // The map literal is the call's last argument: the key goes before its closing brace (the fix reads that it is one).
+      ...(call.argumentsEnd ? { fixData: { fix: 'addLabelKey', label, at: encodePlaces([call.argumentsEnd]) } } : {}),
     });
   }
 }

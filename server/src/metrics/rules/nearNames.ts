@@ -14,7 +14,7 @@ export function normalizedLabel(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
-    .replace(/[._\-]+/g, '_');
+    .replace(/[._-]+/g, '_');
 }
 
 export type Nearness = 'spelling' | 'typo' | 'synonym';
