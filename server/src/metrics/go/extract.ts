@@ -183,9 +183,15 @@ const OTEL_ATTRIBUTE_CONSTRUCTORS = new Set([
   'Stringer',
 ]);
 
-/** Cheap content test: does this Go file use client_golang or the OpenTelemetry metric API? */
+const METRICS_GO =
+  /"github\.com\/prometheus\/client_golang\/|"go\.opentelemetry\.io\/otel\/metric|LabelValues\(|CurryWith\(|GetMetricWith\(|DeletePartialMatch\(/;
+
+/** Cheap content test: does this Go file import client_golang or the OpenTelemetry metric API, or make label calls (a
+ *  metric is often defined in one file and used in another that imports neither)? Files it rejects can still matter:
+ *  same-package files may assign a bound field (taint) and other packages may hold the constants a name folds from, so
+ *  a checker should also read the other files of the directories it accepts and of the workspace packages they import. */
 export function looksLikeMetricsGo(text: string): boolean {
-  return text.includes('"github.com/prometheus/client_golang/') || text.includes('"go.opentelemetry.io/otel/metric');
+  return METRICS_GO.test(text);
 }
 
 function rangeOf(node: SyntaxNode): Range {
