@@ -301,4 +301,6 @@ test('looksLikeMetricsGo: by the imports that matter', () => {
   assert.equal(looksLikeMetricsGo(file('')), true);
   assert.equal(looksLikeMetricsGo('package a\nimport "go.opentelemetry.io/otel/metric"\n'), true);
   assert.equal(looksLikeMetricsGo('package a\nimport "fmt"\n// see github.com/prometheus/client_golang\n'), false);
+  // A file that only uses a metric defined elsewhere imports neither package.
+  assert.equal(looksLikeMetricsGo('package a\nfunc f() { m.requests.WithLabelValues("x").Inc() }\n'), true);
 });

@@ -79,7 +79,7 @@ test('receivers: a package var through an import, a local var, a struct field se
   ]);
 });
 
-test('taint: a field assigned a definition in one place and a parameter elsewhere is not resolved, and the reason says where', async () => {
+test('taint: a field assigned a definition in one place and a parameter elsewhere (struct not known) is not resolved, and the reason says where', async () => {
   const text = [
     'package collector',
     '',
@@ -90,7 +90,7 @@ test('taint: a field assigned a definition in one place and a parameter elsewher
     'type generic struct{ cpu *prometheus.Desc }',
     '',
     'func newLinux() *linux { return &linux{cpu: cpuDesc} }',
-    'func newGeneric(d *prometheus.Desc) *generic { return &generic{cpu: d} }',
+    'func newGeneric(d *prometheus.Desc) *generic { g := new(generic); g.cpu = d; return g }',
     '',
     'func (c *linux) Collect(ch chan<- prometheus.Metric) {',
     '\tch <- prometheus.MustNewConstMetric(c.cpu, prometheus.CounterValue, 1, "0")',
@@ -215,4 +215,77 @@ test('a package-level var assigned in init() and an OTel instrument assigned to 
     result.definitions.map((d) => d.identity),
     ['a/a.go#hits#0', 'a/a.go#.served#0'],
   );
+});
+
+test('fields of the same name in different structs stay apart when the syntax shows the struct (keyed literal, method receiver)', async () => {
+  const text = [
+    'package collector',
+    '',
+    PROM,
+    'type cpuCollector struct{ cpu *prometheus.Desc }',
+    'type pressureCollector struct{ cpu *prometheus.Desc }',
+    'func newCPU() *cpuCollector { return &cpuCollector{cpu: prometheus.NewDesc("node_cpu_seconds_total", "h", []string{"cpu", "mode"}, nil)} }',
+    'func newPressure() *pressureCollector { return &pressureCollector{cpu: prometheus.NewDesc("node_pressure_cpu_waiting_seconds_total", "h", nil, nil)} }',
+    'func (c *cpuCollector) Collect(ch chan<- prometheus.Metric) { ch <- prometheus.MustNewConstMetric(c.cpu, prometheus.CounterValue, 1, "0", "user") }',
+    'func (p *pressureCollector) Collect(ch chan<- prometheus.Metric) {',
+    '\tch <- prometheus.MustNewConstMetric(p.cpu, prometheus.CounterValue, 1)',
+    '\tif p := other(); p != nil { ch <- prometheus.MustNewConstMetric(p.cpu, prometheus.CounterValue, 1) }',
+    '}',
+  ].join('\n');
+  const result = await resolve({ 'collector/cpu.go': text }, MODULE);
+  assert.deepEqual(result.calls.map(call), [
+    'MustNewConstMetric@12:69 -> node_cpu_seconds_total values=2',
+    'MustNewConstMetric@14:8 -> node_pressure_cpu_waiting_seconds_total values=0',
+    // `p` shadows the receiver here, so the struct is not known and both fields are candidates.
+    'MustNewConstMetric@15:36 -> node_cpu_seconds_total,node_pressure_cpu_waiting_seconds_total values=0',
+  ]);
+});
+
+test('a binding only takes assignments from files that can be built for the same GOOS', async () => {
+  const collector = (name: string, labels: string) =>
+    `package collector\n\n${PROM}\ntype cpuCollector struct{ online *prometheus.Desc }\nfunc newCPU() *cpuCollector { c := new(cpuCollector); c.online = prometheus.NewDesc("${name}", "h", ${labels}, nil); return c }\n`;
+  const result = await resolve(
+    {
+      'collector/cpu_linux.go': collector('node_cpu_online', '[]string{"cpu"}'),
+      'collector/cpu_aix.go': collector('node_cpus_online', 'nil'),
+      'collector/use_linux.go': `package collector\n\n${PROM}\nfunc (c *cpuCollector) Collect(ch chan<- prometheus.Metric) { ch <- prometheus.MustNewConstMetric(c.online, prometheus.GaugeValue, 1, "0") }\n`,
+    },
+    MODULE,
+  );
+  assert.deepEqual(result.calls.map(call), ['MustNewConstMetric@8:69 -> node_cpu_online values=1']);
+});
+
+test('a child metric (WithLabelValues result) held under the same field name neither binds nor taints it', async () => {
+  const text = [
+    'package w',
+    '',
+    PROM,
+    'type metrics struct{ current *prometheus.GaugeVec }',
+    'type watcher struct{ metrics *metrics; current prometheus.Gauge }',
+    'func newMetrics() *metrics { return &metrics{current: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "current"}, []string{"consumer"})} }',
+    'func (w *watcher) start() {',
+    '\tw.current = w.metrics.current.WithLabelValues("a")',
+    '\tw.metrics.current.DeleteLabelValues("a")',
+    '}',
+  ].join('\n');
+  const result = await resolve({ 'w/w.go': text }, MODULE);
+  assert.deepEqual(result.calls.map(call), ['WithLabelValues@12:14 -> current values=1', 'DeleteLabelValues@13:2 -> current values=1']);
+});
+
+test('MustCurryWith keys may be constants, folded like names', async () => {
+  const text = [
+    'package r',
+    '',
+    PROM,
+    'const remoteName = "remote_name"',
+    'var queries = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "queries_total"}, []string{remoteName, "code"})',
+    'type client struct{ total *prometheus.CounterVec }',
+    'func newClient(name string) *client { return &client{total: queries.MustCurryWith(prometheus.Labels{remoteName: name})} }',
+    'func (c *client) do() { c.total.WithLabelValues("200") }',
+  ].join('\n');
+  const result = await resolve({ 'r/r.go': text }, MODULE);
+  assert.deepEqual(result.calls.map(call), [
+    'MustCurryWith@11:61 -> queries_total keys=remote_name',
+    'WithLabelValues@12:25 -> queries_total curried=remote_name values=1',
+  ]);
 });

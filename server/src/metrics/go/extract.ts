@@ -32,9 +32,10 @@ export type LabelList = { k: 'list'; items: LabelItem[] } | { k: 'ref'; pkg?: st
 export type GoRef =
   | { k: 'local'; func: string; name: string }
   | { k: 'var'; pkg?: string; name: string }
-  | { k: 'field'; name: string }
+  /** `struct`: the struct type when the syntax shows it (a keyed literal `T{f: …}`, or `r.f` with r the method's receiver). */
+  | { k: 'field'; name: string; struct?: string }
   | { k: 'def'; index: number }
-  | { k: 'curry'; base: GoRef; labels: string[] | undefined }
+  | { k: 'curry'; base: GoRef; labels: StrExpr[] | undefined }
   | { k: 'opaque'; text: string };
 
 export type GoTarget = Extract<GoRef, { k: 'local' | 'var' | 'field' }>;
@@ -182,9 +183,15 @@ const OTEL_ATTRIBUTE_CONSTRUCTORS = new Set([
   'Stringer',
 ]);
 
-/** Cheap content test: does this Go file use client_golang or the OpenTelemetry metric API? */
+const METRICS_GO =
+  /"github\.com\/prometheus\/client_golang\/|"go\.opentelemetry\.io\/otel\/metric|LabelValues\(|CurryWith\(|GetMetricWith\(|DeletePartialMatch\(/;
+
+/** Cheap content test: does this Go file import client_golang or the OpenTelemetry metric API, or make label calls (a
+ *  metric is often defined in one file and used in another that imports neither)? Files it rejects can still matter:
+ *  same-package files may assign a bound field (taint) and other packages may hold the constants a name folds from, so
+ *  a checker should also read the other files of the directories it accepts and of the workspace packages they import. */
 export function looksLikeMetricsGo(text: string): boolean {
-  return text.includes('"github.com/prometheus/client_golang/') || text.includes('"go.opentelemetry.io/otel/metric');
+  return METRICS_GO.test(text);
 }
 
 function rangeOf(node: SyntaxNode): Range {
@@ -221,6 +228,8 @@ function short(text: string): string {
 interface Scope {
   func: string;
   locals: Set<string>;
+  /** A method's receiver name and its type name. */
+  receiver?: { name: string; type: string };
 }
 
 /** The possible GOOS values of a file, from its name suffix and its `//go:build` line; undefined when unconstrained. */
@@ -400,7 +409,7 @@ class Extractor {
             const node = cursor.currentNode;
             if (type !== 'func_literal' || !this.scope) {
               scopes.push({ end: cursor.endIndex, outer: this.scope });
-              this.scope = { func: functionKey(node), locals: new Set() };
+              this.scope = { func: functionKey(node), locals: new Set(), receiver: receiverOf(node) };
             }
             this.declareParameters(node);
             break;
@@ -419,7 +428,7 @@ class Extractor {
           case 'range_clause':
           case 'type_switch_statement':
             for (const name of cursor.currentNode.childForFieldName('left')?.descendantsOfType('identifier') ?? []) {
-              if (name) this.scope?.locals.add(name.text);
+              if (name) this.declareLocal(name.text);
             }
             break;
           case 'composite_literal':
@@ -442,13 +451,23 @@ class Extractor {
     }
   }
 
+  /** A local declared in a function; one that shadows the receiver hides the receiver's type for the rest of the function. */
+  private declareLocal(name: string): void {
+    if (!this.scope) return;
+    this.scope.locals.add(name);
+    if (this.scope.receiver?.name === name) this.scope.receiver = undefined;
+  }
+
   private declareParameters(node: SyntaxNode): void {
     if (!this.scope) return;
     for (const field of ['receiver', 'parameters', 'result']) {
       const list = node.childForFieldName(field);
       if (!list || list.type !== 'parameter_list') continue;
       for (const parameter of list.namedChildren) {
-        for (const name of parameter?.childrenForFieldName('name') ?? []) if (name) this.scope.locals.add(name.text);
+        for (const name of parameter?.childrenForFieldName('name') ?? []) {
+          if (name && field === 'receiver') this.scope.locals.add(name.text);
+          else if (name) this.declareLocal(name.text);
+        }
       }
     }
   }
@@ -470,7 +489,7 @@ class Extractor {
   private readVar(spec: SyntaxNode): void {
     const names = spec.childrenForFieldName('name').filter((name): name is SyntaxNode => !!name);
     const values = spec.childForFieldName('value')?.namedChildren ?? [];
-    if (this.scope) for (const name of names) this.scope.locals.add(name.text);
+    for (const name of names) this.declareLocal(name.text);
     if (values.length === 0) return;
     names.forEach((name, i) => {
       // `var a, b = f()` binds the first result; `var a, b = x, y` pairs them.
@@ -494,7 +513,7 @@ class Extractor {
     const left = node.childForFieldName('left')?.namedChildren ?? [];
     const right = node.childForFieldName('right')?.namedChildren ?? [];
     if (node.type === 'short_var_declaration' && this.scope) {
-      for (const target of left) if (target?.type === 'identifier') this.scope.locals.add(target.text);
+      for (const target of left) if (target?.type === 'identifier') this.declareLocal(target.text);
     }
     left.forEach((target, i) => {
       if (!target) return;
@@ -515,7 +534,7 @@ class Extractor {
         goTarget =
           operand?.type === 'identifier' && this.importOf(operand.text)
             ? { k: 'var', pkg: this.importOf(operand.text), name: field }
-            : { k: 'field', name: field };
+            : this.fieldRef(operand, field);
       }
       if (goTarget) this.assign(goTarget, value, target);
     });
@@ -529,13 +548,14 @@ class Extractor {
       const path = this.importOf(type.childForFieldName('package')?.text ?? '');
       if (path && (path.startsWith('github.com/prometheus/client_golang') || path.startsWith('go.opentelemetry.io/'))) return;
     }
+    const struct = type.type === 'type_identifier' ? type.text : type.type === 'generic_type' ? type.childForFieldName('type')?.text : undefined;
     const body = literal.childForFieldName('body');
     for (const element of body?.namedChildren ?? []) {
       if (element?.type !== 'keyed_element') continue;
       const key = element.namedChild(0)?.namedChild(0);
       const value = element.namedChild(1)?.namedChild(0);
       if (key?.type !== 'identifier' && key?.type !== 'field_identifier') continue;
-      this.assign({ k: 'field', name: key.text }, value ?? undefined, key);
+      this.assign(struct ? { k: 'field', name: key.text, struct } : { k: 'field', name: key.text }, value ?? undefined, key);
     }
   }
 
@@ -545,7 +565,7 @@ class Extractor {
       this.facts.assignments.push({ target, value: { k: 'opaque', text: 'a value of a multi-value expression' }, line });
       return;
     }
-    if (value.type === 'nil') return;
+    if (value.type === 'nil' || this.isChildMetric(value)) return;
     if (target.k !== 'field' && value.type === 'call_expression') {
       const factory = this.promautoWith(value);
       if (factory !== undefined) this.factories.set(target.name, factory);
@@ -562,6 +582,20 @@ class Extractor {
           target.k === 'field' ? `.${target.name}` : target.k === 'local' ? `${target.func}.${target.name}` : target.name;
     }
     this.facts.assignments.push({ target, value: ref, line });
+  }
+
+  /** `v.WithLabelValues(…)` and the like yield a child metric (or a bool): a name holding one never takes label calls, so
+   *  such an assignment neither binds nor taints it. */
+  private isChildMetric(value: SyntaxNode): boolean {
+    if (value.type !== 'call_expression') return false;
+    const fn = value.childForFieldName('function');
+    const method = fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text : undefined;
+    return method !== undefined && (POSITIONAL.has(method) || (MAPPED.has(method) && method !== 'CurryWith' && method !== 'MustCurryWith'));
+  }
+
+  private fieldRef(operand: SyntaxNode | null, name: string): Extract<GoTarget, { k: 'field' }> {
+    const receiver = this.scope?.receiver;
+    return receiver && operand?.type === 'identifier' && operand.text === receiver.name ? { k: 'field', name, struct: receiver.type } : { k: 'field', name };
   }
 
   private targetOfName(name: string): GoTarget {
@@ -587,7 +621,7 @@ class Extractor {
         const operand = node.childForFieldName('operand');
         const field = node.childForFieldName('field')?.text ?? '';
         const path = operand?.type === 'identifier' ? this.importOf(operand.text) : undefined;
-        return path ? { k: 'var', pkg: path, name: field } : { k: 'field', name: field };
+        return path ? { k: 'var', pkg: path, name: field } : this.fieldRef(operand, field);
       }
       case 'call_expression': {
         const index = this.definitionAt(node);
@@ -597,12 +631,7 @@ class Extractor {
           const operand = fn.childForFieldName('operand');
           const argument = node.childForFieldName('arguments')?.namedChild(0);
           const keys = argument ? this.mapKeys(argument) : undefined;
-          if (operand)
-            return {
-              k: 'curry',
-              base: this.reference(operand),
-              labels: keys?.every((key) => key.name.k === 'lit') ? keys.map((key) => (key.name as { v: string }).v) : undefined,
-            };
+          if (operand) return { k: 'curry', base: this.reference(operand), labels: keys?.map((key) => key.name) };
         }
         break;
       }
@@ -1014,6 +1043,14 @@ function functionKey(node: SyntaxNode): string {
   if (node.type !== 'method_declaration') return name;
   const receiverType = node.childForFieldName('receiver')?.descendantsOfType('type_identifier')[0]?.text;
   return receiverType ? `${receiverType}.${name}` : name;
+}
+
+function receiverOf(node: SyntaxNode): { name: string; type: string } | undefined {
+  if (node.type !== 'method_declaration') return undefined;
+  const parameter = node.childForFieldName('receiver')?.namedChildren.find((child) => child?.type === 'parameter_declaration');
+  const name = parameter?.childForFieldName('name')?.text;
+  const type = parameter?.childForFieldName('type')?.descendantsOfType('type_identifier')[0]?.text;
+  return name && type ? { name, type } : undefined;
 }
 
 function firstErrorLine(root: SyntaxNode): number {

@@ -71,7 +71,7 @@ class Resolver {
   private readonly moduleList: GoModule[];
   private readonly entries: Entry[] = [];
   private readonly entryIndex = new Map<GoFileFacts, number>();
-  private readonly assignments = new Map<string, { value: GoRef; facts: GoFileFacts; line: number }[]>();
+  private readonly assignments = new Map<string, { value: GoRef; facts: GoFileFacts; line: number; struct?: string }[]>();
   private readonly exportedFields = new Map<string, string[]>();
   private readonly constMemo = new Map<string, string | null>();
   private readonly listMemo = new Map<string, NamedPlace[] | null>();
@@ -94,7 +94,7 @@ class Resolver {
         const key = this.keyOf(assignment.target, facts);
         if (!key) continue;
         const list = this.assignments.get(key);
-        const entry = { value: assignment.value, facts, line: assignment.line };
+        const entry = { value: assignment.value, facts, line: assignment.line, struct: assignment.target.k === 'field' ? assignment.target.struct : undefined };
         if (list) list.push(entry);
         else this.assignments.set(key, [entry]);
         if (assignment.target.k === 'field' && /^[A-Z]/.test(assignment.target.name)) {
@@ -133,14 +133,16 @@ class Resolver {
         };
         if ('unresolved' in resolved) out.unresolved = resolved.unresolved;
         else {
-          const unnamed = resolved.definitions.map((index) => this.entries[index]).find((entry) => entry.unnamed);
-          const source = resolved.definitions.map((index) => this.entries[index].fact.source);
-          if (call.method === 'Record' ? source.some((s) => s !== 'otel-go') : source.some((s) => s !== 'go')) {
+          // Go types settle what a name-based union cannot: only a vector has label methods, only a desc makes const
+          // metrics, only an OTel instrument records; a field of the same name holding anything else is another struct's.
+          const fitting = resolved.definitions.map((index) => this.entries[index]).filter((entry) => accepts(call.method, entry.fact));
+          const unnamed = fitting.find((entry) => entry.unnamed);
+          if (fitting.length === 0) {
             if (call.weak) continue;
-            out.unresolved = `the receiver resolves to a ${call.method === 'Record' ? 'client_golang' : 'OpenTelemetry'} definition`;
+            out.unresolved = `the receiver resolves only to metrics that have no ${call.callee}`;
           } else if (unnamed) out.unresolved = unnamed.unnamed;
           else {
-            out.definitions = resolved.definitions.map((index) => this.entries[index].built!);
+            out.definitions = fitting.map((entry) => entry.built!);
             out.curried = resolved.curried;
             if (call.method === 'ConstMetric') this.refineDescType(out.definitions, call.valueType);
           }
@@ -346,16 +348,18 @@ class Resolver {
     }
   }
 
-  private resolveRef(ref: GoRef, facts: GoFileFacts): Resolved {
+  /** `goos`: the GOOS set of the file the resolution started from; assignments in files never built with it are ignored. */
+  private resolveRef(ref: GoRef, facts: GoFileFacts, goos: readonly string[] | undefined = facts.goos): Resolved {
     switch (ref.k) {
       case 'def':
         return { definitions: [this.entryIndex.get(facts)! + ref.index], curried: [] };
       case 'opaque':
         return { unresolved: `the receiver ${ref.text} is not a name bound to a metric` };
       case 'curry': {
-        if (!ref.labels) return { unresolved: 'curried with labels that are not literal' };
-        const base = this.resolveRef(ref.base, facts);
-        return 'unresolved' in base ? base : { definitions: base.definitions, curried: [...base.curried, ...ref.labels] };
+        const labels = ref.labels?.map((label) => this.evalString(label, facts));
+        if (!labels || labels.some((label) => label === undefined)) return { unresolved: 'curried with labels that are not constants' };
+        const base = this.resolveRef(ref.base, facts, goos);
+        return 'unresolved' in base ? base : { definitions: base.definitions, curried: [...base.curried, ...(labels as string[])] };
       }
       default: {
         let key = this.keyOf(ref, facts);
@@ -365,23 +369,27 @@ class Resolver {
           const dirs = this.exportedFields.get(ref.name);
           if (dirs?.length === 1) key = `${dirs[0]}\u0000f\u0000${ref.name}`;
         }
-        return this.resolveBinding(key!, ref.k === 'field' ? `field "${ref.name}"` : `"${ref.name}"`);
+        return this.resolveBinding(key!, ref.k === 'field' ? `field "${ref.name}"` : `"${ref.name}"`, goos, ref.k === 'field' ? ref.struct : undefined);
       }
     }
   }
 
   /** All values assigned to a binding must be known definitions (or aliases of them); any other value taints it. */
-  private resolveBinding(key: string, what: string): Resolved {
+  private resolveBinding(bindingKey: string, what: string, goos: readonly string[] | undefined, struct: string | undefined): Resolved {
+    const key = `${bindingKey}\u0001${goos?.join(',') ?? '*'}\u0001${struct ?? ''}`;
     const known = this.bindingMemo.get(key);
     if (known) return known;
     if (this.inProgress.has(key)) return { definitions: [], curried: [] };
     this.inProgress.add(key);
-    const assigned = this.assignments.get(key) ?? [];
+    const assigned = (this.assignments.get(bindingKey) ?? []).filter(
+      // A field of a known struct takes only that struct's assignments (and those whose struct is not known).
+      (assignment) => sharesGoos(assignment.facts.goos, goos) && (!struct || !assignment.struct || assignment.struct === struct),
+    );
     let result: Resolved | undefined;
     const definitions = new Set<number>();
     let curried: string[] | undefined;
     for (const { value, facts, line } of assigned) {
-      const resolved = this.resolveRef(value, facts);
+      const resolved = this.resolveRef(value, facts, goos);
       if ('unresolved' in resolved) {
         result = {
           unresolved: `${what} is also assigned ${value.k === 'opaque' ? value.text : describe(value)} (${facts.file}:${line + 1}), which is not a known metric`,
@@ -403,6 +411,17 @@ class Resolver {
     this.bindingMemo.set(key, result);
     return result;
   }
+}
+
+function sharesGoos(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return !a || !b || a.some((goos) => b.includes(goos));
+}
+
+function accepts(method: LabelCall['method'], fact: GoDefinitionFact): boolean {
+  if (method === 'Record') return fact.source === 'otel-go';
+  if (fact.source !== 'go') return false;
+  if (method === 'ConstMetric') return fact.constructor.endsWith('NewDesc');
+  return fact.constructor.endsWith('Vec');
 }
 
 function describe(ref: GoRef): string {
