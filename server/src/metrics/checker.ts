@@ -76,6 +76,8 @@ class MetricsSession implements KindSession {
   private readonly headFiles = new Map<string, KnownFile>();
   /** Base facts by path: a file unchanged between base and head is parsed once for both. */
   private readonly baseFiles = new Map<string, KnownFile>();
+  /** Whether some Go file at head uses a metrics package, so that every Go file is parsed. */
+  private headEveryGoFile = false;
   private readonly baseIndexes = new WeakMap<Tree, { globs: string; index: Promise<SideIndex> }>();
 
   async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
@@ -122,16 +124,21 @@ class MetricsSession implements KindSession {
       const fingerprint = tree.knownFingerprint?.(path);
       return fingerprint === undefined || this.headFiles.get(path)?.fingerprint !== fingerprint;
     });
-    await readInBatches(
-      tree,
-      toRead.map((path) => ({ path })),
-      signal,
-      ({ path }, text) => {
-        const fingerprint = textFingerprint(text);
-        if (this.headFiles.get(path)?.fingerprint === fingerprint) return;
-        this.headFiles.set(path, this.known(this.baseFiles, path, fingerprint, text));
-      },
-    );
+    const read = (paths: readonly string[], everyGoFile: boolean) =>
+      readInBatches(
+        tree,
+        paths.map((path) => ({ path })),
+        signal,
+        ({ path }, text) => {
+          const fingerprint = textFingerprint(text);
+          const known = this.headFiles.get(path);
+          if (known?.fingerprint === fingerprint && (known.facts.input !== 'go-skipped' || !everyGoFile)) return;
+          this.headFiles.set(path, this.known(this.baseFiles, path, fingerprint, text, everyGoFile));
+        },
+      );
+    await read(toRead, this.headEveryGoFile);
+    this.headEveryGoFile = usesMetricsGo(this.headFiles.values());
+    if (this.headEveryGoFile) await read(skippedGo(this.headFiles), true);
     return buildIndex(new Map([...this.headFiles].map(([path, known]) => [path, known.facts])));
   }
 
@@ -149,25 +156,38 @@ class MetricsSession implements KindSession {
   }
 
   private async readBase(tree: Tree, globs: readonly string[]): Promise<SideIndex> {
-    const facts = new Map<string, FileFacts>();
-    await readInBatches(
-      tree,
-      candidatesIn(await tree.list(), globs).map((path) => ({ path })),
-      undefined,
-      ({ path }, text) => {
-        const known = this.known(this.headFiles, path, textFingerprint(text), text);
-        this.baseFiles.set(path, known);
-        facts.set(path, known.facts);
-      },
-    );
-    return buildIndex(facts);
+    const files = new Map<string, KnownFile>();
+    const read = (paths: readonly string[], everyGoFile: boolean) =>
+      readInBatches(
+        tree,
+        paths.map((path) => ({ path })),
+        undefined,
+        ({ path }, text) => {
+          const known = this.known(this.headFiles, path, textFingerprint(text), text, everyGoFile);
+          this.baseFiles.set(path, known);
+          files.set(path, known);
+        },
+      );
+    await read(candidatesIn(await tree.list(), globs), false);
+    if (usesMetricsGo(files.values())) await read(skippedGo(files), true);
+    return buildIndex(new Map([...files].map(([path, known]) => [path, known.facts])));
   }
 
-  /** The facts of a file's text: the other side's when it holds the same text at the same path, else read now. */
-  private known(otherSide: ReadonlyMap<string, KnownFile>, path: string, fingerprint: string, text: string): KnownFile {
+  /** The facts of a file's text: the other side's when it holds the same text at the same path (and is read as far), else read now. */
+  private known(otherSide: ReadonlyMap<string, KnownFile>, path: string, fingerprint: string, text: string, everyGoFile: boolean): KnownFile {
     const other = otherSide.get(path);
-    return other?.fingerprint === fingerprint ? other : { fingerprint, facts: readFacts(path, text, () => this.parser!) };
+    if (other?.fingerprint === fingerprint && !(everyGoFile && other.facts.input === 'go-skipped')) return other;
+    return { fingerprint, facts: readFacts(path, text, () => this.parser!, everyGoFile) };
   }
+}
+
+function usesMetricsGo(files: Iterable<KnownFile>): boolean {
+  for (const { facts } of files) if (facts.input === 'go' && facts.usesMetrics) return true;
+  return false;
+}
+
+function skippedGo(files: ReadonlyMap<string, KnownFile>): string[] {
+  return [...files].filter(([, known]) => known.facts.input === 'go-skipped').map(([path]) => path);
 }
 
 function candidatesIn(paths: readonly string[], globs: readonly string[]): string[] {

@@ -13,7 +13,9 @@ import type { MetricDefinition, QueryRef } from './model';
 export const SOURCES = ['**/*.go', '**/go.mod', '**/*.prom', '**/*.txt', '**/*.yaml', '**/*.yml', '**/*.json'];
 
 export type FileFacts =
-  | { input: 'go'; go: GoFileFacts }
+  | { input: 'go'; go: GoFileFacts; usesMetrics: boolean }
+  /** A Go file read before any Go file of its side used a metrics package: parsed once one does. */
+  | { input: 'go-skipped' }
   | { input: 'go.mod'; module: string | undefined; clientGolang: string | undefined }
   | { input: 'exposition'; definitions: MetricDefinition[]; unreadable: Unreadable[] }
   | { input: 'semconv'; registry: SemconvFile }
@@ -27,8 +29,7 @@ const JSON_FILE = /\.json$/i;
 
 /** Whether a file is one the kind reads, by its path and content: cheap, asked of every candidate. */
 export function recognizesMetricsInput(path: string, text: string): boolean {
-  if (GO_MOD.test(path)) return true;
-  if (GO.test(path)) return isMetricsGo(text);
+  if (GO_MOD.test(path) || GO.test(path)) return true;
   if (YAML.test(path)) return looksLikeRuleFile(text) || looksLikeSemconv(text);
   if (JSON_FILE.test(path)) return looksLikeDashboard(text);
   return looksLikeExposition(path, text);
@@ -36,10 +37,15 @@ export function recognizesMetricsInput(path: string, text: string): boolean {
 
 export type Parser = Awaited<ReturnType<typeof goParser>>;
 
-/** What one file holds for the kind. Go files are parsed only when they import a metrics package. */
-export function readFacts(path: string, text: string, parser: () => Parser): FileFacts {
+/** What one file holds for the kind. Every Go file is parsed once some Go file of the side uses a metrics package
+ *  (`everyGoFile`): another file of a package may assign a vector's variable (which taints it) or hold the constants its
+ *  name is built from. Before that, only the files that look like metrics code are. */
+export function readFacts(path: string, text: string, parser: () => Parser, everyGoFile: boolean): FileFacts {
   if (GO_MOD.test(path)) return { input: 'go.mod', module: parseGoMod(text), clientGolang: clientGolangVersion(text) };
-  if (GO.test(path)) return isMetricsGo(text) ? { input: 'go', go: extractGoFile(parser(), path, text) } : { input: 'none' };
+  if (GO.test(path)) {
+    const usesMetrics = isMetricsGo(text);
+    return usesMetrics || everyGoFile ? { input: 'go', go: extractGoFile(parser(), path, text), usesMetrics } : { input: 'go-skipped' };
+  }
   if (YAML.test(path)) {
     if (looksLikeRuleFile(text)) {
       const rules = extractRuleFile(path, text);

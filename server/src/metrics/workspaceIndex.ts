@@ -19,7 +19,7 @@ export function buildIndex(facts: ReadonlyMap<string, FileFacts>): SideIndex {
   const modules: { dir: string; path: string }[] = [];
   const registries: SemconvFile[] = [];
   for (const [path, file] of facts) {
-    if (file.input === 'none') continue;
+    if (file.input === 'none' || file.input === 'go-skipped') continue;
     index.files.push(path);
     switch (file.input) {
       case 'go':
