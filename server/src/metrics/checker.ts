@@ -9,8 +9,9 @@ import type { Finding, NotChecked } from '../engine/finding';
 import { matchesAnyGlob } from '../engine/glob';
 import { readInBatches, textFingerprint, type Tree } from '../engine/tree';
 import { metricsFixes } from './fixes';
-import { goParser } from './go/treeSitter';
-import { readFacts, recognizesMetricsInput, SOURCES, type FileFacts, type Parser } from './inputs';
+import { GoAssignmentIndex } from './go/resolve';
+import { GoParses, goParser } from './go/treeSitter';
+import { readFacts, recognizesMetricsInput, SOURCES, type FileFacts } from './inputs';
 import { METRICS_FAMILIES, METRICS_RULES } from './rules/index';
 import type { MetricsOptions, MetricsPair, OtelToPrometheus } from './rules/family';
 import { DEFAULT_OTEL_TO_PROMETHEUS } from './semconv/otelNames';
@@ -71,17 +72,19 @@ interface KnownFile {
 }
 
 class MetricsSession implements KindSession {
-  private parser: Parser | undefined;
+  private parses: GoParses | undefined;
   /** Facts per path at head, kept while the content is the same: typing re-reads only the edited file. */
   private readonly headFiles = new Map<string, KnownFile>();
   /** Base facts by path: a file unchanged between base and head is parsed once for both. */
   private readonly baseFiles = new Map<string, KnownFile>();
+  private readonly headAssignments = new GoAssignmentIndex();
+  private keepTrees = false;
   /** Whether some Go file at head uses a metrics package, so that every Go file is parsed. */
   private headEveryGoFile = false;
   private readonly baseIndexes = new WeakMap<Tree, { globs: string; index: Promise<SideIndex> }>();
 
   async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
-    this.parser ??= await goParser();
+    this.parses ??= new GoParses(await goParser());
     const globs = kindOption(comparison.config, metricsChecker, 'files') as string[];
     const head = await this.headIndex(comparison.head, globs, comparison.signal);
     throwIfCancelled(comparison.signal);
@@ -136,10 +139,13 @@ class MetricsSession implements KindSession {
           this.headFiles.set(path, this.known(this.baseFiles, path, fingerprint, text, everyGoFile));
         },
       );
+    // A few files changed: someone is typing, and their next keystroke reparses from the tree kept now.
+    this.keepTrees = toRead.length <= 4;
     await read(toRead, this.headEveryGoFile);
+    this.keepTrees = false;
     this.headEveryGoFile = usesMetricsGo(this.headFiles.values());
     if (this.headEveryGoFile) await read(skippedGo(this.headFiles), true);
-    return buildIndex(new Map([...this.headFiles].map(([path, known]) => [path, known.facts])));
+    return buildIndex(new Map([...this.headFiles].map(([path, known]) => [path, known.facts])), this.headAssignments);
   }
 
   /** A base never changes: its index is built once per tree and `files` globs, and asked again after a failure. */
@@ -177,7 +183,7 @@ class MetricsSession implements KindSession {
   private known(otherSide: ReadonlyMap<string, KnownFile>, path: string, fingerprint: string, text: string, everyGoFile: boolean): KnownFile {
     const other = otherSide.get(path);
     if (other?.fingerprint === fingerprint && !(everyGoFile && other.facts.input === 'go-skipped')) return other;
-    return { fingerprint, facts: readFacts(path, text, () => this.parser!, everyGoFile) };
+    return { fingerprint, facts: readFacts(path, text, () => ({ parses: this.parses!, keep: this.keepTrees }), everyGoFile) };
   }
 }
 

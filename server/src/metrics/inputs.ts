@@ -3,7 +3,7 @@
 import type { Unreadable } from './model';
 import { extractGoFile, looksLikeMetricsGo, type GoFileFacts } from './go/extract';
 import { parseGoMod } from './go/resolve';
-import type { goParser } from './go/treeSitter';
+import type { GoParses, goParser } from './go/treeSitter';
 import { looksLikeExposition, parseExposition } from './exposition/parse';
 import { looksLikeSemconv, readSemconvFile, type SemconvFile } from './semconv/registry';
 import { extractRuleFile, looksLikeRuleFile } from './promql/ruleFiles';
@@ -37,10 +37,13 @@ export function recognizesMetricsInput(path: string, text: string): boolean {
 
 export type Parser = Awaited<ReturnType<typeof goParser>>;
 
+/** How Go is parsed: a plain parser, or the session's parses with whether to keep the tree (a file being typed in). */
+export type GoParsing = Parser | { parses: GoParses; keep: boolean };
+
 /** What one file holds for the kind. Every Go file is parsed once some Go file of the side uses a metrics package
  *  (`everyGoFile`): another file of a package may assign a vector's variable (which taints it) or hold the constants its
  *  name is built from. Before that, only the files that look like metrics code are. */
-export function readFacts(path: string, text: string, parser: () => Parser, everyGoFile: boolean): FileFacts {
+export function readFacts(path: string, text: string, parser: () => GoParsing, everyGoFile: boolean): FileFacts {
   if (GO_MOD.test(path)) return { input: 'go.mod', module: parseGoMod(text), clientGolang: clientGolangVersion(text) };
   if (GO.test(path)) {
     const usesMetrics = isMetricsGo(text);

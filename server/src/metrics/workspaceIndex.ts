@@ -1,7 +1,7 @@
 // One side's index, built from the facts of its files: Go definitions and call sites resolved across packages, with the
 // exposition families, registry entries and query references beside them. Building it is linear in the facts; reading
 // and parsing the files (the expensive part) is cached per content by the session.
-import { resolveGo } from './go/resolve';
+import { resolveGo, type GoAssignmentIndex } from './go/resolve';
 import { resolveSemconv, type SemconvFile } from './semconv/registry';
 import type { GoFileFacts } from './go/extract';
 import type { FileFacts } from './inputs';
@@ -13,7 +13,8 @@ export interface SideIndex extends MetricsIndex {
   clientGolang?: string;
 }
 
-export function buildIndex(facts: ReadonlyMap<string, FileFacts>): SideIndex {
+/** `goAssignments`: the side's assignment index, kept by the session so that a keystroke updates one file's part of it. */
+export function buildIndex(facts: ReadonlyMap<string, FileFacts>, goAssignments?: GoAssignmentIndex): SideIndex {
   const index: SideIndex = { definitions: [], calls: [], queries: [], attributes: [], files: [], unreadable: [] };
   const goFiles: GoFileFacts[] = [];
   const modules: { dir: string; path: string }[] = [];
@@ -46,7 +47,7 @@ export function buildIndex(facts: ReadonlyMap<string, FileFacts>): SideIndex {
   index.definitions.push(...semconv.definitions);
   index.attributes.push(...semconv.attributes);
   index.unreadable.push(...semconv.unreadable);
-  const go = resolveGo(goFiles, modules);
+  const go = resolveGo(goFiles, modules, goAssignments);
   index.definitions.push(...go.definitions);
   index.calls.push(...go.calls);
   index.unreadable.push(...go.unreadable);

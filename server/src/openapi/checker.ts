@@ -71,6 +71,9 @@ class OpenapiSession implements KindSession {
     const notChecked: NotChecked[] = [];
     const globs = kindOption(comparison.config, openapiChecker, 'files') as string[];
     const focus = comparison.focus;
+    // An on-type check of a file that cannot be part of a description (a .go, a .proto) has nothing to learn here.
+    if (focus && ![...focus].some((path) => path === '' || path.endsWith('/') || matchesAnyGlob(path, globs.length > 0 ? globs : SOURCES)))
+      return { notChecked, filesChecked: 0 };
     const headRoots = await this.headRoots(comparison.head, globs, comparison.signal);
     let filesChecked = 0;
     if (!comparison.base) return { notChecked, filesChecked: headRoots.length };

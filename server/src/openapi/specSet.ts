@@ -102,7 +102,16 @@ export class SpecSet {
 }
 
 /** The other files a file's `$ref`s name, as repository paths. */
+const TARGETS = new WeakMap<SpecFile, string[]>();
+
+/** The files a parsed file's `$ref`s point to, worked out once per parse (a check of another file asks again). */
 function externalTargets(file: SpecFile): string[] {
+  let targets = TARGETS.get(file);
+  if (!targets) TARGETS.set(file, (targets = findExternalTargets(file)));
+  return targets;
+}
+
+function findExternalTargets(file: SpecFile): string[] {
   const targets = new Set<string>();
   // YAML aliases make nodes shared: each is walked once, or an alias bomb would be walked in full.
   const seen = new Set<SpecNode>();

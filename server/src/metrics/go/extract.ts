@@ -6,7 +6,7 @@
 import type { Parser } from 'web-tree-sitter';
 import type { Range } from '../../engine/range';
 import type { LabelCallMethod, MetricType } from '../model';
-import type { SyntaxNode } from './treeSitter';
+import type { GoParses, SyntaxNode } from './treeSitter';
 
 export const CLIENT_GOLANG = 'github.com/prometheus/client_golang/prometheus';
 export const PROMAUTO = 'github.com/prometheus/client_golang/prometheus/promauto';
@@ -334,8 +334,9 @@ function defaultAlias(path: string): string {
 const SKIPPED = new Set(['comment', 'interpreted_string_literal', 'raw_string_literal', 'field_declaration_list', 'interface_type', 'import_declaration']);
 
 /** Reads one Go file's facts. `path` is repository-relative with '/'. */
-export function extractGoFile(parser: Parser, path: string, text: string): GoFileFacts {
-  const tree = parser.parse(text);
+/** `parser`: a parser, or the session's `GoParses` with whether to keep the tree for the next keystroke. */
+export function extractGoFile(parser: Parser | { parses: GoParses; keep: boolean }, path: string, text: string): GoFileFacts {
+  const tree = 'parses' in parser ? parser.parses.parse(path, text, parser.keep) : parser.parse(text);
   if (!tree) throw new Error(`tree-sitter could not parse ${path}`);
   try {
     return new Extractor(path, text).run(tree.rootNode);

@@ -62,8 +62,102 @@ interface Entry {
   registered?: string;
 }
 
-export function resolveGo(files: readonly GoFileFacts[], modules: readonly GoModule[]): GoResolution {
-  return new Resolver(files, modules).run();
+export function resolveGo(files: readonly GoFileFacts[], modules: readonly GoModule[], assignments = new GoAssignmentIndex()): GoResolution {
+  const moduleList = modules.map((module) => ({ dir: normalDir(module.dir), path: module.path })).sort((a, b) => b.path.length - a.path.length);
+  assignments.sync(files, moduleList);
+  return new Resolver(files, moduleList, assignments).run();
+}
+
+interface AssignmentEntry {
+  value: GoRef;
+  facts: GoFileFacts;
+  line: number;
+  struct?: string;
+}
+
+/** Every assignment of a side's Go files by binding key, kept between checks and updated for the files that changed:
+ *  a keystroke re-reads one file's assignments, not the workspace's. */
+export class GoAssignmentIndex {
+  readonly byKey = new Map<string, AssignmentEntry[]>();
+  /** Exported field name → the package directories that assign it, with how many assignments each. */
+  readonly exportedFields = new Map<string, Map<string, number>>();
+  private readonly byFile = new Map<string, { facts: GoFileFacts; keys: string[]; fields: string[] }>();
+  private modules = '';
+
+  sync(files: readonly GoFileFacts[], moduleList: readonly GoModule[]): void {
+    const modules = JSON.stringify(moduleList);
+    if (modules !== this.modules) {
+      this.byKey.clear();
+      this.exportedFields.clear();
+      this.byFile.clear();
+      this.modules = modules;
+    }
+    const current = new Map(files.map((facts) => [facts.file, facts]));
+    for (const [file, indexed] of this.byFile) if (current.get(file) !== indexed.facts) this.remove(file);
+    for (const facts of files) if (!this.byFile.has(facts.file)) this.add(facts, moduleList);
+  }
+
+  private add(facts: GoFileFacts, moduleList: readonly GoModule[]): void {
+    const dir = dirOf(facts.file);
+    const keys: string[] = [];
+    const fields: string[] = [];
+    for (const assignment of facts.assignments) {
+      const key = bindingKey(assignment.target, facts, moduleList);
+      if (!key) continue;
+      const entry = { value: assignment.value, facts, line: assignment.line, struct: assignment.target.k === 'field' ? assignment.target.struct : undefined };
+      const list = this.byKey.get(key);
+      if (list) list.push(entry);
+      else this.byKey.set(key, [entry]);
+      keys.push(key);
+      if (assignment.target.k === 'field' && /^[A-Z]/.test(assignment.target.name)) {
+        const dirs = this.exportedFields.get(assignment.target.name) ?? new Map<string, number>();
+        dirs.set(dir, (dirs.get(dir) ?? 0) + 1);
+        this.exportedFields.set(assignment.target.name, dirs);
+        fields.push(assignment.target.name);
+      }
+    }
+    this.byFile.set(facts.file, { facts, keys, fields });
+  }
+
+  private remove(file: string): void {
+    const indexed = this.byFile.get(file)!;
+    for (const key of new Set(indexed.keys)) {
+      const rest = (this.byKey.get(key) ?? []).filter((entry) => entry.facts !== indexed.facts);
+      if (rest.length > 0) this.byKey.set(key, rest);
+      else this.byKey.delete(key);
+    }
+    const dir = dirOf(file);
+    for (const name of indexed.fields) {
+      const dirs = this.exportedFields.get(name);
+      const count = (dirs?.get(dir) ?? 0) - 1;
+      if (count > 0) dirs!.set(dir, count);
+      else dirs?.delete(dir);
+      if (dirs?.size === 0) this.exportedFields.delete(name);
+    }
+    this.byFile.delete(file);
+  }
+}
+
+function bindingKey(target: GoTarget, facts: GoFileFacts, moduleList: readonly GoModule[]): string | undefined {
+  switch (target.k) {
+    case 'local':
+      return `${facts.file}\u0000l\u0000${target.func}\u0000${target.name}`;
+    case 'var': {
+      const dir = target.pkg === undefined ? dirOf(facts.file) : dirOfImportIn(moduleList, target.pkg);
+      return dir === undefined ? undefined : `${dir}\u0000v\u0000${target.name}`;
+    }
+    case 'field':
+      return `${dirOf(facts.file)}\u0000f\u0000${target.name}`;
+  }
+}
+
+function dirOfImportIn(moduleList: readonly GoModule[], path: string): string | undefined {
+  for (const module of moduleList) {
+    if (path === module.path) return module.dir;
+    if (path.startsWith(module.path + '/'))
+      return normalDir(module.dir === '.' ? path.slice(module.path.length + 1) : `${module.dir}/${path.slice(module.path.length + 1)}`);
+  }
+  return undefined;
 }
 
 class Resolver {
@@ -71,8 +165,8 @@ class Resolver {
   private readonly moduleList: GoModule[];
   private readonly entries: Entry[] = [];
   private readonly entryIndex = new Map<GoFileFacts, number>();
-  private readonly assignments = new Map<string, { value: GoRef; facts: GoFileFacts; line: number; struct?: string }[]>();
-  private readonly exportedFields = new Map<string, string[]>();
+  private readonly assignments: ReadonlyMap<string, AssignmentEntry[]>;
+  private readonly exportedFields: ReadonlyMap<string, ReadonlyMap<string, number>>;
   private readonly constMemo = new Map<string, string | null>();
   private readonly listMemo = new Map<string, NamedPlace[] | null>();
   private readonly bindingMemo = new Map<string, Resolved>();
@@ -80,9 +174,12 @@ class Resolver {
 
   constructor(
     private readonly files: readonly GoFileFacts[],
-    modules: readonly GoModule[],
+    moduleList: readonly GoModule[],
+    index: GoAssignmentIndex,
   ) {
-    this.moduleList = modules.map((module) => ({ dir: normalDir(module.dir), path: module.path })).sort((a, b) => b.path.length - a.path.length);
+    this.moduleList = [...moduleList];
+    this.assignments = index.byKey;
+    this.exportedFields = index.exportedFields;
     for (const facts of files) {
       const dir = dirOf(facts.file);
       const list = this.byDir.get(dir);
@@ -90,19 +187,6 @@ class Resolver {
       else this.byDir.set(dir, [facts]);
       this.entryIndex.set(facts, this.entries.length);
       facts.definitions.forEach((fact, index) => this.entries.push({ fact, facts, index }));
-      for (const assignment of facts.assignments) {
-        const key = this.keyOf(assignment.target, facts);
-        if (!key) continue;
-        const list = this.assignments.get(key);
-        const entry = { value: assignment.value, facts, line: assignment.line, struct: assignment.target.k === 'field' ? assignment.target.struct : undefined };
-        if (list) list.push(entry);
-        else this.assignments.set(key, [entry]);
-        if (assignment.target.k === 'field' && /^[A-Z]/.test(assignment.target.name)) {
-          const dirs = this.exportedFields.get(assignment.target.name) ?? [];
-          if (!dirs.includes(dir)) dirs.push(dir);
-          this.exportedFields.set(assignment.target.name, dirs);
-        }
-      }
     }
   }
 
@@ -259,12 +343,7 @@ class Resolver {
   // ---- constants
 
   private dirOfImport(path: string): string | undefined {
-    for (const module of this.moduleList) {
-      if (path === module.path) return module.dir;
-      if (path.startsWith(module.path + '/'))
-        return normalDir(module.dir === '.' ? path.slice(module.path.length + 1) : `${module.dir}/${path.slice(module.path.length + 1)}`);
-    }
-    return undefined;
+    return dirOfImportIn(this.moduleList, path);
   }
 
   private packageFiles(pkg: string | undefined, facts: GoFileFacts): GoFileFacts[] {
@@ -336,16 +415,7 @@ class Resolver {
   // ---- bindings
 
   private keyOf(target: GoTarget, facts: GoFileFacts): string | undefined {
-    switch (target.k) {
-      case 'local':
-        return `${facts.file}\u0000l\u0000${target.func}\u0000${target.name}`;
-      case 'var': {
-        const dir = target.pkg === undefined ? dirOf(facts.file) : this.dirOfImport(target.pkg);
-        return dir === undefined ? undefined : `${dir}\u0000v\u0000${target.name}`;
-      }
-      case 'field':
-        return `${dirOf(facts.file)}\u0000f\u0000${target.name}`;
-    }
+    return bindingKey(target, facts, this.moduleList);
   }
 
   /** `goos`: the GOOS set of the file the resolution started from; assignments in files never built with it are ignored. */
@@ -367,7 +437,7 @@ class Resolver {
         if (ref.k === 'field' && !this.assignments.has(key!)) {
           // An exported field may be set in another package; use it when exactly one package assigns it.
           const dirs = this.exportedFields.get(ref.name);
-          if (dirs?.length === 1) key = `${dirs[0]}\u0000f\u0000${ref.name}`;
+          if (dirs?.size === 1) key = `${[...dirs.keys()][0]}\u0000f\u0000${ref.name}`;
         }
         return this.resolveBinding(key!, ref.k === 'field' ? `field "${ref.name}"` : `"${ref.name}"`, goos, ref.k === 'field' ? ref.struct : undefined);
       }
