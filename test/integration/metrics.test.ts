@@ -139,7 +139,10 @@ test('over LSP, a label renamed in the unsaved definition re-checks the open ale
   assert.deepEqual(await definition.diagnostics(), []);
   await definition.edit(METRICS.replace('"code"})', '"status"})'));
   const onRule = await lsp.waitFor('LABEL_REFERENCED_MISSING on the rule', () =>
-    lsp.publishedFor('alerts/rules.yaml').at(-1)?.diagnostics.find((diagnostic) => diagnostic.code === 'LABEL_REFERENCED_MISSING'),
+    lsp
+      .publishedFor('alerts/rules.yaml')
+      .at(-1)
+      ?.diagnostics.find((diagnostic) => diagnostic.code === 'LABEL_REFERENCED_MISSING'),
   );
   assert.deepEqual(onRule.range.start, { line: 4, character: 22 });
   await definition.edit(METRICS);

@@ -22,10 +22,12 @@ ruleCases('METRIC_REMOVED', [
     expect: ['8:12 Metric "http_requests_total" was removed; it was defined at metrics.go:8. It is still used by 2 rules/dashboards.'],
   },
   {
-    name: 'an unused metric removed: no mention of users',
+    name: 'an unused metric removed: no mention of users; "Restore" puts the package variable back at the end of the file',
     base: goFile(REQS),
     head: goFile(''),
     expect: ['8:12 Metric "http_requests_total" was removed; it was defined at metrics.go:8.'],
+    fixTitles: ['Restore "http_requests_total" from the base'],
+    fixed: `${goFile('')}\n${REQS.trimEnd()}\n`,
   },
   {
     name: 'a deleted file: reported on the base path',

@@ -381,3 +381,21 @@ metrics:
     ],
   );
 });
+
+test('a definition/2 file that imports from other registries says that part is not read, and its own metrics are', () => {
+  const file = readSemconvFile(
+    'model/registry.yaml',
+    'file_format: definition/2\nimports:\n  metrics:\n    - http.*\nmetrics:\n  - name: shop.orders\n    instrument: counter\n    unit: "{order}"\n    stability: development\n    brief: Orders.\n',
+  )!;
+  assert.deepEqual(
+    file.definitions.map((definition) => definition.name),
+    ['shop.orders'],
+  );
+  assert.deepEqual(file.unreadable, [
+    {
+      file: 'model/registry.yaml',
+      reason: 'its "imports:" section is not read (other registries are not fetched); the rest of the file is checked',
+      partial: true,
+    },
+  ]);
+});

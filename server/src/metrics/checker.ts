@@ -95,7 +95,7 @@ class MetricsSession implements KindSession {
       lintOtelNames: kindOption(comparison.config, metricsChecker, 'lintOtelNames') as boolean,
     };
     const paired = base ? pairDefinitions(base.definitions, head.definitions, comparison.renames) : { pairs: [], removed: [], added: head.definitions };
-    const unreadable = new Set(head.unreadable.map((entry) => entry.file));
+    const unreadable = new Set(head.unreadable.filter((entry) => !entry.partial).map((entry) => entry.file));
     const headPaths = new Map([...comparison.renames].map(([headPath, basePath]) => [basePath, headPath]));
     const pair: MetricsPair = { base, head, ...paired, options, unreadable, headPathOf: (path) => headPaths.get(path) ?? path };
     for (const family of METRICS_FAMILIES) {

@@ -4,7 +4,7 @@
 import type { FixHead } from '../engine/comparison';
 import type { FileEdit, Fix, TextEdit } from '../engine/edit';
 import type { Finding, Location } from '../engine/finding';
-import { LineIndex } from '../engine/range';
+import { LineIndex, lineIndexOf } from '../engine/range';
 import { decodePlaces } from './places';
 
 export async function metricsFixes(finding: Finding, head: FixHead): Promise<Fix[]> {
@@ -72,6 +72,13 @@ export async function metricsFixes(finding: Finding, head: FixHead): Promise<Fix
           changes: [{ file: at.file, edits: [{ range: { start: position, end: position }, newText }] }],
         },
       ];
+    }
+    case 'restoreDefinition': {
+      // Back at the end of the file, as a package variable: where it was may hold other code by now.
+      const lines = lineIndexOf(head.text);
+      const end = lines.positionAt(head.text.length);
+      const newText = `${head.text.endsWith('\n') || head.text === '' ? '' : '\n'}\n${String(data.text)}\n`;
+      return [{ title: `Restore "${String(data.name)}" from the base`, changes: [{ file: finding.file, edits: [{ range: { start: end, end }, newText }] }] }];
     }
     case 'restoreLabel': {
       const label = JSON.stringify(String(data.label));

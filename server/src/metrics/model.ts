@@ -56,6 +56,8 @@ export interface MetricDefinition {
   deprecated?: Deprecation;
   /** Semantic conventions: the attributes a metric lists. */
   attributes?: AttributeUse[];
+  /** The declaration that defines it, as written (`var x = promauto.New…(…)`), when it can be put back whole. */
+  restoreText?: string;
   /** Exposition files: the first series that repeats another's label pairs (promlint's `metric not unique`). */
   duplicateSeries?: Location;
 }
@@ -129,6 +131,8 @@ export interface QueryRef {
 export interface Unreadable {
   file: string;
   reason: string;
+  /** Only a part of the file went unread (a registry's `imports:`): what was read is checked, and its findings stand. */
+  partial?: boolean;
 }
 
 /** Everything one side (base or head) of the workspace holds, after resolution. */

@@ -58,6 +58,8 @@ export interface GoDefinitionFact {
   binding?: string;
   /** 'default' (promauto), the text of a registry expression (`promauto.With(reg)`), or undefined. */
   registry?: string;
+  /** `var name = <constructor call>` when the definition is a package variable's value: what "Restore" puts back. */
+  restore?: string;
 }
 
 export interface GoAssignment {
@@ -192,6 +194,16 @@ const METRICS_GO =
  *  a checker should also read the other files of the directories it accepts and of the workspace packages they import. */
 export function looksLikeMetricsGo(text: string): boolean {
   return METRICS_GO.test(text);
+}
+
+/** `var x = promauto.New…(…)` for a constructor call that is the whole value of a package-level `var` spec. */
+function packageVarDeclaration(call: SyntaxNode): string | undefined {
+  let spec = call.parent;
+  if (spec?.type === 'expression_list') spec = spec.parent;
+  if (spec?.type !== 'var_spec' || spec.namedChildren.filter((child) => child?.type === 'identifier').length !== 1) return undefined;
+  let declaration = spec.parent;
+  if (declaration?.type === 'var_spec_list') declaration = declaration.parent;
+  return declaration?.type === 'var_declaration' && declaration.parent?.type === 'source_file' ? `var ${spec.text}` : undefined;
 }
 
 function rangeOf(node: SyntaxNode): Range {
@@ -776,7 +788,11 @@ class Extractor {
     const known = this.definitionByNode.get(node.id);
     if (known !== undefined) return known ?? undefined;
     const definition = node.hasError ? undefined : this.readDefinition(node);
-    if (definition) this.facts.definitions.push(definition);
+    if (definition) {
+      const restore = packageVarDeclaration(node);
+      if (restore) definition.restore = restore;
+      this.facts.definitions.push(definition);
+    }
     const index = definition ? this.facts.definitions.length - 1 : null;
     this.definitionByNode.set(node.id, index);
     return index ?? undefined;
@@ -866,7 +882,9 @@ class Extractor {
       registry,
     };
     if ((namespace && !part('Namespace')) || (subsystem && !part('Subsystem'))) definition.name = undefined;
+    // An Opts literal without Help has the empty help, which promlint reports ("no help text"); no literal, no knowing.
     if (opts?.has('Help')) definition.help = part('Help');
+    else if (opts) definition.help = { k: 'lit', v: '' };
     if (opts?.has('Unit')) definition.unit = part('Unit');
     if (nameNode && isString(nameNode) && !namespace && !subsystem) definition.nameRange = rangeOf(nameNode);
     return definition;

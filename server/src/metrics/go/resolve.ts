@@ -295,6 +295,7 @@ class Resolver {
       build: { packageDir: dir, isMain: facts.packageName === 'main', ...(facts.goos ? { goos: facts.goos } : {}) },
     };
     if (fact.nameRange) definition.nameLocation = this.location(facts, fact.nameRange);
+    if (fact.restore) definition.restoreText = fact.restore;
     if (fact.help) {
       const help = this.evalString(fact.help, facts);
       if (help !== undefined) definition.help = help;

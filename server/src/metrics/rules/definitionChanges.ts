@@ -33,7 +33,7 @@ export const definitionChanges: MetricsFamily = {
         location: { ...removed.location, file: pair.headPathOf(removed.location.file) },
         message: `Metric "${removed.name}" was removed; it was defined at ${removed.location.file}:${removed.location.range.start.line + 1}.${used > 0 ? ` It is still used by ${used} rules/dashboards.` : ''}`,
         related: removed.location,
-        fixData: { fix: 'restoreDefinition', file: removed.location.file, line: removed.location.range.start.line },
+        ...(removed.restoreText ? { fixData: { fix: 'restoreDefinition', name: removed.name, text: removed.restoreText } } : {}),
       });
     }
   },

@@ -105,6 +105,15 @@ function readVersion1(yaml: YamlFile, result: SemconvFile): void {
 }
 
 function readVersion2(yaml: YamlFile, result: SemconvFile): void {
+  // Definitions imported from another registry (fetched by Weaver) and refinements of them are not read: said, not skipped.
+  for (const key of ['imports', 'metric_refinements']) {
+    if (yaml.child(yaml.root, key))
+      result.unreadable.push({
+        file: yaml.path,
+        reason: `its "${key}:" section is not read (other registries are not fetched); the rest of the file is checked`,
+        partial: true,
+      });
+  }
   for (const entry of yaml.items(yaml.child(yaml.root, 'attributes'))) readAttributeEntry(yaml, entry, 'key', undefined, result.attributes);
   for (const group of yaml.items(yaml.child(yaml.root, 'attribute_groups'))) {
     const id = yaml.text(yaml.child(group, 'id'));
