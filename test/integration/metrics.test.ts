@@ -173,3 +173,17 @@ test('over LSP, half-typed Go and half-typed PromQL give no phantom finding: eve
     assert.deepEqual(findings, [], `no finding after typing ${JSON.stringify(rule.slice(0, length))}`);
   }
 });
+
+test('over LSP, Check Workspace reports metric findings in files that are not open, and the status counts them', async (t) => {
+  const repo = repository(t);
+  repo.write({ 'metrics.go': METRICS.replace('"code"})', '"status"})'), 'handler.go': HANDLER.replace('"GET", "200"', '"GET"') });
+  const lsp = await LspSession.start(t, repo.dir);
+  const result = await lsp.command<{ errors: number; filesWithFindings: number }>('graycheck.checkWorkspace');
+  assert.equal(result.errors, 3);
+  assert.equal(result.filesWithFindings, 3);
+  const codesOf = (file: string) => lsp.publishedFor(file).at(-1)?.diagnostics.map((diagnostic) => diagnostic.code);
+  assert.deepEqual(codesOf('metrics.go'), ['METRIC_LABEL_RENAMED']);
+  assert.deepEqual(codesOf('handler.go'), ['LABEL_ARITY_MISMATCH']);
+  assert.deepEqual(codesOf('alerts/rules.yaml'), ['LABEL_REFERENCED_MISSING']);
+  await lsp.waitFor('a status with three breaking findings', () => lsp.statuses.find((status) => status.state === 'ready' && status.breakingCount === 3));
+});
