@@ -28,11 +28,19 @@ function checkout(name) {
   const git = (...args) => execFileSync('git', args, { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
   execFileSync('git', ['clone', '-q', '--shared', '--no-checkout', join(MIRRORS, name, 'repo'), dir]);
   git('read-tree', 'HEAD');
-  const entries = git('ls-files', '-s').toString().trim().split('\n').map((line) => {
-    const [meta, path] = line.split('\t');
-    return { object: meta.split(' ')[1], path };
-  });
-  const checked = execFileSync('git', ['cat-file', '--batch-check'], { cwd: dir, input: entries.map((entry) => entry.object).join('\n') + '\n', maxBuffer: 1 << 28 })
+  const entries = git('ls-files', '-s')
+    .toString()
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [meta, path] = line.split('\t');
+      return { object: meta.split(' ')[1], path };
+    });
+  const checked = execFileSync('git', ['cat-file', '--batch-check'], {
+    cwd: dir,
+    input: entries.map((entry) => entry.object).join('\n') + '\n',
+    maxBuffer: 1 << 28,
+  })
     .toString()
     .trim()
     .split('\n');
@@ -124,7 +132,11 @@ async function keystrokes(dir) {
     }
     const afterTyping = memoryOf(pid);
     const scanStart = performance.now();
-    await session.within('graycheck.checkWorkspace', session.connection.sendRequest('workspace/executeCommand', { command: 'graycheck.checkWorkspace', arguments: [] }), 600_000);
+    await session.within(
+      'graycheck.checkWorkspace',
+      session.connection.sendRequest('workspace/executeCommand', { command: 'graycheck.checkWorkspace', arguments: [] }),
+      600_000,
+    );
     const checkWorkspaceMs = performance.now() - scanStart;
     const afterScan = memoryOf(pid);
     await session.shutdown();
@@ -196,7 +208,11 @@ function promLint() {
       ours.push(graycheck.ms);
       const theirs = timed('promtool', ['check', 'metrics'], { cwd: dir, input: text });
       promtool.push(theirs.ms);
-      counts = { graycheckFindings: JSON.parse(graycheck.result.stdout).findings.length, promtoolLines: theirs.result.stderr.trim().split('\n').length, promtoolExit: theirs.result.status };
+      counts = {
+        graycheckFindings: JSON.parse(graycheck.result.stdout).findings.length,
+        promtoolLines: theirs.result.stderr.trim().split('\n').length,
+        promtoolExit: theirs.result.status,
+      };
     }
     return {
       series,

@@ -181,7 +181,11 @@ test('over LSP, Check Workspace reports metric findings in files that are not op
   const result = await lsp.command<{ errors: number; filesWithFindings: number }>('graycheck.checkWorkspace');
   assert.equal(result.errors, 3);
   assert.equal(result.filesWithFindings, 3);
-  const codesOf = (file: string) => lsp.publishedFor(file).at(-1)?.diagnostics.map((diagnostic) => diagnostic.code);
+  const codesOf = (file: string) =>
+    lsp
+      .publishedFor(file)
+      .at(-1)
+      ?.diagnostics.map((diagnostic) => diagnostic.code);
   assert.deepEqual(codesOf('metrics.go'), ['METRIC_LABEL_RENAMED']);
   assert.deepEqual(codesOf('handler.go'), ['LABEL_ARITY_MISMATCH']);
   assert.deepEqual(codesOf('alerts/rules.yaml'), ['LABEL_REFERENCED_MISSING']);
