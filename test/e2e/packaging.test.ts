@@ -84,6 +84,8 @@ test('the .vsix holds the bundled client and server, the grammar, the rule docs 
     'extension/package.json',
     'extension/dist/extension.js',
     'extension/dist/server.js',
+    'extension/dist/web-tree-sitter.wasm',
+    'extension/dist/tree-sitter-go.wasm',
     'extension/syntaxes/proto.tmLanguage.json',
     'extension/language-configuration.json',
     'extension/readme.md',
@@ -97,6 +99,8 @@ test('the .vsix holds the bundled client and server, the grammar, the rule docs 
     /^extension\.vsixmanifest$/,
     /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|language-configuration\.json)$/,
     /^extension\/dist\/(extension|server)\.js$/,
+    // The metrics kind parses Go with tree-sitter in WebAssembly: its runtime and grammar, beside the server.
+    /^extension\/dist\/(web-tree-sitter|tree-sitter-go)\.wasm$/,
     /^extension\/syntaxes\/[^/]+\.tmLanguage\.json$/,
     /^extension\/server\/docs\/rules\/[a-z]+\/[A-Za-z0-9_.-]+\.md$/,
   ];
@@ -130,6 +134,8 @@ test('the npm package holds the CLI, the server, the rule docs, the README, the 
   for (const required of [
     'dist/cli.js',
     'dist/server.js',
+    'dist/web-tree-sitter.wasm',
+    'dist/tree-sitter-go.wasm',
     'README.md',
     'LICENSE',
     '.pre-commit-hooks.yaml',
@@ -138,7 +144,8 @@ test('the npm package holds the CLI, the server, the rule docs, the README, the 
   ]) {
     assert.ok(names.includes(required), `the npm package has ${required}; it has: ${names.join(', ')}`);
   }
-  const allowed = /^(dist\/(cli|server)\.js|README\.md|LICENSE|\.pre-commit-hooks\.yaml|package\.json|server\/docs\/rules\/[a-z]+\/[A-Za-z0-9_.-]+\.md)$/;
+  const allowed =
+    /^(dist\/(cli|server)\.js|dist\/(web-tree-sitter|tree-sitter-go)\.wasm|README\.md|LICENSE|\.pre-commit-hooks\.yaml|package\.json|server\/docs\/rules\/[a-z]+\/[A-Za-z0-9_.-]+\.md)$/;
   assert.deepEqual(
     names.filter((name) => !allowed.test(name)),
     [],

@@ -213,7 +213,7 @@ test('--format sarif is SARIF 2.1.0 with the rules, results, regions and base lo
   assert.ok(ruleIds.includes('FIELD_NO_DELETE'));
   for (const rule of driver.rules) {
     assert.equal(typeof rule.shortDescription.text, 'string');
-    assert.match(rule.helpUri, new RegExp(`/(protobuf|openapi)/${rule.id}\\.md$`));
+    assert.match(rule.helpUri, new RegExp(`/(protobuf|openapi|metrics)/${rule.id}\\.md$`));
     assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
   }
   assert.equal(sarif.runs[0].results.length, 1);
@@ -311,7 +311,8 @@ test('rules --format json lists every rule of every kind with its doc', async (t
       .sort(),
     bufIds.filter((id) => id !== 'FIELD_SAME_LABEL'),
   );
-  assert.deepEqual([...new Set(rules.map((rule) => rule.kind))], ['protobuf', 'openapi']);
+  assert.deepEqual([...new Set(rules.map((rule) => rule.kind))], ['protobuf', 'openapi', 'metrics']);
+  assert.ok(rules.some((rule) => rule.id === 'PROMLINT_COUNTER' && rule.sameAs === 'promlint:LintCounter'));
   assert.ok(rules.some((rule) => rule.id === 'api-removed-without-deprecation' && rule.sameAs === 'oasdiff:api-removed-without-deprecation'));
   for (const rule of rules) {
     const keys = Object.keys(rule)
