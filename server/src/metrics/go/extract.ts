@@ -347,14 +347,59 @@ const SKIPPED = new Set(['comment', 'interpreted_string_literal', 'raw_string_li
 
 /** Reads one Go file's facts. `path` is repository-relative with '/'. */
 /** `parser`: a parser, or the session's `GoParses` with whether to keep the tree for the next keystroke. */
-export function extractGoFile(parser: Parser | { parses: GoParses; keep: boolean }, path: string, text: string): GoFileFacts {
+export function extractGoFile(parser: Parser | { parses: GoParses; keep: boolean; replay?: boolean }, path: string, text: string): GoFileFacts {
   const tree = 'parses' in parser ? parser.parses.parse(path, text, parser.keep) : parser.parse(text);
   if (!tree) throw new Error(`tree-sitter could not parse ${path}`);
+  const replays = 'parses' in parser && parser.keep && parser.replay !== false ? parser.parses.declarationsOf(path) : undefined;
   try {
-    return new Extractor(path, text).run(tree.rootNode);
+    return new Extractor(path, text).run(tree.rootNode, replays);
   } finally {
     tree.delete();
   }
+}
+
+/** What one top-level declaration added to a file's facts, kept for the file being typed in. */
+export interface DeclarationFacts {
+  /** The context it was read in (imports, factories so far) and its text. */
+  key: string;
+  line: number;
+  definitionsBefore: number;
+  definitions: GoDefinitionFact[];
+  assignments: GoAssignment[];
+  calls: GoCallFact[];
+  registrations: GoRegistration[];
+  consts: [string, StrExpr][];
+  localConsts: [string, StrExpr][];
+  lists: [string, LabelList][];
+  factories: [string, string][];
+}
+
+interface Snapshot {
+  definitions: number;
+  assignments: number;
+  calls: number;
+  registrations: number;
+  consts: Record<string, StrExpr>;
+  localConsts: Record<string, StrExpr>;
+  lists: Record<string, LabelList>;
+  factories: Map<string, string>;
+}
+
+/** A copy of facts moved down by `lines` (every position's line and every assignment's line), with references to
+ *  definitions of the file renumbered by `definitions`. Columns stay: a top-level declaration starts its line. */
+function shifted<T>(value: T, lines: number, definitions: number): T {
+  if (Array.isArray(value)) return value.map((item) => shifted(item, lines, definitions)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  const record = value as Record<string, unknown>;
+  for (const [key, item] of Object.entries(record)) copy[key] = shifted(item, lines, definitions);
+  if (typeof record.line === 'number') copy.line = record.line + lines;
+  if (record.k === 'def' && typeof record.index === 'number') copy.index = record.index + definitions;
+  // A function literal's scope is named after its line (functionKey), and so are the bindings made in it.
+  for (const key of ['func', 'binding']) {
+    if (typeof record[key] === 'string') copy[key] = (record[key] as string).replace(/^func@(\d+)/, (_, line: string) => `func@${Number(line) + lines}`);
+  }
+  return copy as T;
 }
 
 class Extractor {
@@ -382,7 +427,7 @@ class Extractor {
     };
   }
 
-  run(root: SyntaxNode): GoFileFacts {
+  run(root: SyntaxNode, replays?: { list: DeclarationFacts[] }): GoFileFacts {
     const goos = goosOf(this.facts.file, this.text);
     if (goos) this.facts.goos = goos;
     if (root.hasError) this.facts.syntaxErrorLine = firstErrorLine(root);
@@ -391,8 +436,83 @@ class Extractor {
       else if (child.type === 'import_declaration') this.readImports(child);
     }
     this.hasOtel = Object.values(this.facts.imports).some((path) => path.startsWith(OTEL_METRIC));
-    this.walk(root);
+    if (!replays) {
+      this.walk(root);
+      return this.facts;
+    }
+    // Typing: a top-level declaration whose text and context are those of the previous keystroke gives the same facts,
+    // moved by the lines inserted above it; only the declarations that changed are walked again.
+    // The root is an ERROR node when the whole file fails to parse; what a declaration under it means differs.
+    const context = JSON.stringify([root.type, this.facts.imports, this.hasOtel]);
+    const previous = new Map<string, DeclarationFacts[]>();
+    for (const declaration of replays.list) {
+      const same = previous.get(declaration.key);
+      if (same) same.push(declaration);
+      else previous.set(declaration.key, [declaration]);
+    }
+    const next: DeclarationFacts[] = [];
+    for (const child of root.children) {
+      if (!child || SKIPPED.has(child.type)) continue;
+      // Lines move, columns do not: a declaration that no longer starts where it did on its line is read again.
+      const key = `${context}\u0000${JSON.stringify([...this.factories])}\u0000${child.type}\u0000${child.startPosition.column}\u0000${this.text.slice(child.startIndex, child.endIndex)}`;
+      const line = child.startPosition.row;
+      // A damaged declaration may be recovered differently next time even with the same text: it is always walked again.
+      const known = child.hasError ? undefined : previous.get(key)?.shift();
+      if (known) {
+        this.replay(known, line - known.line, this.facts.definitions.length - known.definitionsBefore);
+        next.push(known);
+        continue;
+      }
+      const before = this.snapshot();
+      this.walk(child);
+      if (!child.hasError) next.push(this.recorded(before, key, line));
+    }
+    replays.list = next;
     return this.facts;
+  }
+
+  private snapshot(): Snapshot {
+    const { definitions, assignments, calls, registrations, consts, localConsts, lists } = this.facts;
+    return {
+      definitions: definitions.length,
+      assignments: assignments.length,
+      calls: calls.length,
+      registrations: registrations.length,
+      consts: { ...consts },
+      localConsts: { ...localConsts },
+      lists: { ...lists },
+      factories: new Map(this.factories),
+    };
+  }
+
+  /** What one declaration added, from the snapshot taken before it was walked. */
+  private recorded(before: Snapshot, key: string, line: number): DeclarationFacts {
+    const added = <T>(now: Record<string, T>, then: Record<string, T>) => Object.entries(now).filter(([name, value]) => then[name] !== value);
+    return {
+      key,
+      line,
+      definitionsBefore: before.definitions,
+      definitions: this.facts.definitions.slice(before.definitions),
+      assignments: this.facts.assignments.slice(before.assignments),
+      calls: this.facts.calls.slice(before.calls),
+      registrations: this.facts.registrations.slice(before.registrations),
+      consts: added(this.facts.consts, before.consts),
+      localConsts: added(this.facts.localConsts, before.localConsts),
+      lists: added(this.facts.lists, before.lists),
+      factories: [...this.factories].filter(([name, registry]) => before.factories.get(name) !== registry),
+    };
+  }
+
+  private replay(known: DeclarationFacts, lines: number, definitions: number): void {
+    const moved = <T>(value: T): T => (lines === 0 && definitions === 0 ? value : shifted(value, lines, definitions));
+    this.facts.definitions.push(...known.definitions.map(moved));
+    this.facts.assignments.push(...known.assignments.map(moved));
+    this.facts.calls.push(...known.calls.map(moved));
+    this.facts.registrations.push(...known.registrations.map(moved));
+    for (const [name, value] of known.consts) this.facts.consts[name] = moved(value);
+    for (const [name, value] of known.localConsts) this.facts.localConsts[name] = moved(value);
+    for (const [name, value] of known.lists) this.facts.lists[name] = moved(value);
+    for (const [name, registry] of known.factories) this.factories.set(name, registry);
   }
 
   private readImports(declaration: SyntaxNode): void {
@@ -411,6 +531,7 @@ class Extractor {
   private walk(root: SyntaxNode): void {
     const cursor = root.walk();
     const scopes: { end: number; outer: Scope | undefined }[] = [];
+    const outermost = this.scope;
     try {
       for (;;) {
         const type = cursor.nodeType;
@@ -461,6 +582,7 @@ class Extractor {
       }
     } finally {
       cursor.delete();
+      this.scope = outermost;
     }
   }
 

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Edit, Language, Parser, type Tree as SyntaxTree } from 'web-tree-sitter';
+import type { DeclarationFacts } from './extract';
 
 export type { Node as SyntaxNode } from 'web-tree-sitter';
 export type { SyntaxTree };
@@ -41,6 +42,17 @@ export async function goParser(): Promise<Parser> {
  *  so only a few are kept; the caller deletes the tree it gets unless `keep` was set. */
 export class GoParses {
   private readonly kept = new Map<string, { text: string; tree: SyntaxTree }>();
+  /** The facts of each top-level declaration of the files being typed in, replayed when a declaration did not change. */
+  private readonly declarations = new Map<string, { list: DeclarationFacts[] }>();
+
+  declarationsOf(path: string): { list: DeclarationFacts[] } {
+    let known = this.declarations.get(path);
+    if (!known) {
+      this.declarations.set(path, (known = { list: [] }));
+      if (this.declarations.size > KEPT_TREES) this.declarations.delete(this.declarations.keys().next().value!);
+    }
+    return known;
+  }
 
   constructor(private readonly parser: Parser) {}
 
