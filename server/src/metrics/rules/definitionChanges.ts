@@ -66,7 +66,15 @@ function checkPair({ base, head }: DefinitionPair, pair: MetricsPair, uses: Quer
       related,
       // Only an `instrument:` value is one literal; a Go type is its constructor, which a text edit does not safely swap.
       ...(head.typeLocation && head.source === 'semconv' && base.source === 'semconv' && base.type !== 'untyped'
-        ? { fixData: { fix: 'revertValue', title: `Revert to the base value: instrument ${base.type}`, from: head.type, to: base.type, at: encodePlaces([head.typeLocation]) } }
+        ? {
+            fixData: {
+              fix: 'revertValue',
+              title: `Revert to the base value: instrument ${base.type}`,
+              from: head.type,
+              to: base.type,
+              at: encodePlaces([head.typeLocation]),
+            },
+          }
         : {}),
     });
   }

@@ -79,7 +79,9 @@ function deprecationText(definition: MetricDefinition): string {
  *  the rename to the replacement's series when `renamed_to` names a metric the head defines. */
 function checkDeprecatedUses(head: MetricDefinition, pair: MetricsPair, headSeries: SeriesIndex, report: MetricsFamilyReport): void {
   const renamedTo = head.deprecated?.renamedTo;
-  const replacement = renamedTo ? (headSeries.named(renamedTo).find((definition) => definition.source === 'semconv') ?? headSeries.named(renamedTo)[0]) : undefined;
+  const replacement = renamedTo
+    ? (headSeries.named(renamedTo).find((definition) => definition.source === 'semconv') ?? headSeries.named(renamedTo)[0])
+    : undefined;
   for (const ref of pair.head.queries) {
     if (!headSeries.forSeries(ref.metric).includes(head)) continue;
     const newSeries = replacement && replacementSeries(ref, head, replacement, pair);
