@@ -1,6 +1,7 @@
 // The head's definitions among themselves (DESIGN §2.2): names and labels registration refuses, one name defined with two
-// label sets, help texts or types where both can be in one binary, label names that look like one another, and OpenTelemetry
-// instruments recorded with different attribute sets or without an attribute the semantic conventions require.
+// label sets, help texts (or units) or types where both can be in one binary, label names that look like one another,
+// OpenTelemetry instruments recorded with different attribute sets or without an attribute the semantic conventions require,
+// and client_golang vectors exposed under a convention's Prometheus name without a required attribute's label.
 import type { Location } from '../../engine/finding';
 import type { LabelCall, MetricDefinition } from '../model';
 import { encodePlaces } from '../places';
