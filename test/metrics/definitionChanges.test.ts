@@ -7,6 +7,9 @@ import { dashboard, goFile, otelFile, rules, severityCases, vec } from './ruleFi
 
 const REQS = vec('reqs', 'http_requests_total', '"method", "code"');
 const ALERT = { 'alerts.yaml': rules(['alert', 'Errors', 'sum by (code) (rate(http_requests_total{method="GET"}[5m])) > 1']) };
+/** A semantic-convention metric `shop.order.duration` (group on line 2) with the instrument and the unit as written. */
+const conventions = (instrument: string, unit: string) =>
+  `groups:\n  - id: metric.shop.order.duration\n    type: metric\n    metric_name: shop.order.duration\n    brief: Order time.\n    instrument: ${instrument}\n    unit: ${unit}\n    stability: development\n`;
 
 ruleCases('METRIC_REMOVED', [
   {
@@ -103,6 +106,28 @@ ruleCases('METRIC_TYPE_CHANGED', [
     expect: ['o.go:11:14 Metric "jobs.done" changed type from counter to histogram; queries using rate()/histogram_quantile() on it break.'],
   },
   { name: 'same type: nothing', base: goFile(REQS), head: goFile(REQS.replace('Requests.', 'All requests.')), expect: [] },
+  {
+    name: 'a semantic-convention instrument changed: "Revert to the base value" writes the base instrument back',
+    base: { 'model/m.yaml': conventions('histogram', 's') },
+    head: { 'model/m.yaml': conventions('gauge', 's') },
+    expect: ['model/m.yaml:2:5 Metric "shop.order.duration" changed type from histogram to gauge; queries using rate()/histogram_quantile() on it break.'],
+    fixTitles: ['Revert to the base value: instrument histogram'],
+    fixed: conventions('histogram', 's'),
+  },
+  {
+    name: 'a Go type is its constructor: no text fix is offered',
+    base: goFile(REQS),
+    head: goFile(vec('reqs', 'http_requests_total', '"method", "code"', { type: 'Gauge' })),
+    expect: ['8:12 Metric "http_requests_total" changed type from counter to gauge; queries using rate()/histogram_quantile() on it break.'],
+    fixTitles: [],
+  },
+  {
+    name: 'an instrument the base did not name (untyped): no fix',
+    base: { 'model/m.yaml': conventions('histogram', 's').replace('    instrument: histogram\n', '') },
+    head: { 'model/m.yaml': conventions('gauge', 's') },
+    expect: ['model/m.yaml:2:5 Metric "shop.order.duration" changed type from untyped to gauge; queries using rate()/histogram_quantile() on it break.'],
+    fixTitles: [],
+  },
 ]);
 
 const seconds = (unit: string) => vec('lat', 'latency', '"route"', { type: 'Histogram', extra: `\n\tUnit: "${unit}",` });
@@ -128,6 +153,56 @@ ruleCases('METRIC_UNIT_CHANGED', [
     ],
   },
   { name: 'the same unit: nothing', base: goFile(seconds('seconds')), head: goFile(seconds('seconds').replace('Requests.', 'x')), expect: [] },
+  {
+    name: 'a Go Unit: literal: "Revert to the base value" writes the base unit back in its quotes',
+    base: goFile(seconds('seconds')),
+    head: goFile(seconds('milliseconds')),
+    expect: ['8:11 Metric "latency" changed unit from "seconds" to "milliseconds"'],
+    fixTitles: ['Revert to the base value: unit "seconds"'],
+    fixed: goFile(seconds('seconds')),
+  },
+  {
+    name: 'an OTel metric.WithUnit literal',
+    base: { 'o.go': otelFile('Float64Histogram("jobs.duration", metric.WithUnit("s"))', '') },
+    head: { 'o.go': otelFile('Float64Histogram("jobs.duration", metric.WithUnit("ms"))', '') },
+    expect: ['o.go:11:14 Metric "jobs.duration" changed unit from "s" to "ms" (Prometheus name jobs_duration_seconds → jobs_duration_milliseconds)'],
+    fixTitles: ['Revert to the base value: unit "s"'],
+    fixed: otelFile('Float64Histogram("jobs.duration", metric.WithUnit("s"))', ''),
+  },
+  {
+    name: 'a semantic-convention unit, plain or quoted, keeps its style; an annotation unit is quoted',
+    base: { 'model/m.yaml': conventions('histogram', '"{order}"') },
+    head: { 'model/m.yaml': conventions('histogram', 's') },
+    expect: [
+      'model/m.yaml:2:5 Metric "shop.order.duration" changed unit from "{order}" to "s" (Prometheus name shop_order_duration → shop_order_duration_seconds)',
+    ],
+    fixTitles: ['Revert to the base value: unit "{order}"'],
+    fixed: conventions('histogram', '"{order}"'),
+  },
+  {
+    name: 'a quoted semantic-convention unit',
+    base: { 'model/m.yaml': conventions('histogram', '"s"') },
+    head: { 'model/m.yaml': conventions('histogram', '"ms"') },
+    expect: [
+      'model/m.yaml:2:5 Metric "shop.order.duration" changed unit from "s" to "ms" (Prometheus name shop_order_duration_seconds → shop_order_duration_milliseconds)',
+    ],
+    fixed: conventions('histogram', '"s"'),
+  },
+  {
+    name: 'a unit added where the base had none: reverted to the empty unit',
+    base: goFile(vec('lat', 'latency', '"route"', { type: 'Histogram' })),
+    head: goFile(seconds('seconds')),
+    expect: ['8:11 Metric "latency" changed unit from "" to "seconds"'],
+    fixTitles: ['Revert to the base value: unit ""'],
+    fixed: goFile(seconds('')),
+  },
+  {
+    name: 'a unit from a constant: no text fix',
+    base: goFile(seconds('seconds')),
+    head: goFile(`const ms = "milliseconds"\n\n${seconds('x').replace('"x"', 'ms')}`),
+    expect: ['10:11 Metric "latency" changed unit from "seconds" to "milliseconds"'],
+    fixTitles: [],
+  },
 ]);
 
 ruleCases('METRIC_LABEL_REMOVED', [

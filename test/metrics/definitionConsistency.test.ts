@@ -129,6 +129,42 @@ ruleCases('METRIC_HELP_INCONSISTENT', [
     expect: ['9:9 Metric "runs_total" has help "All runs." here but "Runs." at metrics.go:8; the registry treats this as a conflict.'],
   },
   { name: 'the same help: nothing', base: goFile(''), head: goFile(line('a', 'runs_total', '"queue"') + line('b', 'runs_total', '"queue"')), expect: [] },
+  {
+    name: 'same name, labels and help, another unit (client_golang 1.24 compares units too): a warning naming both units',
+    base: goFile(''),
+    head: goFile(
+      vec('a', 'wait_seconds', '"queue"', { type: 'Histogram', extra: '\n\tUnit: "seconds",' }) +
+        vec('b', 'wait_seconds', '"queue"', { type: 'Histogram', extra: '\n\tUnit: "milliseconds",' }),
+    ),
+    expect: ['13:9 Metric "wait_seconds" has unit "milliseconds" here but "seconds" at metrics.go:8; the registry treats this as a conflict.'],
+  },
+  {
+    name: 'a Unit against none at all (the empty unit)',
+    base: goFile(''),
+    head: goFile(
+      vec('a', 'wait_seconds', '"queue"', { type: 'Histogram' }) + vec('b', 'wait_seconds', '"queue"', { type: 'Histogram', extra: '\n\tUnit: "seconds",' }),
+    ),
+    expect: ['12:9 Metric "wait_seconds" has unit "seconds" here but "" at metrics.go:8; the registry treats this as a conflict.'],
+  },
+  {
+    name: 'the same unit, or a unit that is not a constant: nothing',
+    base: goFile(''),
+    head: goFile(
+      vec('a', 'wait_seconds', '"queue"', { type: 'Histogram', extra: '\n\tUnit: "seconds",' }) +
+        vec('b', 'wait_seconds', '"queue"', { type: 'Histogram', extra: '\n\tUnit: "seconds",' }) +
+        vec('c', 'wait_seconds', '"queue"', { type: 'Histogram', extra: '\n\tUnit: unitOf(),' }),
+    ),
+    expect: [],
+  },
+  {
+    name: 'another help and another unit: one finding, about the help',
+    base: goFile(''),
+    head: goFile(
+      vec('a', 'wait_seconds', '"queue"', { type: 'Histogram', extra: '\n\tUnit: "seconds",' }) +
+        vec('b', 'wait_seconds', '"queue"', { type: 'Histogram', help: 'Waits.', extra: '\n\tUnit: "milliseconds",' }),
+    ),
+    expect: ['13:9 Metric "wait_seconds" has help "Waits." here but "Requests." at metrics.go:8; the registry treats this as a conflict.'],
+  },
 ]);
 
 ruleCases('METRIC_TYPE_INCONSISTENT', [
@@ -224,6 +260,101 @@ ruleCases('LABEL_REQUIRED_MISSING', [
     head: { 'o.go': otelFile(DUR.replace('http.server', 'my.server'), record(route)) },
     files: { 'model/registry.yaml': HTTP_REGISTRY, 'model/http.yaml': httpMetric('stable') },
     expect: [],
+  },
+]);
+
+const CONVENTIONS = (stability: string) => ({ 'model/registry.yaml': HTTP_REGISTRY, 'model/http.yaml': httpMetric(stability) });
+const durationVec = (labels: string, extra = '') =>
+  goFile(vec('dur', 'http_server_request_duration_seconds', labels, { type: 'Histogram', help: 'Duration.', ...(extra ? { extra } : {}) }));
+
+ruleCases('LABEL_REQUIRED_MISSING', [
+  {
+    name: 'a client_golang vector exposed under the convention’s Prometheus name without the required attribute’s label',
+    base: goFile(''),
+    head: durationVec('"http_route"'),
+    files: CONVENTIONS('development'),
+    expect: [
+      '8:11 Metric "http_server_request_duration_seconds" requires attribute "http.request.method" (semantic conventions, label "http_request_method"), not among its labels.',
+    ],
+  },
+  {
+    name: 'the label present, as a variable or a constant label: nothing',
+    base: goFile(''),
+    head: {
+      'metrics.go': durationVec('"http_request_method", "http_route"'),
+      'other.go': goFile(
+        vec('dur2', 'http_server_request_duration_seconds', '"http_route"', {
+          type: 'Histogram',
+          help: 'Duration.',
+          extra: '\n\tConstLabels: prometheus.Labels{"http_request_method": "GET"},',
+        }),
+        'y',
+      ),
+    },
+    files: CONVENTIONS('stable'),
+    expect: [],
+  },
+  {
+    name: 'the attribute’s own dotted name is not its Prometheus label name',
+    base: goFile(''),
+    head: durationVec('"http.request.method"'),
+    files: { ...CONVENTIONS('development'), 'go.mod': goMod('v1.24.1') },
+    expect: [
+      '8:11 Metric "http_server_request_duration_seconds" requires attribute "http.request.method" (semantic conventions, label "http_request_method"), not among its labels.',
+    ],
+  },
+  {
+    name: 'another name (the OTel name untranslated, or without the unit suffix the exporter adds): not the convention’s metric',
+    base: goFile(''),
+    head: goFile(
+      vec('a', 'http.server.request.duration', '"http_route"', { type: 'Histogram', help: 'Duration.' }) +
+        vec('b', 'http_server_request_duration', '"http_route"', { type: 'Histogram', help: 'Duration.' }),
+    ),
+    files: CONVENTIONS('development'),
+    expect: [],
+  },
+  {
+    name: 'with the exporter configured without unit suffixes, the name without _seconds is the convention’s',
+    base: goFile(''),
+    head: goFile(vec('b', 'http_server_request_duration', '"http_route"', { type: 'Histogram', help: 'Duration.' })),
+    files: CONVENTIONS('development'),
+    options: { otelToPrometheus: { strategy: 'UnderscoreEscapingWithSuffixes', namespace: '', units: false, counterSuffix: true } },
+    expect: [
+      '8:9 Metric "http_server_request_duration" requires attribute "http.request.method" (semantic conventions, label "http_request_method"), not among its labels.',
+    ],
+  },
+  {
+    name: 'a label list that cannot be read (a parameter) is not judged',
+    base: goFile(''),
+    head: goFile(
+      'func f(labels []string) {\n\t_ = promauto.NewHistogramVec(prometheus.HistogramOpts{Name: "http_server_request_duration_seconds", Help: "D."}, labels)\n}\n',
+    ),
+    files: CONVENTIONS('stable'),
+    expect: [],
+  },
+]);
+
+severityCases('LABEL_REQUIRED_MISSING', [
+  {
+    name: 'a client_golang vector of a stable convention with literal label names: an error',
+    base: goFile(''),
+    head: durationVec('"http_route"'),
+    files: CONVENTIONS('stable'),
+    severities: ['error 8:11'],
+  },
+  {
+    name: 'a label name from a constant: a warning, even for a stable convention',
+    base: goFile(''),
+    head: goFile(`const route = "http_route"\n\n${vec('dur', 'http_server_request_duration_seconds', 'route', { type: 'Histogram', help: 'Duration.' })}`),
+    files: CONVENTIONS('stable'),
+    severities: ['warning 10:11'],
+  },
+  {
+    name: 'a development convention: a warning',
+    base: goFile(''),
+    head: durationVec('"http_route"'),
+    files: CONVENTIONS('development'),
+    severities: ['warning 8:11'],
   },
 ]);
 

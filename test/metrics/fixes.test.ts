@@ -330,3 +330,102 @@ fixCase({
     'r.yaml': rules(['alert', 'C', 'sum by (status_code) (rate(c_total[5m])) > 1']),
   },
 });
+
+/** A semantic-convention metric with its instrument and unit as written. */
+const shopMetric = (instrument: string, unit: string) =>
+  `groups:\n  - id: metric.shop.order.duration\n    type: metric\n    metric_name: shop.order.duration\n    brief: Order time.\n    instrument: ${instrument}\n    unit: ${unit}\n    stability: development\n`;
+const SLOW_ORDERS = rules(['alert', 'SlowOrders', 'histogram_quantile(0.9, rate(shop_order_duration_seconds_bucket[5m])) > 1']);
+
+fixCase({
+  name: 'a semantic-convention unit put back, which also brings back the Prometheus name an alert uses',
+  base: { 'model/m.yaml': shopMetric('histogram', 's'), 'alerts.yaml': SLOW_ORDERS },
+  head: { 'model/m.yaml': shopMetric('histogram', 'ms'), 'alerts.yaml': SLOW_ORDERS },
+  rule: 'METRIC_UNIT_CHANGED',
+  title: 'Revert to the base value: unit "s"',
+  changed: { 'model/m.yaml': shopMetric('histogram', 's') },
+  gone: ['METRIC_REFERENCED_MISSING'],
+});
+
+fixCase({
+  name: 'a semantic-convention instrument put back',
+  base: { 'model/m.yaml': shopMetric('histogram', 's') },
+  head: { 'model/m.yaml': shopMetric('gauge', 's') },
+  rule: 'METRIC_TYPE_CHANGED',
+  title: 'Revert to the base value: instrument histogram',
+  changed: { 'model/m.yaml': shopMetric('histogram', 's') },
+});
+
+const latency = (unit: string) => vec('lat', 'latency', '"route"', { type: 'Histogram', extra: `\n\tUnit: "${unit}",` });
+fixCase({
+  name: 'a client_golang Unit: literal put back',
+  base: { 'metrics.go': goFile(latency('seconds')) },
+  head: { 'metrics.go': goFile(latency('milliseconds')) },
+  rule: 'METRIC_UNIT_CHANGED',
+  title: 'Revert to the base value: unit "seconds"',
+  changed: { 'metrics.go': goFile(latency('seconds')) },
+});
+
+const instrument = (unit: string) =>
+  `package x\n\nimport "go.opentelemetry.io/otel/metric"\n\nfunc f(meter metric.Meter) {\n\th, _ := meter.Float64Histogram("jobs.duration", metric.WithUnit(\`${unit}\`))\n\t_ = h\n}\n`;
+fixCase({
+  name: 'an OpenTelemetry WithUnit raw-string literal put back in its backquotes',
+  base: { 'o.go': instrument('s') },
+  head: { 'o.go': instrument('ms') },
+  rule: 'METRIC_UNIT_CHANGED',
+  title: 'Revert to the base value: unit "s"',
+  changed: { 'o.go': instrument('s') },
+});
+
+staleCase({
+  name: 'the unit literal edited since: no revert',
+  base: { 'metrics.go': goFile(latency('seconds')) },
+  head: { 'metrics.go': goFile(latency('milliseconds')) },
+  rule: 'METRIC_UNIT_CHANGED',
+  title: 'Revert to the base value',
+  edit: (head) => ({ 'metrics.go': head['metrics.go'].replace('"milliseconds"', '"microseconds"') }),
+});
+
+staleCase({
+  name: 'the instrument edited since: no revert',
+  base: { 'model/m.yaml': shopMetric('histogram', 's') },
+  head: { 'model/m.yaml': shopMetric('gauge', 's') },
+  rule: 'METRIC_TYPE_CHANGED',
+  title: 'Revert to the base value',
+  edit: (head) => ({ 'model/m.yaml': head['model/m.yaml'].replace('instrument: gauge', 'instrument: counter') }),
+});
+
+const deprecatedRegistry = (deprecated: boolean) =>
+  `groups:
+  - id: metric.shop.order.duration
+    type: metric
+    metric_name: shop.order.duration
+    brief: Order time.
+    instrument: histogram
+    unit: s
+${deprecated ? '    deprecated:\n      reason: renamed\n      renamed_to: shop.checkout.duration\n' : ''}  - id: metric.shop.checkout.duration
+    type: metric
+    metric_name: shop.checkout.duration
+    brief: Checkout time.
+    instrument: histogram
+    unit: s
+`;
+const ORDER_PANELS = dashboard(['Orders', 'sum(rate(shop_order_duration_seconds_count[5m]))']);
+fixCase({
+  name: 'a use of a deprecated metric renamed to the replacement series in a dashboard',
+  base: { 'model/m.yaml': deprecatedRegistry(false), 'alerts.yaml': SLOW_ORDERS, 'd.json': ORDER_PANELS },
+  head: { 'model/m.yaml': deprecatedRegistry(true), 'alerts.yaml': SLOW_ORDERS, 'd.json': ORDER_PANELS },
+  rule: 'METRIC_DEPRECATED',
+  message: 'panel "Orders"',
+  title: 'Rename uses to "shop_checkout_duration_seconds_count"',
+  changed: { 'd.json': ORDER_PANELS.replace('shop_order_duration_seconds_count', 'shop_checkout_duration_seconds_count') },
+});
+
+staleCase({
+  name: 'the selector edited since: no rename',
+  base: { 'model/m.yaml': deprecatedRegistry(false), 'alerts.yaml': SLOW_ORDERS },
+  head: { 'model/m.yaml': deprecatedRegistry(true), 'alerts.yaml': SLOW_ORDERS },
+  rule: 'METRIC_DEPRECATED',
+  message: 'alert "SlowOrders"',
+  title: 'Rename uses',
+  edit: (head) => ({ ...head, 'alerts.yaml': head['alerts.yaml'].replace('shop_order_duration_seconds_bucket', 'shop_order_duration_seconds_count_') }),
+});

@@ -107,6 +107,8 @@ test('a v1 metric group becomes a definition: name, instrument, unit, brief, sta
       ...duration,
       location: place(duration.location),
       nameLocation: place(duration.nameLocation),
+      typeLocation: place(duration.typeLocation),
+      unitLocation: place(duration.unitLocation),
       labels: duration.labels?.map((label) => `${label.name}@${place(label.location)}`),
     },
     {
@@ -114,7 +116,10 @@ test('a v1 metric group becomes a definition: name, instrument, unit, brief, sta
       name: 'http.server.request.duration',
       nameLocation: 'model/http/metrics.yaml:4:18-4:46',
       type: 'histogram',
+      // The values' own text (quotes included), where "Revert to the base value" edits.
+      typeLocation: 'model/http/metrics.yaml:6:17-6:26',
       unit: 's',
+      unitLocation: 'model/http/metrics.yaml:7:11-7:14',
       help: 'Duration of HTTP server requests.',
       labels: ['http.route@model/http/metrics.yaml:11:14-11:24', 'server.port@model/http/metrics.yaml:14:14-14:25'],
       constLabels: [],

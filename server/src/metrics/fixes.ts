@@ -73,6 +73,14 @@ export async function metricsFixes(finding: Finding, head: FixHead): Promise<Fix
         },
       ];
     }
+    case 'revertValue': {
+      const [at] = decodePlaces(data.at);
+      const file = at && (await texts.of(at.file));
+      if (!at || !file) return [];
+      const current = file.text.slice(file.lines.offsetAt(at.range.start), file.lines.offsetAt(at.range.end));
+      const newText = rewritten(current, String(data.from), String(data.to));
+      return newText === undefined ? [] : [{ title: String(data.title), changes: [{ file: at.file, edits: [{ range: at.range, newText }] }] }];
+    }
     case 'restoreDefinition': {
       // Back at the end of the file, as a package variable: where it was may hold other code by now.
       const lines = lineIndexOf(head.text);
@@ -93,6 +101,31 @@ export async function metricsFixes(finding: Finding, head: FixHead): Promise<Fix
     }
     default:
       return [];
+  }
+}
+
+/** A literal that still says `from` (quoted as Go or YAML quote it, or a plain YAML scalar), written to say `to` in the same
+ *  style where that style can hold it, else double-quoted; undefined when the literal says something else by now. */
+function rewritten(current: string, from: string, to: string): string | undefined {
+  const quoted = /^(["'`])(.*)\1$/s.exec(current);
+  if (quoted) {
+    const [, quote, inner] = quoted;
+    const said = quote === '"' ? parsedDoubleQuoted(current) : quote === "'" ? inner.replace(/''/g, "'") : inner;
+    if (said !== from) return undefined;
+    if (quote === "'") return `'${to.replace(/'/g, "''")}'`;
+    if (quote === '`' && !to.includes('`')) return `\`${to}\``;
+    return JSON.stringify(to);
+  }
+  if (current.trim() !== from) return undefined;
+  // A plain YAML scalar stays plain when the new value reads back as the same text (`{…}`, `#`, `:` and the like do not).
+  return /^[A-Za-z0-9_][A-Za-z0-9_./%-]*$/.test(to) ? to : JSON.stringify(to);
+}
+
+function parsedDoubleQuoted(text: string): string | undefined {
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return undefined;
   }
 }
 

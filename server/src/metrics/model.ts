@@ -37,7 +37,12 @@ export interface MetricDefinition {
   /** Where the name came from, for rename fixes (the `Name:` literal). Absent when folded from several parts. */
   nameLocation?: Location;
   type: MetricType;
+  /** The literal that spells the type, when a text edit can change it: a semantic-convention `instrument:` value. */
+  typeLocation?: Location;
   unit?: string;
+  /** The literal that spells the unit (its quotes included): a semantic-convention `unit:` value, a Go `Unit:` string in an
+   *  Opts literal, or the string inside `WithUnit(…)`. */
+  unitLocation?: Location;
   help?: string;
   /** Variable labels in positional order; undefined when the list cannot be read (a parameter, a spread). */
   labels: NamedPlace[] | undefined;

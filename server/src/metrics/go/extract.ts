@@ -50,6 +50,8 @@ export interface GoDefinitionFact {
   nameRange?: Range;
   help?: StrExpr;
   unit?: StrExpr;
+  /** The string literal that alone spells the unit (`Unit: "seconds"`, `WithUnit("s")`). */
+  unitRange?: Range;
   /** Variable labels; `null` when the constructor takes none, undefined when they cannot be read. */
   labels: LabelList | null | undefined;
   constLabels: LabelItem[];
@@ -960,10 +962,13 @@ class Extractor {
         registry,
       };
       if (name?.k === 'lit' && isString(args[0])) definition.nameRange = rangeOf(args[0]);
+      // Without options a descriptor's unit is empty; an option that is not a call may set one.
+      if (args.length <= 4) definition.unit = { k: 'lit', v: '' };
       for (const option of args.slice(4)) {
         if (option.type === 'call_expression' && this.clientGolangCall(option) === 'WithUnit') {
           const unit = option.childForFieldName('arguments')?.namedChild(0);
           definition.unit = unit ? this.foldString(unit) : undefined;
+          if (unit && isString(unit)) definition.unitRange = rangeOf(unit);
         }
       }
       return definition;
@@ -1007,7 +1012,12 @@ class Extractor {
     // An Opts literal without Help has the empty help, which promlint reports ("no help text"); no literal, no knowing.
     if (opts?.has('Help')) definition.help = part('Help');
     else if (opts) definition.help = { k: 'lit', v: '' };
-    if (opts?.has('Unit')) definition.unit = part('Unit');
+    // Like Help: an Opts literal without Unit has the empty unit (client_golang 1.24 compares units at registration).
+    if (opts?.has('Unit')) {
+      definition.unit = part('Unit');
+      const unitNode = opts.get('Unit')!;
+      if (isString(unitNode)) definition.unitRange = rangeOf(unitNode);
+    } else if (opts) definition.unit = { k: 'lit', v: '' };
     if (nameNode && isString(nameNode) && !namespace && !subsystem) definition.nameRange = rangeOf(nameNode);
     return definition;
   }
@@ -1052,8 +1062,10 @@ class Extractor {
       const which = fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text : undefined;
       const value = option.childForFieldName('arguments')?.namedChild(0);
       if (!value) continue;
-      if (which === 'WithUnit') definition.unit = this.foldString(value);
-      else if (which === 'WithDescription') definition.help = this.foldString(value);
+      if (which === 'WithUnit') {
+        definition.unit = this.foldString(value);
+        if (isString(value)) definition.unitRange = rangeOf(value);
+      } else if (which === 'WithDescription') definition.help = this.foldString(value);
     }
     return definition;
   }

@@ -303,6 +303,7 @@ class Resolver {
     if (fact.unit) {
       const unit = this.evalString(fact.unit, facts);
       if (unit !== undefined) definition.unit = unit;
+      if (unit !== undefined && fact.unitRange) definition.unitLocation = this.location(facts, fact.unitRange);
     }
     if (fact.registry !== undefined) definition.registry = fact.registry === 'default' ? 'default' : `${dir}#${fact.registry}`;
     else if (entry.registered) definition.registry = entry.registered;

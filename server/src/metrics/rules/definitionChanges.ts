@@ -64,7 +64,18 @@ function checkPair({ base, head }: DefinitionPair, pair: MetricsPair, uses: Quer
       location: head.location,
       message: `Metric "${head.name}" changed type from ${base.type} to ${head.type}; queries using rate()/histogram_quantile() on it break.`,
       related,
-      fixData: { fix: 'revertType', from: head.type, to: base.type },
+      // Only an `instrument:` value is one literal; a Go type is its constructor, which a text edit does not safely swap.
+      ...(head.typeLocation && head.source === 'semconv' && base.source === 'semconv' && base.type !== 'untyped'
+        ? {
+            fixData: {
+              fix: 'revertValue',
+              title: `Revert to the base value: instrument ${base.type}`,
+              from: head.type,
+              to: base.type,
+              at: encodePlaces([head.typeLocation]),
+            },
+          }
+        : {}),
     });
   }
   if ((base.unit ?? '') !== (head.unit ?? '')) {
@@ -78,7 +89,17 @@ function checkPair({ base, head }: DefinitionPair, pair: MetricsPair, uses: Quer
       message: `Metric "${head.name}" changed unit from "${base.unit ?? ''}" to "${head.unit ?? ''}"${renamed}`,
       related,
       severity: consequential ? 'error' : 'warning',
-      fixData: { fix: 'revertUnit', from: head.unit ?? '', to: base.unit ?? '' },
+      ...(head.unitLocation && head.unit !== undefined
+        ? {
+            fixData: {
+              fix: 'revertValue',
+              title: `Revert to the base value: unit "${base.unit ?? ''}"`,
+              from: head.unit,
+              to: base.unit ?? '',
+              at: encodePlaces([head.unitLocation]),
+            },
+          }
+        : {}),
     });
   }
   checkLabels(base, head, uses, pair.head.calls, report);

@@ -1,12 +1,14 @@
 // The head's definitions among themselves (DESIGN §2.2): names and labels registration refuses, one name defined with two
-// label sets, help texts or types where both can be in one binary, label names that look like one another, and OpenTelemetry
-// instruments recorded with different attribute sets or without an attribute the semantic conventions require.
+// label sets, help texts (or units) or types where both can be in one binary, label names that look like one another,
+// OpenTelemetry instruments recorded with different attribute sets or without an attribute the semantic conventions require,
+// and client_golang vectors exposed under a convention's Prometheus name without a required attribute's label.
 import type { Location } from '../../engine/finding';
 import type { LabelCall, MetricDefinition } from '../model';
 import { encodePlaces } from '../places';
 import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type MetricsPair } from './family';
 import { nearness } from './nearNames';
-import { labelNamesOf } from './series';
+import { prometheusLabel } from '../semconv/otelNames';
+import { exposedName, labelNamesOf } from './series';
 
 export const LABEL_RESERVED_NAME = metricsRule(
   'LABEL_RESERVED_NAME',
@@ -69,6 +71,7 @@ export const definitionConsistency: MetricsFamily = {
     checkSameNames(pair, report);
     checkNearDuplicates(pair, report);
     checkRecordings(pair, report);
+    checkVectorsAgainstConventions(pair, report);
   },
 };
 
@@ -174,6 +177,22 @@ function checkSameNames(pair: MetricsPair, report: MetricsFamilyReport): void {
           message: `Metric "${here.name}" has help "${here.help}" here but "${other.help}" at ${at(related)}; the registry treats this as a conflict.`,
           related,
         });
+      } else if (
+        here.source === 'go' &&
+        here.help !== undefined &&
+        here.help === other.help &&
+        here.unit !== undefined &&
+        other.unit !== undefined &&
+        here.unit !== other.unit &&
+        labelSets(here) === labelSets(other)
+      ) {
+        // client_golang 1.24 compares units at registration as it compares help texts.
+        report.finding({
+          rule: METRIC_HELP_INCONSISTENT.id,
+          location: here.location,
+          message: `Metric "${here.name}" has unit "${here.unit}" here but "${other.unit}" at ${at(related)}; the registry treats this as a conflict.`,
+          related,
+        });
       }
       if (here.type !== other.type) {
         report.finding({
@@ -270,6 +289,38 @@ function checkRecordings(pair: MetricsPair, report: MetricsFamilyReport): void {
         message: `Metric "${instrument.name}" requires attribute "${attribute.name}" (semantic conventions), not recorded here.`,
         related: conventions!.location,
         ...(conventions!.stability === 'stable' ? { severity: 'error' as const } : {}),
+      });
+    }
+  }
+}
+
+/** client_golang vectors exposed under a semantic-convention metric's Prometheus name: each attribute the conventions
+ *  require, under its Prometheus label name, must be among the vector's labels (variable or constant). */
+function checkVectorsAgainstConventions(pair: MetricsPair, report: MetricsFamilyReport): void {
+  const conventionsByPrometheusName = new Map<string, MetricDefinition>();
+  for (const definition of pair.head.definitions) {
+    if (definition.source !== 'semconv' || !definition.attributes?.some((attribute) => attribute.requirementLevel === 'required')) continue;
+    const name = exposedName(definition, pair.options);
+    if (!conventionsByPrometheusName.has(name)) conventionsByPrometheusName.set(name, definition);
+  }
+  if (conventionsByPrometheusName.size === 0) return;
+  for (const definition of pair.head.definitions) {
+    if (definition.source !== 'go' || !definition.labels) continue;
+    const conventions = conventionsByPrometheusName.get(definition.name);
+    if (!conventions) continue;
+    const labels = labelNamesOf(definition);
+    // Every label name written as a literal: what is missing is known to be missing.
+    const literal = [...definition.labels, ...definition.constLabels].every((label) => label.location !== undefined);
+    for (const attribute of conventions.attributes ?? []) {
+      if (attribute.requirementLevel !== 'required') continue;
+      const label = prometheusLabel(attribute.name, pair.options.otelToPrometheus);
+      if (labels.has(label)) continue;
+      report.finding({
+        rule: LABEL_REQUIRED_MISSING.id,
+        location: definition.location,
+        message: `Metric "${definition.name}" requires attribute "${attribute.name}" (semantic conventions, label "${label}"), not among its labels.`,
+        related: conventions.location,
+        ...(literal && conventions.stability === 'stable' ? { severity: 'error' as const } : {}),
       });
     }
   }

@@ -3,8 +3,10 @@
 // where it has one. Metric removal, renames, unit, instrument and label changes are every source's, and decided elsewhere.
 import type { Location } from '../../engine/finding';
 import { START_OF_FILE } from '../../engine/range';
-import type { MetricDefinition, RegistryAttribute } from '../model';
+import type { MetricDefinition, QueryRef, RegistryAttribute } from '../model';
+import { encodePlaces } from '../places';
 import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type MetricsPair } from './family';
+import { exposedName, SeriesIndex, seriesNames } from './series';
 
 export const SEMCONV_RULES = [
   metricsRule(
@@ -34,10 +36,11 @@ export const SEMCONV_RULES = [
 export const semconvFamily: MetricsFamily = {
   rules: SEMCONV_RULES,
   check(pair, report) {
+    let headSeries: SeriesIndex | undefined;
     for (const { base, head } of pair.pairs) {
       if (base.source !== 'semconv' || head.source !== 'semconv') continue;
       checkStability(base, head, report);
-      checkDeprecation(base, head, report);
+      if (checkDeprecation(base, head, report)) checkDeprecatedUses(head, pair, (headSeries ??= new SeriesIndex(pair.head, pair.options)), report);
     }
     checkAttributes(pair, report);
   },
@@ -54,16 +57,61 @@ function checkStability(base: MetricDefinition, head: MetricDefinition, report: 
   });
 }
 
-function checkDeprecation(base: MetricDefinition, head: MetricDefinition, report: MetricsFamilyReport): void {
-  if (!head.deprecated || base.deprecated) return;
-  const { reason, renamedTo } = head.deprecated;
+/** Whether the metric is newly deprecated (and reported so). */
+function checkDeprecation(base: MetricDefinition, head: MetricDefinition, report: MetricsFamilyReport): boolean {
+  if (!head.deprecated || base.deprecated) return false;
   report.finding({
     rule: 'METRIC_DEPRECATED',
     location: head.location,
-    message: `Metric "${head.name}" is deprecated (${reason}${renamedTo ? `, renamed to "${renamedTo}"` : ''}).`,
+    message: `Metric "${head.name}" is deprecated (${deprecationText(head)}).`,
     related: base.location,
-    ...(renamedTo ? { fixData: { renamedTo } } : {}),
+    ...(head.deprecated.renamedTo ? { fixData: { renamedTo: head.deprecated.renamedTo } } : {}),
   });
+  return true;
+}
+
+function deprecationText(definition: MetricDefinition): string {
+  const { reason, renamedTo } = definition.deprecated!;
+  return `${reason}${renamedTo ? `, renamed to "${renamedTo}"` : ''}`;
+}
+
+/** Each rule or dashboard query at head of a newly deprecated metric's Prometheus series: a warning on the selector, with
+ *  the rename to the replacement's series when `renamed_to` names a metric the head defines. */
+function checkDeprecatedUses(head: MetricDefinition, pair: MetricsPair, headSeries: SeriesIndex, report: MetricsFamilyReport): void {
+  const renamedTo = head.deprecated?.renamedTo;
+  const replacement = renamedTo
+    ? (headSeries.named(renamedTo).find((definition) => definition.source === 'semconv') ?? headSeries.named(renamedTo)[0])
+    : undefined;
+  for (const ref of pair.head.queries) {
+    if (!headSeries.forSeries(ref.metric).includes(head)) continue;
+    const newSeries = replacement && replacementSeries(ref, head, replacement, pair);
+    report.finding({
+      rule: 'METRIC_DEPRECATED',
+      location: ref.location,
+      message: `${ref.context.kind} "${ref.context.name}" uses "${ref.metric}", whose metric "${head.name}" is deprecated (${deprecationText(head)}).`,
+      related: head.location,
+      severity: 'warning',
+      ...(newSeries
+        ? {
+            fixData: {
+              fix: 'replace',
+              title: `Rename uses to "${newSeries}"`,
+              oldText: ref.metric,
+              newText: newSeries,
+              places: encodePlaces([ref.location]),
+            },
+          }
+        : {}),
+    });
+  }
+}
+
+/** The replacement's series for the one the query names (`_bucket` stays `_bucket`), when the replacement has such a series. */
+function replacementSeries(ref: QueryRef, deprecated: MetricDefinition, replacement: MetricDefinition, pair: MetricsPair): string | undefined {
+  const oldName = exposedName(deprecated, pair.options);
+  if (!ref.metric.startsWith(oldName)) return undefined;
+  const candidate = exposedName(replacement, pair.options) + ref.metric.slice(oldName.length);
+  return candidate !== ref.metric && seriesNames(replacement, pair.options).includes(candidate) ? candidate : undefined;
 }
 
 function checkAttributes(pair: MetricsPair, report: MetricsFamilyReport): void {

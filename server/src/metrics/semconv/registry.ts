@@ -222,8 +222,10 @@ function metricDefinition(
   entry: Node,
   known: { name: string; nameLocation: Location; identity: string; location: Location; uses: AttributeUse[]; labels: NamedPlace[] },
 ): MetricDefinition {
-  const instrument = yaml.text(yaml.child(entry, 'instrument'));
-  const unit = yaml.text(yaml.child(entry, 'unit'));
+  const instrumentNode = yaml.child(entry, 'instrument');
+  const unitNode = yaml.child(entry, 'unit');
+  const instrument = yaml.text(instrumentNode);
+  const unit = yaml.text(unitNode);
   const help = yaml.text(yaml.child(entry, 'brief'))?.trim();
   const stability = yaml.text(yaml.child(entry, 'stability'));
   const deprecated = readDeprecation(yaml, yaml.child(entry, 'deprecated'));
@@ -232,7 +234,8 @@ function metricDefinition(
     name: known.name,
     nameLocation: known.nameLocation,
     type: (instrument && INSTRUMENTS[instrument]) || 'untyped',
-    ...(unit !== undefined ? { unit } : {}),
+    ...(instrument !== undefined && written(yaml, entry, 'instrument') ? { typeLocation: yaml.locationOf(instrumentNode) } : {}),
+    ...(unit !== undefined ? { unit, ...(written(yaml, entry, 'unit') ? { unitLocation: yaml.locationOf(unitNode) } : {}) } : {}),
     ...(help ? { help } : {}),
     labels: known.labels,
     constLabels: [],
@@ -242,6 +245,12 @@ function metricDefinition(
     ...(deprecated ? { deprecated } : {}),
     attributes: known.uses,
   };
+}
+
+/** Whether the key's value is written where it stands (not an alias of a value elsewhere): an edit there changes only it. */
+function written(yaml: YamlFile, entry: Node, key: string): boolean {
+  const value = yaml.pairOf(entry, key)?.value as Node;
+  return value !== null && value !== undefined && yaml.resolved(value) === value;
 }
 
 /** Expands every definition's included groups (transitively, each group once) and gives each attribute use the type
