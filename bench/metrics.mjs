@@ -12,6 +12,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LspSession } from '../test/support/lspSession.ts';
+import { typeAndTime } from './lspLatency.mjs';
+import { memoryOf } from './serverMemory.mjs';
 
 const MIRRORS = process.env.GRAYCHECK_MIRRORS ?? '/work/.mirror';
 const CLI = resolve(process.env.GRAYCHECK_CLI ?? 'dist/cli.js');
@@ -122,14 +124,7 @@ async function keystrokes(dir) {
     const firstStart = performance.now();
     await session.waitFor('the first publishDiagnostics', () => session.publishedFor(TYPED_FILE).find((p) => p.version === document.version), 600_000);
     const firstCheckMs = performance.now() - firstStart;
-    const samples = [];
-    for (let typed = 1; typed <= TYPED.length; typed++) {
-      const start = performance.now();
-      await document.edit(text.slice(0, at) + TYPED.slice(0, typed) + text.slice(at));
-      const version = document.version;
-      await session.waitFor(`publishDiagnostics for version ${version}`, () => session.publishedFor(TYPED_FILE).find((p) => p.version === version), 60_000);
-      samples.push(performance.now() - start);
-    }
+    const timing = await typeAndTime(session, document, TYPED_FILE, text, at, TYPED);
     const afterTyping = memoryOf(pid);
     const scanStart = performance.now();
     await session.within(
@@ -140,17 +135,11 @@ async function keystrokes(dir) {
     const checkWorkspaceMs = performance.now() - scanStart;
     const afterScan = memoryOf(pid);
     await session.shutdown();
-    const sorted = [...samples].sort((a, b) => a - b);
-    const pick = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-    const tenth = (ms) => Math.round(ms * 10) / 10;
     return {
       file: TYPED_FILE,
       lines: text.split('\n').length,
-      edits: samples.length,
       firstCheckMs: round(firstCheckMs),
-      p50Ms: tenth(pick(0.5)),
-      p95Ms: tenth(pick(0.95)),
-      maxMs: tenth(sorted.at(-1)),
+      ...timing,
       memoryAfterTyping: afterTyping,
       checkWorkspaceMs: round(checkWorkspaceMs),
       memoryAfterCheckWorkspace: afterScan,
@@ -158,12 +147,6 @@ async function keystrokes(dir) {
   } finally {
     for (const dispose of disposers) await dispose();
   }
-}
-
-function memoryOf(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
-  return { peakMb: Math.round(kb('VmHWM') / 1024), rssMb: Math.round(kb('VmRSS') / 1024) };
 }
 
 /** 50,000 series in 1,000 families of our own making: counters, gauges, histograms and summaries, some names promlint dislikes. */

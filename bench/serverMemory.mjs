@@ -11,7 +11,7 @@ const OPENED = ['google/api/http.proto', 'google/cloud/translate/v3/translation_
 // A scan that has not finished by then is reported as unfinished, with the memory it had reached.
 const SCAN_LIMIT_MS = Number(process.env.GRAYCHECK_SCAN_LIMIT_MS) || 600_000;
 
-function memoryOf(pid) {
+export function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
   return { peakMb: Math.round(kb('VmHWM') / 1024), rssMb: Math.round(kb('VmRSS') / 1024) };

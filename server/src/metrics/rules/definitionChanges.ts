@@ -4,7 +4,7 @@
 import type { FixData, Location } from '../../engine/finding';
 import { encodePlaces } from '../places';
 import type { LabelCall, MetricDefinition, NamedPlace } from '../model';
-import { metricsRule, type DefinitionPair, type MetricsFamily, type MetricsFamilyReport, type MetricsPair } from './family';
+import { metricsRule, type DefinitionPair, type MetricsFamily, type MetricsFamilyReport, type MetricsFinding, type MetricsPair } from './family';
 import { exposedName, SeriesIndex } from './series';
 
 const BREAKING = ['BREAKING'];
@@ -135,14 +135,7 @@ function checkLabels(base: MetricDefinition, head: MetricDefinition, uses: Query
     });
   } else {
     for (const label of removed) {
-      const used = uses.ofLabel(base, label.name);
-      report.finding({
-        rule: METRIC_LABEL_REMOVED.id,
-        location: head.location,
-        message: `Label "${label.name}" was removed from metric "${head.name}".${used > 0 ? ` It is used by ${used} queries.` : ''}`,
-        related: base.location,
-        ...restoreLabelFix(head.labels, label.name, positionOf(base.labels, label)),
-      });
+      report.finding({ ...labelRemoved(label.name, base, head, uses), ...restoreLabelFix(head.labels, label.name, positionOf(base.labels, label)) });
     }
     for (const label of added) {
       const stableSemconv =
@@ -160,6 +153,16 @@ function checkLabels(base: MetricDefinition, head: MetricDefinition, uses: Query
   }
 }
 
+function labelRemoved(label: string, base: MetricDefinition, head: MetricDefinition, uses: QueryUses): MetricsFinding {
+  const used = uses.ofLabel(base, label);
+  return {
+    rule: METRIC_LABEL_REMOVED.id,
+    location: head.location,
+    message: `Label "${label}" was removed from metric "${head.name}".${used > 0 ? ` It is used by ${used} queries.` : ''}`,
+    related: base.location,
+  };
+}
+
 /** Constant labels gone from the metric: read even when a variable label list is not (a parameter, a spread). */
 function checkConstLabels(base: MetricDefinition, head: MetricDefinition, uses: QueryUses, report: MetricsFamilyReport): void {
   const headConst = new Set(head.constLabels.map((label) => label.name));
@@ -168,13 +171,7 @@ function checkConstLabels(base: MetricDefinition, head: MetricDefinition, uses: 
   const headNames = new Set(head.labels.map((label) => label.name));
   for (const label of base.constLabels) {
     if (headConst.has(label.name) || headNames.has(label.name)) continue;
-    const used = uses.ofLabel(base, label.name);
-    report.finding({
-      rule: METRIC_LABEL_REMOVED.id,
-      location: head.location,
-      message: `Label "${label.name}" was removed from metric "${head.name}".${used > 0 ? ` It is used by ${used} queries.` : ''}`,
-      related: base.location,
-    });
+    report.finding(labelRemoved(label.name, base, head, uses));
   }
 }
 

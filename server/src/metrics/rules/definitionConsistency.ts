@@ -4,7 +4,7 @@
 // and client_golang vectors exposed under a convention's Prometheus name without a required attribute's label.
 import type { Location } from '../../engine/finding';
 import type { LabelCall, MetricDefinition } from '../model';
-import { encodePlaces } from '../places';
+import { replaceFix } from '../places';
 import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type MetricsPair } from './family';
 import { nearness } from './nearNames';
 import { prometheusLabel } from '../semconv/otelNames';
@@ -132,6 +132,14 @@ function labelSets(definition: MetricDefinition): string {
     .join(',')}`;
 }
 
+/** What else two same-named definitions with the same labels disagree on, as registration compares it: the help, then
+ *  (client_golang 1.24 compares units as it compares help texts) the unit. Only values both sides spell out count. */
+function differingDescription(here: MetricDefinition, other: MetricDefinition): 'help' | 'unit' | undefined {
+  if (here.help === undefined || other.help === undefined) return undefined;
+  if (here.help !== other.help) return 'help';
+  return here.unit !== undefined && other.unit !== undefined && here.unit !== other.unit ? 'unit' : undefined;
+}
+
 function describeLabels(definition: MetricDefinition): string {
   return `[${[...(definition.labels ?? []), ...definition.constLabels].map((label) => label.name).join(', ')}]`;
 }
@@ -164,35 +172,15 @@ function checkSameNames(pair: MetricsPair, report: MetricsFamilyReport): void {
           related,
           severity: sameRegistry ? 'error' : 'warning',
         });
-      } else if (
-        here.source === 'go' &&
-        here.help !== undefined &&
-        other.help !== undefined &&
-        here.help !== other.help &&
-        labelSets(here) === labelSets(other)
-      ) {
-        report.finding({
-          rule: METRIC_HELP_INCONSISTENT.id,
-          location: here.location,
-          message: `Metric "${here.name}" has help "${here.help}" here but "${other.help}" at ${at(related)}; the registry treats this as a conflict.`,
-          related,
-        });
-      } else if (
-        here.source === 'go' &&
-        here.help !== undefined &&
-        here.help === other.help &&
-        here.unit !== undefined &&
-        other.unit !== undefined &&
-        here.unit !== other.unit &&
-        labelSets(here) === labelSets(other)
-      ) {
-        // client_golang 1.24 compares units at registration as it compares help texts.
-        report.finding({
-          rule: METRIC_HELP_INCONSISTENT.id,
-          location: here.location,
-          message: `Metric "${here.name}" has unit "${here.unit}" here but "${other.unit}" at ${at(related)}; the registry treats this as a conflict.`,
-          related,
-        });
+      } else if (here.source === 'go' && labelSets(here) === labelSets(other)) {
+        const differing = differingDescription(here, other);
+        if (differing)
+          report.finding({
+            rule: METRIC_HELP_INCONSISTENT.id,
+            location: here.location,
+            message: `Metric "${here.name}" has ${differing} "${here[differing]}" here but "${other[differing]}" at ${at(related)}; the registry treats this as a conflict.`,
+            related,
+          });
       }
       if (here.type !== other.type) {
         report.finding({
@@ -238,13 +226,7 @@ function checkNearDuplicates(pair: MetricsPair, report: MetricsFamilyReport): vo
           message: `Label "${rareName}" looks like "${commonName}" (used by ${common.length} metric${common.length === 1 ? '' : 's'}); pick one.`,
           related: common[0].location,
           ...(near === 'synonym' ? { severity: 'info' as const } : {}),
-          fixData: {
-            fix: 'replace',
-            title: `Rename label "${rareName}" to "${commonName}" in all ${places.length} places`,
-            oldText: rareName,
-            newText: commonName,
-            places: encodePlaces(places),
-          },
+          ...replaceFix(`Rename label "${rareName}" to "${commonName}" in all ${places.length} places`, rareName, commonName, places),
         });
       }
     }

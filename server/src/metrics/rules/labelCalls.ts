@@ -4,7 +4,7 @@
 import type { Location, Severity } from '../../engine/finding';
 import type { Position } from '../../engine/range';
 import type { LabelCall, LabelCallMethod } from '../model';
-import { encodePlaces } from '../places';
+import { encodePlaces, replaceFix } from '../places';
 import { metricsRule, type MetricsFamily, type MetricsFamilyReport } from './family';
 import { nearestName } from './nearNames';
 import { quotedList } from './series';
@@ -113,9 +113,7 @@ function checkKeys(call: LabelCall, labels: readonly string[], report: MetricsFa
       message: `${call.callee} uses label "${key.name}" that metric "${name}" does not define (defined: ${quotedList([...labels].sort())}).`,
       related: call.definitions[0].location,
       severity,
-      ...(near && key.location
-        ? { fixData: { fix: 'replace', title: `Change "${key.name}" to "${near}"`, oldText: key.name, newText: near, places: encodePlaces([key.location]) } }
-        : {}),
+      ...(near && key.location ? replaceFix(`Change "${key.name}" to "${near}"`, key.name, near, [key.location]) : {}),
     });
   }
   if (!COMPLETE_MAP.has(call.method)) return;

@@ -2,7 +2,7 @@
 // base and defines no more, or uses a label the metric had at the base and has no more. Only metrics some workspace source
 // defined at the base are judged: most queries name exporters' metrics from elsewhere.
 import type { MetricDefinition, QueryRef } from '../model';
-import { encodePlaces } from '../places';
+import { replaceFix } from '../places';
 import { metricsRule, type MetricsFamily, type MetricsPair } from './family';
 import { exposedName, labelNamesOf, SeriesIndex } from './series';
 
@@ -45,17 +45,7 @@ export const references: MetricsFamily = {
           location: ref.location,
           message: `"${ref.metric}" is used by ${contextOf(ref)} but no metric of that name is defined any more (was ${at.file}:${at.range.start.line + 1}).`,
           related: at,
-          ...(renamedTo
-            ? {
-                fixData: {
-                  fix: 'replace',
-                  title: `Rename "${ref.metric}" to "${renamedTo}"`,
-                  oldText: ref.metric,
-                  newText: renamedTo,
-                  places: encodePlaces([ref.location]),
-                },
-              }
-            : {}),
+          ...(renamedTo ? replaceFix(`Rename "${ref.metric}" to "${renamedTo}"`, ref.metric, renamedTo, [ref.location]) : {}),
         });
         continue;
       }
@@ -71,17 +61,7 @@ export const references: MetricsFamily = {
           location: use.location,
           message: `${contextOf(ref)} uses label "${use.name}" of "${ref.metric}", which no longer has it.`,
           related: now[0].location,
-          ...(renamedTo
-            ? {
-                fixData: {
-                  fix: 'replace',
-                  title: `Change "${use.name}" to "${renamedTo}"`,
-                  oldText: use.name,
-                  newText: renamedTo,
-                  places: encodePlaces([use.location]),
-                },
-              }
-            : {}),
+          ...(renamedTo ? replaceFix(`Change "${use.name}" to "${renamedTo}"`, use.name, renamedTo, [use.location]) : {}),
         });
       }
     }

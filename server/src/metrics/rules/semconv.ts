@@ -4,7 +4,7 @@
 import type { Location } from '../../engine/finding';
 import { START_OF_FILE } from '../../engine/range';
 import type { MetricDefinition, QueryRef, RegistryAttribute } from '../model';
-import { encodePlaces } from '../places';
+import { replaceFix } from '../places';
 import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type MetricsPair } from './family';
 import { exposedName, SeriesIndex, seriesNames } from './series';
 
@@ -91,17 +91,7 @@ function checkDeprecatedUses(head: MetricDefinition, pair: MetricsPair, headSeri
       message: `${ref.context.kind} "${ref.context.name}" uses "${ref.metric}", whose metric "${head.name}" is deprecated (${deprecationText(head)}).`,
       related: head.location,
       severity: 'warning',
-      ...(newSeries
-        ? {
-            fixData: {
-              fix: 'replace',
-              title: `Rename uses to "${newSeries}"`,
-              oldText: ref.metric,
-              newText: newSeries,
-              places: encodePlaces([ref.location]),
-            },
-          }
-        : {}),
+      ...(newSeries ? replaceFix(`Rename uses to "${newSeries}"`, ref.metric, newSeries, [ref.location]) : {}),
     });
   }
 }
