@@ -46,6 +46,8 @@ interface JsonFinding {
   file: string;
   range: { start: { line: number; column: number } };
   message: string;
+  base?: { file: string; range: { start: { line: number } } };
+  related?: { file: string; range: { start: { line: number } }; message: string }[];
 }
 
 test('the CLI reports a renamed label on the definition and on the alert rule that still uses it, and an arity mismatch', async (t) => {
@@ -77,6 +79,18 @@ test('the CLI reports a renamed label on the definition and on the alert rule th
         'WithLabelValues passes 1 label value but metric "http_requests_total" has 2 variable labels ("method", "status"); this panics with "inconsistent label cardinality".',
       ],
     ].sort((a, b) => String(a[2]).localeCompare(String(b[2]))),
+  );
+  const arity = findings.find((finding) => finding.rule === 'LABEL_ARITY_MISMATCH')!;
+  assert.deepEqual(
+    arity.related?.map((place) => [place.file, place.range.start.line, place.message]),
+    [['metrics.go', 8, 'the definition of "http_requests_total"']],
+    'the call points at the definition it resolves to',
+  );
+  const onRule = findings.find((finding) => finding.rule === 'LABEL_REFERENCED_MISSING')!;
+  assert.deepEqual(
+    [onRule.base?.file, onRule.base?.range.start.line, onRule.related],
+    ['metrics.go', 8, undefined],
+    'the rule finding points at the base definition that had the label',
   );
 });
 

@@ -190,7 +190,8 @@ function namingFindings(definitions: MetricDefinition[], lintOtelNames = false):
   const found: MetricsFinding[] = [];
   namingFamily.check(pair, { finding: (finding) => found.push(finding) });
   return found.map(
-    (finding) => `${finding.location.range.start.line} ${finding.rule} ${finding.message}${finding.related ? ` @${finding.related.range.start.line}` : ''}`,
+    (finding) =>
+      `${finding.location.range.start.line} ${finding.rule} ${finding.message}${finding.related ? ` @${finding.related.location.range.start.line}` : ''}`,
   );
 }
 

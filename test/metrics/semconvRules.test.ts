@@ -57,7 +57,7 @@ function at(location: Location | undefined): string {
 function findings(base: Tree, head: Tree): string[] {
   const found: MetricsFinding[] = [];
   semconvFamily.check(pairOf(index(base), index(head)), { finding: (finding) => found.push(finding) });
-  return found.map((finding) => `${at(finding.location)} ${finding.rule} ${finding.message} [base ${at(finding.related)}]`);
+  return found.map((finding) => `${at(finding.location)} ${finding.rule} ${finding.message} [base ${at(finding.base ?? finding.related?.location)}]`);
 }
 
 const metric = (fields: string) => `groups:

@@ -75,6 +75,7 @@ async function checkWith(comparison: Comparison, checkers: readonly KindChecker[
         range: item.range,
         message: item.message,
         ...(item.base ? { base: item.base } : {}),
+        ...(item.related ? { related: item.related } : {}),
         fixes: [],
         ...(item.fixData ? { fixData: item.fixData } : {}),
       };

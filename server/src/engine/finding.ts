@@ -14,6 +14,11 @@ export interface Location {
 /** JSON-safe data a rule attaches so that its fixes can be rebuilt later from the finding alone (e.g. by the LSP code-action handler). */
 export type FixData = Record<string, string | number | boolean | null>;
 
+/** Another place at head that a finding is about (the other definition of a conflicting name), with what it is. */
+export interface RelatedLocation extends Location {
+  message: string;
+}
+
 export interface Finding extends Location {
   rule: string;
   kind: Kind;
@@ -21,6 +26,7 @@ export interface Finding extends Location {
   categories: readonly string[];
   message: string;
   base?: Location;
+  related?: RelatedLocation[];
   fixes: { title: string }[];
   fixData?: FixData;
 }
@@ -44,6 +50,7 @@ export interface RawFinding extends Location {
   rule: string;
   message: string;
   base?: Location;
+  related?: RelatedLocation[];
   fixData?: FixData;
   /** For rules graded per case (a warning for a call that returns an error, an error for one that panics); the rule's default otherwise. */
   severity?: Severity;

@@ -47,8 +47,11 @@ export function toDiagnostic(finding: Finding, links: DiagnosticLinks): Diagnost
     codeDescription: { href: docUrl({ id: finding.rule, kind: finding.kind }) },
     data,
   };
-  if (finding.base && links.base)
-    diagnostic.relatedInformation = [{ location: baseLocation(finding.base, links, links.base), message: baseMessage(finding.base, links.base) }];
+  const related = [
+    ...(finding.base && links.base ? [{ location: baseLocation(finding.base, links, links.base), message: baseMessage(finding.base, links.base) }] : []),
+    ...(finding.related ?? []).map((place) => ({ location: { uri: links.uriFor(place.file), range: place.range }, message: place.message })),
+  ];
+  if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
 }
 

@@ -108,7 +108,8 @@ class MetricsSession implements KindSession {
             file: finding.location.file,
             range: finding.location.range,
             message: finding.message,
-            ...(finding.related ? { base: finding.related } : {}),
+            ...(finding.base ? { base: finding.base } : {}),
+            ...(finding.related ? { related: [{ ...finding.related.location, message: finding.related.message }] } : {}),
             ...(finding.fixData ? { fixData: finding.fixData } : {}),
             ...(finding.severity ? { severity: finding.severity } : {}),
           });

@@ -71,3 +71,27 @@ export function bigProto(lines = 2000): { text: string; fieldLine(messageIndex: 
     fieldLine: (messageIndex) => HEADER_LINES + messageIndex * (LINES_PER_MESSAGE + 1) + 2 + 4,
   };
 }
+
+/** Go metrics and an alert rule that groups by one of their labels: renaming the label breaks the alert. */
+export const GO_MOD = 'module example.com/shop\n\ngo 1.22\n\nrequire github.com/prometheus/client_golang v1.24.1\n';
+export const METRICS_GO = `package shop
+
+import (
+\t"github.com/prometheus/client_golang/prometheus"
+\t"github.com/prometheus/client_golang/prometheus/promauto"
+)
+
+var httpRequests = promauto.NewCounterVec(prometheus.CounterOpts{
+\tName: "http_requests_total",
+\tHelp: "Requests served.",
+}, []string{"method", "code"})
+`;
+/** The 1-based line of the label list, and what typing over it leaves. */
+export const METRICS_LABELS_LINE = 11;
+export const METRICS_LABELS_RENAMED = '}, []string{"method", "status"})';
+export const ALERTS_YAML = `groups:
+  - name: shop
+    rules:
+      - alert: ServerErrors
+        expr: sum by (code) (rate(http_requests_total{code=~"5.."}[5m])) > 1
+`;

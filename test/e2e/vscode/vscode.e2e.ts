@@ -8,11 +8,16 @@ import { chromium, type Browser } from 'playwright-core';
 import { TempRepo } from '../../support/tempRepo';
 import { CodeServer } from './codeServer';
 import {
+  ALERTS_YAML,
   BIG_PROTO_PATH,
   BROKEN_BUF_YAML,
   BUF_YAML,
   INVOICE_PROTO,
+  GO_MOD,
   INVOICE_PROTO_WITHOUT_CURRENCY,
+  METRICS_GO,
+  METRICS_LABELS_LINE,
+  METRICS_LABELS_RENAMED,
   USER_EMAIL_LINE,
   USER_PROTO,
   USER_PROTO_AT_TAG,
@@ -46,6 +51,8 @@ const FIRST_WINDOW_TIMEOUT_MS = 240_000;
 const LATENCY_EDITS = 20;
 const USER = 'api/user/v1/user.proto';
 const INVOICE = 'api/billing/v1/invoice.proto';
+const METRICS = 'shop/metrics.go';
+const ALERTS = 'alerts/shop.yaml';
 
 let repo: TempRepo;
 let server: CodeServer | undefined;
@@ -75,7 +82,18 @@ before(
     assert.ok(fs.existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM} (Debian package chromium)`);
 
     repo = TempRepo.create();
-    repo.commit({ [USER]: USER_PROTO_AT_TAG, [INVOICE]: INVOICE_PROTO, 'buf.yaml': BUF_YAML, [BIG_PROTO_PATH]: bigProto().text }, 'API with phone numbers');
+    repo.commit(
+      {
+        [USER]: USER_PROTO_AT_TAG,
+        [INVOICE]: INVOICE_PROTO,
+        'buf.yaml': BUF_YAML,
+        [BIG_PROTO_PATH]: bigProto().text,
+        'go.mod': GO_MOD,
+        [METRICS]: METRICS_GO,
+        [ALERTS]: ALERTS_YAML,
+      },
+      'API with phone numbers',
+    );
     repo.git('tag', 'v0.1');
     repo.commit({ [USER]: USER_PROTO }, 'Drop phone numbers');
 
@@ -204,6 +222,26 @@ step('"Graycheck: Show Base Version" opens a diff of the base and the working tr
   const original = bench.page.locator('.monaco-diff-editor .editor.original .view-lines');
   await bench.see(original.filter({ hasText: 'string phone = 3;' }), 'the base side of the diff to show the phone field');
   await bench.screenshot('08-base-version');
+});
+
+step('a label renamed in an unsaved Go definition is reported there and on the alert rule that still groups by it', 120_000, async () => {
+  await bench.openFile(METRICS);
+  await bench.goToLine(METRICS_LABELS_LINE);
+  await bench.page.keyboard.press('Shift+End');
+  await bench.page.keyboard.insertText(METRICS_LABELS_RENAMED);
+  await bench.showProblems();
+  const row = await bench.see(bench.problemRows('METRIC_LABEL_RENAMED'), 'a METRIC_LABEL_RENAMED row in the Problems panel');
+  assert.match((await row.textContent()) ?? '', /Label "code" of metric "http_requests_total" was renamed to "status"\./);
+  await bench.openFile(ALERTS);
+  await bench.see(
+    bench.problemRows(/alert "ServerErrors" uses label "code" of "http_requests_total", which no longer has it/),
+    'LABEL_REFERENCED_MISSING on the alert rule in the Problems panel',
+  );
+  await bench.screenshot('09-metrics-label-renamed');
+  await bench.openFile(METRICS);
+  await bench.page.keyboard.press('Control+Z');
+  await bench.gone(bench.problemRows('METRIC_LABEL_RENAMED'), 'the METRIC_LABEL_RENAMED row once the edit is undone');
+  await bench.gone(bench.problemRows('LABEL_REFERENCED_MISSING'), 'the LABEL_REFERENCED_MISSING row once the edit is undone');
 });
 
 step(`on-type latency over ${LATENCY_EDITS} field deletions in a 2,000-line proto`, 600_000, async () => {

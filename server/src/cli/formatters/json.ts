@@ -12,6 +12,8 @@ export interface JsonFinding {
   range: OneBasedRange;
   message: string;
   base?: { file: string; range: OneBasedRange };
+  /** Other places at head the finding is about (the other definition of a conflicting metric). */
+  related?: { file: string; range: OneBasedRange; message: string }[];
   fixes: { title: string }[];
 }
 
@@ -34,6 +36,7 @@ export function toJsonFinding(finding: Finding): JsonFinding {
     range: toOneBased(finding.range),
     message: finding.message,
     ...(finding.base ? { base: { file: finding.base.file, range: toOneBased(finding.base.range) } } : {}),
+    ...(finding.related ? { related: finding.related.map((place) => ({ file: place.file, range: toOneBased(place.range), message: place.message })) } : {}),
     fixes: finding.fixes.map((fix) => ({ title: fix.title })),
   };
 }

@@ -40,22 +40,25 @@ function toResult(finding: Finding, index: number | undefined, report: CheckRepo
     level: LEVEL[finding.severity],
     message: { text: finding.message },
     locations: [physicalLocation(finding.file, finding)],
-    ...(finding.base
-      ? {
-          relatedLocations: [
-            {
-              id: 1,
-              ...physicalLocation(finding.base.file, finding.base),
-              message: {
-                text: report.base ? `as it was at the base (${report.base.description}, ${report.base.commit.slice(0, 7)})` : 'as it was at the base',
-              },
-            },
-          ],
-        }
-      : {}),
+    ...relatedLocations(finding, report),
     // Line numbers are left out on purpose: an edit above a finding must not make code scanning see a new alert.
     partialFingerprints: { 'graycheckFinding/v1': fingerprint(finding) },
   };
+}
+
+/** The base location first (id 1), then the other places at head the finding is about. */
+function relatedLocations(finding: Finding, report: CheckReport): { relatedLocations?: object[] } {
+  const base = finding.base
+    ? [
+        {
+          ...physicalLocation(finding.base.file, finding.base),
+          message: { text: report.base ? `as it was at the base (${report.base.description}, ${report.base.commit.slice(0, 7)})` : 'as it was at the base' },
+        },
+      ]
+    : [];
+  const related = (finding.related ?? []).map((place) => ({ ...physicalLocation(place.file, place), message: { text: place.message } }));
+  const all = [...base, ...related].map((location, index) => ({ id: index + 1, ...location }));
+  return all.length > 0 ? { relatedLocations: all } : {};
 }
 
 /** What could not be checked, and configuration problems, as notifications: they are not findings about the code. */

@@ -32,7 +32,7 @@ export const definitionChanges: MetricsFamily = {
         rule: METRIC_REMOVED.id,
         location: { ...removed.location, file: pair.headPathOf(removed.location.file) },
         message: `Metric "${removed.name}" was removed; it was defined at ${removed.location.file}:${removed.location.range.start.line + 1}.${used > 0 ? ` It is still used by ${used} rules/dashboards.` : ''}`,
-        related: removed.location,
+        base: removed.location,
         ...(removed.restoreText ? { fixData: { fix: 'restoreDefinition', name: removed.name, text: removed.restoreText } } : {}),
       });
     }
@@ -40,13 +40,12 @@ export const definitionChanges: MetricsFamily = {
 };
 
 function checkPair({ base, head }: DefinitionPair, pair: MetricsPair, uses: QueryUses, headSeries: SeriesIndex, report: MetricsFamilyReport): void {
-  const related = base.location;
   if (base.name !== head.name && headSeries.named(base.name).length === 0) {
     report.finding({
       rule: METRIC_RENAMED.id,
       location: head.location,
       message: `Metric "${base.name}" was renamed to "${head.name}".`,
-      related,
+      base: base.location,
       fixData: {
         fix: 'metricRenamed',
         oldName: exposedName(base, pair.options),
@@ -63,7 +62,7 @@ function checkPair({ base, head }: DefinitionPair, pair: MetricsPair, uses: Quer
       rule: METRIC_TYPE_CHANGED.id,
       location: head.location,
       message: `Metric "${head.name}" changed type from ${base.type} to ${head.type}; queries using rate()/histogram_quantile() on it break.`,
-      related,
+      base: base.location,
       // Only an `instrument:` value is one literal; a Go type is its constructor, which a text edit does not safely swap.
       ...(head.typeLocation && head.source === 'semconv' && base.source === 'semconv' && base.type !== 'untyped'
         ? {
@@ -87,7 +86,7 @@ function checkPair({ base, head }: DefinitionPair, pair: MetricsPair, uses: Quer
       rule: METRIC_UNIT_CHANGED.id,
       location: head.location,
       message: `Metric "${head.name}" changed unit from "${base.unit ?? ''}" to "${head.unit ?? ''}"${renamed}`,
-      related,
+      base: base.location,
       severity: consequential ? 'error' : 'warning',
       ...(head.unitLocation && head.unit !== undefined
         ? {
@@ -124,7 +123,7 @@ function checkLabels(base: MetricDefinition, head: MetricDefinition, uses: Query
       rule: METRIC_LABEL_RENAMED.id,
       location: head.location,
       message: `Label "${old}" of metric "${head.name}" was renamed to "${now}".`,
-      related: base.location,
+      base: base.location,
       fixData: {
         fix: 'labelRenamed',
         oldLabel: old,
@@ -146,7 +145,7 @@ function checkLabels(base: MetricDefinition, head: MetricDefinition, uses: Query
         rule: METRIC_LABEL_ADDED.id,
         location: head.location,
         message: `Label "${label.name}" was added to metric "${head.name}"; existing series change identity and 1:1 vector matches on it may fail.`,
-        related: base.location,
+        base: base.location,
         ...(stableSemconv ? { severity: 'error' as const } : {}),
       });
     }
@@ -159,7 +158,7 @@ function labelRemoved(label: string, base: MetricDefinition, head: MetricDefinit
     rule: METRIC_LABEL_REMOVED.id,
     location: head.location,
     message: `Label "${label}" was removed from metric "${head.name}".${used > 0 ? ` It is used by ${used} queries.` : ''}`,
-    related: base.location,
+    base: base.location,
   };
 }
 

@@ -161,14 +161,14 @@ function checkSameNames(pair: MetricsPair, report: MetricsFamilyReport): void {
       const here = group[j];
       const other = group.slice(0, j).find((candidate) => canShareBinary(candidate, here));
       if (!other) continue;
-      const related = other.location;
+      const related = { location: other.location, message: `the other definition of "${other.name}"` };
       if (here.source === 'go' && here.labels && other.labels && labelSets(here) !== labelSets(other)) {
         // Only the default registry is provably one registry: a variable of the same name may hold another in each function.
         const sameRegistry = here.registry === 'default' && other.registry === 'default';
         report.finding({
           rule: METRIC_LABELS_INCONSISTENT.id,
           location: here.location,
-          message: `Metric "${here.name}" is defined with labels ${describeLabels(here)} here and ${describeLabels(other)} at ${at(related)}; registering both fails with "…has different label names or a different help string".`,
+          message: `Metric "${here.name}" is defined with labels ${describeLabels(here)} here and ${describeLabels(other)} at ${at(other.location)}; registering both fails with "…has different label names or a different help string".`,
           related,
           severity: sameRegistry ? 'error' : 'warning',
         });
@@ -178,7 +178,7 @@ function checkSameNames(pair: MetricsPair, report: MetricsFamilyReport): void {
           report.finding({
             rule: METRIC_HELP_INCONSISTENT.id,
             location: here.location,
-            message: `Metric "${here.name}" has ${differing} "${here[differing]}" here but "${other[differing]}" at ${at(related)}; the registry treats this as a conflict.`,
+            message: `Metric "${here.name}" has ${differing} "${here[differing]}" here but "${other[differing]}" at ${at(other.location)}; the registry treats this as a conflict.`,
             related,
           });
       }
@@ -186,7 +186,7 @@ function checkSameNames(pair: MetricsPair, report: MetricsFamilyReport): void {
         report.finding({
           rule: METRIC_TYPE_INCONSISTENT.id,
           location: here.location,
-          message: `Metric "${here.name}" is a ${here.type} here and a ${other.type} at ${at(related)}.`,
+          message: `Metric "${here.name}" is a ${here.type} here and a ${other.type} at ${at(other.location)}.`,
           related,
         });
       }
@@ -224,7 +224,7 @@ function checkNearDuplicates(pair: MetricsPair, report: MetricsFamilyReport): vo
           rule: LABEL_NEAR_DUPLICATE.id,
           location: definition.location,
           message: `Label "${rareName}" looks like "${commonName}" (used by ${common.length} metric${common.length === 1 ? '' : 's'}); pick one.`,
-          related: common[0].location,
+          related: { location: common[0].location, message: `a metric with the label "${commonName}"` },
           ...(near === 'synonym' ? { severity: 'info' as const } : {}),
           ...replaceFix(`Rename label "${rareName}" to "${commonName}" in all ${places.length} places`, rareName, commonName, places),
         });
@@ -259,7 +259,7 @@ function checkRecordings(pair: MetricsPair, report: MetricsFamilyReport): void {
         rule: LABEL_SET_INCONSISTENT.id,
         location: call.location,
         message: `"${instrument.name}" is recorded with {${[...new Set(keys)].sort().join(', ')}} here and {${[...new Set(first.keys.map((key) => key.name))].sort().join(', ')}} at ${at(first.location)}; series with missing attributes are aggregated separately.`,
-        related: first.location,
+        related: { location: first.location, message: 'the other recording' },
       });
     }
     const conventions = semconvByName.get(instrument.name);
@@ -269,7 +269,7 @@ function checkRecordings(pair: MetricsPair, report: MetricsFamilyReport): void {
         rule: LABEL_REQUIRED_MISSING.id,
         location: call.location,
         message: `Metric "${instrument.name}" requires attribute "${attribute.name}" (semantic conventions), not recorded here.`,
-        related: conventions!.location,
+        related: { location: conventions!.location, message: 'the semantic-convention metric' },
         ...(conventions!.stability === 'stable' ? { severity: 'error' as const } : {}),
       });
     }
@@ -301,7 +301,7 @@ function checkVectorsAgainstConventions(pair: MetricsPair, report: MetricsFamily
         rule: LABEL_REQUIRED_MISSING.id,
         location: definition.location,
         message: `Metric "${definition.name}" requires attribute "${attribute.name}" (semantic conventions, label "${label}"), not among its labels.`,
-        related: conventions.location,
+        related: { location: conventions.location, message: 'the semantic-convention metric' },
         ...(literal && conventions.stability === 'stable' ? { severity: 'error' as const } : {}),
       });
     }

@@ -44,8 +44,10 @@ export interface MetricsFinding {
   rule: string;
   location: Location;
   message: string;
-  /** The other definition, or the base definition. */
-  related?: Location;
+  /** Where it was at the base (the base definition). */
+  base?: Location;
+  /** Another place at head it is about (the definition a call resolves to, the other definition of a name), with what it is. */
+  related?: { location: Location; message: string };
   fixData?: FixData;
   /** When the rule's grade depends on the case (a warning for `DeleteLabelValues`, an error for `WithLabelValues`). */
   severity?: Severity;

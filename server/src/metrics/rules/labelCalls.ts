@@ -73,7 +73,7 @@ function checkArity(call: LabelCall, labels: readonly string[], report: MetricsF
     rule: LABEL_ARITY_MISMATCH.id,
     location: call.location,
     message: `${call.callee} passes ${values} but metric "${name}" has ${variable}; ${consequence}.`,
-    related: call.definitions[0].location,
+    related: definitionOf(call),
     severity,
     fixData:
       given < labels.length
@@ -97,6 +97,10 @@ function extraFrom(values: readonly Location[], kept: number): Position {
   return kept === 0 ? values[0].range.start : values[kept - 1].range.end;
 }
 
+function definitionOf(call: LabelCall): { location: Location; message: string } {
+  return { location: call.definitions[0].location, message: `the definition of "${call.definitions[0].name}"` };
+}
+
 function checkKeys(call: LabelCall, labels: readonly string[], report: MetricsFamilyReport): void {
   if (!call.keys) return;
   const { severity } = outcome(call);
@@ -111,7 +115,7 @@ function checkKeys(call: LabelCall, labels: readonly string[], report: MetricsFa
       rule: LABEL_NAME_UNKNOWN.id,
       location: key.location ?? call.location,
       message: `${call.callee} uses label "${key.name}" that metric "${name}" does not define (defined: ${quotedList([...labels].sort())}).`,
-      related: call.definitions[0].location,
+      related: definitionOf(call),
       severity,
       ...(near && key.location ? replaceFix(`Change "${key.name}" to "${near}"`, key.name, near, [key.location]) : {}),
     });
@@ -122,7 +126,7 @@ function checkKeys(call: LabelCall, labels: readonly string[], report: MetricsFa
       rule: LABEL_NAME_MISSING.id,
       location: call.location,
       message: `${call.callee} is missing label "${label}" of metric "${name}".`,
-      related: call.definitions[0].location,
+      related: definitionOf(call),
       severity,
       // The map literal is the call's last argument: the key goes before its closing brace (the fix reads that it is one).
       ...(call.argumentsEnd ? { fixData: { fix: 'addLabelKey', label, at: encodePlaces([call.argumentsEnd]) } } : {}),

@@ -33,7 +33,9 @@ export const namingFamily: MetricsFamily = {
           rule: problem.rule,
           location: definition.location,
           message: problem.text,
-          ...(problem.rule === 'PROMLINT_DUPLICATE_METRIC' && definition.duplicateSeries ? { related: definition.duplicateSeries } : {}),
+          ...(problem.rule === 'PROMLINT_DUPLICATE_METRIC' && definition.duplicateSeries
+            ? { related: { location: definition.duplicateSeries, message: 'the repeated series' } }
+            : {}),
         });
       }
     }

@@ -44,7 +44,7 @@ export const references: MetricsFamily = {
           rule: METRIC_REFERENCED_MISSING.id,
           location: ref.location,
           message: `"${ref.metric}" is used by ${contextOf(ref)} but no metric of that name is defined any more (was ${at.file}:${at.range.start.line + 1}).`,
-          related: at,
+          base: at,
           ...(renamedTo ? replaceFix(`Rename "${ref.metric}" to "${renamedTo}"`, ref.metric, renamedTo, [ref.location]) : {}),
         });
         continue;
@@ -60,7 +60,7 @@ export const references: MetricsFamily = {
           rule: LABEL_REFERENCED_MISSING.id,
           location: use.location,
           message: `${contextOf(ref)} uses label "${use.name}" of "${ref.metric}", which no longer has it.`,
-          related: now[0].location,
+          base: was[0].location,
           ...(renamedTo ? replaceFix(`Change "${use.name}" to "${renamedTo}"`, use.name, renamedTo, [use.location]) : {}),
         });
       }

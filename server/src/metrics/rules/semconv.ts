@@ -52,7 +52,7 @@ function checkStability(base: MetricDefinition, head: MetricDefinition, report: 
     rule: 'METRIC_STABILITY_DOWNGRADED',
     location: head.location,
     message: `Metric "${head.name}" cannot change from stable (now ${head.stability ?? 'unset'}).`,
-    related: base.location,
+    base: base.location,
     fixData: { stability: 'stable' },
   });
 }
@@ -64,7 +64,7 @@ function checkDeprecation(base: MetricDefinition, head: MetricDefinition, report
     rule: 'METRIC_DEPRECATED',
     location: head.location,
     message: `Metric "${head.name}" is deprecated (${deprecationText(head)}).`,
-    related: base.location,
+    base: base.location,
     ...(head.deprecated.renamedTo ? { fixData: { renamedTo: head.deprecated.renamedTo } } : {}),
   });
   return true;
@@ -89,7 +89,7 @@ function checkDeprecatedUses(head: MetricDefinition, pair: MetricsPair, headSeri
       rule: 'METRIC_DEPRECATED',
       location: ref.location,
       message: `${ref.context.kind} "${ref.context.name}" uses "${ref.metric}", whose metric "${head.name}" is deprecated (${deprecationText(head)}).`,
-      related: head.location,
+      related: { location: head.location, message: `the deprecated metric "${head.name}"` },
       severity: 'warning',
       ...(newSeries ? replaceFix(`Rename uses to "${newSeries}"`, ref.metric, newSeries, [ref.location]) : {}),
     });
@@ -115,7 +115,7 @@ function checkAttributes(pair: MetricsPair, report: MetricsFamilyReport): void {
         rule: 'ATTRIBUTE_REMOVED',
         location: removalLocation(base.location, headFiles),
         message: `Attribute '${base.name}' no longer exists in the attribute registry`,
-        related: base.location,
+        base: base.location,
         fixData: { attribute: base.name },
       });
       continue;
@@ -131,14 +131,14 @@ function checkAttributes(pair: MetricsPair, report: MetricsFamilyReport): void {
         base.type === 'enum'
           ? `Attribute '${base.name}' was enum, but has new type '${head.type}'`
           : `Attribute '${base.name}' was '${base.type}', but has new type '${head.type}'`,
-      related: base.location,
+      base: base.location,
       fixData: { type: base.type },
     });
   }
 }
 
 /** A removed attribute has no place at head: the finding goes at the top of the file that defined it, when that file is
- *  still there; when it is gone too, at the base place (with `related` pointing there as well), so that nothing is lost. */
+ *  still there; when it is gone too, at the base place (with `base` pointing there as well), so that nothing is lost. */
 function removalLocation(base: Location, headFiles: ReadonlySet<string>): Location {
   return headFiles.has(base.file) ? { file: base.file, range: START_OF_FILE } : base;
 }
