@@ -84,8 +84,12 @@ class MetricsSession implements KindSession {
   private readonly baseIndexes = new WeakMap<Tree, { globs: string; index: Promise<SideIndex> }>();
 
   async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
-    this.parses ??= new GoParses(await goParser());
     const globs = kindOption(comparison.config, metricsChecker, 'files') as string[];
+    // An on-type check of a file that cannot be a metrics input (a .proto) has nothing to report here.
+    const focus = comparison.focus;
+    if (focus && ![...focus].some((path) => path === '' || path.endsWith('/') || candidatesIn([path], globs).length > 0))
+      return { notChecked: [], filesChecked: 0 };
+    this.parses ??= new GoParses(await goParser());
     const head = await this.headIndex(comparison.head, globs, comparison.signal);
     throwIfCancelled(comparison.signal);
     const base = comparison.base ? await this.baseIndex(comparison.base, globs) : undefined;
