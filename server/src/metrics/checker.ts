@@ -71,6 +71,16 @@ interface KnownFile {
   facts: FileFacts;
 }
 
+/** The last check's outcome, with what it was computed from: a keystroke that leaves every file's facts as they were
+ *  (typing in a comment, in a string, in a line that does not parse yet) gets the same findings without the work. */
+interface LastCheck {
+  head: SideIndex;
+  base: SideIndex | undefined;
+  inputs: string;
+  findings: Parameters<KindReporter>[0][];
+  report: KindReport;
+}
+
 class MetricsSession implements KindSession {
   private parses: GoParses | undefined;
   /** Facts per path at head, kept while the content is the same: typing re-reads only the edited file. */
@@ -82,6 +92,9 @@ class MetricsSession implements KindSession {
   /** Whether some Go file at head uses a metrics package, so that every Go file is parsed. */
   private headEveryGoFile = false;
   private readonly baseIndexes = new WeakMap<Tree, { globs: string; index: Promise<SideIndex> }>();
+  private last: LastCheck | undefined;
+  /** The head index and the facts it was built from: built again only when a file's facts change. */
+  private lastHead: { facts: ReadonlyMap<string, FileFacts>; index: SideIndex } | undefined;
 
   async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
     const globs = kindOption(comparison.config, metricsChecker, 'files') as string[];
@@ -98,6 +111,13 @@ class MetricsSession implements KindSession {
       otelToPrometheus: kindOption(comparison.config, metricsChecker, 'otelToPrometheus') as OtelToPrometheus,
       lintOtelNames: kindOption(comparison.config, metricsChecker, 'lintOtelNames') as boolean,
     };
+    const inputs = JSON.stringify([options, [...comparison.renames]]);
+    const last = this.last;
+    if (last && last.head === head && last.base === base && last.inputs === inputs) {
+      last.findings.forEach(report);
+      return last.report;
+    }
+    const findings: Parameters<KindReporter>[0][] = [];
     const paired = base ? pairDefinitions(base.definitions, head.definitions, comparison.renames) : { pairs: [], removed: [], added: head.definitions };
     const unreadable = new Set(head.unreadable.filter((entry) => !entry.partial).map((entry) => entry.file));
     const headPaths = new Map([...comparison.renames].map(([headPath, basePath]) => [basePath, headPath]));
@@ -107,7 +127,7 @@ class MetricsSession implements KindSession {
         finding(finding) {
           // A file that could not be read in full has no findings of its own: never a phantom from a damaged part.
           if (unreadable.has(finding.location.file)) return;
-          report({
+          findings.push({
             rule: finding.rule,
             file: finding.location.file,
             range: finding.location.range,
@@ -120,8 +140,11 @@ class MetricsSession implements KindSession {
         },
       });
     }
+    findings.forEach(report);
     const notChecked: NotChecked[] = head.unreadable.map(({ file, reason }) => ({ file, reason }));
-    return { notChecked, filesChecked: head.files.length };
+    const result = { notChecked, filesChecked: head.files.length };
+    this.last = { head, base, inputs, findings, report: result };
+    return result;
   }
 
   private async headIndex(tree: Tree, globs: readonly string[], signal: AbortSignal | undefined): Promise<SideIndex> {
@@ -141,7 +164,10 @@ class MetricsSession implements KindSession {
           const fingerprint = textFingerprint(text);
           const known = this.headFiles.get(path);
           if (known?.fingerprint === fingerprint && (known.facts.input !== 'go-skipped' || !everyGoFile)) return;
-          this.headFiles.set(path, this.known(this.baseFiles, path, fingerprint, text, everyGoFile));
+          const next = this.known(this.baseFiles, path, fingerprint, text, everyGoFile);
+          // Typing that changes no fact (a comment, a string) keeps the facts as they were, so the index need not be rebuilt.
+          const same = this.keepTrees && known !== undefined && JSON.stringify(known.facts) === JSON.stringify(next.facts);
+          this.headFiles.set(path, same ? { fingerprint, facts: known.facts } : next);
         },
       );
     // A few files changed: someone is typing, and their next keystroke reparses from the tree kept now.
@@ -150,7 +176,11 @@ class MetricsSession implements KindSession {
     this.keepTrees = false;
     this.headEveryGoFile = usesMetricsGo(this.headFiles.values());
     if (this.headEveryGoFile) await read(skippedGo(this.headFiles), true);
-    return buildIndex(new Map([...this.headFiles].map(([path, known]) => [path, known.facts])), this.headAssignments);
+    const facts = new Map([...this.headFiles].map(([path, known]) => [path, known.facts]));
+    if (this.lastHead && sameFacts(this.lastHead.facts, facts)) return this.lastHead.index;
+    const index = buildIndex(facts, this.headAssignments);
+    this.lastHead = { facts, index };
+    return index;
   }
 
   /** A base never changes: its index is built once per tree and `files` globs, and asked again after a failure. */
@@ -190,6 +220,12 @@ class MetricsSession implements KindSession {
     if (other?.fingerprint === fingerprint && !(everyGoFile && other.facts.input === 'go-skipped')) return other;
     return { fingerprint, facts: readFacts(path, text, () => ({ parses: this.parses!, keep: this.keepTrees }), everyGoFile) };
   }
+}
+
+function sameFacts(before: ReadonlyMap<string, FileFacts>, now: ReadonlyMap<string, FileFacts>): boolean {
+  if (before.size !== now.size) return false;
+  for (const [path, facts] of now) if (before.get(path) !== facts) return false;
+  return true;
 }
 
 function usesMetricsGo(files: Iterable<KnownFile>): boolean {
