@@ -345,7 +345,27 @@ function defaultAlias(path: string): string {
   return last.replace(/^go-/, '').replace(/[.-].*$/, '');
 }
 
-const SKIPPED = new Set(['comment', 'interpreted_string_literal', 'raw_string_literal', 'field_declaration_list', 'interface_type', 'import_declaration']);
+// Subtrees that hold no call, assignment or literal the extractor reads: strings, comments, and types (parameters are read
+// from their function's node).
+const SKIPPED = new Set([
+  'comment',
+  'interpreted_string_literal',
+  'raw_string_literal',
+  'field_declaration_list',
+  'interface_type',
+  'import_declaration',
+  'type_declaration',
+  'parameter_list',
+  'type_parameter_list',
+  'qualified_type',
+  'pointer_type',
+  'slice_type',
+  'map_type',
+  'array_type',
+  'function_type',
+  'channel_type',
+  'generic_type',
+]);
 
 /** Reads one Go file's facts. `path` is repository-relative with '/'. */
 /** `parser`: a parser, or the session's `GoParses` with whether to keep the tree for the next keystroke. */
