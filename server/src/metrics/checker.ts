@@ -69,6 +69,8 @@ function otelOption(): KindOption {
 interface KnownFile {
   fingerprint: string;
   facts: FileFacts;
+  /** The facts as JSON, kept for the file being typed in: the next keystroke compares with it instead of writing it again. */
+  written?: string;
 }
 
 /** The last check's outcome, with what it was computed from: a keystroke that leaves every file's facts as they were
@@ -166,8 +168,9 @@ class MetricsSession implements KindSession {
           if (known?.fingerprint === fingerprint && (known.facts.input !== 'go-skipped' || !everyGoFile)) return;
           const next = this.known(this.baseFiles, path, fingerprint, text, everyGoFile);
           // Typing that changes no fact (a comment, a string) keeps the facts as they were, so the index need not be rebuilt.
-          const same = this.keepTrees && known !== undefined && JSON.stringify(known.facts) === JSON.stringify(next.facts);
-          this.headFiles.set(path, same ? { fingerprint, facts: known.facts } : next);
+          const written = this.keepTrees ? JSON.stringify(next.facts) : undefined;
+          const same = written !== undefined && known !== undefined && (known.written ?? JSON.stringify(known.facts)) === written;
+          this.headFiles.set(path, same ? { fingerprint, facts: known.facts, written } : { ...next, written });
         },
       );
     // A few files changed: someone is typing, and their next keystroke reparses from the tree kept now.

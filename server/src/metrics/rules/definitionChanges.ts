@@ -5,7 +5,7 @@ import type { FixData, Location } from '../../engine/finding';
 import { encodePlaces } from '../places';
 import type { LabelCall, MetricDefinition, NamedPlace } from '../model';
 import { metricsRule, type DefinitionPair, type MetricsFamily, type MetricsFamilyReport, type MetricsFinding, type MetricsPair } from './family';
-import { exposedName, SeriesIndex } from './series';
+import { exposedName, seriesIndexOf, type SeriesIndex } from './series';
 
 const BREAKING = ['BREAKING'];
 
@@ -21,7 +21,7 @@ export const definitionChanges: MetricsFamily = {
   rules: [METRIC_REMOVED, METRIC_RENAMED, METRIC_TYPE_CHANGED, METRIC_UNIT_CHANGED, METRIC_LABEL_REMOVED, METRIC_LABEL_RENAMED, METRIC_LABEL_ADDED],
   check(pair, report) {
     if (!pair.base) return;
-    const headSeries = new SeriesIndex(pair.head, pair.options);
+    const headSeries = seriesIndexOf(pair.head, pair.options);
     const uses = new QueryUses(pair);
     for (const definitions of pair.pairs) checkPair(definitions, pair, uses, headSeries, report);
     for (const removed of pair.removed) {
@@ -203,7 +203,7 @@ export class QueryUses {
 
   constructor(pair: MetricsPair) {
     if (!pair.base) return;
-    const baseSeries = new SeriesIndex(pair.base, pair.options);
+    const baseSeries = seriesIndexOf(pair.base, pair.options);
     for (const ref of pair.head.queries) {
       for (const definition of baseSeries.forSeries(ref.metric)) {
         const places = this.metrics.get(definition);

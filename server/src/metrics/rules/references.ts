@@ -4,7 +4,7 @@
 import type { MetricDefinition, QueryRef } from '../model';
 import { replaceFix } from '../places';
 import { metricsRule, type MetricsFamily, type MetricsPair } from './family';
-import { exposedName, labelNamesOf, SeriesIndex } from './series';
+import { exposedName, labelNamesOf, seriesIndexOf } from './series';
 
 const BREAKING = ['BREAKING'];
 
@@ -28,8 +28,8 @@ export const references: MetricsFamily = {
   rules: [METRIC_REFERENCED_MISSING, LABEL_REFERENCED_MISSING],
   check(pair, report) {
     if (!pair.base) return;
-    const baseSeries = new SeriesIndex(pair.base, pair.options);
-    const headSeries = new SeriesIndex(pair.head, pair.options);
+    const baseSeries = seriesIndexOf(pair.base, pair.options);
+    const headSeries = seriesIndexOf(pair.head, pair.options);
     const headOf = new Map(pair.pairs.map(({ base, head }) => [base, head]));
     for (const ref of pair.head.queries) {
       const was = baseSeries.forSeries(ref.metric);

@@ -6,7 +6,7 @@ import { START_OF_FILE } from '../../engine/range';
 import type { MetricDefinition, QueryRef, RegistryAttribute } from '../model';
 import { replaceFix } from '../places';
 import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type MetricsPair } from './family';
-import { exposedName, SeriesIndex, seriesNames } from './series';
+import { exposedName, seriesIndexOf, seriesNames, type SeriesIndex } from './series';
 
 export const SEMCONV_RULES = [
   metricsRule(
@@ -40,7 +40,7 @@ export const semconvFamily: MetricsFamily = {
     for (const { base, head } of pair.pairs) {
       if (base.source !== 'semconv' || head.source !== 'semconv') continue;
       checkStability(base, head, report);
-      if (checkDeprecation(base, head, report)) checkDeprecatedUses(head, pair, (headSeries ??= new SeriesIndex(pair.head, pair.options)), report);
+      if (checkDeprecation(base, head, report)) checkDeprecatedUses(head, pair, (headSeries ??= seriesIndexOf(pair.head, pair.options)), report);
     }
     checkAttributes(pair, report);
   },

@@ -50,6 +50,19 @@ export class SeriesIndex {
   }
 }
 
+const BUILT = new WeakMap<MetricsIndex, { naming: string; series: SeriesIndex }>();
+
+/** The series index of a side, built once per index and naming options: every family of a check asks for the same one,
+ *  and a base index (which lives as long as its tree) keeps its series index from keystroke to keystroke. */
+export function seriesIndexOf(index: MetricsIndex, options: MetricsOptions): SeriesIndex {
+  const naming = JSON.stringify(options.otelToPrometheus);
+  const known = BUILT.get(index);
+  if (known?.naming === naming) return known.series;
+  const series = new SeriesIndex(index, options);
+  BUILT.set(index, { naming, series });
+  return series;
+}
+
 function add(map: Map<string, MetricDefinition[]>, key: string, definition: MetricDefinition): void {
   const list = map.get(key);
   if (list) list.push(definition);
