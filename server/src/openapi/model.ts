@@ -49,6 +49,22 @@ export interface Parameter {
   requiredPlace: Place | undefined;
   /** The parameter as written in its operation or path item (a `$ref` or the object): what a restore copies. */
   source: SourceBlock;
+  /** The parameter's schema: `schema`, else the schema of its single `content` entry; in Swagger 2.0 the parameter
+   *  itself, which carries `type`, `format`, `enum` and the constraints. */
+  schema: Located | undefined;
+  /** Declared on the path item, shared by its operations (oasdiff's "default" parameters). */
+  pathLevel: boolean;
+}
+
+export interface ResponseHeader {
+  /** As written; names compare case-insensitively. */
+  name: string;
+  required: boolean;
+  /** The header's key. */
+  place: Place;
+  /** Its schema (Swagger 2.0: the header object itself). */
+  schema: Located | undefined;
+  source: SourceBlock;
 }
 
 export interface RequestBody {
@@ -64,6 +80,10 @@ export interface Response {
   place: Place;
   content: Map<string, MediaType>;
   contentPlace: Place;
+  /** By lower-cased name. */
+  headers: Map<string, ResponseHeader>;
+  /** The `headers` key, else the status key. */
+  headersPlace: Place;
 }
 
 export interface Lifecycle {
@@ -154,7 +174,7 @@ export function buildModel(set: SpecSet): ApiModel {
     const resolved = set.resolve({ file: root, node: pathPair.value as SpecNode });
     if (!resolved) continue;
     const item: PathItem = { template, place: placeOf(root, pathPair.key as SpecNode), operations: new Map(), source: resolved };
-    const shared = parametersOf(set, resolved, template);
+    const shared = parametersOf(set, resolved, template, true);
     const sharedBody = swagger2 ? bodyParameterOf(set, resolved) : undefined;
     for (const method of METHODS) {
       const operationPair = pairOf(resolved.node, method);
@@ -210,7 +230,7 @@ function buildOperation(
   sharedBody?: { written: SpecNode; body: Located },
 ): Operation {
   const { file, node } = at;
-  const own = parametersOf(set, at, pathItem.template);
+  const own = parametersOf(set, at, pathItem.template, false);
   const parametersPair = pairOf(node, 'parameters');
   const responsesPair = pairOf(node, 'responses');
   return {
@@ -232,7 +252,7 @@ function buildOperation(
   };
 }
 
-function parametersOf(set: SpecSet, at: Located, template: string): Map<string, Parameter> {
+function parametersOf(set: SpecSet, at: Located, template: string, pathLevel: boolean): Map<string, Parameter> {
   const result = new Map<string, Parameter>();
   for (const written of items(child(at.node, 'parameters'))) {
     const resolved = set.resolve({ file: at.file, node: written });
@@ -252,10 +272,40 @@ function parametersOf(set: SpecSet, at: Located, template: string): Map<string, 
       lifecycle: lifecycleOf(resolved),
       requiredPlace: requiredPair ? placeOf(resolved.file, requiredPair.value as SpecNode) : undefined,
       source: blockOf(at.file, written, written),
+      schema: parameterSchemaOf(resolved),
+      pathLevel,
     };
     result.set(parameterKey(parameter, template), parameter);
   }
   return result;
+}
+
+function parameterSchemaOf(parameter: Located): Located | undefined {
+  const schema = child(parameter.node, 'schema');
+  if (schema) return { file: parameter.file, node: schema };
+  const content = pairs(child(parameter.node, 'content'))[0];
+  const inContent = content && child(content.value as SpecNode, 'schema');
+  if (inContent) return { file: parameter.file, node: inContent };
+  return child(parameter.node, 'type') !== undefined ? parameter : undefined;
+}
+
+function headersOf(set: SpecSet, response: Located, swagger: boolean): Pick<Response, 'headers' | 'headersPlace'> | undefined {
+  const headersPair = pairOf(response.node, 'headers');
+  if (!headersPair) return undefined;
+  const headers = new Map<string, ResponseHeader>();
+  for (const pair of pairs(headersPair.value as SpecNode)) {
+    const name = scalarText(pair.key as SpecNode);
+    const header = name === undefined ? undefined : set.resolve({ file: response.file, node: pair.value as SpecNode });
+    if (name === undefined || !header) continue;
+    headers.set(name.toLowerCase(), {
+      name,
+      required: isTrue(child(header.node, 'required')),
+      place: placeOf(response.file, pair.key as SpecNode),
+      schema: swagger ? header : parameterSchemaOf(header),
+      source: blockOf(response.file, pair.key as SpecNode, pair.value as SpecNode),
+    });
+  }
+  return { headers, headersPlace: placeOf(response.file, headersPair.key as SpecNode) };
 }
 
 function requestBodyOf(set: SpecSet, operation: Located): RequestBody | undefined {
@@ -312,7 +362,13 @@ function responsesOf(set: SpecSet, operation: Located, swagger?: SwaggerMediaTyp
       const content = new Map<string, MediaType>(
         schema ? swagger.produces.map((name) => [name, { name, place, schema: { file: response.file, node: schema } }]) : [],
       );
-      result.set(status.toUpperCase(), { status, place, content, contentPlace: place });
+      result.set(status.toUpperCase(), {
+        status,
+        place,
+        content,
+        contentPlace: place,
+        ...(headersOf(set, response, true) ?? { headers: new Map(), headersPlace: place }),
+      });
       continue;
     }
     const contentPair = pairOf(response.node, 'content');
@@ -321,6 +377,7 @@ function responsesOf(set: SpecSet, operation: Located, swagger?: SwaggerMediaTyp
       place,
       content: mediaTypesOf(set, response.file, contentPair?.value as SpecNode),
       contentPlace: contentPair ? placeOf(response.file, contentPair.key as SpecNode) : place,
+      ...(headersOf(set, response, false) ?? { headers: new Map(), headersPlace: place }),
     });
   }
   return result;

@@ -31,6 +31,18 @@ export interface PropertyVisitor {
   removed?(path: string, base: PropertySide, headParent: SchemaSide): void;
   added?(path: string, head: PropertySide, baseParent: SchemaSide): void;
   both?(path: string, base: PropertySide, head: PropertySide): void;
+  /** Every pair of schemas below the top one, resolved, named as oasdiff's property walk names them: a property is
+   *  (parent path, its name); `items`, `allOf[…]`, `contains` and the other subschemas are (their path, ''). */
+  nested?(pair: NestedPair): void;
+}
+
+export interface NestedPair {
+  path: string;
+  name: string;
+  base: Located;
+  head: Located;
+  /** Set when the pair is a property of its parent. */
+  property?: { base: PropertySide; head: PropertySide };
 }
 
 const MAX_DEPTH = 64;
@@ -45,13 +57,16 @@ export function fullName(path: string, name: string): string {
 export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located | undefined, head: Located | undefined, visitor: PropertyVisitor): boolean {
   const onTheWay = new Set<string>();
   let visited = 0;
-  const walk = (baseAt: Located | undefined, headAt: Located | undefined, path: string, depth: number) => {
+  const walk = (baseAt: Located | undefined, headAt: Located | undefined, path: string, depth: number, name = '', property?: NestedPair['property']) => {
     const baseSchema = baseAt && baseSet.resolve(baseAt);
     const headSchema = headAt && headSet.resolve(headAt);
     if (!baseSchema || !headSchema || depth > MAX_DEPTH || ++visited > MAX_SCHEMA_PAIRS) return;
     const key = `${identity(baseSchema)}|${identity(headSchema)}`;
     if (onTheWay.has(key)) return;
     onTheWay.add(key);
+    if (depth > 0) visitor.nested?.({ path, name, base: baseSchema, head: headSchema, property });
+    // Below a property its own name joins the path; below any other subschema the path already names it.
+    if (name !== '') path = fullName(path, name);
     const baseProperties = propertiesOf(baseSet, baseSchema);
     const headProperties = propertiesOf(headSet, headSchema);
     const baseSide = sideOf(baseSchema);
@@ -61,7 +76,7 @@ export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located
       if (!other) visitor.removed?.(path, property, headSide);
       else {
         visitor.both?.(path, property, other);
-        walk(property.schema, other.schema, fullName(path, name), depth + 1);
+        walk(property.schema, other.schema, path, depth + 1, name, { base: property, head: other });
       }
     }
     for (const [name, property] of headProperties) if (!baseProperties.has(name)) visitor.added?.(path, property, baseSide);
@@ -84,11 +99,31 @@ export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located
         walk(baseSub, headSub, joinPath(path, `${keyword}[${label}]`), depth + 1);
       }
     }
+    // JSON Schema 2020-12 subschemas (OpenAPI 3.1). oasdiff names these `<path>/<keyword>` even at the top ("/if").
+    for (const [baseSub, headSub, label] of subschemaPairs(baseSet, headSet, baseSchema, headSchema, 'prefixItems')) {
+      walk(baseSub, headSub, `${path}/prefixItems[${label}]`, depth + 1);
+    }
+    for (const keyword of SINGLE_SUBSCHEMAS) {
+      const baseSub = child(baseSchema.node, keyword);
+      const headSub = child(headSchema.node, keyword);
+      if (isObjectSchema(baseSub) && isObjectSchema(headSub))
+        walk({ file: baseSchema.file, node: baseSub! }, { file: headSchema.file, node: headSub! }, `${path}/${keyword}`, depth + 1);
+    }
+    for (const keyword of ['patternProperties', 'dependentSchemas'] as const) {
+      for (const pair of pairs(child(headSchema.node, keyword))) {
+        const entry = scalarText(pair.key as SpecNode);
+        const baseSub = entry === undefined ? undefined : child(child(baseSchema.node, keyword), entry);
+        if (baseSub === undefined) continue;
+        walk({ file: baseSchema.file, node: baseSub }, { file: headSchema.file, node: pair.value as SpecNode }, `${path}/${keyword}[${entry}]`, depth + 1);
+      }
+    }
     onTheWay.delete(key);
   };
   walk(base, head, '', 0);
   return visited <= MAX_SCHEMA_PAIRS;
 }
+
+const SINGLE_SUBSCHEMAS = ['contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'if', 'then', 'else', 'not', 'contentSchema'] as const;
 
 function joinPath(path: string, segment: string): string {
   return path === '' ? segment : `${path}/${segment}`;

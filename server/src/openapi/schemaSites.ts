@@ -1,0 +1,107 @@
+// Every place where a base schema and a head schema of one operation meet, so that a check about a schema keyword
+// (a constraint, an enum, a type, a 3.1 subschema) is written once and runs on request and response bodies, their
+// properties, parameters, the properties of object-typed parameters, and response headers.
+import type { OperationPair } from './rules/family';
+import { pairOf, type SpecNode } from './document';
+import { placeOf, type MediaType, type Operation, type Parameter, type Place, type Response, type ResponseHeader } from './model';
+import { compareSchemas, fullName, type NestedPair } from './schemaPairs';
+import type { Located, SpecSet } from './specSet';
+
+export type SchemaSubject =
+  /** A request or response media type's schema itself. */
+  | 'body'
+  /** Anything below a body schema: a property, `items`, a subschema (oasdiff's "property"). */
+  | 'property'
+  /** A parameter's schema (Swagger 2.0: the parameter). */
+  | 'parameter'
+  /** Anything below a parameter's schema. */
+  | 'parameter-property'
+  /** A response header's schema. */
+  | 'header';
+
+export interface SchemaSite {
+  direction: 'request' | 'response';
+  subject: SchemaSubject;
+  /** The head operation. */
+  operation: Operation;
+  /** Resolved schemas: the keywords are read here, and the head one is where a finding is shown. */
+  base: Located;
+  head: Located;
+  /** For 'property' and 'parameter-property': oasdiff's full property name (`a/b`, `items/`, `allOf[…]/c`). */
+  propertyName?: string;
+  /** The pair as the property walk saw it (path, name, property sides); absent at the top. */
+  nested?: NestedPair;
+  mediaType?: MediaType;
+  /** The response (status) of a response body, property or header. */
+  response?: Response;
+  /** The head parameter of a 'parameter' or 'parameter-property' site. */
+  parameter?: Parameter;
+  header?: ResponseHeader;
+}
+
+export interface SchemaSiteSides {
+  base: SpecSet;
+  head: SpecSet;
+}
+
+/** Calls `visit` for every schema pair of the paired operations; returns false when some schema pair was too large to
+ *  compare in full (the caller reports the operation as incomplete). */
+export function forEachSchemaSite(sets: SchemaSiteSides, operations: readonly OperationPair[], visit: (site: SchemaSite) => void): boolean {
+  let complete = true;
+  const walk = (top: Omit<SchemaSite, 'base' | 'head'>, base: Located | undefined, head: Located | undefined, nestedSubject?: SchemaSubject) => {
+    const baseSchema = base && sets.base.resolve(base);
+    const headSchema = head && sets.head.resolve(head);
+    if (!baseSchema || !headSchema) return;
+    visit({ ...top, base: baseSchema, head: headSchema });
+    // oasdiff compares a response header's own schema only.
+    if (!nestedSubject) return;
+    complete =
+      compareSchemas(sets.base, sets.head, baseSchema, headSchema, {
+        nested(pair) {
+          visit({ ...top, subject: nestedSubject, base: pair.base, head: pair.head, propertyName: fullName(pair.path, pair.name), nested: pair });
+        },
+      }) && complete;
+  };
+  for (const { base, head } of operations) {
+    for (const [media, baseMedia] of base.requestBody?.content ?? []) {
+      const headMedia = head.requestBody?.content.get(media);
+      if (headMedia) walk({ direction: 'request', subject: 'body', operation: head, mediaType: headMedia }, baseMedia.schema, headMedia.schema, 'property');
+    }
+    for (const [key, baseParameter] of base.parameters) {
+      const headParameter = head.parameters.get(key);
+      if (headParameter)
+        walk(
+          { direction: 'request', subject: 'parameter', operation: head, parameter: headParameter },
+          baseParameter.schema,
+          headParameter.schema,
+          'parameter-property',
+        );
+    }
+    for (const [status, baseResponse] of base.responses) {
+      const headResponse = head.responses.get(status);
+      if (!headResponse) continue;
+      for (const [media, baseMedia] of baseResponse.content) {
+        const headMedia = headResponse.content.get(media);
+        if (headMedia)
+          walk(
+            { direction: 'response', subject: 'body', operation: head, mediaType: headMedia, response: headResponse },
+            baseMedia.schema,
+            headMedia.schema,
+            'property',
+          );
+      }
+      for (const [name, baseHeader] of baseResponse.headers) {
+        const headHeader = headResponse.headers.get(name);
+        if (headHeader)
+          walk({ direction: 'response', subject: 'header', operation: head, response: headResponse, header: headHeader }, baseHeader.schema, headHeader.schema);
+      }
+    }
+  }
+  return complete;
+}
+
+/** Where a finding about a keyword of a schema is shown: on the keyword's key in that schema, else on the schema. */
+export function keywordPlace(schema: Located, keyword: string): Place {
+  const pair = pairOf(schema.node, keyword);
+  return placeOf(schema.file, (pair?.key as SpecNode | undefined) ?? schema.node);
+}
