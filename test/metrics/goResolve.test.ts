@@ -289,3 +289,63 @@ test('MustCurryWith keys may be constants, folded like names', async () => {
     'WithLabelValues@12:25 -> queries_total curried=remote_name values=1',
   ]);
 });
+
+test('registerer wrappers: a prefix in the same function, in place, through a factory, nested, and not known elsewhere', async () => {
+  const result = await resolve(
+    {
+      'w/w.go': [
+        'package w',
+        '',
+        PROM,
+        'const sub = "db_"',
+        '',
+        'var opened = prometheus.NewCounter(prometheus.CounterOpts{Name: "opened_total"})',
+        '',
+        'func register(reg prometheus.Registerer) {',
+        '\treg = prometheus.WrapRegistererWithPrefix("app_", reg)',
+        '\tqueries := prometheus.NewCounter(prometheus.CounterOpts{Name: "queries_total"})',
+        '\treg.MustRegister(queries, opened)',
+        '\tfactory := promauto.With(prometheus.WrapRegistererWithPrefix(sub, reg))',
+        '\tfactory.NewGauge(prometheus.GaugeOpts{Name: "pool_size"})',
+        '\tpromauto.With(prometheus.WrapRegistererWith(prometheus.Labels{"a": "b"}, reg)).NewGauge(prometheus.GaugeOpts{Name: "up"})',
+        '}',
+        '',
+        'func plain(reg prometheus.Registerer) {',
+        '\tpromauto.With(reg).NewGauge(prometheus.GaugeOpts{Name: "plain"})',
+        '}',
+      ].join('\n'),
+    },
+    MODULE,
+  );
+  assert.deepEqual(result.definitions.map((found) => found.name).sort(), [
+    // `opened` is a package variable registered in a function that wraps: its exposed name there is not its own, and
+    // elsewhere it may be registered plainly, so it keeps the name it is written with (references to it are not linked).
+    'app_db_pool_size',
+    'app_queries_total',
+    'app_up',
+    'opened_total',
+    'plain',
+  ]);
+  // The literal no longer spells the exposed name: no rename fix edits it.
+  assert.equal(result.definitions.find((found) => found.name === 'app_queries_total')?.nameLocation, undefined);
+});
+
+test('a wrapper whose prefix is not a constant leaves the exposed name unread: its calls are not judged', async () => {
+  const result = await resolve(
+    {
+      'w/w.go': [
+        'package w',
+        '',
+        PROM,
+        'func register(reg prometheus.Registerer, prefix string) {',
+        '\tf := promauto.With(prometheus.WrapRegistererWithPrefix(prefix, reg))',
+        '\tc := f.NewCounterVec(prometheus.CounterOpts{Name: "c_total"}, []string{"l"})',
+        '\tc.WithLabelValues("a", "b")',
+        '}',
+      ].join('\n'),
+    },
+    MODULE,
+  );
+  assert.deepEqual(result.definitions, []);
+  assert.match(result.calls.map(call).join('\n'), /unresolved: the metric defined at w\/w\.go:\d+ is registered under a prefix that is not a constant/);
+});

@@ -17,9 +17,18 @@ const BLOCK_RULES = `groups:
           lat_seconds_sum{instance="x"} / lat_seconds_count > 1
 `;
 const PANEL = dashboard(['Latency', 'sum by (route) (rate(lat_seconds_count{route="/"}[5m]))']);
+const WRAPPED = (name: string) =>
+  `func register(reg prometheus.Registerer) {\n\treg = prometheus.WrapRegistererWithPrefix("app_", reg)\n\tpromauto.With(reg).NewCounter(prometheus.CounterOpts{Name: "${name}", Help: "Queries."})\n}\n`;
 const both = (metrics: string, files: Record<string, string>) => ({ 'metrics.go': goFile(metrics), ...files });
 
 ruleCases('METRIC_REFERENCED_MISSING', [
+  {
+    name: 'a metric made on a registerer wrapped with a prefix in the same function is queried under its exposed name',
+    base: both(WRAPPED('queries_total'), { 'alerts.yaml': rules(['alert', 'Busy', 'rate(app_queries_total[5m]) > 1']) }),
+    head: both(WRAPPED('statements_total'), { 'alerts.yaml': rules(['alert', 'Busy', 'rate(app_queries_total[5m]) > 1']) }),
+    expect: ['alerts.yaml:5:20 "app_queries_total" is used by alert "Busy" but no metric of that name is defined any more (was metrics.go:10).'],
+    fixTitles: ['Rename "app_queries_total" to "app_statements_total"'],
+  },
   {
     name: 'a removed histogram: each _bucket/_sum/_count selector of block-scalar rules and of a panel',
     base: both(LAT, { 'rules.yaml': BLOCK_RULES, 'd.json': PANEL }),

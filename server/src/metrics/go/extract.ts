@@ -62,6 +62,9 @@ export interface GoDefinitionFact {
   registry?: string;
   /** `var name = <constructor call>` when the definition is a package variable's value: what "Restore" puts back. */
   restore?: string;
+  /** Made on a registerer wrapped by `WrapRegistererWithPrefix` (in the same function, or in place): the prefix its
+   *  exposed name gets; null when the prefix is not a constant. */
+  namePrefix?: StrExpr | null;
 }
 
 export interface GoAssignment {
@@ -90,6 +93,10 @@ export interface GoRegistration {
   /** 'default' for `prometheus.MustRegister`, else the receiver's text. */
   registry: string;
   collectors: GoRef[];
+  /** The receiver is a registerer wrapped by `WrapRegistererWithPrefix`: the prefix (null: not a constant), and the
+   *  function the call is in, whose own metrics get it (elsewhere the exposed name is not known). */
+  prefix?: StrExpr | null;
+  func?: string;
 }
 
 export interface GoFileFacts {
@@ -394,6 +401,7 @@ export interface DeclarationFacts {
   localConsts: [string, StrExpr][];
   lists: [string, LabelList][];
   factories: [string, string][];
+  factoryPrefixes: [string, StrExpr | null][];
 }
 
 interface Snapshot {
@@ -405,6 +413,7 @@ interface Snapshot {
   localConsts: Record<string, StrExpr>;
   lists: Record<string, LabelList>;
   factories: Map<string, string>;
+  factoryPrefixes: Map<string, StrExpr | null>;
 }
 
 /** A copy of facts moved down by `lines` (every position's line and every assignment's line), with references to
@@ -429,6 +438,10 @@ class Extractor {
   private readonly definitionByNode = new Map<number, number | null>();
   /** Variables holding `promauto.With(x)`: name → registry text. */
   private readonly factories = new Map<string, string>();
+  /** Factories made on a wrapped registerer: name → the prefix their metrics' names get. */
+  private readonly factoryPrefixes = new Map<string, StrExpr | null>();
+  /** Registerers wrapped by `WrapRegistererWithPrefix`/`WrapRegistererWith`, by function and variable. */
+  private readonly wrappers = new Map<string, StrExpr | null>();
   private scope: Scope | undefined;
   private hasOtel = false;
 
@@ -476,7 +489,7 @@ class Extractor {
     for (const child of root.children) {
       if (!child || SKIPPED.has(child.type)) continue;
       // Lines move, columns do not: a declaration that no longer starts where it did on its line is read again.
-      const key = `${context}\u0000${JSON.stringify([...this.factories])}\u0000${child.type}\u0000${child.startPosition.column}\u0000${this.text.slice(child.startIndex, child.endIndex)}`;
+      const key = `${context}\u0000${JSON.stringify([...this.factories, ...this.factoryPrefixes])}\u0000${child.type}\u0000${child.startPosition.column}\u0000${this.text.slice(child.startIndex, child.endIndex)}`;
       const line = child.startPosition.row;
       // A damaged declaration may be recovered differently next time even with the same text: it is always walked again.
       const known = child.hasError ? undefined : previous.get(key)?.shift();
@@ -504,6 +517,7 @@ class Extractor {
       localConsts: { ...localConsts },
       lists: { ...lists },
       factories: new Map(this.factories),
+      factoryPrefixes: new Map(this.factoryPrefixes),
     };
   }
 
@@ -522,6 +536,7 @@ class Extractor {
       localConsts: added(this.facts.localConsts, before.localConsts),
       lists: added(this.facts.lists, before.lists),
       factories: [...this.factories].filter(([name, registry]) => before.factories.get(name) !== registry),
+      factoryPrefixes: [...this.factoryPrefixes].filter(([name, prefix]) => before.factoryPrefixes.get(name) !== prefix),
     };
   }
 
@@ -535,6 +550,7 @@ class Extractor {
     for (const [name, value] of known.localConsts) this.facts.localConsts[name] = moved(value);
     for (const [name, value] of known.lists) this.facts.lists[name] = moved(value);
     for (const [name, registry] of known.factories) this.factories.set(name, registry);
+    for (const [name, prefix] of known.factoryPrefixes) this.factoryPrefixes.set(name, moved(prefix));
   }
 
   private readImports(declaration: SyntaxNode): void {
@@ -722,11 +738,21 @@ class Extractor {
       this.facts.assignments.push({ target, value: { k: 'opaque', text: 'a value of a multi-value expression' }, line });
       return;
     }
-    if (value.type === 'nil' || this.isChildMetric(value)) return;
+    // Before the child-metric test: `promauto.With(reg)` has a label method's name but makes a factory.
     if (target.k !== 'field' && value.type === 'call_expression') {
       const factory = this.promautoWith(value);
-      if (factory !== undefined) this.factories.set(target.name, factory);
-    }
+      if (factory !== undefined) {
+        this.factories.set(target.name, factory);
+        const prefix = this.wrapperPrefix(value.childForFieldName('arguments')?.namedChild(0) ?? null);
+        if (prefix !== undefined) this.factoryPrefixes.set(target.name, prefix);
+        else this.factoryPrefixes.delete(target.name);
+      }
+      // Read before it is set: `reg = prometheus.WrapRegistererWithPrefix("x_", reg)` wraps what reg was.
+      const wrapped = this.wrapperPrefix(value);
+      if (this.scope && wrapped !== undefined) this.wrappers.set(this.wrapperKey(target.name), wrapped);
+      else if (this.scope) this.wrappers.delete(this.wrapperKey(target.name));
+    } else if (this.scope && target.k !== 'field') this.wrappers.delete(this.wrapperKey(target.name));
+    if (value.type === 'nil' || this.isChildMetric(value)) return;
     const ref = this.reference(value);
     if (ref.k === 'def') {
       const definition = this.facts.definitions[ref.index];
@@ -927,6 +953,28 @@ class Extractor {
     return argument && argument.type !== 'nil' ? argument.text : '';
   }
 
+  private wrapperKey(name: string): string {
+    return `${this.scope?.func ?? ''}\u0000${name}`;
+  }
+
+  /** The prefix a registerer expression adds to the names registered on it: `WrapRegistererWithPrefix(p, inner)` adds
+   *  inner's then p, `WrapRegistererWith(labels, inner)` inner's; a variable wrapped earlier in the same function, its
+   *  wrapper's. Undefined when the expression is not a known wrapper; null when a prefix is not a constant. */
+  private wrapperPrefix(node: SyntaxNode | null): StrExpr | null | undefined {
+    if (!node) return undefined;
+    if (node.type === 'identifier') return this.scope ? this.wrappers.get(this.wrapperKey(node.text)) : undefined;
+    if (node.type !== 'call_expression') return undefined;
+    const wrapper = this.clientGolangCall(node);
+    if (wrapper !== 'WrapRegistererWithPrefix' && wrapper !== 'WrapRegistererWith') return undefined;
+    const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((arg): arg is SyntaxNode => !!arg && arg.type !== 'comment');
+    const inner = this.wrapperPrefix(args[1] ?? null);
+    if (inner === null) return null;
+    if (wrapper === 'WrapRegistererWith') return inner ?? { k: 'lit', v: '' };
+    const own = args[0] ? this.foldString(args[0]) : undefined;
+    if (!own) return null;
+    return inner === undefined || (inner.k === 'lit' && inner.v === '') ? own : { k: 'cat', parts: [inner, own] };
+  }
+
   /** The definition a constructor call makes (extracted once per node), or undefined when the call is not one. */
   private definitionAt(node: SyntaxNode): number | undefined {
     const known = this.definitionByNode.get(node.id);
@@ -953,6 +1001,7 @@ class Extractor {
     const constructor = CONSTRUCTOR_TYPES[method];
     if (!constructor && method !== 'NewDesc') return undefined;
     let registry: string | undefined;
+    let namePrefix: StrExpr | null | undefined;
     let v2 = false;
     const operandPath = operand.type === 'identifier' ? this.importOf(operand.text) : undefined;
     if (operandPath === CLIENT_GOLANG) registry = undefined;
@@ -963,8 +1012,10 @@ class Extractor {
       v2 = true;
     } else if (operand.type === 'call_expression' && this.promautoWith(operand) !== undefined) {
       registry = this.promautoWith(operand) || undefined;
+      namePrefix = this.wrapperPrefix(operand.childForFieldName('arguments')?.namedChild(0) ?? null);
     } else if (operand.type === 'identifier' && this.factories.has(operand.text)) {
       registry = this.factories.get(operand.text) || undefined;
+      namePrefix = this.factoryPrefixes.get(operand.text);
     } else if (!(args[0] && this.isOptsLiteral(args[0]))) return undefined;
     const range = rangeOf(node);
     if (method === 'NewDesc') {
@@ -1039,6 +1090,7 @@ class Extractor {
       if (isString(unitNode)) definition.unitRange = rangeOf(unitNode);
     } else if (opts) definition.unit = { k: 'lit', v: '' };
     if (nameNode && isString(nameNode) && !namespace && !subsystem) definition.nameRange = rangeOf(nameNode);
+    if (namePrefix !== undefined) definition.namePrefix = namePrefix;
     return definition;
   }
 
@@ -1114,7 +1166,10 @@ class Extractor {
     if (isRegister) {
       if (operandPath && operandPath !== CLIENT_GOLANG) return;
       if (node.hasError) return;
-      this.facts.registrations.push({ registry: operandPath ? 'default' : operand.text, collectors: args.map((arg) => this.reference(arg)) });
+      const registration: GoRegistration = { registry: operandPath ? 'default' : operand.text, collectors: args.map((arg) => this.reference(arg)) };
+      const prefix = operandPath ? undefined : this.wrapperPrefix(operand);
+      if (prefix !== undefined) Object.assign(registration, { prefix, func: this.scope?.func ?? '' });
+      this.facts.registrations.push(registration);
       return;
     }
     if (operandPath && constIndex === undefined) return;

@@ -60,6 +60,8 @@ interface Entry {
   unnamed?: string;
   /** The registry a `MustRegister` call puts it on. */
   registered?: string;
+  /** The prefix a wrapped registerer in the function that defines it adds to its name (null: not a constant). */
+  registeredPrefix?: StrExpr | null;
 }
 
 export function resolveGo(files: readonly GoFileFacts[], modules: readonly GoModule[], assignments = new GoAssignmentIndex()): GoResolution {
@@ -279,9 +281,15 @@ class Resolver {
     const rankKey = `${facts.file}#${binding}`;
     const rank = ranks.get(rankKey) ?? 0;
     ranks.set(rankKey, rank + 1);
-    const name = fact.name && this.evalString(fact.name, facts);
-    if (name === undefined) {
+    const prefix = fact.namePrefix !== undefined ? fact.namePrefix : entry.registeredPrefix;
+    const written = fact.name && this.evalString(fact.name, facts);
+    // undefined: no prefix; null: a prefix that is not a constant.
+    const prefixText = prefix ? (this.evalString(prefix, facts) ?? null) : prefix;
+    const name = written !== undefined && prefixText !== null ? (prefixText ?? '') + written : undefined;
+    if (written === undefined) {
       entry.unnamed = `the name of the metric defined at ${facts.file}:${fact.range.start.line + 1} is not a constant`;
+    } else if (name === undefined) {
+      entry.unnamed = `the metric defined at ${facts.file}:${fact.range.start.line + 1} is registered under a prefix that is not a constant`;
     }
     const definition: MetricDefinition = {
       source: fact.source,
@@ -294,7 +302,8 @@ class Resolver {
       fallbackIdentity: `${facts.file}#${fact.constructor}`,
       build: { packageDir: dir, isMain: facts.packageName === 'main', ...(facts.goos ? { goos: facts.goos } : {}) },
     };
-    if (fact.nameRange) definition.nameLocation = this.location(facts, fact.nameRange);
+    // Under a prefix the literal no longer spells the exposed name, so it is not what a rename fix edits.
+    if (fact.nameRange && !prefixText) definition.nameLocation = this.location(facts, fact.nameRange);
     if (fact.restore) definition.restoreText = fact.restore;
     if (fact.help) {
       const help = this.evalString(fact.help, facts);
@@ -335,11 +344,20 @@ class Resolver {
         for (const collector of registration.collectors) {
           const resolved = this.resolveRef(collector, facts);
           if ('unresolved' in resolved) continue;
-          for (const index of resolved.definitions) if (!registryOf.has(index)) registryOf.set(index, registry);
+          for (const index of resolved.definitions) {
+            if (!registryOf.has(index)) registryOf.set(index, registry);
+            if (registration.prefix !== undefined && this.definedIn(this.entries[index], facts, registration.func ?? ''))
+              this.entries[index].registeredPrefix = registration.prefix;
+          }
         }
       }
     }
     for (const [index, registry] of registryOf) this.entries[index].registered = registry;
+  }
+
+  /** Whether a definition is made in the given function of that file (written in place, or bound to one of its locals). */
+  private definedIn(entry: Entry, facts: GoFileFacts, func: string): boolean {
+    return entry.facts === facts && (entry.fact.binding === undefined || entry.fact.binding.startsWith(`${func}.`));
   }
 
   // ---- constants
