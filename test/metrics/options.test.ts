@@ -32,6 +32,26 @@ ruleCases('LABEL_REFERENCED_MISSING', [
     options: { files: ['**/*.go', 'deploy/*.yaml'] },
     expect: ['deploy/alerts.yaml:5:23 alert "Errors" uses label "code" of "http_requests_total", which no longer has it.'],
   },
+  {
+    name: 'a vendored tree is not read, even under a glob that matches everything',
+    base: { 'metrics.go': goFile(REQS), 'third_party/ops/alerts.yaml': rules(['alert', 'Errors', 'sum by (code) (rate(http_requests_total[5m])) > 1']) },
+    head: {
+      'metrics.go': goFile(REQS.replace('"code"', '"status"')),
+      'third_party/ops/alerts.yaml': rules(['alert', 'Errors', 'sum by (code) (rate(http_requests_total[5m])) > 1']),
+    },
+    options: { files: ['**/*'] },
+    expect: [],
+  },
+  {
+    name: 'a glob that names the vendored tree itself takes it in (a vendored registry or rule file)',
+    base: { 'metrics.go': goFile(REQS), 'third_party/ops/alerts.yaml': rules(['alert', 'Errors', 'sum by (code) (rate(http_requests_total[5m])) > 1']) },
+    head: {
+      'metrics.go': goFile(REQS.replace('"code"', '"status"')),
+      'third_party/ops/alerts.yaml': rules(['alert', 'Errors', 'sum by (code) (rate(http_requests_total[5m])) > 1']),
+    },
+    options: { files: ['**/*.go', 'third_party/ops/*.yaml'] },
+    expect: ['third_party/ops/alerts.yaml:5:23 alert "Errors" uses label "code" of "http_requests_total", which no longer has it.'],
+  },
 ]);
 
 ruleCases('METRIC_REFERENCED_MISSING', [

@@ -387,10 +387,42 @@ metrics:
   );
 });
 
-test('a definition/2 file that imports from other registries says that part is not read, and its own metrics are', () => {
+test('definition/2 imports resolve against the registries the repository holds; one that matches nothing is said', () => {
+  const importing = readSemconvFile(
+    'model/registry.yaml',
+    'file_format: definition/2\nimports:\n  metrics:\n    - http.server.*\n    - rpc.*\n  attribute_groups:\n    - common.*\n  entities:\n    - k8s.*\nmetrics:\n  - name: shop.orders\n    instrument: counter\n    unit: "{order}"\n    stability: development\n    brief: Orders.\n',
+  )!;
+  const vendored = readSemconvFile(
+    'vendor/semconv/http.yaml',
+    'file_format: definition/2\nattribute_groups:\n  - id: common.http\n    visibility: internal\n    attributes:\n      - ref: http.request.method\nmetrics:\n  - name: http.server.request.duration\n    instrument: histogram\n    unit: s\n    stability: stable\n    brief: Duration.\n',
+  )!;
+  assert.deepEqual(importing.unreadable, []);
+  assert.deepEqual(
+    importing.imports?.map((wanted) => `${wanted.what} ${wanted.wildcard} @${wanted.location.range.start.line}`),
+    ['metrics http.server.* @3', 'metrics rpc.* @4', 'attribute_groups common.* @6'],
+  );
+  const resolved = resolveSemconv([importing, vendored]);
+  assert.deepEqual(
+    resolved.definitions.map((definition) => definition.name),
+    ['shop.orders', 'http.server.request.duration'],
+  );
+  // Only rpc.* is nowhere: said, and only for that part of the file (its own metrics are checked).
+  assert.deepEqual(
+    resolved.unreadable.filter((entry) => entry.file === 'model/registry.yaml'),
+    [
+      {
+        file: 'model/registry.yaml',
+        reason: 'imports metrics "rpc.*", which no registry in this repository defines (other registries are not fetched)',
+        partial: true,
+      },
+    ],
+  );
+});
+
+test('definition/2 metric refinements are not read, and that is said', () => {
   const file = readSemconvFile(
     'model/registry.yaml',
-    'file_format: definition/2\nimports:\n  metrics:\n    - http.*\nmetrics:\n  - name: shop.orders\n    instrument: counter\n    unit: "{order}"\n    stability: development\n    brief: Orders.\n',
+    'file_format: definition/2\nmetric_refinements:\n  - id: shop.http.duration\n    ref: http.server.request.duration\nmetrics:\n  - name: shop.orders\n    instrument: counter\n    unit: "{order}"\n    stability: development\n    brief: Orders.\n',
   )!;
   assert.deepEqual(
     file.definitions.map((definition) => definition.name),
@@ -399,7 +431,7 @@ test('a definition/2 file that imports from other registries says that part is n
   assert.deepEqual(file.unreadable, [
     {
       file: 'model/registry.yaml',
-      reason: 'its "imports:" section is not read (other registries are not fetched); the rest of the file is checked',
+      reason: 'its "metric_refinements:" section is not read (which recordings a refinement covers is not known); the rest of the file is checked',
       partial: true,
     },
   ]);

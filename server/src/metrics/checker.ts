@@ -241,7 +241,10 @@ function skippedGo(files: ReadonlyMap<string, KnownFile>): string[] {
 }
 
 function candidatesIn(paths: readonly string[], globs: readonly string[]): string[] {
-  return paths.filter((path) => matchesAnyGlob(path, globs.length > 0 ? globs : SOURCES) && !isVendored(path));
+  // A glob that names a vendored tree itself (`third_party/semconv/**`) brings it in: a vendored registry is how
+  // definition/2 imports resolve without fetching.
+  const vendoredGlobs = globs.filter((glob) => isVendored(glob));
+  return paths.filter((path) => matchesAnyGlob(path, globs.length > 0 ? globs : SOURCES) && (!isVendored(path) || matchesAnyGlob(path, vendoredGlobs)));
 }
 
 /** Vendored and generated dependency trees define other projects' metrics, which this repository does not own. */

@@ -28,6 +28,14 @@ export interface SemconvFile {
   groups: SemconvGroup[];
   /** Per definition, at the same index: the groups it includes, which `resolveSemconv` expands. */
   includes: GroupInclude[][];
+  /** v2 `imports:` of metrics and attribute groups, each a name wildcard that must match something the repository holds. */
+  imports?: SemconvImport[];
+}
+
+export interface SemconvImport {
+  what: 'metrics' | 'attribute_groups';
+  wildcard: string;
+  location: Location;
 }
 
 export interface ResolvedSemconv {
@@ -105,14 +113,21 @@ function readVersion1(yaml: YamlFile, result: SemconvFile): void {
 }
 
 function readVersion2(yaml: YamlFile, result: SemconvFile): void {
-  // Definitions imported from another registry (fetched by Weaver) and refinements of them are not read: said, not skipped.
-  for (const key of ['imports', 'metric_refinements']) {
-    if (yaml.child(yaml.root, key))
-      result.unreadable.push({
-        file: yaml.path,
-        reason: `its "${key}:" section is not read (other registries are not fetched); the rest of the file is checked`,
-        partial: true,
-      });
+  // Refinements narrow a metric for some of its uses, which code does not say: not read, and said so.
+  if (yaml.child(yaml.root, 'metric_refinements'))
+    result.unreadable.push({
+      file: yaml.path,
+      reason: 'its "metric_refinements:" section is not read (which recordings a refinement covers is not known); the rest of the file is checked',
+      partial: true,
+    });
+  // Imports name metrics and groups of other registries: they count as resolved when a registry in the repository (a
+  // vendored copy) holds them, which `resolveSemconv` decides. Entities, events and spans say nothing about metrics.
+  const imports = yaml.child(yaml.root, 'imports');
+  for (const what of ['metrics', 'attribute_groups'] as const) {
+    for (const item of yaml.items(yaml.child(imports, what))) {
+      const wildcard = yaml.text(item);
+      if (wildcard) (result.imports ??= []).push({ what, wildcard, location: yaml.locationOf(item) });
+    }
   }
   for (const entry of yaml.items(yaml.child(yaml.root, 'attributes'))) readAttributeEntry(yaml, entry, 'key', undefined, result.attributes);
   for (const group of yaml.items(yaml.child(yaml.root, 'attribute_groups'))) {
@@ -265,11 +280,20 @@ export function resolveSemconv(files: readonly SemconvFile[]): ResolvedSemconv {
   }
   const unreadable = files.flatMap((file) => file.unreadable);
   const reported = new Set<string>();
-  const note = (file: string, reason: string) => {
+  const note = (file: string, reason: string, partial = false) => {
     if (reported.has(`${file}\n${reason}`)) return;
     reported.add(`${file}\n${reason}`);
-    unreadable.push({ file, reason });
+    unreadable.push({ file, reason, ...(partial ? { partial } : {}) });
   };
+  const metricNames = files.flatMap((file) => file.definitions.map((definition) => definition.name));
+  for (const wanted of files.flatMap((file) => file.imports ?? [])) {
+    const matches = wildcardMatcher(wanted.wildcard);
+    const found = wanted.what === 'metrics' ? metricNames.some(matches) : [...groups.keys()].some(matches);
+    if (!found) {
+      const what = wanted.what === 'metrics' ? 'metrics' : 'attribute groups';
+      note(wanted.location.file, `imports ${what} "${wanted.wildcard}", which no registry in this repository defines (other registries are not fetched)`, true);
+    }
+  }
   const definitions = files.flatMap((file) =>
     file.definitions.map((definition, index) => {
       const uses = new Map<string, AttributeUse>();
@@ -304,4 +328,15 @@ export function resolveSemconv(files: readonly SemconvFile[]): ResolvedSemconv {
     }),
   );
   return { definitions, attributes: [...registry.values()], unreadable };
+}
+
+/** Weaver's import wildcards: `*` stands for any run of characters, everything else for itself. */
+function wildcardMatcher(wildcard: string): (name: string) => boolean {
+  const pattern = new RegExp(
+    `^${wildcard
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+  return (name) => pattern.test(name);
 }
