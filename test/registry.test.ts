@@ -86,7 +86,6 @@ const ANCHORS: readonly Anchor[] = [
       ['compatibility_metric_changed_instrument', 'METRIC_TYPE_CHANGED covers it for every source (type or instrument)'],
       ['compatibility_metric_changed_attributes', 'METRIC_LABEL_REMOVED covers it: an attribute ref dropped from a metric is a label removed'],
       ['compatibility_metric_added_attributes', 'METRIC_LABEL_ADDED covers it, an error for a stable metric when the attribute is not opt_in'],
-      ['compatibility_stable_attribute_now_unstable', 'not implemented yet: attribute stability is read but not compared (issue 14)'],
     ]),
     throughSameAs: true,
   },

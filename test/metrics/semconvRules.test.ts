@@ -69,7 +69,7 @@ const metric = (fields: string) => `groups:
     unit: s
 ${fields}`;
 
-test('the family declares its four rules with their categories, severities and Weaver anchors', () => {
+test('the family declares its five rules with their categories, severities and Weaver anchors', () => {
   assert.deepEqual(
     SEMCONV_RULES.map((rule) => [rule.id, rule.kind, rule.defaultSeverity, rule.categories.join(','), rule.sameAs ?? '']),
     [
@@ -77,6 +77,7 @@ test('the family declares its four rules with their categories, severities and W
       ['METRIC_DEPRECATED', 'metrics', 'info', 'BREAKING,SEMCONV', ''],
       ['ATTRIBUTE_REMOVED', 'metrics', 'error', 'BREAKING,SEMCONV', 'weaver:compatibility_removed_attribute'],
       ['ATTRIBUTE_TYPE_CHANGED', 'metrics', 'error', 'BREAKING,SEMCONV', 'weaver:compatibility_stable_attribute_changed_type'],
+      ['ATTRIBUTE_STABILITY_DOWNGRADED', 'metrics', 'error', 'BREAKING,SEMCONV', 'weaver:compatibility_stable_attribute_now_unstable'],
     ],
   );
 });
@@ -167,6 +168,22 @@ test('ATTRIBUTE_TYPE_CHANGED: a stable attribute with a new type is reported on 
   assert.deepEqual(findings({ 'r.yaml': registry(ROUTE) }, { 'r.yaml': registry(METHOD + intRoute) }), [
     "r.yaml:9:9 ATTRIBUTE_TYPE_CHANGED Attribute 'http.route' was 'string', but has new type 'int' [base r.yaml:6:9]",
   ]);
+});
+
+test('ATTRIBUTE_STABILITY_DOWNGRADED: a stable attribute made development, or left without a stability, is reported on its head definition', () => {
+  const developmentRoute = ROUTE.replace('stability: stable', 'stability: development');
+  assert.deepEqual(findings({ 'r.yaml': registry(ROUTE) }, { 'r.yaml': registry(METHOD + developmentRoute) }), [
+    "r.yaml:9:9 ATTRIBUTE_STABILITY_DOWNGRADED Attribute 'http.route' was stable, but has new stability marker [base r.yaml:6:9]",
+  ]);
+  assert.deepEqual(findings({ 'r.yaml': registry(ROUTE) }, { 'r.yaml': registry(ROUTE.replace(/ *stability: stable\n/, '')) }), [
+    "r.yaml:6:9 ATTRIBUTE_STABILITY_DOWNGRADED Attribute 'http.route' was stable, but has new stability marker [base r.yaml:6:9]",
+  ]);
+});
+
+test('ATTRIBUTE_STABILITY_DOWNGRADED: an attribute made stable, or one that stays stable while deprecated, is not', () => {
+  assert.deepEqual(findings({ 'r.yaml': registry(METHOD) }, { 'r.yaml': registry(METHOD.replace('stability: development', 'stability: stable')) }), []);
+  const deprecated = `${ROUTE}        deprecated:\n          reason: obsoleted\n          note: No longer recorded.\n`;
+  assert.deepEqual(findings({ 'r.yaml': registry(ROUTE) }, { 'r.yaml': registry(deprecated) }), []);
 });
 
 test('ATTRIBUTE_TYPE_CHANGED: an attribute that was not stable may change type', () => {

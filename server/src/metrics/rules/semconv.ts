@@ -1,5 +1,5 @@
 // What only a semantic-convention registry can say about a change: a stable metric made unstable, a metric newly
-// deprecated, and registry attributes removed or (when stable) retyped — Weaver's compatibility policy, with its texts
+// deprecated, and registry attributes removed or (when stable) retyped or made unstable — Weaver's compatibility policy, with its texts
 // where it has one. Metric removal, renames, unit, instrument and label changes are every source's, and decided elsewhere.
 import type { Location } from '../../engine/finding';
 import { START_OF_FILE } from '../../engine/range';
@@ -30,6 +30,13 @@ export const SEMCONV_RULES = [
     'error',
     'A registry attribute that was stable at the base has another type at head',
     'weaver:compatibility_stable_attribute_changed_type',
+  ),
+  metricsRule(
+    'ATTRIBUTE_STABILITY_DOWNGRADED',
+    ['BREAKING', 'SEMCONV'],
+    'error',
+    'A registry attribute that was stable at the base has another stability at head',
+    'weaver:compatibility_stable_attribute_now_unstable',
   ),
 ] as const;
 
@@ -120,9 +127,19 @@ function checkAttributes(pair: MetricsPair, report: MetricsFamilyReport): void {
       });
       continue;
     }
+    if (base.stability !== 'stable') continue;
+    // Once stable, an attribute stays stable (it may be deprecated, which is not a stability).
+    if (head.stability !== 'stable') {
+      report.finding({
+        rule: 'ATTRIBUTE_STABILITY_DOWNGRADED',
+        location: head.location,
+        message: `Attribute '${base.name}' was stable, but has new stability marker`,
+        base: base.location,
+      });
+    }
     // Weaver compares types of attributes stable at the base only; an enum whose members change stays an enum (its
     // members have rules of their own), and a type we could not read is not compared.
-    if (base.stability !== 'stable' || base.type === head.type || base.type === '' || head.type === '') continue;
+    if (base.type === head.type || base.type === '' || head.type === '') continue;
     if (base.type === 'enum' && head.type === 'enum') continue;
     report.finding({
       rule: 'ATTRIBUTE_TYPE_CHANGED',
