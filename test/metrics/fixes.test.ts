@@ -355,6 +355,16 @@ fixCase({
   changed: { 'model/m.yaml': shopMetric('histogram', 's') },
 });
 
+const shopMetricAt = (stability: string) => shopMetric('histogram', 's').replace('stability: development', `stability: ${stability}`);
+fixCase({
+  name: 'a semantic-convention stability put back to stable, in the quoting it was written with',
+  base: { 'model/m.yaml': shopMetricAt('stable') },
+  head: { 'model/m.yaml': shopMetricAt("'development'") },
+  rule: 'METRIC_STABILITY_DOWNGRADED',
+  title: 'Revert to the base value: stability stable',
+  changed: { 'model/m.yaml': shopMetricAt("'stable'") },
+});
+
 const latency = (unit: string) => vec('lat', 'latency', '"route"', { type: 'Histogram', extra: `\n\tUnit: "${unit}",` });
 fixCase({
   name: 'a client_golang Unit: literal put back',

@@ -58,6 +58,8 @@ export interface MetricDefinition {
   /** Build facts that decide whether two definitions can be in one binary. */
   build?: { packageDir: string; isMain: boolean; goos?: readonly string[] };
   stability?: string;
+  /** The literal that spells the stability: a semantic-convention `stability:` value. */
+  stabilityLocation?: Location;
   deprecated?: Deprecation;
   /** Semantic conventions: the attributes a metric lists. */
   attributes?: AttributeUse[];

@@ -4,7 +4,7 @@
 import type { Location } from '../../engine/finding';
 import { START_OF_FILE } from '../../engine/range';
 import type { MetricDefinition, QueryRef, RegistryAttribute } from '../model';
-import { replaceFix } from '../places';
+import { encodePlaces, replaceFix } from '../places';
 import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type MetricsPair } from './family';
 import { exposedName, seriesIndexOf, seriesNames, type SeriesIndex } from './series';
 
@@ -60,7 +60,18 @@ function checkStability(base: MetricDefinition, head: MetricDefinition, report: 
     location: head.location,
     message: `Metric "${head.name}" cannot change from stable (now ${head.stability ?? 'unset'}).`,
     base: base.location,
-    fixData: { stability: 'stable' },
+    // Only a written `stability:` value is one literal to change back; a removed one would need a line put in.
+    ...(head.stabilityLocation && head.stability !== undefined
+      ? {
+          fixData: {
+            fix: 'revertValue',
+            title: 'Revert to the base value: stability stable',
+            from: head.stability,
+            to: 'stable',
+            at: encodePlaces([head.stabilityLocation]),
+          },
+        }
+      : {}),
   });
 }
 

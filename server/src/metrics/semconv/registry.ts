@@ -242,7 +242,8 @@ function metricDefinition(
   const instrument = yaml.text(instrumentNode);
   const unit = yaml.text(unitNode);
   const help = yaml.text(yaml.child(entry, 'brief'))?.trim();
-  const stability = yaml.text(yaml.child(entry, 'stability'));
+  const stabilityNode = yaml.child(entry, 'stability');
+  const stability = yaml.text(stabilityNode);
   const deprecated = readDeprecation(yaml, yaml.child(entry, 'deprecated'));
   return {
     source: 'semconv',
@@ -256,7 +257,7 @@ function metricDefinition(
     constLabels: [],
     location: known.location,
     identity: known.identity,
-    ...(stability ? { stability } : {}),
+    ...(stability ? { stability, ...(written(yaml, entry, 'stability') ? { stabilityLocation: yaml.locationOf(stabilityNode) } : {}) } : {}),
     ...(deprecated ? { deprecated } : {}),
     attributes: known.uses,
   };
