@@ -127,6 +127,7 @@ ruleCases('METRIC_HELP_INCONSISTENT', [
     base: goFile(''),
     head: goFile(line('a', 'runs_total', '"queue"', { help: 'Runs.' }) + line('b', 'runs_total', '"queue"', { help: 'All runs.' })),
     expect: ['9:9 Metric "runs_total" has help "All runs." here but "Runs." at metrics.go:8; the registry treats this as a conflict.'],
+    fixTitles: ['Use the other help text'],
   },
   { name: 'the same help: nothing', base: goFile(''), head: goFile(line('a', 'runs_total', '"queue"') + line('b', 'runs_total', '"queue"')), expect: [] },
   {
@@ -137,6 +138,7 @@ ruleCases('METRIC_HELP_INCONSISTENT', [
         vec('b', 'wait_seconds', '"queue"', { type: 'Histogram', extra: '\n\tUnit: "milliseconds",' }),
     ),
     expect: ['13:9 Metric "wait_seconds" has unit "milliseconds" here but "seconds" at metrics.go:8; the registry treats this as a conflict.'],
+    fixTitles: ['Use the other unit "seconds"'],
   },
   {
     name: 'a Unit against none at all (the empty unit)',

@@ -355,6 +355,27 @@ fixCase({
   changed: { 'model/m.yaml': shopMetric('histogram', 's') },
 });
 
+const waits = (help: string, unit: string) =>
+  vec('a', 'wait_seconds', '"queue"', { type: 'Histogram', extra: '\n\tUnit: "seconds",' }) +
+  vec('b', 'wait_seconds', '"queue"', { type: 'Histogram', help, extra: `\n\tUnit: "${unit}",` });
+fixCase({
+  name: "two definitions of one metric: the second takes the first one's help text",
+  base: { 'metrics.go': goFile('') },
+  head: { 'metrics.go': goFile(waits('Waits.', 'seconds')) },
+  rule: 'METRIC_HELP_INCONSISTENT',
+  title: 'Use the other help text',
+  changed: { 'metrics.go': goFile(waits('Requests.', 'seconds')) },
+});
+
+fixCase({
+  name: "two definitions of one metric: the second takes the first one's unit",
+  base: { 'metrics.go': goFile('') },
+  head: { 'metrics.go': goFile(waits('Requests.', 'milliseconds')) },
+  rule: 'METRIC_HELP_INCONSISTENT',
+  title: 'Use the other unit "seconds"',
+  changed: { 'metrics.go': goFile(waits('Requests.', 'seconds')) },
+});
+
 const shopMetricAt = (stability: string) => shopMetric('histogram', 's').replace('stability: development', `stability: ${stability}`);
 fixCase({
   name: 'a semantic-convention stability put back to stable, in the quoting it was written with',

@@ -44,6 +44,8 @@ export interface MetricDefinition {
    *  Opts literal, or the string inside `WithUnit(…)`. */
   unitLocation?: Location;
   help?: string;
+  /** The literal that spells the help text (its quotes included), when one literal does. */
+  helpLocation?: Location;
   /** Variable labels in positional order; undefined when the list cannot be read (a parameter, a spread). */
   labels: NamedPlace[] | undefined;
   constLabels: NamedPlace[];

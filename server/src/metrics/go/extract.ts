@@ -49,6 +49,8 @@ export interface GoDefinitionFact {
   /** The `Name:` (or fqName, or instrument name) literal when it alone spells the full name. */
   nameRange?: Range;
   help?: StrExpr;
+  /** The string literal that alone spells the help (`Help: "…"`, NewDesc's second argument). */
+  helpRange?: Range;
   unit?: StrExpr;
   /** The string literal that alone spells the unit (`Unit: "seconds"`, `WithUnit("s")`). */
   unitRange?: Range;
@@ -1027,6 +1029,7 @@ class Extractor {
         type: 'untyped',
         name,
         help: this.foldString(args[1]),
+        ...(isString(args[1]) ? { helpRange: rangeOf(args[1]) } : {}),
         labels: args[2] ? this.labelList(args[2]) : { k: 'list', items: [] },
         constLabels: args[3] ? (this.mapKeys(args[3]) ?? []) : [],
         range,
@@ -1081,8 +1084,10 @@ class Extractor {
     };
     if ((namespace && !part('Namespace')) || (subsystem && !part('Subsystem'))) definition.name = undefined;
     // An Opts literal without Help has the empty help, which promlint reports ("no help text"); no literal, no knowing.
-    if (opts?.has('Help')) definition.help = part('Help');
-    else if (opts) definition.help = { k: 'lit', v: '' };
+    if (opts?.has('Help')) {
+      definition.help = part('Help');
+      if (isString(opts.get('Help')!)) definition.helpRange = rangeOf(opts.get('Help')!);
+    } else if (opts) definition.help = { k: 'lit', v: '' };
     // Like Help: an Opts literal without Unit has the empty unit (client_golang 1.24 compares units at registration).
     if (opts?.has('Unit')) {
       definition.unit = part('Unit');

@@ -308,6 +308,7 @@ class Resolver {
     if (fact.help) {
       const help = this.evalString(fact.help, facts);
       if (help !== undefined) definition.help = help;
+      if (help !== undefined && fact.helpRange) definition.helpLocation = this.location(facts, fact.helpRange);
     }
     if (fact.unit) {
       const unit = this.evalString(fact.unit, facts);

@@ -2,9 +2,9 @@
 // label sets, help texts (or units) or types where both can be in one binary, label names that look like one another,
 // OpenTelemetry instruments recorded with different attribute sets or without an attribute the semantic conventions require,
 // and client_golang vectors exposed under a convention's Prometheus name without a required attribute's label.
-import type { Location } from '../../engine/finding';
+import type { FixData, Location } from '../../engine/finding';
 import type { LabelCall, MetricDefinition } from '../model';
-import { replaceFix } from '../places';
+import { encodePlaces, replaceFix } from '../places';
 import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type MetricsPair } from './family';
 import { nearness } from './nearNames';
 import { prometheusLabel } from '../semconv/otelNames';
@@ -140,6 +140,15 @@ function differingDescription(here: MetricDefinition, other: MetricDefinition): 
   return here.unit !== undefined && other.unit !== undefined && here.unit !== other.unit ? 'unit' : undefined;
 }
 
+/** "Use the other help text" (or unit): the literal here rewritten to say what the other definition says. */
+function useOtherFix(here: MetricDefinition, other: MetricDefinition, differing: 'help' | 'unit'): { fixData?: FixData } {
+  const literal = differing === 'help' ? here.helpLocation : here.unitLocation;
+  const [from, to] = [here[differing], other[differing]];
+  if (!literal || from === undefined || to === undefined) return {};
+  const title = differing === 'help' ? 'Use the other help text' : `Use the other unit "${to}"`;
+  return { fixData: { fix: 'revertValue', title, from, to, at: encodePlaces([literal]) } };
+}
+
 function describeLabels(definition: MetricDefinition): string {
   return `[${[...(definition.labels ?? []), ...definition.constLabels].map((label) => label.name).join(', ')}]`;
 }
@@ -180,6 +189,7 @@ function checkSameNames(pair: MetricsPair, report: MetricsFamilyReport): void {
             location: here.location,
             message: `Metric "${here.name}" has ${differing} "${here[differing]}" here but "${other[differing]}" at ${at(other.location)}; the registry treats this as a conflict.`,
             related,
+            ...useOtherFix(here, other, differing),
           });
       }
       if (here.type !== other.type) {
