@@ -88,9 +88,13 @@ ruleCases('request-body-max-decreased', [
 ]);
 
 ruleCases('request-property-max-decreased', [
-  change('a lower maximum on a request property', { prop: 'maximum: 10' }, { prop: 'maximum: 5' }, [
-    `17:25 ${op} the \`name\` request property's max was decreased to \`5.00\``,
-  ]),
+  {
+    ...change('a lower maximum on a request property, reverted by its fix', { prop: 'maximum: 10' }, { prop: 'maximum: 5' }, [
+      `17:25 ${op} the \`name\` request property's max was decreased to \`5.00\``,
+    ]),
+    fixTitles: ['Revert to the base value: maximum: 10'],
+    fixed: spec({ prop: 'maximum: 10' }),
+  },
   change('a read-only property is not sent (oasdiff: INFO)', { prop: 'maximum: 10, readOnly: true' }, { prop: 'maximum: 5, readOnly: true' }),
   {
     name: 'a property inside array items is named `items/…`',
@@ -148,6 +152,8 @@ ruleCases('response-property-max-increased', [
       'schemas.yaml': 'Size:\n  type: integer\n  maximum: 10\n',
     },
     expect: [`schemas.yaml:3:3 ${op} the \`name\` response property's max was increased from \`5.00\` to \`10.00\` for the response status \`200\``],
+
+    fixed: 'Size:\n  type: integer\n  maximum: 5\n',
   },
 ]);
 
@@ -446,9 +452,12 @@ ruleCases('response-body-min-length-decreased', [
   change('a lower minLength in the response', { rbody: 'minLength: 3' }, { rbody: 'minLength: 1' }, [
     `25:17 ${op} the response's body minLength was decreased from \`3\` to \`1\``,
   ]),
-  change('a minLength dropped is lowered to 0: shown on the schema', { rbody: 'minLength: 3' }, {}, [
-    `24:17 ${op} the response's body minLength was decreased from \`3\` to \`0\``,
-  ]),
+  {
+    ...change('a minLength dropped is lowered to 0: shown on the schema, with no revert (there is no value to replace)', { rbody: 'minLength: 3' }, {}, [
+      `24:17 ${op} the response's body minLength was decreased from \`3\` to \`0\``,
+    ]),
+    fixTitles: [],
+  },
   change('a higher minLength returns less', { rbody: 'minLength: 1' }, { rbody: 'minLength: 3' }),
 ]);
 
@@ -550,9 +559,12 @@ ruleCases('request-parameter-pattern-added', [
 ]);
 
 ruleCases('request-parameter-pattern-changed', [
-  change('another pattern on a parameter', { param: "pattern: '^[a-z]+$'" }, { param: "pattern: '^[a-z0-9]+$'" }, [
-    `9:21 ${op} changed the pattern of the \`query\` request parameter \`limit\` from \`^[a-z]+$\` to \`^[a-z0-9]+$\``,
-  ]),
+  {
+    ...change('another pattern on a parameter, reverted by its fix', { param: "pattern: '^[a-z]+$'" }, { param: "pattern: '^[a-z0-9]+$'" }, [
+      `9:21 ${op} changed the pattern of the \`query\` request parameter \`limit\` from \`^[a-z]+$\` to \`^[a-z0-9]+$\``,
+    ]),
+    fixed: spec({ param: "pattern: '^[a-z]+$'" }),
+  },
   change('`.*` is recognisably more general (oasdiff: INFO)', { param: "pattern: '^[a-z]+$'" }, { param: "pattern: '.*'" }),
 ]);
 

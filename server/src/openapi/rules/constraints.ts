@@ -257,6 +257,13 @@ function at(site: SchemaSite, keyword: string, head = site.head, base = site.bas
   return { place: keywordPlace(head, keyword), base: keywordPlace(base, keyword), operation: site.operation };
 }
 
+/** "Revert to the base value": the base's text of the keyword's value, put in place of the head's. */
+function revert(base: Located, keyword: string) {
+  const node = child(base.node, keyword);
+  const range = node?.range;
+  return range ? { fixData: { revert: 'keyword', keyword, value: base.file.text.slice(range[0], range[1]) } } : {};
+}
+
 function flag(site: SchemaSite, key: 'readOnly' | 'writeOnly'): boolean {
   return isTrue(child(site.head.node, key)) || site.nested?.property?.head[key] === true;
 }
@@ -287,6 +294,7 @@ function requestConstraint(site: SchemaSite, where: Where, c: Constraint, sets: 
       rule: `request-${where}-${c.slug}-${c.narrows}`,
       text: where === 'parameter' ? `${parameter} ${c.label} ${change}` : `${named} ${c.label} ${change}`,
       ...at(site, c.keyword, head, base),
+      ...revert(base, c.keyword),
     });
   }
   if (c.set && from === undefined && to !== undefined && !readOnly) {
@@ -310,6 +318,7 @@ function responseConstraint(site: SchemaSite, where: 'body' | 'property', c: Con
       rule: `response-${where}-${c.slug}-${widens}`,
       text: `${named} ${c.label} was ${widens} from ${shown(from!, c)} to ${shown(to!, c)}${status}`,
       ...at(site, c.keyword),
+      ...revert(site.base, c.keyword),
     });
   }
   if (c.unset && from !== undefined && to === undefined) {
@@ -341,6 +350,7 @@ function requestPattern(site: SchemaSite, where: Where, report: FamilyReport): v
       rule: `request-${where}-pattern-changed`,
       text: `changed the pattern of the ${subject} from ${quoted(from)} to ${quoted(to)}`,
       ...at(site, 'pattern'),
+      ...revert(site.base, 'pattern'),
     });
   }
 }
