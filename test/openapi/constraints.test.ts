@@ -109,6 +109,18 @@ ruleCases('request-parameter-max-decreased', [
     `9:21 ${op} for the \`query\` request parameter \`limit\`, the max was decreased from \`100.00\` to \`50.00\``,
   ]),
   change('a higher maximum accepts more', { param: 'maximum: 50' }, { param: 'maximum: 100' }),
+  {
+    name: "a path item's own parameter: oasdiff compares it apart from the operations (without --flatten-params) and has no check for it",
+    base: spec({}).replace(
+      '    post:\n      parameters:',
+      '    parameters:\n      - { name: offset, in: query, schema: { maximum: 100 } }\n    post:\n      parameters:',
+    ),
+    head: spec({}).replace(
+      '    post:\n      parameters:',
+      '    parameters:\n      - { name: offset, in: query, schema: { maximum: 50 } }\n    post:\n      parameters:',
+    ),
+    expect: [],
+  },
 ]);
 
 ruleCases('request-body-max-set', [
