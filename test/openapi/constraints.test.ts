@@ -266,6 +266,9 @@ ruleCases('request-parameter-min-increased', [
 ruleCases('request-body-min-set', [
   change('a minimum where there was none', {}, { body: 'minimum: 1' }, [`15:15 ${op} the request's body min was set to \`1.00\``]),
   change('a minimum removed', { body: 'minimum: 1' }, {}),
+  change('numbers are written as oasdiff writes them (Go: two decimals, an exact tie rounded to even)', {}, { body: 'minimum: 0.125' }, [
+    `15:15 ${op} the request's body min was set to \`0.12\``,
+  ]),
 ]);
 
 ruleCases('request-property-min-set', [

@@ -222,7 +222,18 @@ function valueOf(schema: Located, c: Constraint): Value | undefined {
 
 /** As oasdiff prints it: floats (`maximum` and friends) with two decimals, counts as integers, booleans as words. */
 function shown(value: Value, c: Constraint): string {
-  return quoted(typeof value === 'number' && c.float ? value.toFixed(2) : String(value));
+  return quoted(typeof value === 'number' && c.float ? twoDecimals(value) : String(value));
+}
+
+/** Go's `%.2f`: all the digits of large numbers, and an exact tie (0.125) rounded to even where `toFixed` rounds up. */
+function twoDecimals(value: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
+  if (Math.abs(value) >= 1e21) return `${BigInt(value)}.00`;
+  const [whole, fraction] = Math.abs(value).toFixed(100).split('.');
+  if (!/^50*$/.test(fraction.slice(2))) return value.toFixed(2);
+  const cents = BigInt(whole + fraction.slice(0, 2));
+  const even = (cents % 2n === 0n ? cents : cents + 1n).toString().padStart(3, '0');
+  return `${value < 0 ? '-' : ''}${even.slice(0, -2)}.${even.slice(-2)}`;
 }
 
 /** Whether `from` → `to` is that change; booleans (3.0's exclusive bounds) and a boolean against a number are neither. */
