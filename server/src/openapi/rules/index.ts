@@ -1,12 +1,13 @@
 // Every OpenAPI check family, and so every oasdiff ID the kind reports. Explicit imports: the order is visible.
 import type { RuleMeta } from '../../engine/rule';
 import { bodyAndResponses } from './bodyAndResponses';
+import { constraints } from './constraints';
 import { deprecation } from './deprecation';
 import type { CheckFamily } from './family';
 import { operationRemoval } from './operationRemoval';
 import { parameterChanges } from './parameterChanges';
 import { propertyChanges } from './propertyChanges';
 
-export const OPENAPI_FAMILIES: readonly CheckFamily[] = [operationRemoval, parameterChanges, bodyAndResponses, propertyChanges, deprecation];
+export const OPENAPI_FAMILIES: readonly CheckFamily[] = [operationRemoval, parameterChanges, bodyAndResponses, propertyChanges, deprecation, constraints];
 
 export const OPENAPI_RULES: readonly RuleMeta[] = OPENAPI_FAMILIES.flatMap((family) => family.rules);
