@@ -97,6 +97,7 @@ ruleCases('response-property-const-changed', [
     name: 'a response property const changed',
     base: api({ openapi: '3.1.0', response: object('kind: { type: string, const: cat }') }),
     head: api({ openapi: '3.1.0', response: object('kind: { type: string, const: dog }') }),
+    fixed: api({ openapi: '3.1.0', response: object('kind: { type: string, const: cat }') }),
     expect: ['19:75 in API POST /pets the `kind` response property const value changed from `cat` to `dog` for the status `200`'],
   },
   {
@@ -166,6 +167,7 @@ ruleCases('request-parameter-default-value-changed', [
     name: 'the default of an optional query parameter changed',
     base: api({ parameter: '{ type: string, default: cat }' }),
     head: api({ parameter: '{ type: string, default: dog }' }),
+    fixed: api({ parameter: '{ type: string, default: cat }' }),
     expect: ['7:60 in API POST /pets for the `query` request parameter `kind`, default value was changed from `cat` to `dog`'],
   },
   {

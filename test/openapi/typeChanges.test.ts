@@ -8,6 +8,7 @@ ruleCases('request-body-type-changed', [
     name: 'string to integer in a JSON body',
     base: api({}),
     head: api({ body: '{ type: integer }' }),
+    fixed: api({}),
     expect: ["11:23 in API POST /pets the request's body `type` changed from `string` to `integer`"],
   },
   {
@@ -74,6 +75,7 @@ ruleCases('request-parameter-type-changed', [
     name: 'a format changed',
     base: api({ parameter: '{ type: string, format: uuid }' }),
     head: api({ parameter: '{ type: string, format: uri }' }),
+    fixed: api({ parameter: '{ type: string, format: uuid }' }),
     expect: ['7:60 in API POST /pets for the `query` request parameter `kind`, the `format` was changed from `uuid` to `uri`'],
   },
   {
@@ -240,6 +242,7 @@ ruleCases('response-header-type-generalized', [
     name: 'a header from integer to number',
     base: api({ header: '{ type: integer }' }),
     head: api({ header: '{ type: number }' }),
+    fixed: api({ header: '{ type: integer }' }),
     expect: ["16:33 in API POST /pets the `X-Rate` response header's `type` was widened from `integer` to `number` for the status `200`"],
   },
   {

@@ -39,6 +39,26 @@ export async function openapiFixes(finding: Finding, head: FixHead): Promise<Fix
       },
     ];
   }
+  if (data.revert === 'keyword' && typeof data.keyword === 'string' && typeof data.text === 'string') {
+    // A schema keyword written on one line (a type, a format, a const, a default): its value back as the base wrote it.
+    const found = findPairWithKeyAt(file, file.root, finding.range.start, 0, new Set());
+    const value = found?.value as SpecNode | undefined;
+    if (
+      !found ||
+      scalarText(found.key as SpecNode) !== data.keyword ||
+      !value?.range ||
+      file.text.slice(value.range[0], value.range[1]).trimEnd().includes('\n')
+    )
+      return [];
+    const range = file.rangeOf(value);
+    const end = new LineIndex(file.text).positionAt(value.range[0] + file.text.slice(value.range[0], value.range[1]).trimEnd().length);
+    return [
+      {
+        title: `Revert to the base value: ${data.keyword}: ${data.text}`,
+        changes: [{ file: finding.file, edits: [{ range: { start: range.start, end }, newText: data.text }] }],
+      },
+    ];
+  }
   return [];
 }
 

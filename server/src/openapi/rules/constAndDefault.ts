@@ -33,7 +33,7 @@ export const constAndDefault: SiteAspect = {
         const from = quoted(goText(before));
         const to = quoted(goText(after));
         const body = site.subject === 'body';
-        const at = (rule: string, text: string) => report.finding(atKeyword(site, rule, text, 'const'));
+        const at = (rule: string, text: string) => report.finding(atKeyword(site, rule, text, 'const', true));
         // oasdiff names a property here by its own name only, not its path.
         const name = quoted(shortName(site));
         if (site.direction === 'request') {
@@ -69,7 +69,7 @@ function parameterDefault(...[site, pair, report, context]: Parameters<typeof co
   if (sameValue(before, after)) return;
   const words = parameterWords(site);
   const named = `for the ${words.in} request parameter ${words.name}`;
-  const at = (rule: string, text: string) => report.finding(atKeyword(site, rule, text, 'default'));
+  const at = (rule: string, text: string) => report.finding(atKeyword(site, rule, text, 'default', true));
   if (before === undefined) at('request-parameter-default-value-added', `${named}, default value ${quoted(goText(after))} was added`);
   else if (after === undefined) at('request-parameter-default-value-removed', `${named}, default value ${quoted(goText(before))} was removed`);
   else at('request-parameter-default-value-changed', `${named}, default value was changed from ${quoted(goText(before))} to ${quoted(goText(after))}`);

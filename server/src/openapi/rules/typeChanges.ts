@@ -95,7 +95,8 @@ function typeOrFormat(site: SchemaSite, pair: SchemaPair, report: FamilyReport):
   const to = quoted(typeFormatValue(pair.headSet, pair.head, dimension));
   const what = quoted(dimension);
   const keyword = pair.typeDiff ? 'type' : 'format';
-  const at = (rule: string, text: string) => report.finding(atKeyword(site, rule, text, keyword));
+  // Reverting one keyword undoes a change of type or of format; a change of both needs two.
+  const at = (rule: string, text: string) => report.finding(atKeyword(site, rule, text, keyword, dimension !== 'type/format'));
   const strongly = isStronglyTyped(site.mediaType?.name);
   const parameter = parameterWords(site);
   const name = quoted(propertyName(site));

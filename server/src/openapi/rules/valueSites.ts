@@ -5,7 +5,8 @@ import type { RuleMeta } from '../../engine/rule';
 import type { Parameter } from '../model';
 import type { SchemaPair } from '../schemaFacts';
 import { keywordPlace, type SchemaSite } from '../schemaSites';
-import { child, isTrue } from '../document';
+import { child, isTrue, pairOf, type SpecNode } from '../document';
+import type { Located } from '../specSet';
 import { quoted, type FamilyReport, type OpenapiFinding } from './family';
 
 export interface SiteAspect {
@@ -49,7 +50,20 @@ export function headWriteOnly(site: SchemaSite): boolean {
   return isTrue(child(site.head.node, 'writeOnly')) || site.nested?.property?.head.writeOnly === true;
 }
 
-/** A finding on a keyword of the head schema (or the schema, when the keyword is gone), with the base's as related. */
-export function atKeyword(site: SchemaSite, rule: string, text: string, keyword: string, extra: Partial<OpenapiFinding> = {}): OpenapiFinding {
-  return { rule, text, place: keywordPlace(site.head, keyword), base: keywordPlace(site.base, keyword), operation: site.operation, ...extra };
+/** A finding on a keyword of the head schema (or the schema, when the keyword is gone), with the base's as related.
+ *  With `revert`, a keyword written on one line on both sides offers "Revert to the base value" (the base's text). */
+export function atKeyword(site: SchemaSite, rule: string, text: string, keyword: string, revert = false): OpenapiFinding {
+  const finding: OpenapiFinding = { rule, text, place: keywordPlace(site.head, keyword), base: keywordPlace(site.base, keyword), operation: site.operation };
+  const baseText = revert ? oneLineValue(site.base, keyword) : undefined;
+  if (baseText !== undefined && oneLineValue(site.head, keyword) !== undefined) finding.fixData = { revert: 'keyword', keyword, text: baseText };
+  return finding;
+}
+
+/** A keyword's value as written, when it is on one line (a scalar or a flow collection). */
+function oneLineValue(schema: Located, keyword: string): string | undefined {
+  const value = pairOf(schema.node, keyword)?.value as SpecNode | undefined;
+  const range = value?.range;
+  if (!range) return undefined;
+  const written = schema.file.text.slice(range[0], range[1]).trimEnd();
+  return written === '' || written.includes('\n') ? undefined : written;
 }
