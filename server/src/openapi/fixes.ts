@@ -1,11 +1,11 @@
 // Fixes for OpenAPI findings, as edits of the head YAML in its own indentation: restore a removed operation or
-// parameter from the base text (or restore the operation deprecated, so that it can be removed later), put a
-// parameter's `required` back, and a changed scalar keyword (a constraint, a pattern) back to its base text. JSON files get no restore (its text does not splice into JSON); suppression is the engine's.
+// parameter from the base text (or restore the operation deprecated, so that it can be removed later), and put a
+// parameter's `required` back. JSON files get no restore (its text does not splice into JSON); suppression is the engine's.
 import type { FixHead } from '../engine/comparison';
 import type { Fix, TextEdit } from '../engine/edit';
 import type { Finding } from '../engine/finding';
 import { LineIndex, type Position } from '../engine/range';
-import { child, isMap, isScalar, isSeq, items, pairOf, pairs, parseSpecFile, scalarText, type SpecFile, type SpecNode } from './document';
+import { child, isMap, isSeq, items, pairOf, pairs, parseSpecFile, scalarText, type SpecFile, type SpecNode } from './document';
 import { METHODS, normalizeTemplate } from './model';
 
 export async function openapiFixes(finding: Finding, head: FixHead): Promise<Fix[]> {
@@ -39,12 +39,25 @@ export async function openapiFixes(finding: Finding, head: FixHead): Promise<Fix
       },
     ];
   }
-  if (data.revert === 'keyword' && typeof data.keyword === 'string' && typeof data.value === 'string') {
-    // A scalar keyword (a constraint, a pattern) back to the base's text, on the key the finding sits on.
+  if (data.revert === 'keyword' && typeof data.keyword === 'string' && typeof data.text === 'string') {
+    // A schema keyword written on one line (a type, a format, a const, a default): its value back as the base wrote it.
     const found = findPairWithKeyAt(file, file.root, finding.range.start, 0, new Set());
-    if (!found || scalarText(found.key as SpecNode) !== data.keyword || !isScalar(found.value)) return [];
-    const edit = { range: file.rangeOf(found.value as SpecNode), newText: data.value };
-    return [{ title: `Revert to the base value: ${data.keyword}: ${data.value}`, changes: [{ file: finding.file, edits: [edit] }] }];
+    const value = found?.value as SpecNode | undefined;
+    if (
+      !found ||
+      scalarText(found.key as SpecNode) !== data.keyword ||
+      !value?.range ||
+      file.text.slice(value.range[0], value.range[1]).trimEnd().includes('\n')
+    )
+      return [];
+    const range = file.rangeOf(value);
+    const end = new LineIndex(file.text).positionAt(value.range[0] + file.text.slice(value.range[0], value.range[1]).trimEnd().length);
+    return [
+      {
+        title: `Revert to the base value: ${data.keyword}: ${data.text}`,
+        changes: [{ file: finding.file, edits: [{ range: { start: range.start, end }, newText: data.text }] }],
+      },
+    ];
   }
   return [];
 }

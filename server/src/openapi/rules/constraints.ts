@@ -11,6 +11,7 @@ import { parameterKey, type Place } from '../model';
 import { forEachSchemaSite, keywordPlace, type SchemaSite } from '../schemaSites';
 import type { Located, SpecSet } from '../specSet';
 import { oasdiffRule, quoted, type CheckFamily, type FamilyReport } from './family';
+import { oneLineValue } from './valueSites';
 
 type Where = 'body' | 'property' | 'parameter';
 type Change = 'decreased' | 'increased';
@@ -278,9 +279,8 @@ function at(site: SchemaSite, keyword: string, head = site.head, base = site.bas
 
 /** "Revert to the base value": the base's text of the keyword's value, put in place of the head's. */
 function revert(base: Located, keyword: string) {
-  const node = child(base.node, keyword);
-  const range = node?.range;
-  return range ? { fixData: { revert: 'keyword', keyword, value: base.file.text.slice(range[0], range[1]) } } : {};
+  const text = oneLineValue(base, keyword);
+  return text !== undefined ? { fixData: { revert: 'keyword', keyword, text } } : {};
 }
 
 function flag(site: SchemaSite, key: 'readOnly' | 'writeOnly'): boolean {

@@ -7,7 +7,16 @@ import type { CheckFamily } from './family';
 import { operationRemoval } from './operationRemoval';
 import { parameterChanges } from './parameterChanges';
 import { propertyChanges } from './propertyChanges';
+import { schemaValues } from './schemaValues';
 
-export const OPENAPI_FAMILIES: readonly CheckFamily[] = [operationRemoval, parameterChanges, bodyAndResponses, propertyChanges, deprecation, constraints];
+export const OPENAPI_FAMILIES: readonly CheckFamily[] = [
+  operationRemoval,
+  parameterChanges,
+  bodyAndResponses,
+  propertyChanges,
+  deprecation,
+  constraints,
+  schemaValues,
+];
 
 export const OPENAPI_RULES: readonly RuleMeta[] = OPENAPI_FAMILIES.flatMap((family) => family.rules);
