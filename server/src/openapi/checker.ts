@@ -13,6 +13,7 @@ import { child, scalarText, type SpecFile } from './document';
 import { openapiFixes } from './fixes';
 import { buildModel, isInStabilityScope, type ApiModel } from './model';
 import { OPENAPI_FAMILIES, OPENAPI_RULES } from './rules/index';
+import { forEachSchemaSite, type SchemaSite } from './schemaSites';
 import type { FamilyReport, ModelPair, OpenapiFinding, OpenapiOptions, OperationPair } from './rules/family';
 import { todayUtc } from './rules/sunset';
 import { SpecSet, type SpecFileCache } from './specSet';
@@ -239,7 +240,16 @@ function compare(
       reasons.add(reason);
     },
   };
-  for (const family of OPENAPI_FAMILIES) family.check(pair, report);
+  const visitors: ((site: SchemaSite) => void)[] = [];
+  for (const family of OPENAPI_FAMILIES) {
+    family.check?.(pair, report);
+    const visitor = family.sites?.(pair, report);
+    if (visitor) visitors.push(visitor);
+  }
+  const complete = forEachSchemaSite({ base: pair.base.set, head: pair.head.set }, pair.operations, (site) => {
+    for (const visit of visitors) visit(site);
+  });
+  if (!complete) report.incomplete('schemas too large to compare in full (more than 20,000 nested schemas)');
 }
 
 async function findRoots(tree: Tree, globs: readonly string[], signal: AbortSignal | undefined): Promise<Root[]> {

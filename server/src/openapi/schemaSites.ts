@@ -34,8 +34,9 @@ export interface SchemaSite {
   mediaType?: MediaType;
   /** The response (status) of a response body, property or header. */
   response?: Response;
-  /** The head parameter of a 'parameter' or 'parameter-property' site. */
+  /** The head parameter of a 'parameter' or 'parameter-property' site, and the base one it is paired with. */
   parameter?: Parameter;
+  baseParameter?: Parameter;
   header?: ResponseHeader;
 }
 
@@ -71,7 +72,7 @@ export function forEachSchemaSite(sets: SchemaSiteSides, operations: readonly Op
       const headParameter = head.parameters.get(key);
       if (headParameter)
         walk(
-          { direction: 'request', subject: 'parameter', operation: head, parameter: headParameter },
+          { direction: 'request', subject: 'parameter', operation: head, parameter: headParameter, baseParameter },
           baseParameter.schema,
           headParameter.schema,
           'parameter-property',

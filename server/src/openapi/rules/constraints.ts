@@ -7,8 +7,8 @@
 // returned: oasdiff reports those under INFO IDs, which are not reported here.
 import type { RuleMeta } from '../../engine/rule';
 import { child, isScalar, isTrue, scalarText } from '../document';
-import { parameterKey, type Place } from '../model';
-import { forEachSchemaSite, keywordPlace, type SchemaSite } from '../schemaSites';
+import type { Place } from '../model';
+import { keywordPlace, type SchemaSite } from '../schemaSites';
 import type { Located, SpecSet } from '../specSet';
 import { oasdiffRule, quoted, type CheckFamily, type FamilyReport } from './family';
 import { oneLineValue } from './valueSites';
@@ -249,26 +249,20 @@ function patternOf(schema: Located): string {
 
 export const constraints: CheckFamily = {
   rules: constraintRules(),
-  check(pair, report) {
+  sites(pair, report) {
     const sets = { base: pair.base.set, head: pair.head.set };
-    const baseOf = new Map(pair.operations.map(({ base, head }) => [head, base]));
-    const complete = forEachSchemaSite(sets, pair.operations, (site) => {
+    return (site) => {
       const where: Where | undefined =
         site.subject === 'body' ? 'body' : site.subject === 'property' ? 'property' : site.subject === 'parameter' ? 'parameter' : undefined;
       if (!where) return;
       // oasdiff compares a path item's own parameters apart from its operations' (unless --flatten-params, not offered
       // yet), and has no constraint check for them: a constraint of a path-level parameter is not reported.
-      if (
-        site.parameter &&
-        (site.parameter.pathLevel || baseOf.get(site.operation)?.parameters.get(parameterKey(site.parameter, site.operation.path))?.pathLevel)
-      )
-        return;
+      if (site.parameter?.pathLevel || site.baseParameter?.pathLevel) return;
       if (site.direction === 'request') {
         for (const c of CONSTRAINTS) requestConstraint(site, where, c, sets, report);
         requestPattern(site, where, report);
       } else if (where !== 'parameter') for (const c of CONSTRAINTS) responseConstraint(site, where, c, report);
-    });
-    if (!complete) report.incomplete('schemas too large to compare in full (more than 20,000 nested schemas)');
+    };
   },
 };
 

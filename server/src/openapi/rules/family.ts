@@ -3,6 +3,7 @@
 import type { FixData } from '../../engine/finding';
 import type { RuleMeta } from '../../engine/rule';
 import type { ApiModel, Operation, Place } from '../model';
+import type { SchemaSite } from '../schemaSites';
 
 export interface OperationPair {
   base: Operation;
@@ -44,9 +45,12 @@ export interface FamilyReport {
   incomplete(reason: string): void;
 }
 
+/** A family decides its IDs in `check`, or per schema site in the visitor `sites` returns: every site-based family
+ *  shares one walk over the schemas of the paired operations. */
 export interface CheckFamily {
   rules: readonly RuleMeta[];
-  check(pair: ModelPair, report: FamilyReport): void;
+  check?(pair: ModelPair, report: FamilyReport): void;
+  sites?(pair: ModelPair, report: FamilyReport): (site: SchemaSite) => void;
 }
 
 /** oasdiff's rule metadata: ERR is an error, WARN a warning; its tags (direction, area, kind, action) are the categories. */

@@ -1,8 +1,6 @@
-// The schema value families (enums, types and formats, nullability, const and defaults) in one walk over every schema
-// pair of the paired operations: bodies, their properties, parameters and their properties, response headers.
-import { parameterKey, type Operation, type Parameter } from '../model';
+// The schema value families (enums, types and formats, nullability, const and defaults), visited at every schema site of
+// the one walk the checker makes: bodies, their properties, parameters and their properties, response headers.
 import { schemaPair } from '../schemaFacts';
-import { forEachSchemaSite } from '../schemaSites';
 import { constAndDefault } from './constAndDefault';
 import { enumValues } from './enumValues';
 import type { CheckFamily } from './family';
@@ -14,19 +12,11 @@ const ASPECTS = [enumValues, typeChanges, nullability, constAndDefault];
 
 export const schemaValues: CheckFamily = {
   rules: ASPECTS.flatMap((aspect) => aspect.rules),
-  check(pair, report) {
-    const baseOf = new Map<Operation, Operation>(pair.operations.map(({ base, head }) => [head, base]));
-    const context: SiteContext = {
-      baseParameter(site): Parameter | undefined {
-        const head = site.parameter;
-        const base = baseOf.get(site.operation);
-        return head && base?.parameters.get(parameterKey(head, site.operation.path));
-      },
-    };
-    const complete = forEachSchemaSite({ base: pair.base.set, head: pair.head.set }, pair.operations, (site) => {
+  sites(pair, report) {
+    const context: SiteContext = { baseParameter: (site) => site.baseParameter };
+    return (site) => {
       const facts = schemaPair(pair.base.set, pair.head.set, site.base, site.head);
       for (const aspect of ASPECTS) aspect.visit(site, facts, report, context);
-    });
-    if (!complete) report.incomplete('schemas too large to compare in full (more than 20,000 nested schemas)');
+    };
   },
 };
