@@ -1,12 +1,22 @@
 // Every OpenAPI check family, and so every oasdiff ID the kind reports. Explicit imports: the order is visible.
 import type { RuleMeta } from '../../engine/rule';
 import { bodyAndResponses } from './bodyAndResponses';
+import { composition } from './composition';
 import { deprecation } from './deprecation';
 import type { CheckFamily } from './family';
+import { jsonSchemaKeywords } from './jsonSchemaKeywords';
 import { operationRemoval } from './operationRemoval';
 import { parameterChanges } from './parameterChanges';
 import { propertyChanges } from './propertyChanges';
 
-export const OPENAPI_FAMILIES: readonly CheckFamily[] = [operationRemoval, parameterChanges, bodyAndResponses, propertyChanges, deprecation];
+export const OPENAPI_FAMILIES: readonly CheckFamily[] = [
+  operationRemoval,
+  parameterChanges,
+  bodyAndResponses,
+  propertyChanges,
+  deprecation,
+  composition,
+  jsonSchemaKeywords,
+];
 
 export const OPENAPI_RULES: readonly RuleMeta[] = OPENAPI_FAMILIES.flatMap((family) => family.rules);
