@@ -4,6 +4,7 @@
 import { child, isTrue, pairOf, pairs, items, scalarText, type SpecNode } from './document';
 import { blockOf, placeOf, type Place, type SourceBlock } from './model';
 import type { Located, SpecSet } from './specSet';
+import { diffSubschemas } from './subschemas';
 
 export interface PropertySide {
   name: string;
@@ -28,8 +29,8 @@ export interface SchemaSide {
 
 export interface PropertyVisitor {
   /** `path` is the parent's path ('' at the top); the full name is `fullName(path, name)`. */
-  removed?(path: string, base: PropertySide, headParent: SchemaSide): void;
-  added?(path: string, head: PropertySide, baseParent: SchemaSide): void;
+  removed?(path: string, base: PropertySide, headParent: SchemaSide, baseParent: SchemaSide): void;
+  added?(path: string, head: PropertySide, baseParent: SchemaSide, headParent: SchemaSide): void;
   both?(path: string, base: PropertySide, head: PropertySide): void;
   /** Every pair of schemas below the top one, resolved, named as oasdiff's property walk names them: a property is
    *  (parent path, its name); `items`, `allOf[…]`, `contains` and the other subschemas are (their path, ''). */
@@ -73,13 +74,13 @@ export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located
     const headSide = sideOf(headSchema);
     for (const [name, property] of baseProperties) {
       const other = headProperties.get(name);
-      if (!other) visitor.removed?.(path, property, headSide);
+      if (!other) visitor.removed?.(path, property, headSide, baseSide);
       else {
         visitor.both?.(path, property, other);
         walk(property.schema, other.schema, path, depth + 1, name, { base: property, head: other });
       }
     }
-    for (const [name, property] of headProperties) if (!baseProperties.has(name)) visitor.added?.(path, property, baseSide);
+    for (const [name, property] of headProperties) if (!baseProperties.has(name)) visitor.added?.(path, property, baseSide, headSide);
     const baseItems = child(baseSchema.node, 'items');
     const headItems = child(headSchema.node, 'items');
     if (baseItems && headItems)
@@ -166,28 +167,7 @@ function propertiesOf(set: SpecSet, schema: Located): Map<string, PropertySide> 
   return result;
 }
 
-/** Subschemas of a composition, paired by the component they reference, else by position; labelled as oasdiff labels them. */
+/** Subschemas of a composition (or `prefixItems`), paired as oasdiff pairs them (see subschemas.ts) and labelled as it labels them. */
 function subschemaPairs(baseSet: SpecSet, headSet: SpecSet, base: Located, head: Located, keyword: string): [Located, Located, string][] {
-  const describe = (set: SpecSet, at: Located, index: number) => {
-    const node = items(child(at.node, keyword))[index];
-    const ref = scalarText(child(node, '$ref'));
-    const component = ref && /#\/components\/schemas\/([^/]+)$/.exec(ref)?.[1];
-    const resolved = set.resolve({ file: at.file, node });
-    const title = resolved && scalarText(child(resolved.node, 'title'));
-    const label = title ? `subschema #${index + 1}: ${title}` : component ? `#/components/schemas/${component}` : `subschema #${index + 1}`;
-    return { located: { file: at.file, node }, component, label };
-  };
-  const baseSubs = items(child(base.node, keyword)).map((_, index) => describe(baseSet, base, index));
-  const headSubs = items(child(head.node, keyword)).map((_, index) => describe(headSet, head, index));
-  const result: [Located, Located, string][] = [];
-  const used = new Set<number>();
-  baseSubs.forEach((baseSub, index) => {
-    let match = baseSub.component ? headSubs.findIndex((headSub, at) => !used.has(at) && headSub.component === baseSub.component) : -1;
-    if (match < 0 && !baseSub.component && index < headSubs.length && !used.has(index) && !headSubs[index].component) match = index;
-    if (match < 0) return;
-    used.add(match);
-    const headSub = headSubs[match];
-    result.push([baseSub.located, headSub.located, baseSub.label === headSub.label ? baseSub.label : `${baseSub.label} -> ${headSub.label}`]);
-  });
-  return result;
+  return diffSubschemas(baseSet, headSet, base, head, keyword).paired.map(({ base, head, label }) => [base.at, head.at, label]);
 }

@@ -45,9 +45,24 @@ export interface SchemaSiteSides {
   head: SpecSet;
 }
 
+/** The sites of one comparison, walked once and shared by every family that asks (the families of a check get the same
+ *  `operations` array). */
+const WALKED = new WeakMap<readonly OperationPair[], SchemaSiteSides & { sites: SchemaSite[]; complete: boolean }>();
+
 /** Calls `visit` for every schema pair of the paired operations; returns false when some schema pair was too large to
  *  compare in full (the caller reports the operation as incomplete). */
 export function forEachSchemaSite(sets: SchemaSiteSides, operations: readonly OperationPair[], visit: (site: SchemaSite) => void): boolean {
+  let walked = WALKED.get(operations);
+  if (!walked || walked.base !== sets.base || walked.head !== sets.head) {
+    const sites: SchemaSite[] = [];
+    walked = { ...sets, sites, complete: walkSites(sets, operations, (site) => sites.push(site)) };
+    WALKED.set(operations, walked);
+  }
+  for (const site of walked.sites) visit(site);
+  return walked.complete;
+}
+
+function walkSites(sets: SchemaSiteSides, operations: readonly OperationPair[], visit: (site: SchemaSite) => void): boolean {
   let complete = true;
   const walk = (top: Omit<SchemaSite, 'base' | 'head'>, base: Located | undefined, head: Located | undefined, nestedSubject?: SchemaSubject) => {
     const baseSchema = base && sets.base.resolve(base);

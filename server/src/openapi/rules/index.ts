@@ -2,8 +2,10 @@
 import type { RuleMeta } from '../../engine/rule';
 import { bodyAndResponses } from './bodyAndResponses';
 import { constraints } from './constraints';
+import { composition } from './composition';
 import { deprecation } from './deprecation';
 import type { CheckFamily } from './family';
+import { jsonSchemaKeywords } from './jsonSchemaKeywords';
 import { operationRemoval } from './operationRemoval';
 import { parameterChanges } from './parameterChanges';
 import { propertyChanges } from './propertyChanges';
@@ -17,6 +19,8 @@ export const OPENAPI_FAMILIES: readonly CheckFamily[] = [
   deprecation,
   constraints,
   schemaValues,
+  composition,
+  jsonSchemaKeywords,
 ];
 
 export const OPENAPI_RULES: readonly RuleMeta[] = OPENAPI_FAMILIES.flatMap((family) => family.rules);

@@ -3,6 +3,7 @@
 // response property breaks readers that rely on it: an error when it was required (always returned), else a warning.
 import { compareSchemas, fullName, type PropertySide } from '../schemaPairs';
 import { oasdiffRule, quoted, type CheckFamily } from './family';
+import { isWrappingEcho } from './structureSites';
 
 const REQUEST = ['request', 'schema'];
 const RESPONSE = ['response', 'schema'];
@@ -35,8 +36,8 @@ export const propertyChanges: CheckFamily = {
         const headMedia = head.requestBody?.content.get(media);
         if (!headMedia) continue;
         const complete = compareSchemas(pair.base.set, pair.head.set, baseMedia.schema, headMedia.schema, {
-          removed(path, property, headParent) {
-            if (property.readOnly || property.deprecated) return;
+          removed(path, property, headParent, baseParent) {
+            if (property.readOnly || property.deprecated || isWrappingEcho(pair, baseParent, headParent, property.name)) return;
             const name = fullName(path, property.name);
             report.finding({
               rule: 'request-property-removed',
@@ -47,8 +48,8 @@ export const propertyChanges: CheckFamily = {
               fixData: restoreProperty(property),
             });
           },
-          added(path, property) {
-            if (!property.required || property.readOnly) return;
+          added(path, property, baseParent, headParent) {
+            if (!property.required || property.readOnly || isWrappingEcho(pair, baseParent, headParent, property.name)) return;
             const name = quoted(fullName(path, property.name));
             if (property.hasDefault)
               report.finding({
@@ -95,8 +96,8 @@ export const propertyChanges: CheckFamily = {
           const headMedia = headResponse.content.get(media);
           if (!headMedia) continue;
           const complete = compareSchemas(pair.base.set, pair.head.set, baseMedia.schema, headMedia.schema, {
-            removed(path, property, headParent) {
-              if (property.writeOnly || property.deprecated) return;
+            removed(path, property, headParent, baseParent) {
+              if (property.writeOnly || property.deprecated || isWrappingEcho(pair, baseParent, headParent, property.name)) return;
               const name = quoted(fullName(path, property.name));
               const [rule, which] = property.required ? ['response-required-property-removed', 'required'] : ['response-optional-property-removed', 'optional'];
               report.finding({
