@@ -428,6 +428,17 @@ ruleCases('response-body-max-length-unset', [
 ]);
 
 ruleCases('response-property-max-length-unset', [
+  change(
+    "3.1: made nullable by wrapping in oneOf with a null branch: the maxLength only moved into the branch (oasdiff's nullable transition)",
+    { ...v31, rprop: 'type: string, maxLength: 10' },
+    { ...v31, rprop: "oneOf: [{ type: 'null' }, { type: string, maxLength: 10 }]" },
+  ),
+  change(
+    '3.1: a wrap whose branch drops the maxLength is not a pure nullability change',
+    { ...v31, rprop: 'type: string, maxLength: 10' },
+    { ...v31, rprop: "oneOf: [{ type: 'null' }, { type: string }]" },
+    [`27:19 ${op} the \`name\` response property's maxLength was unset from \`10\` for the response status \`200\``],
+  ),
   change('the maxLength dropped from a response property: shown on the property', { rprop: 'maxLength: 10' }, {}, [
     `27:19 ${op} the \`name\` response property's maxLength was unset from \`10\` for the response status \`200\``,
   ]),
@@ -584,6 +595,11 @@ ruleCases('request-parameter-pattern-changed', [
 ]);
 
 ruleCases('request-property-pattern-added', [
+  change(
+    '3.1: unwrapping a nullable oneOf puts no new pattern on the property, it was in the branch',
+    { ...v31, prop: "oneOf: [{ type: 'null' }, { type: string, pattern: '^[a-z]+$' }]" },
+    { ...v31, prop: "type: string, pattern: '^[a-z]+$'" },
+  ),
   change('a pattern put on a request property', {}, { prop: "pattern: '^[a-z]+$'" }, [
     `17:25 ${op} added the pattern \`^[a-z]+$\` to the request property \`name\``,
   ]),
