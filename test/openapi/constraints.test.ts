@@ -73,6 +73,14 @@ paths:
               name: { ${p.rprop ?? 'type: string'} }
 `;
 
+const jsonSpec = (maxLength: number) => ({
+  openapi: '3.0.3',
+  info: { title: 'Pets', version: '1' },
+  paths: {
+    '/pets': { post: { parameters: [{ name: 'limit', in: 'query', schema: { maxLength, type: 'string' } }], responses: { '200': { description: 'ok' } } } },
+  },
+});
+
 const change = (name: string, base: Parts, head: Parts, expect: string[] = []) => ({ name, base: spec(base), head: spec(head), expect });
 const v31 = { version: '3.1.0' };
 const op = 'in API POST /pets';
@@ -383,6 +391,13 @@ ruleCases('request-property-max-length-decreased', [
 ]);
 
 ruleCases('request-parameter-max-length-decreased', [
+  {
+    name: 'in a JSON description: shown on the key, with no revert fix (JSON text gets none)',
+    base: { 'openapi.json': JSON.stringify(jsonSpec(10), null, 2) },
+    head: { 'openapi.json': JSON.stringify(jsonSpec(5), null, 2) },
+    expect: [`openapi.json:15:15 ${op} for the \`query\` request parameter \`limit\`, the maxLength was decreased from \`10\` to \`5\``],
+    fixTitles: [],
+  },
   change('a lower maxLength on a parameter', { param: 'maxLength: 10' }, { param: 'maxLength: 5' }, [
     `9:21 ${op} for the \`query\` request parameter \`limit\`, the maxLength was decreased from \`10\` to \`5\``,
   ]),

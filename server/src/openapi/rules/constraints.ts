@@ -388,10 +388,10 @@ const onlyAnnotations = (schema: Located, besides: string) =>
  *  else constraining, where plain' has plain's type and constraints. Then a constraint that reads as removed (or, the
  *  other way round, as put on) at the top only moved into the branch, and oasdiff reports the nullability alone. */
 function isNullableWrap(plain: Located, wrapped: Located, wrappedSet: SpecSet): boolean {
-  if (['oneOf', 'anyOf', 'allOf', 'not'].some((key) => child(plain.node, key) !== undefined)) return false;
-  if (isTrue(child(plain.node, 'nullable')) || typesOf(plain).includes('null')) return false;
   const branches = items(child(wrapped.node, 'oneOf'));
   if (branches.length !== 2 || !onlyAnnotations(wrapped, 'oneOf')) return false;
+  if (['oneOf', 'anyOf', 'allOf', 'not'].some((key) => child(plain.node, key) !== undefined)) return false;
+  if (isTrue(child(plain.node, 'nullable')) || typesOf(plain).includes('null')) return false;
   const resolved = branches.map((node) => wrappedSet.resolve({ file: wrapped.file, node }));
   const isNull = (branch: Located | undefined) => branch !== undefined && typesOf(branch).join() === 'null' && onlyAnnotations(branch, 'type');
   const payload = resolved.find((branch) => !isNull(branch));
