@@ -73,6 +73,14 @@ paths:
               name: { ${p.rprop ?? 'type: string'} }
 `;
 
+const jsonSpec = (maxLength: number) => ({
+  openapi: '3.0.3',
+  info: { title: 'Pets', version: '1' },
+  paths: {
+    '/pets': { post: { parameters: [{ name: 'limit', in: 'query', schema: { maxLength, type: 'string' } }], responses: { '200': { description: 'ok' } } } },
+  },
+});
+
 const change = (name: string, base: Parts, head: Parts, expect: string[] = []) => ({ name, base: spec(base), head: spec(head), expect });
 const v31 = { version: '3.1.0' };
 const op = 'in API POST /pets';
@@ -383,6 +391,13 @@ ruleCases('request-property-max-length-decreased', [
 ]);
 
 ruleCases('request-parameter-max-length-decreased', [
+  {
+    name: 'in a JSON description: shown on the key, with no revert fix (JSON text gets none)',
+    base: { 'openapi.json': JSON.stringify(jsonSpec(10), null, 2) },
+    head: { 'openapi.json': JSON.stringify(jsonSpec(5), null, 2) },
+    expect: [`openapi.json:15:15 ${op} for the \`query\` request parameter \`limit\`, the maxLength was decreased from \`10\` to \`5\``],
+    fixTitles: [],
+  },
   change('a lower maxLength on a parameter', { param: 'maxLength: 10' }, { param: 'maxLength: 5' }, [
     `9:21 ${op} for the \`query\` request parameter \`limit\`, the maxLength was decreased from \`10\` to \`5\``,
   ]),
@@ -428,6 +443,17 @@ ruleCases('response-body-max-length-unset', [
 ]);
 
 ruleCases('response-property-max-length-unset', [
+  change(
+    "3.1: made nullable by wrapping in oneOf with a null branch: the maxLength only moved into the branch (oasdiff's nullable transition)",
+    { ...v31, rprop: 'type: string, maxLength: 10' },
+    { ...v31, rprop: "oneOf: [{ type: 'null' }, { type: string, maxLength: 10 }]" },
+  ),
+  change(
+    '3.1: a wrap whose branch drops the maxLength is not a pure nullability change',
+    { ...v31, rprop: 'type: string, maxLength: 10' },
+    { ...v31, rprop: "oneOf: [{ type: 'null' }, { type: string }]" },
+    [`27:19 ${op} the \`name\` response property's maxLength was unset from \`10\` for the response status \`200\``],
+  ),
   change('the maxLength dropped from a response property: shown on the property', { rprop: 'maxLength: 10' }, {}, [
     `27:19 ${op} the \`name\` response property's maxLength was unset from \`10\` for the response status \`200\``,
   ]),
@@ -584,6 +610,11 @@ ruleCases('request-parameter-pattern-changed', [
 ]);
 
 ruleCases('request-property-pattern-added', [
+  change(
+    '3.1: unwrapping a nullable oneOf puts no new pattern on the property, it was in the branch',
+    { ...v31, prop: "oneOf: [{ type: 'null' }, { type: string, pattern: '^[a-z]+$' }]" },
+    { ...v31, prop: "type: string, pattern: '^[a-z]+$'" },
+  ),
   change('a pattern put on a request property', {}, { prop: "pattern: '^[a-z]+$'" }, [
     `17:25 ${op} added the pattern \`^[a-z]+$\` to the request property \`name\``,
   ]),

@@ -1,6 +1,7 @@
 // Fixes for OpenAPI findings, as edits of the head YAML in its own indentation: restore a removed operation or
-// parameter from the base text (or restore the operation deprecated, so that it can be removed later), and put a
-// parameter's `required` back. JSON files get no restore (its text does not splice into JSON); suppression is the engine's.
+// parameter from the base text (or restore the operation deprecated, so that it can be removed later), put a
+// parameter's `required` back, and a changed scalar keyword (a constraint, a pattern) back to its base text. JSON files
+// get no restore (its text does not splice into JSON); suppression is the engine's.
 import type { FixHead } from '../engine/comparison';
 import type { Fix, TextEdit } from '../engine/edit';
 import type { Finding } from '../engine/finding';

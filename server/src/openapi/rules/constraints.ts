@@ -6,7 +6,7 @@
 // properties in the response. A read-only request property is never sent and a write-only response property never
 // returned: oasdiff reports those under INFO IDs, which are not reported here.
 import type { RuleMeta } from '../../engine/rule';
-import { child, isScalar, isTrue, scalarText } from '../document';
+import { child, isScalar, isTrue, items, pairs, scalarText, type SpecNode } from '../document';
 import type { Place } from '../model';
 import { keywordPlace, type SchemaSite } from '../schemaSites';
 import type { Located, SpecSet } from '../specSet';
@@ -258,6 +258,8 @@ export const constraints: CheckFamily = {
       // oasdiff compares a path item's own parameters apart from its operations' (unless --flatten-params, not offered
       // yet), and has no constraint check for them: a constraint of a path-level parameter is not reported.
       if (site.parameter?.pathLevel || site.baseParameter?.pathLevel) return;
+      // A schema made nullable by wrapping it (or unwrapped): its constraints only moved into the branch (oasdiff's claim).
+      if (isNullableWrap(site.base, site.head, sets.head) || isNullableWrap(site.head, site.base, sets.base)) return;
       if (site.direction === 'request') {
         for (const c of CONSTRAINTS) requestConstraint(site, where, c, sets, report);
         requestPattern(site, where, report);
@@ -366,4 +368,34 @@ function requestPattern(site: SchemaSite, where: Where, report: FamilyReport): v
       ...revert(site.base, 'pattern'),
     });
   }
+}
+
+/** Keywords that describe and do not constrain: a wrapper or a null branch may carry them. */
+const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'externalDocs', '$comment', 'default', 'deprecated']);
+const onlyAnnotations = (schema: Located, besides: string) =>
+  pairs(schema.node).every((pair) => {
+    const key = scalarText(pair.key as SpecNode) ?? '';
+    return key === besides || ANNOTATIONS.has(key) || key.startsWith('x-');
+  });
+
+/** oasdiff's nullable wrapping: `plain` (no composition, not nullable) became `oneOf: [{type: 'null'}, plain']` with nothing
+ *  else constraining, where plain' has plain's type and constraints. Then a constraint that reads as removed (or, the
+ *  other way round, as put on) at the top only moved into the branch, and oasdiff reports the nullability alone. */
+function isNullableWrap(plain: Located, wrapped: Located, wrappedSet: SpecSet): boolean {
+  const branches = items(child(wrapped.node, 'oneOf'));
+  if (branches.length !== 2 || !onlyAnnotations(wrapped, 'oneOf')) return false;
+  if (['oneOf', 'anyOf', 'allOf', 'not'].some((key) => child(plain.node, key) !== undefined)) return false;
+  if (isTrue(child(plain.node, 'nullable')) || typesOf(plain).includes('null')) return false;
+  const resolved = branches.map((node) => wrappedSet.resolve({ file: wrapped.file, node }));
+  const isNull = (branch: Located | undefined) => branch !== undefined && typesOf(branch).join() === 'null' && onlyAnnotations(branch, 'type');
+  const payload = resolved.find((branch) => !isNull(branch));
+  if (resolved.filter(isNull).length !== 1 || !payload) return false;
+  const same = (keyword: string) => scalarText(child(plain.node, keyword)) === scalarText(child(payload.node, keyword));
+  return typesOf(plain).join() === typesOf(payload).join() && [...CONSTRAINTS.map((c) => c.keyword), 'pattern'].every(same);
+}
+
+function typesOf(schema: Located): string[] {
+  const type = child(schema.node, 'type');
+  const list = items(type).length > 0 ? items(type).map((item) => scalarText(item) ?? '') : [scalarText(type) ?? ''];
+  return list.filter((name) => name !== '').sort();
 }
