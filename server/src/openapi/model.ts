@@ -49,8 +49,8 @@ export interface Parameter {
   requiredPlace: Place | undefined;
   /** The parameter as written in its operation or path item (a `$ref` or the object): what a restore copies. */
   source: SourceBlock;
-  /** The parameter's schema: `schema`, else the schema of its single `content` entry; in Swagger 2.0 the parameter
-   *  itself, which carries `type`, `format`, `enum` and the constraints. */
+  /** The parameter's `schema`; in Swagger 2.0 the parameter itself, which carries `type`, `format`, `enum` and the
+   *  constraints. A parameter described by `content` has none: oasdiff compares its schema checks on `schema` only. */
   schema: Located | undefined;
   /** Declared on the path item, shared by its operations (oasdiff's "default" parameters). */
   pathLevel: boolean;
@@ -283,9 +283,6 @@ function parametersOf(set: SpecSet, at: Located, template: string, pathLevel: bo
 function parameterSchemaOf(parameter: Located): Located | undefined {
   const schema = child(parameter.node, 'schema');
   if (schema) return { file: parameter.file, node: schema };
-  const content = pairs(child(parameter.node, 'content'))[0];
-  const inContent = content && child(content.value as SpecNode, 'schema');
-  if (inContent) return { file: parameter.file, node: inContent };
   return child(parameter.node, 'type') !== undefined ? parameter : undefined;
 }
 
