@@ -297,16 +297,20 @@ function oneOfWrapping(pair: SchemaPair): boolean {
   });
 }
 
-export type ClaimKind = 'type' | 'values';
-export type Reporter = 'nullability' | 'list-of-types';
+/** oasdiff's kinds of finding (a rule's third tag) that a transition can explain. */
+export type ClaimKind = 'type' | 'values' | 'constraints' | 'structure' | 'existence' | 'requiredness';
+export type Reporter = 'nullability' | 'list-of-types' | 'one-of-wrap';
 
 /** Whether a finding of this kind at this schema pair is an echo of a transition there (and so not reported), unless the
- *  rule is one of that transition's reporters. */
+ *  rule is one of that transition's reporters. The nullable wrap explains every kind (the wrapped schema moved into a
+ *  branch); wrapping an object in a oneOf and the list-of-types pattern explain type and structure; a type list that
+ *  only gained or lost "null" explains the type. Other families may use it for their kinds. */
 export function claimedAt(pair: SchemaPair, kind: ClaimKind, reporter?: Reporter): boolean {
   if (reporter !== 'nullability' && nullableWrapping(pair) !== undefined) return true;
-  if (kind !== 'type') return false;
-  if (oneOfWrapping(pair)) return true;
+  if (kind !== 'type' && kind !== 'structure') return false;
+  if (reporter !== 'one-of-wrap' && oneOfWrapping(pair)) return true;
   if (reporter !== 'list-of-types' && listOfTypesDiff(pair) !== undefined) return true;
+  if (kind !== 'type') return false;
   const typeDiff = pair.typeDiff;
   const onlyNull = typeDiff !== undefined && [...typeDiff.added, ...typeDiff.deleted].every((type) => type === 'null');
   return reporter !== 'nullability' && onlyNull && pair.formatDiff === undefined;
