@@ -362,6 +362,37 @@ function validationShape(set: SpecSet, schema: Located, depth: number, leaveOut:
   return result;
 }
 
+/** Whether two schemas differ in anything written (annotations too), references followed; a pair too large to compare
+ *  in full (more than 20,000 nodes) counts as different. */
+export function schemasDiffer(baseSet: SpecSet, base: Located | undefined, headSet: SpecSet, head: Located | undefined): boolean {
+  if (!base || !head) return base !== head;
+  const budget = { left: 20_000 };
+  const a = writtenShape(baseSet, base, 0, budget);
+  const b = writtenShape(headSet, head, 0, budget);
+  return budget.left < 0 || !sameValue(a, b);
+}
+
+function writtenShape(set: SpecSet, at: Located, depth: number, budget: { left: number }, onTheWay = new Set<SpecNode>()): unknown {
+  if (--budget.left < 0 || depth > 32) return null;
+  const resolved = set.resolve(at) ?? at;
+  const node = resolved.node;
+  // A recursive schema is compared down to where it repeats, by the reference it repeats through.
+  if (onTheWay.has(node)) return { $again: scalarText(child(at.node, '$ref')) ?? '' };
+  onTheWay.add(node);
+  let shape: unknown;
+  if (isMap(node))
+    shape = Object.fromEntries(
+      pairs(node).map((pair) => [
+        scalarText(pair.key as SpecNode) ?? '',
+        writtenShape(set, { file: resolved.file, node: pair.value as SpecNode }, depth + 1, budget, onTheWay),
+      ]),
+    );
+  else if (isSeq(node)) shape = items(node).map((item) => writtenShape(set, { file: resolved.file, node: item }, depth + 1, budget, onTheWay));
+  else shape = plainValue(node);
+  onTheWay.delete(node);
+  return shape;
+}
+
 /** A YAML/JSON value as plain data (numbers, strings, booleans, null, lists, objects). */
 export function plainValue(node: SpecNode | null | undefined, depth = 0): unknown {
   if (node === null || node === undefined || depth > 64) return null;

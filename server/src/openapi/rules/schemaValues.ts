@@ -1,14 +1,14 @@
 // The schema value families (enums, types and formats, nullability, const and defaults) in one walk over every schema
 // pair of the paired operations: bodies, their properties, parameters and their properties, response headers.
-import { parameterKey, type Operation, type Parameter } from '../model';
-import { schemaPair } from '../schemaFacts';
-import { forEachSchemaSite } from '../schemaSites';
+import { parameterKey, type MediaType, type Operation, type Parameter } from '../model';
+import { schemaPair, schemasDiffer } from '../schemaFacts';
+import { forEachSchemaSite, type SchemaSite } from '../schemaSites';
 import { constAndDefault } from './constAndDefault';
 import { enumValues } from './enumValues';
 import type { CheckFamily } from './family';
 import { nullability } from './nullability';
 import { typeChanges } from './typeChanges';
-import type { SiteContext } from './valueSites';
+import { withMediaTypeDetails, type SiteContext } from './valueSites';
 
 const ASPECTS = [enumValues, typeChanges, nullability, constAndDefault];
 
@@ -23,9 +23,31 @@ export const schemaValues: CheckFamily = {
         return head && base?.parameters.get(parameterKey(head, site.operation.path));
       },
     };
-    const complete = forEachSchemaSite({ base: pair.base.set, head: pair.head.set }, pair.operations, (site) => {
-      const facts = schemaPair(pair.base.set, pair.head.set, site.base, site.head);
-      for (const aspect of ASPECTS) aspect.visit(site, facts, report, context);
+    // How many media types of a request body or response changed, worked out once per body or response that has a finding.
+    const changedCounts = new Map<MediaType, number>();
+    const details = (site: SchemaSite): string => {
+      const media = site.mediaType;
+      if (!media || (site.subject !== 'body' && site.subject !== 'property')) return '';
+      let count = changedCounts.get(media);
+      if (count === undefined) {
+        const base = baseOf.get(site.operation);
+        const baseContent = site.direction === 'request' ? base?.requestBody?.content : base?.responses.get(site.response?.status.toUpperCase() ?? '')?.content;
+        const headContent = site.direction === 'request' ? site.operation.requestBody?.content : site.response?.content;
+        count = 0;
+        for (const [name, headMedia] of headContent ?? []) {
+          const baseMedia = baseContent?.get(name);
+          if (baseMedia && schemasDiffer(pair.base.set, baseMedia.schema, pair.head.set, headMedia.schema)) count++;
+        }
+        for (const headMedia of headContent?.values() ?? []) changedCounts.set(headMedia, count);
+      }
+      return count > 1 ? ` (media type: ${media.name})` : '';
+    };
+    let complete = true;
+    withMediaTypeDetails(details, () => {
+      complete = forEachSchemaSite({ base: pair.base.set, head: pair.head.set }, pair.operations, (site) => {
+        const facts = schemaPair(pair.base.set, pair.head.set, site.base, site.head);
+        for (const aspect of ASPECTS) aspect.visit(site, facts, report, context);
+      });
     });
     if (!complete) report.incomplete('schemas too large to compare in full (more than 20,000 nested schemas)');
   },
