@@ -1,8 +1,10 @@
 // The schema value families (enums, types and formats, nullability, const and defaults) in one walk over every schema
 // pair of the paired operations: bodies, their properties, parameters and their properties, response headers.
+import { pairs, scalarText, type SpecNode } from '../document';
 import { parameterKey, type MediaType, type Operation, type Parameter } from '../model';
 import { schemaPair, schemasDiffer } from '../schemaFacts';
 import { forEachSchemaSite, type SchemaSite } from '../schemaSites';
+import type { Located } from '../specSet';
 import { constAndDefault } from './constAndDefault';
 import { enumValues } from './enumValues';
 import type { CheckFamily } from './family';
@@ -45,6 +47,7 @@ export const schemaValues: CheckFamily = {
     let complete = true;
     withMediaTypeDetails(details, () => {
       complete = forEachSchemaSite({ base: pair.base.set, head: pair.head.set }, pair.operations, (site) => {
+        if (!mayDiffer(site.base, site.head)) return;
         const facts = schemaPair(pair.base.set, pair.head.set, site.base, site.head);
         for (const aspect of ASPECTS) aspect.visit(site, facts, report, context);
       });
@@ -52,3 +55,25 @@ export const schemaValues: CheckFamily = {
     if (!complete) report.incomplete('schemas too large to compare in full (more than 20,000 nested schemas)');
   },
 };
+
+/** The keywords the value checks read from a schema itself; oneOf/anyOf also read the branches they reference. */
+const WATCHED = new Set(['type', 'format', 'enum', 'const', 'default', 'nullable', 'x-nullable', 'x-extensible-enum']);
+
+/** A quick filter (every schema pair of every operation comes by): the pair can only give a finding when a watched keyword
+ *  is written differently, or when a oneOf/anyOf may lead elsewhere. */
+function mayDiffer(base: Located, head: Located): boolean {
+  const signature = (schema: Located): string | undefined => {
+    let text = '';
+    for (const entry of pairs(schema.node)) {
+      const key = scalarText(entry.key as SpecNode);
+      if (key === 'oneOf' || key === 'anyOf') return undefined;
+      const range = (entry.value as SpecNode | null)?.range;
+      if (key !== undefined && WATCHED.has(key)) text += `${key}\u0000${range ? schema.file.text.slice(range[0], range[1]) : ''}\u0000`;
+    }
+    return text;
+  };
+  const before = signature(base);
+  if (before === undefined) return true;
+  const after = signature(head);
+  return after === undefined || before !== after;
+}
