@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { render, ruleCases, runRule } from '../support/ruleCases';
+import { object, twoMediaTypes } from './valueSpecs';
 
 /** The keywords written at each place (flow-mapping entries, or one block entry for the bodies); absent when undefined. */
 interface Parts {
@@ -663,3 +664,15 @@ test('Swagger 2.0: a constraint of a query parameter is shown on the keyword in 
     `7:52 ${op} for the \`query\` request parameter \`limit\`, the maxLength was decreased from \`10\` to \`4\``,
   ]);
 });
+
+ruleCases('request-property-max-decreased', [
+  {
+    name: 'when two media types of the body changed, each finding names its media type (oasdiff details)',
+    base: twoMediaTypes(object('size: { type: integer, maximum: 10 }')),
+    head: twoMediaTypes(object('size: { type: integer, maximum: 5 }')),
+    expect: [
+      "9:74 in API POST /pets the `size` request property's max was decreased to `5.00` (media type: application/json)",
+      "11:74 in API POST /pets the `size` request property's max was decreased to `5.00` (media type: application/xml)",
+    ],
+  },
+]);

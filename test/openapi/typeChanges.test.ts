@@ -1,7 +1,7 @@
 // Types and formats on every schema site, judged by oasdiff's compatibility tables (request toward the head type,
 // response toward the base type, text parameters and headers loosely typed), and the list-of-types pattern.
 import { ruleCases } from '../support/ruleCases';
-import { api, object } from './valueSpecs';
+import { api, object, twoMediaTypes } from './valueSpecs';
 
 ruleCases('request-body-type-changed', [
   {
@@ -49,6 +49,15 @@ ruleCases('request-property-type-changed', [
     base: api({ body: object('id: { type: number, readOnly: true }') }),
     head: api({ body: object('id: { type: integer, readOnly: true }') }),
     expect: [],
+  },
+  {
+    name: 'when two media types of the body changed, each finding says which',
+    base: twoMediaTypes(object('size: { type: number }')),
+    head: twoMediaTypes(object('size: { type: integer }')),
+    expect: [
+      '9:59 in API POST /pets the `size` request property `type` changed from `number` to `integer` (media type: application/json)',
+      '11:59 in API POST /pets the `size` request property `type` changed from `number` to `integer` (media type: application/xml)',
+    ],
   },
   {
     name: 'array items show their type inline',

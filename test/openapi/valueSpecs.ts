@@ -42,3 +42,23 @@ export function api(schemas: ValueSchemas): string {
 export function object(properties: string, extra = ''): string {
   return `{ type: object${extra ? `, ${extra}` : ''}, properties: { ${properties} } }`;
 }
+
+/** A request body in JSON and XML with the same schema: oasdiff then says which media type a finding is about. */
+export function twoMediaTypes(schema: string): string {
+  return [
+    'openapi: 3.0.3',
+    "info: { title: Pets, version: '1' }",
+    'paths:',
+    '  /pets:',
+    '    post:',
+    '      requestBody:',
+    '        content:',
+    '          application/json:',
+    `            schema: ${schema}`,
+    '          application/xml:',
+    `            schema: ${schema}`,
+    '      responses:',
+    "        '200': { description: ok }",
+    '',
+  ].join('\n');
+}

@@ -222,7 +222,7 @@ function compare(
   const report: FamilyReport = {
     finding(finding: OpenapiFinding) {
       const message = `in API ${finding.operation.method} ${finding.operation.path} ${finding.text}`;
-      // One finding per operation and element: the same property reached through two media types is one finding.
+      // One finding per operation, element and message: a schema shared by two operations' bodies is reached for each.
       const key = `${finding.rule}\0${finding.place.file}\0${finding.place.range.start.line}\0${finding.place.range.start.character}\0${message}`;
       if (seen.has(key)) return;
       seen.add(key);
@@ -240,13 +240,23 @@ function compare(
       reasons.add(reason);
     },
   };
+  // Site visitors report through the site they are at: body and property findings end with its media type detail.
+  let current: SchemaSite | undefined;
+  const siteReport: FamilyReport = {
+    finding(finding) {
+      const details = finding.withoutMediaType ? '' : (current?.mediaTypeDetails ?? '');
+      report.finding(details ? { ...finding, text: finding.text + details } : finding);
+    },
+    incomplete: (reason) => report.incomplete(reason),
+  };
   const visitors: ((site: SchemaSite) => void)[] = [];
   for (const family of OPENAPI_FAMILIES) {
     family.check?.(pair, report);
-    const visitor = family.sites?.(pair, report);
+    const visitor = family.sites?.(pair, siteReport);
     if (visitor) visitors.push(visitor);
   }
   const complete = forEachSchemaSite({ base: pair.base.set, head: pair.head.set }, pair.operations, (site) => {
+    current = site;
     for (const visit of visitors) visit(site);
   });
   if (!complete) report.incomplete('schemas too large to compare in full (more than 20,000 nested schemas)');

@@ -297,16 +297,20 @@ function oneOfWrapping(pair: SchemaPair): boolean {
   });
 }
 
-export type ClaimKind = 'type' | 'values';
-export type Reporter = 'nullability' | 'list-of-types';
+/** oasdiff's kinds of finding (a rule's third tag) that a transition can explain. */
+export type ClaimKind = 'type' | 'values' | 'constraints' | 'structure' | 'existence' | 'requiredness';
+export type Reporter = 'nullability' | 'list-of-types' | 'one-of-wrap';
 
 /** Whether a finding of this kind at this schema pair is an echo of a transition there (and so not reported), unless the
- *  rule is one of that transition's reporters. */
+ *  rule is one of that transition's reporters. The nullable wrap explains every kind (the wrapped schema moved into a
+ *  branch); wrapping an object in a oneOf and the list-of-types pattern explain type and structure; a type list that
+ *  only gained or lost "null" explains the type. Other families may use it for their kinds. */
 export function claimedAt(pair: SchemaPair, kind: ClaimKind, reporter?: Reporter): boolean {
   if (reporter !== 'nullability' && nullableWrapping(pair) !== undefined) return true;
-  if (kind !== 'type') return false;
-  if (oneOfWrapping(pair)) return true;
+  if (kind !== 'type' && kind !== 'structure') return false;
+  if (reporter !== 'one-of-wrap' && oneOfWrapping(pair)) return true;
   if (reporter !== 'list-of-types' && listOfTypesDiff(pair) !== undefined) return true;
+  if (kind !== 'type') return false;
   const typeDiff = pair.typeDiff;
   const onlyNull = typeDiff !== undefined && [...typeDiff.added, ...typeDiff.deleted].every((type) => type === 'null');
   return reporter !== 'nullability' && onlyNull && pair.formatDiff === undefined;
@@ -356,6 +360,37 @@ function validationShape(set: SpecSet, schema: Located, depth: number, leaveOut:
     else result[key] = plainValue(value);
   }
   return result;
+}
+
+/** Whether two schemas differ in anything written (annotations too), references followed; a pair too large to compare
+ *  in full (more than 20,000 nodes) counts as different. */
+export function schemasDiffer(baseSet: SpecSet, base: Located | undefined, headSet: SpecSet, head: Located | undefined): boolean {
+  if (!base || !head) return base !== head;
+  const budget = { left: 20_000 };
+  const a = writtenShape(baseSet, base, 0, budget);
+  const b = writtenShape(headSet, head, 0, budget);
+  return budget.left < 0 || !sameValue(a, b);
+}
+
+function writtenShape(set: SpecSet, at: Located, depth: number, budget: { left: number }, onTheWay = new Set<SpecNode>()): unknown {
+  if (--budget.left < 0 || depth > 32) return null;
+  const resolved = set.resolve(at) ?? at;
+  const node = resolved.node;
+  // A recursive schema is compared down to where it repeats, by the reference it repeats through.
+  if (onTheWay.has(node)) return { $again: scalarText(child(at.node, '$ref')) ?? '' };
+  onTheWay.add(node);
+  let shape: unknown;
+  if (isMap(node))
+    shape = Object.fromEntries(
+      pairs(node).map((pair) => [
+        scalarText(pair.key as SpecNode) ?? '',
+        writtenShape(set, { file: resolved.file, node: pair.value as SpecNode }, depth + 1, budget, onTheWay),
+      ]),
+    );
+  else if (isSeq(node)) shape = items(node).map((item) => writtenShape(set, { file: resolved.file, node: item }, depth + 1, budget, onTheWay));
+  else shape = plainValue(node);
+  onTheWay.delete(node);
+  return shape;
 }
 
 /** A YAML/JSON value as plain data (numbers, strings, booleans, null, lists, objects). */

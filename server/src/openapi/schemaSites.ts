@@ -4,6 +4,7 @@
 import type { OperationPair } from './rules/family';
 import { pairOf, type SpecNode } from './document';
 import { placeOf, type MediaType, type Operation, type Parameter, type Place, type Response, type ResponseHeader } from './model';
+import { schemasDiffer } from './schemaFacts';
 import { compareSchemas, fullName, type NestedPair } from './schemaPairs';
 import type { Located, SpecSet } from './specSet';
 
@@ -32,6 +33,9 @@ export interface SchemaSite {
   /** The pair as the property walk saw it (path, name, property sides); absent at the top. */
   nested?: NestedPair;
   mediaType?: MediaType;
+  /** oasdiff's " (media type: X)", which its body and property messages end with when more than one media type of the
+   *  body (or response) changed; '' otherwise. */
+  mediaTypeDetails?: string;
   /** The response (status) of a response body, property or header. */
   response?: Response;
   /** The head parameter of a 'parameter' or 'parameter-property' site, and the base one it is paired with. */
@@ -47,22 +51,12 @@ export interface SchemaSiteSides {
 
 /** The sites of one comparison, walked once and shared by every family that asks (the families of a check get the same
  *  `operations` array). */
-const WALKED = new WeakMap<readonly OperationPair[], SchemaSiteSides & { sites: SchemaSite[]; complete: boolean }>();
 
 /** Calls `visit` for every schema pair of the paired operations; returns false when some schema pair was too large to
  *  compare in full (the caller reports the operation as incomplete). */
+/** Calls `visit` for every schema pair of the paired operations; returns false when some schema pair was too large to
+ *  compare in full (the caller reports the operation as incomplete). */
 export function forEachSchemaSite(sets: SchemaSiteSides, operations: readonly OperationPair[], visit: (site: SchemaSite) => void): boolean {
-  let walked = WALKED.get(operations);
-  if (!walked || walked.base !== sets.base || walked.head !== sets.head) {
-    const sites: SchemaSite[] = [];
-    walked = { ...sets, sites, complete: walkSites(sets, operations, (site) => sites.push(site)) };
-    WALKED.set(operations, walked);
-  }
-  for (const site of walked.sites) visit(site);
-  return walked.complete;
-}
-
-function walkSites(sets: SchemaSiteSides, operations: readonly OperationPair[], visit: (site: SchemaSite) => void): boolean {
   let complete = true;
   const walk = (top: Omit<SchemaSite, 'base' | 'head'>, base: Located | undefined, head: Located | undefined, nestedSubject?: SchemaSubject) => {
     const baseSchema = base && sets.base.resolve(base);
@@ -79,9 +73,16 @@ function walkSites(sets: SchemaSiteSides, operations: readonly OperationPair[], 
       }) && complete;
   };
   for (const { base, head } of operations) {
+    const requestDetails = detailsOf(sets, base.requestBody?.content, head.requestBody?.content);
     for (const [media, baseMedia] of base.requestBody?.content ?? []) {
       const headMedia = head.requestBody?.content.get(media);
-      if (headMedia) walk({ direction: 'request', subject: 'body', operation: head, mediaType: headMedia }, baseMedia.schema, headMedia.schema, 'property');
+      if (headMedia)
+        walk(
+          { direction: 'request', subject: 'body', operation: head, mediaType: headMedia, mediaTypeDetails: requestDetails(media) },
+          baseMedia.schema,
+          headMedia.schema,
+          'property',
+        );
     }
     for (const [key, baseParameter] of base.parameters) {
       const headParameter = head.parameters.get(key);
@@ -96,11 +97,12 @@ function walkSites(sets: SchemaSiteSides, operations: readonly OperationPair[], 
     for (const [status, baseResponse] of base.responses) {
       const headResponse = head.responses.get(status);
       if (!headResponse) continue;
+      const responseDetails = detailsOf(sets, baseResponse.content, headResponse.content);
       for (const [media, baseMedia] of baseResponse.content) {
         const headMedia = headResponse.content.get(media);
         if (headMedia)
           walk(
-            { direction: 'response', subject: 'body', operation: head, mediaType: headMedia, response: headResponse },
+            { direction: 'response', subject: 'body', operation: head, mediaType: headMedia, response: headResponse, mediaTypeDetails: responseDetails(media) },
             baseMedia.schema,
             headMedia.schema,
             'property',
@@ -114,6 +116,19 @@ function walkSites(sets: SchemaSiteSides, operations: readonly OperationPair[], 
     }
   }
   return complete;
+}
+
+/** oasdiff's media type detail for each media type of a body: named when more than one media type present on both sides
+ *  has a schema that changed. Worked out only for bodies with more than one media type on both sides. */
+function detailsOf(
+  sets: SchemaSiteSides,
+  base: ReadonlyMap<string, MediaType> | undefined,
+  head: ReadonlyMap<string, MediaType> | undefined,
+): (media: string) => string {
+  const shared = [...(head ?? [])].filter(([name]) => base?.has(name));
+  if (shared.length < 2) return () => '';
+  const changed = shared.filter(([name, headMedia]) => schemasDiffer(sets.base, base!.get(name)!.schema, sets.head, headMedia.schema)).length;
+  return (media) => (changed > 1 ? ` (media type: ${media})` : '');
 }
 
 /** Where a finding about a keyword of a schema is shown: on the keyword's key in that schema, else on the schema. */

@@ -37,6 +37,8 @@ export interface OpenapiFinding {
   operation: Pick<Operation, 'method' | 'path'>;
   base?: Place;
   fixData?: FixData;
+  /** A schema finding oasdiff words without the " (media type: X)" its other body and property findings end with. */
+  withoutMediaType?: boolean;
 }
 
 /** `incomplete` says that part of the description could not be compared, and why. */

@@ -50,10 +50,21 @@ export function headWriteOnly(site: SchemaSite): boolean {
   return isTrue(child(site.head.node, 'writeOnly')) || site.nested?.property?.head.writeOnly === true;
 }
 
+/** oasdiff appends ` (media type: …)` to a body or body property finding when more than one media type of that request
+ *  body or response changed, except for these IDs (reported without the detail). */
+const WITHOUT_DETAILS = new Set([
+  'request-body-enum-value-removed',
+  'request-body-list-of-types-narrowed',
+  'request-property-list-of-types-narrowed',
+  'response-body-list-of-types-widened',
+  'response-property-list-of-types-widened',
+]);
+
 /** A finding on a keyword of the head schema (or the schema, when the keyword is gone), with the base's as related.
  *  With `revert`, a keyword written on one line on both sides offers "Revert to the base value" (the base's text). */
 export function atKeyword(site: SchemaSite, rule: string, text: string, keyword: string, revert = false): OpenapiFinding {
   const finding: OpenapiFinding = { rule, text, place: keywordPlace(site.head, keyword), base: keywordPlace(site.base, keyword), operation: site.operation };
+  if (WITHOUT_DETAILS.has(rule)) finding.withoutMediaType = true;
   const baseText = revert ? oneLineValue(site.base, keyword) : undefined;
   if (baseText !== undefined && oneLineValue(site.head, keyword) !== undefined) finding.fixData = { revert: 'keyword', keyword, text: baseText };
   return finding;
