@@ -14,6 +14,8 @@ import { parseProto } from '../../server/src/protobuf/parser';
 const P2 = 'syntax = "proto2";\npackage p;\n';
 const P3 = 'syntax = "proto3";\npackage p;\n';
 const DEEP = `${P3}${'message A {'.repeat(70)}${'}'.repeat(70)}\n`;
+/** The shallowest nesting buf refuses ("message nesting depth must be less than 32"). */
+const DEEP_AS_BUF_REFUSES = `${P3}${'message A {'.repeat(32)}${'}'.repeat(32)}\n`;
 
 /** One broken head per recovery site of parser.ts and lexer.ts, named after what the parser says there. */
 const BROKEN: { site: string; text: string }[] = [
@@ -25,6 +27,10 @@ const BROKEN: { site: string; text: string }[] = [
   { site: "'=' after syntax", text: 'syntax "proto3";\nmessage M {}\n' },
   { site: 'a string after syntax =', text: 'syntax = proto3;\nmessage M {}\n' },
   { site: 'an unknown syntax', text: 'syntax = "proto4";\nmessage M {}\n' },
+  { site: 'an unknown edition', text: 'edition = "2025";\nmessage M {}\n' },
+  { site: 'a misspelt syntax statement', text: 'syntx = "proto3";\nmessage M { int32 a = 1; }\n' },
+  { site: 'a proto2 field without a label', text: `${P2}message M { int32 a = 1; }\n` },
+  { site: 'a field without a label and no syntax statement', text: 'package p;\nmessage M { int32 a = 1; }\n' },
   { site: 'a package name', text: 'syntax = "proto3";\npackage ;\nmessage M {}\n' },
   { site: 'an import path', text: `${P3}import foo;\nmessage M {}\n` },
   { site: 'an unclosed aggregate option value', text: `${P3}option (x) = { a: 1 ` },
@@ -37,6 +43,7 @@ const BROKEN: { site: string; text: string }[] = [
   { site: 'a message name', text: `${P3}message {}\nmessage N {}\n` },
   { site: "'{' after a message name", text: `${P3}message M ;\nmessage N {}\n` },
   { site: 'messages nested too deep', text: DEEP },
+  { site: 'messages nested as deep as buf refuses', text: DEEP_AS_BUF_REFUSES },
   { site: 'an unclosed message', text: `${P3}message M {\n  int32 a = 1;\n` },
   { site: 'a stray symbol in a message', text: `${P3}message M { = ; int32 a = 1; }\n` },
   { site: 'a nested message name', text: `${P3}message M { message { } int32 a = 1; }\n` },
@@ -101,8 +108,19 @@ function recoveryMessages(): RegExp[] {
       ),
     );
   }
+  for (const [, , body] of parser.matchAll(/this\.fileError\(\s*(`|')((?:(?!\1).)*)\1/g)) {
+    patterns.push(
+      new RegExp(
+        `^${body
+          .split(/\$\{[^}]*\}/)
+          .map(escape)
+          .join('.*')}$`,
+      ),
+    );
+  }
   for (const [, what] of parser.matchAll(/this\.unclosed\('(\w+)'/g)) patterns.push(new RegExp(`^${what} ".*" is missing its closing '\\}'$`));
-  for (const [, problem] of lexer.matchAll(/problem = '([^']*)'/g)) patterns.push(new RegExp(`^${escape(problem)}$`));
+  // An unterminated comment swallows the rest of the text: the parser reports it as the comment that is never closed.
+  for (const [, problem] of lexer.matchAll(/problem = '([^']*)'/g)) if (problem !== 'unterminated comment') patterns.push(new RegExp(`^${escape(problem)}$`));
   return patterns;
 }
 
@@ -121,10 +139,11 @@ async function notCheckedOf(base: Record<string, string>, head: Record<string, s
 
 for (const { site, text } of BROKEN) {
   test(`skipped text is a notChecked reason: ${site}`, async () => {
-    const problems = parseProto(text).problems;
+    const { problems, fileProblem } = parseProto(text);
     assert.ok(problems.length > 0, 'the case is broken');
-    const [first] = problems;
-    const reason = `a.proto: syntax error at ${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message} — declarations there were not compared`;
+    // A problem that spoils the whole file (its syntax unknown, the rest swallowed by a comment, nesting buf refuses) says so.
+    const [first, consequence] = fileProblem ? [fileProblem, 'nothing in the file was compared'] : [problems[0], 'declarations there were not compared'];
+    const reason = `a.proto: syntax error at ${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message} — ${consequence}`;
     // The base is the same text: nothing changed, so no rule had a finding to hide, and the file must still be named.
     assert.deepEqual(await notCheckedOf({ 'a.proto': text }, { 'a.proto': text }), [reason]);
   });

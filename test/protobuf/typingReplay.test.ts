@@ -247,3 +247,30 @@ test('deleting a whole message character by character from its end: only the del
   );
   for (const finding of gone.findings) assert.match(finding.message, /"ArchivedShelf(\.CountsEntry)?"/);
 });
+
+test('typing the syntax statement, every prefix of it: the file is never read as proto2, and gives no finding', async () => {
+  const statement = 'syntax = "proto3";';
+  assert.ok(ORIGINAL.startsWith(statement));
+  const rest = ORIGINAL.slice(statement.length);
+  for (let count = 0; count < statement.length; count++) {
+    const head = statement.slice(0, count) + rest;
+    const step = `with the syntax statement typed as far as ${JSON.stringify(statement.slice(0, count))}`;
+    const result = await check(head);
+    assertBrokenGivesOnlyNotChecked(result, step);
+    assert.equal(result.notChecked.length, 1, `${step}: ${JSON.stringify(result.notChecked)}`);
+    // Until the value is complete the syntax is unknown and nothing is compared; with only the ';' missing it is read.
+    if (count < statement.length - 1) assert.match(result.notChecked[0]!.reason, /nothing in the file was compared$/, step);
+  }
+  assert.deepEqual((await check(ORIGINAL)).notChecked, []);
+});
+
+test('typing a block comment above a message: "/*" swallows the rest of the file and is not checked, never a deletion', async () => {
+  const broken = await replayTyping('// A book in the catalogue.\n', '/* Kept apart. */\n');
+  assert.ok(broken >= 16, 'the replay went through the open comment');
+  const opened = await check(ORIGINAL.replace('// A book in the catalogue.\n', '// A book in the catalogue.\n/*'));
+  assert.deepEqual(opened.findings, []);
+  assert.deepEqual(
+    opened.notChecked.map((entry) => entry.reason),
+    ['syntax error at 24:1: a comment opened at 24:1 is never closed: it swallows the rest of the file — nothing in the file was compared'],
+  );
+});

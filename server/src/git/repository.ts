@@ -26,6 +26,8 @@ const LISTINGS_KEPT = 8;
 const RECENT_COMMITS = 20;
 const DEEPEN_ADVICE = 'run git fetch --deepen=<n> or git fetch --unshallow';
 export const PARTIAL_CLONE_REASON = 'not available locally: partial clone; run git fetch';
+/** A path the index holds only as conflict stages (1, 2, 3): there is no staged content to compare until it is resolved. */
+export const UNMERGED_REASON = 'unmerged: resolve the conflict';
 
 export class GitRepository {
   private readonly blobs = new BlobCache();
@@ -118,7 +120,8 @@ export class GitRepository {
     return new WorkingTree(this.root);
   }
 
-  /** The staged files; list() reads the index again, read() uses the latest listing. Conflicted paths are left out. */
+  /** The staged files; list() reads the index again, read() uses the latest listing. Conflicted paths are not listed but
+   *  named in `unavailable`: they are neither deleted nor staged. */
   indexTree(): Tree {
     let latest: Promise<Listing> | undefined;
     const refresh = (): Promise<Listing> => (latest = this.indexListing());
@@ -129,6 +132,7 @@ export class GitRepository {
         const blob = (await (latest ?? refresh())).blobs.get(file);
         return blob === undefined ? undefined : (await this.readBlob(blob))?.text;
       },
+      unavailable: async () => (await (latest ?? refresh())).unavailable,
     };
   }
 
@@ -376,13 +380,15 @@ export class GitRepository {
   private async indexListing(): Promise<Listing> {
     const output = await this.git.text(['ls-files', '-s', '-z']);
     const blobs = new Map<string, string>();
+    const unavailable = new Map<string, string>();
     for (const record of output.split('\0')) {
       const tab = record.indexOf('\t');
       if (tab < 0) continue;
       const [mode, id, stage] = record.slice(0, tab).split(' ');
-      if (stage === '0' && isRegularFile(mode) && id) blobs.set(record.slice(tab + 1), id);
+      if (stage !== '0') unavailable.set(record.slice(tab + 1), UNMERGED_REASON);
+      else if (isRegularFile(mode) && id) blobs.set(record.slice(tab + 1), id);
     }
-    return { paths: sortedKeys(blobs), blobs, unavailable: new Map() };
+    return { paths: sortedKeys(blobs), blobs, unavailable };
   }
 
   private readBlob(id: string): Promise<Blob | undefined> {

@@ -171,6 +171,11 @@ export interface ProtoFileAst {
   problems: SyntaxProblem[];
   /** A syntax error at the top level (or an unclosed body) could hide top-level declarations. */
   damaged: boolean;
+  /**
+   * A problem that leaves nothing in the file trustworthy: an unreadable syntax or edition statement (every field's
+   * presence depends on it), a comment that swallows the rest of the file, nesting buf refuses to compile.
+   */
+  fileProblem?: SyntaxProblem;
 }
 
 /** The lines of a declaration's leading comments, without their markers. */

@@ -11,7 +11,7 @@ import { type BufModule, isUnderAny, isUnstablePackage, loadBufSetup, moduleOf }
 import { categoriesOf } from './categories';
 import { extensionsOf } from './declarations';
 import { groupFiles } from './groups';
-import { buildFile, missingImports, ProtoImage, resolveName, unreadableReason, type ProtoFile } from './model';
+import { buildFile, fileUnreadableReason, missingImports, ProtoImage, resolveName, unreadableReason, withoutByteOrderMark, type ProtoFile } from './model';
 import { ModelCache, type Side } from './modelCache';
 import { parseProto } from './parser';
 import { HeadIndex, SideIndex, summarize, type FileSummary, type SymbolTable } from './moduleIndex';
@@ -66,18 +66,25 @@ class ProtobufSession implements KindSession {
     const focused = focus ? (path: string) => isFocused(path, focus) : () => true;
 
     const hidden = new Set<string>();
+    // Head files buf would refuse to compile together (a name declared twice): not checked, and no finding of theirs is kept.
+    const clashing = new Set<string>();
     // A head file the parser could not read whole, or whose imports are missing, has its reason: references that do not
     // resolve there would only repeat it.
     const incomplete = new Set<string>();
     for (const file of headIndex.files) {
       if (!focused(file.path)) continue;
       if (file.unreadable) notChecked.push({ file: file.path, reason: file.unreadable });
+      const clash = file.unreadable ? undefined : declaredTwice(file, headIndex);
+      if (clash) {
+        notChecked.push({ file: file.path, reason: clash.reason });
+        for (const path of clash.files) clashing.add(path);
+      }
       const missing = missingImports(file, headIndex);
       for (const path of missing) notChecked.push({ file: file.path, reason: `import "${path}" not found at head` });
       // No silent miss (issue 11): text the parser skipped may hold declarations, changed or not, so the file is named
       // even when no rule found anything there to hide.
       if (file.syntaxProblem && !file.unreadable) hidden.add(file.path);
-      if (file.syntaxProblem || file.unreadable || missing.length > 0) incomplete.add(file.path);
+      if (file.syntaxProblem || file.unreadable || clash || missing.length > 0) incomplete.add(file.path);
     }
     const moduleFor = (path: string, table: SymbolTable) => (table.byPath(path) ? moduleOf(path, modules)?.module : undefined);
     // A focus of files (an open document) names them; a directory needs a walk.
@@ -111,9 +118,16 @@ class ProtobufSession implements KindSession {
       const pairs = pairImages(baseImage, headImage, comparison.renames);
       for (const rule of PROTOBUF_RULES) {
         if (!modules.some((module) => module.breaking.rules.has(rule.id))) continue;
+        // A large group takes seconds: the server answers other requests (and cancellation) between rules.
+        await yieldToEventLoop();
+        throwIfCancelled(comparison.signal);
+        baseImage.reclaim();
+        headImage.reclaim();
         rule.check(pairs, {
           finding: (item) => {
             const file = typeof item.file === 'string' ? item.file : item.file.path;
+            // A file that is not checked has no findings: what was read of it may have been read wrongly.
+            if (headIndex.byPath(file)?.unreadable || clashing.has(file)) return;
             const module = moduleFor(file, headIndex) ?? moduleFor(item.basePath ?? file, baseIndex) ?? moduleFor(file, baseIndex);
             if (!module || !isReported(rule, module, file, item.basePath, pairs, typeof item.file === 'string' ? undefined : item.file)) return;
             report({
@@ -132,7 +146,7 @@ class ProtobufSession implements KindSession {
     }
     for (const path of hidden) {
       const file = headIndex.byPath(path);
-      if (!file || file.unreadable) continue;
+      if (!file || file.unreadable || clashing.has(path)) continue;
       notChecked.push({ file: path, reason: `${file.syntaxProblem ?? 'syntax error'} — declarations there were not compared` });
     }
     return { notChecked, filesChecked: headIndex.files.length };
@@ -152,8 +166,10 @@ class ProtobufSession implements KindSession {
     return files;
   }
 
-  private buildModel(side: Side, path: string, modulePath: string, text: string, fingerprint: string, keep: boolean, parsed?: ProtoFile): ProtoFile {
+  private buildModel(side: Side, path: string, modulePath: string, rawText: string, fingerprint: string, keep: boolean, parsed?: ProtoFile): ProtoFile {
+    const text = withoutByteOrderMark(rawText);
     const file = buildFile(path, modulePath, parsed?.text ?? text, parsed?.ast ?? (unreadableReason(text) ? undefined : parseProto(text)));
+    if (side === 'head') rememberHeadModel(file);
     if (keep) this.models.set(ModelCache.key(side, path, modulePath, fingerprint), file, parsed !== undefined);
     return file;
   }
@@ -300,6 +316,24 @@ function isReported(
   return true;
 }
 
+/** The first message or enum name of `file` that another declaration of the module (in it or elsewhere) also has. */
+function declaredTwice(file: FileSummary, table: SymbolTable): { reason: string; files: string[] } | undefined {
+  const seen = new Set<string>();
+  for (const name of [...file.messages, ...file.enums]) {
+    const simple = name.slice(name.lastIndexOf('.') + 1);
+    const refused = `buf refuses to compile the module ("\`${simple}\` declared multiple times"), so nothing in the file was compared`;
+    if (seen.has(name)) return { reason: `"${name}" is declared twice in this file: ${refused}`, files: [file.path] };
+    seen.add(name);
+    const other = table.declarersOf(name).find((declarer) => declarer.path !== file.path);
+    if (other) return { reason: `"${name}" is also declared in ${other.path}: ${refused}`, files: [file.path, other.path] };
+  }
+  return undefined;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 function layoutOf(modules: readonly BufModule[]): string {
   return JSON.stringify(modules.map((module) => [module.root, module.excludes]));
 }
@@ -312,7 +346,7 @@ interface ModuleFile {
 const HEAD_SUMMARIES_KEPT = 4096;
 
 function summaryOf(file: ProtoFile, fingerprint: string): FileSummary {
-  return summarize(file, fingerprint, unreadableReason(file.text));
+  return summarize(file, fingerprint, fileUnreadableReason(file));
 }
 
 /** The full name of the message an extension is declared in, from its nested name (`Outer.inner` → `pkg.Outer`). */
@@ -321,10 +355,33 @@ function extensionScopeName(file: ProtoFile, nestedName: string): string {
   return file.packageName ? `${file.packageName}.${scope}` : scope;
 }
 
+// Fix titles are worked out for every finding of a check, after the check: the head model the check built for that text
+// serves them (a large file is not parsed again), else the file is built once for all its findings, not once per finding.
+const recentHeadModels = new Map<string, WeakRef<ProtoFile>>();
+const RECENT_HEAD_MODELS = 64;
+let lastFixHead: { path: string; text: string; file: WeakRef<ProtoFile> } | undefined;
+
+function rememberHeadModel(file: ProtoFile): void {
+  recentHeadModels.delete(file.path);
+  recentHeadModels.set(file.path, new WeakRef(file));
+  if (recentHeadModels.size > RECENT_HEAD_MODELS) recentHeadModels.delete(recentHeadModels.keys().next().value!);
+}
+
+function fixHeadFile(path: string, rawText: string): ProtoFile {
+  const last = lastFixHead?.path === path && lastFixHead.text === rawText ? lastFixHead.file.deref() : undefined;
+  if (last) return last;
+  const text = withoutByteOrderMark(rawText);
+  const recent = recentHeadModels.get(path)?.deref();
+  // Only the file's own text and declarations are read by fixes, never its module path or resolved types.
+  const file = recent?.text === text ? recent : buildFile(path, path, text);
+  lastFixHead = { path, text: rawText, file: new WeakRef(file) };
+  return file;
+}
+
 function fixesFor(finding: Finding, { text }: FixHead): Fix[] {
   const rule = PROTOBUF_RULES.find((candidate) => candidate.id === finding.rule);
   if (!rule?.fixes || unreadableReason(text)) return [];
-  const head = buildFile(finding.file, finding.file, text);
+  const head = fixHeadFile(finding.file, text);
   return rule.fixes({ finding, head }).map((fix) => ({
     ...fix,
     changes: fix.changes.map((change) => ({ ...change, edits: change.edits.map((edit) => ({ ...edit, range: plainRange(edit.range) })) })),

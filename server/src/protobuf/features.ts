@@ -1,7 +1,7 @@
 // Editions feature resolution, as protoc does it: a feature's value comes from the nearest enclosing level that sets it
 // (field ← oneof ← message ← … ← file), else from the edition's defaults; proto2 and proto3 map onto the same features.
 import type { Range } from '../engine/range';
-import type { CompactOption, EnumDecl, FieldDecl, MessageDecl, OneofDecl, OptionDecl, ProtoFileAst } from './ast';
+import type { CompactOption, FieldDecl, MessageDecl, OneofDecl, OptionDecl, ProtoFileAst } from './ast';
 import type { ProtoEnum, ProtoField, ProtoFile, ProtoImage, ProtoMessage } from './model';
 
 export type FieldPresence = 'EXPLICIT' | 'IMPLICIT' | 'LEGACY_REQUIRED';
@@ -161,9 +161,7 @@ export function resolvedMessageFeatures(message: ProtoMessage): ResolvedFeatures
 
 /** An enum's features, inherited from the file and its enclosing messages. */
 export function resolvedEnumFeatures(item: ProtoEnum): ResolvedFeatures {
-  const chain = enclosingMessages(item.file.ast, item.decl);
-  let features = resolvedFileFeatures(item.file);
-  for (const decl of chain) features = layer(features, decl.options, 'message', item.file.ast);
+  const features = item.parent ? resolvedMessageFeatures(item.parent) : resolvedFileFeatures(item.file);
   return layer(features, item.decl.options, 'enum', item.file.ast);
 }
 
@@ -175,7 +173,7 @@ export function resolvedEnumFeatures(item: ProtoEnum): ResolvedFeatures {
 export function resolvedFieldFeatures(field: ProtoField, message: ProtoMessage, image?: ProtoImage): ResolvedFeatures {
   if (!field.decl) {
     // A map entry's key and value carry the features of the map field that made the entry.
-    const mapField = message.isMapEntry ? message.parent?.fields.find((candidate) => candidate.type === '.' + message.fullName) : undefined;
+    const mapField = message.isMapEntry ? message.mapField : undefined;
     return mapField && message.parent ? resolvedFieldFeatures(mapField, message.parent, image) : resolvedMessageFeatures(message);
   }
   const oneof = message.decl?.oneofs.find((candidate) => candidate.fields.includes(field.decl!));
@@ -208,20 +206,4 @@ function fieldFeatures(decl: FieldDecl, parent: ResolvedFeatures, ast: ProtoFile
   const result = { ...features } as Record<FeatureName, Resolved<string>>;
   for (const key of keys) result[key] = { value: implied[key]!, level: 'field', setBy: undefined };
   return result as ResolvedFeatures;
-}
-
-/** The message declarations enclosing a declaration, outermost first (empty at the top level). */
-function enclosingMessages(ast: ProtoFileAst, target: EnumDecl | MessageDecl): MessageDecl[] {
-  const search = (messages: readonly MessageDecl[], path: MessageDecl[]): MessageDecl[] | undefined => {
-    for (const message of messages) {
-      if (message.startOffset > target.startOffset || message.endOffset < target.endOffset) continue;
-      const inner = [...path, message];
-      if ((message.enums as readonly (EnumDecl | MessageDecl)[]).includes(target) || (message.messages as readonly (EnumDecl | MessageDecl)[]).includes(target))
-        return inner;
-      const deeper = search(message.messages, inner);
-      if (deeper) return deeper;
-    }
-    return undefined;
-  };
-  return search(ast.messages, []) ?? [];
 }

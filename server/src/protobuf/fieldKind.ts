@@ -88,8 +88,7 @@ export function fieldRange(field: ProtoField, message: ProtoMessage): Range {
 /** Where buf points for the field's type: the type as written, or the map field's `map<…>` for a map entry's key and value. */
 export function fieldTypeRange(field: ProtoField, message: ProtoMessage): Range {
   if (field.decl) return field.decl.typeRange;
-  const mapField = message.parent?.fields.find((candidate) => candidate.decl?.mapKey !== undefined && candidate.type === '.' + message.fullName);
-  return mapField?.decl?.typeRange ?? message.range;
+  return message.mapField?.decl?.typeRange ?? message.range;
 }
 
 /** The oneof a field is declared in; proto3 `optional` synthetic oneofs do not count (buf ignores them too). */

@@ -17,6 +17,8 @@ export class Lexer {
   atLineStart = true;
   /** Set when a string or block comment ran off its end. */
   problem: string | undefined;
+  /** Where the comment that ran off the end of the text opened. */
+  problemStart: number | undefined;
   private position = 0;
 
   constructor(readonly text: string) {
@@ -33,10 +35,30 @@ export class Lexer {
 
   /** The identifier after the current token, without moving: one token of lookahead for contextual keywords. */
   peekIdent(): string | undefined {
-    const saved = [this.kind, this.start, this.end, this.value, this.commentStart, this.commentEnd, this.atLineStart, this.problem, this.position] as const;
+    return this.peek('ident');
+  }
+
+  /** The symbol after the current token, without moving. */
+  peekSymbol(): string | undefined {
+    return this.peek('symbol');
+  }
+
+  private peek(kind: TokenKind): string | undefined {
+    const saved = [
+      this.kind,
+      this.start,
+      this.end,
+      this.value,
+      this.commentStart,
+      this.commentEnd,
+      this.atLineStart,
+      this.problem,
+      this.problemStart,
+      this.position,
+    ] as const;
     this.next();
-    const found = this.kind === 'ident' ? this.value : undefined;
-    [this.kind, this.start, this.end, this.value, this.commentStart, this.commentEnd, this.atLineStart, this.problem, this.position] = saved;
+    const found = this.kind === kind ? this.value : undefined;
+    [this.kind, this.start, this.end, this.value, this.commentStart, this.commentEnd, this.atLineStart, this.problem, this.problemStart, this.position] = saved;
     return found;
   }
 
@@ -48,6 +70,7 @@ export class Lexer {
     this.commentStart = -1;
     this.commentEnd = -1;
     this.problem = undefined;
+    this.problemStart = undefined;
     let blankSinceComment = false;
     let newlines = 0;
     for (;;) {
@@ -77,6 +100,7 @@ export class Lexer {
         let e = text.indexOf('*/', i + 2);
         if (e < 0) {
           this.problem = 'unterminated comment';
+          this.problemStart = i;
           e = length;
         } else e += 2;
         if (!lineStart) {

@@ -43,6 +43,8 @@ export interface ProtoMessage {
   oneofs: { name: string; isSynthetic: boolean }[];
   /** A syntax error in this body or an enclosing one could be hiding members. */
   isDamaged: boolean;
+  /** For a map entry: the map field that made it. */
+  mapField?: ProtoField;
 }
 
 export type Cardinality = 'optional' | 'required' | 'repeated' | 'implicit';
@@ -65,6 +67,8 @@ export interface ProtoEnum {
   nestedName: string;
   decl: EnumDecl;
   file: ProtoFile;
+  /** The message the enum is declared in; undefined at the top level. */
+  parent: ProtoMessage | undefined;
 }
 
 export const SCALAR_TYPES = new Set([
@@ -120,10 +124,26 @@ export function unreadableReason(text: string): string | undefined {
   return undefined;
 }
 
+/** Why nothing in a built file can be compared: its text (binary, not UTF-8) or a problem that spoils the whole parse. */
+export function fileUnreadableReason(file: ProtoFile): string | undefined {
+  const problem = file.ast.fileProblem;
+  if (!problem) return unreadableReason(file.text);
+  return `syntax error at ${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message} — nothing in the file was compared`;
+}
+
+/**
+ * buf reads a UTF-8 byte-order mark at the start of a file as nothing (Windows editors write one): it is dropped before
+ * parsing, so that columns on the first line are buf's.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 // ---- building files ----
 
 /** `parsed` is a tree already made from this very text (the base's, for a file unchanged at head). */
-export function buildFile(path: string, modulePath: string, text: string, parsed?: ProtoFileAst): ProtoFile {
+export function buildFile(path: string, modulePath: string, rawText: string, parsed?: ProtoFileAst): ProtoFile {
+  const text = withoutByteOrderMark(rawText);
   const unreadable = unreadableReason(text) !== undefined;
   const ast = unreadable ? parseProto('') : (parsed ?? parseCached(text));
   const file: ProtoFile = {
@@ -139,8 +159,9 @@ export function buildFile(path: string, modulePath: string, text: string, parsed
     isReadable: !unreadable && !ast.damaged,
   };
   const prefix = file.packageName ? file.packageName + '.' : '';
-  const addEnum = (decl: EnumDecl, nestedName: string) => file.enums.push({ fullName: prefix + nestedName, nestedName, decl, file });
-  for (const decl of ast.enums) addEnum(decl, decl.name);
+  const addEnum = (decl: EnumDecl, nestedName: string, parent: ProtoMessage | undefined) =>
+    file.enums.push({ fullName: prefix + nestedName, nestedName, decl, file, parent });
+  for (const decl of ast.enums) addEnum(decl, decl.name, undefined);
   const visit = (decl: MessageDecl, parent: ProtoMessage | undefined) => {
     const nestedName = parent ? `${parent.nestedName}.${decl.name}` : decl.name;
     const message = newMessage(file, prefix + nestedName, nestedName, decl.name, parent, decl, decl.range);
@@ -151,13 +172,15 @@ export function buildFile(path: string, modulePath: string, text: string, parsed
     for (const oneof of decl.oneofs) message.oneofs.push({ name: oneof.name, isSynthetic: false });
     const oneofOf = new Map<FieldDecl, string>();
     for (const oneof of decl.oneofs) for (const field of oneof.fields) oneofOf.set(field, oneof.name);
+    let takenNames: Set<string> | undefined;
     for (const fieldDecl of decl.fields) {
       if (fieldDecl.number === undefined) continue;
       const field = fieldFrom(fieldDecl, ast, oneofOf.get(fieldDecl));
       // proto3 `optional` lives in a synthetic oneof named after the field, as protoc makes it.
       if (ast.syntax.syntax === 'proto3' && fieldDecl.label === 'optional' && !field.oneof) {
+        takenNames ??= new Set([...decl.fields.map((f) => f.name), ...decl.oneofs.map((o) => o.name)]);
         let name = `_${fieldDecl.name}`;
-        while (decl.fields.some((f) => f.name === name) || decl.oneofs.some((o) => o.name === name)) name = 'X' + name;
+        while (takenNames.has(name)) name = 'X' + name;
         message.oneofs.push({ name, isSynthetic: true });
         field.oneof = name;
       }
@@ -167,6 +190,7 @@ export function buildFile(path: string, modulePath: string, text: string, parsed
         const entryName = mapEntryName(fieldDecl.name);
         const entry = newMessage(file, `${message.fullName}.${entryName}`, `${nestedName}.${entryName}`, entryName, message, undefined, fieldDecl.range);
         entry.isMapEntry = true;
+        entry.mapField = field;
         entry.isDamaged = message.isDamaged;
         for (const [name, number, type] of [
           ['key', 1, fieldDecl.mapKey],
@@ -190,12 +214,64 @@ export function buildFile(path: string, modulePath: string, text: string, parsed
         field.type = `${message.fullName}.${entryName}`;
       }
     }
-    for (const enumDecl of decl.enums) addEnum(enumDecl, `${nestedName}.${enumDecl.name}`);
+    for (const enumDecl of decl.enums) addEnum(enumDecl, `${nestedName}.${enumDecl.name}`, message);
     for (const nested of decl.messages) visit(nested, message);
   };
   for (const decl of ast.messages) visit(decl, undefined);
   return file;
 }
+
+/** Lookups into one file's messages, built once per file: rules and fixes ask for them per declaration and per finding. */
+interface MessageLookups {
+  byFullName: Map<string, ProtoMessage>;
+  byNestedName: Map<string, ProtoMessage>;
+  byDecl: Map<MessageDecl, ProtoMessage>;
+}
+
+const messageLookups = new WeakMap<ProtoFile, MessageLookups>();
+
+function lookupsOf(file: ProtoFile): MessageLookups {
+  let lookups = messageLookups.get(file);
+  if (!lookups) {
+    lookups = { byFullName: new Map(), byNestedName: new Map(), byDecl: new Map() };
+    // The first of equal names wins, as a search in declaration order would find it.
+    for (const message of file.messages) {
+      if (!lookups.byFullName.has(message.fullName)) lookups.byFullName.set(message.fullName, message);
+      if (!lookups.byNestedName.has(message.nestedName)) lookups.byNestedName.set(message.nestedName, message);
+      if (message.decl && !lookups.byDecl.has(message.decl)) lookups.byDecl.set(message.decl, message);
+    }
+    messageLookups.set(file, lookups);
+  }
+  return lookups;
+}
+
+/** The file's first message (map entries included) with this fully qualified name. */
+export function messageNamed(file: ProtoFile, fullName: string): ProtoMessage | undefined {
+  return lookupsOf(file).byFullName.get(fullName);
+}
+
+/** The file's first message with this name within the package (`Outer.Inner`). */
+export function messageWithNestedName(file: ProtoFile, nestedName: string): ProtoMessage | undefined {
+  return lookupsOf(file).byNestedName.get(nestedName);
+}
+
+/** The file's message made from this declaration. */
+export function messageOfDecl(file: ProtoFile, decl: MessageDecl): ProtoMessage | undefined {
+  return lookupsOf(file).byDecl.get(decl);
+}
+
+/** The file's first enum with this fully qualified name. */
+export function protoEnumNamed(file: ProtoFile, fullName: string): ProtoEnum | undefined {
+  let byName = enumLookups.get(file);
+  if (!byName) {
+    byName = new Map();
+    for (const item of file.enums) if (!byName.has(item.fullName)) byName.set(item.fullName, item);
+    enumLookups.set(file, byName);
+  }
+  return byName.get(fullName);
+}
+
+const enumLookups = new WeakMap<ProtoFile, Map<string, ProtoEnum>>();
 
 function newMessage(
   file: ProtoFile,
@@ -329,7 +405,15 @@ export class ProtoImage {
   resolve(name: string, scope: string): string | undefined {
     return resolveName(this.table, name, scope);
   }
+
+  /** Resolves again the files another image resolved since (a check that ran while this one yielded). */
+  reclaim(): void {
+    for (const file of this.files) if (resolvedBy.get(file) !== this) resolveFile(file, this);
+  }
 }
+
+/** The image each model's field types were last resolved for. */
+const resolvedBy = new WeakMap<ProtoFile, ProtoImage>();
 
 /** Import paths of a file that no module file and no well-known file provides. */
 export function missingImports(file: { imports: readonly string[] }, table: SymbolTable): string[] {
@@ -367,6 +451,7 @@ function resolveFile(file: ProtoFile, image: ProtoImage): void {
     for (const [field, type, isTypeResolved] of declared) Object.assign(field, { type, isTypeResolved });
   }
   for (const message of file.messages) resolveFields(message, image);
+  resolvedBy.set(file, image);
 }
 
 function resolveFields(message: ProtoMessage, image: ProtoImage): void {

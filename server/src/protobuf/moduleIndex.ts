@@ -81,6 +81,8 @@ export interface SymbolTable {
   kindOf(fullName: string): SymbolKind | undefined;
   /** The file declaring a message or enum (the first by path when several do). */
   declarerOf(fullName: string): FileSummary | undefined;
+  /** Every file declaring a message or enum of this name: more than one is a module buf refuses to compile. */
+  declarersOf(fullName: string): readonly FileSummary[];
   hasPackage(packageName: string): boolean;
   /** The files of a package, sorted by path. */
   filesOfPackage(packageName: string): readonly FileSummary[];
@@ -103,6 +105,13 @@ class Declarers {
     if (found === undefined) return undefined;
     if (!Array.isArray(found)) return !keep || keep(found) ? found : undefined;
     return keep ? found.find(keep) : found[0];
+  }
+
+  all(name: string, keep?: (file: FileSummary) => boolean): readonly FileSummary[] {
+    const found = this.map.get(name);
+    if (found === undefined) return NONE;
+    const files = Array.isArray(found) ? found : [found];
+    return keep ? files.filter(keep) : files;
   }
 }
 
@@ -155,6 +164,10 @@ export class SideIndex implements SymbolTable {
 
   declarerOf(fullName: string, keep?: (file: FileSummary) => boolean): FileSummary | undefined {
     return this.declarers.first(fullName, keep);
+  }
+
+  declarersOf(fullName: string, keep?: (file: FileSummary) => boolean): readonly FileSummary[] {
+    return this.declarers.all(fullName, keep);
   }
 
   hasPackage(packageName: string, keep?: (file: FileSummary) => boolean): boolean {
@@ -224,6 +237,12 @@ export class HeadIndex implements SymbolTable {
 
   declarerOf(fullName: string): FileSummary | undefined {
     return firstByPath([this.overlay.declarerOf(fullName), this.base.declarerOf(fullName, this.unchanged)]);
+  }
+
+  declarersOf(fullName: string): readonly FileSummary[] {
+    const added = this.overlay.declarersOf(fullName);
+    const kept = this.base.declarersOf(fullName, this.unchanged);
+    return added.length === 0 ? kept : kept.length === 0 ? added : sortedByPath([...kept, ...added]);
   }
 
   hasPackage(packageName: string): boolean {

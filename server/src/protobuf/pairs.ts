@@ -3,7 +3,7 @@
 import type { EnumValueDecl, ExtendDecl, MessageDecl, RpcDecl } from './ast';
 import { servicesOf, type ProtoService } from './declarations';
 import type { ProtoEnum, ProtoField, ProtoFile, ProtoImage, ProtoMessage } from './model';
-import { SCALAR_TYPES } from './model';
+import { messageNamed, SCALAR_TYPES } from './model';
 import type { RuleReport } from './rules/rule';
 
 export interface FilePair {
@@ -80,8 +80,7 @@ function isEnumHidden(item: ProtoEnum, reach: Reach): boolean {
   if (reach === 'file') return false;
   const dot = item.nestedName.lastIndexOf('.');
   if (dot < 0) return false;
-  const parent = item.file.messages.find((message) => message.nestedName === item.nestedName.slice(0, dot));
-  return parent?.isDamaged ?? false;
+  return item.parent?.isDamaged ?? false;
 }
 
 // ---- files and messages ----
@@ -249,11 +248,7 @@ function extensionFieldsOf(image: ProtoImage): Map<string, { field: ProtoField; 
     const walk = (decls: readonly MessageDecl[], prefix: string) => {
       for (const decl of decls) {
         const fullName = prefix ? `${prefix}.${decl.name}` : decl.name;
-        visit(
-          decl.extends,
-          fullName,
-          file.messages.find((candidate) => candidate.fullName === fullName),
-        );
+        visit(decl.extends, fullName, messageNamed(file, fullName));
         walk(decl.messages, fullName);
       }
     };

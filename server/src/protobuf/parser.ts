@@ -26,7 +26,10 @@ import { OffsetRange } from './offsetRange';
 
 export const MAX_FIELD_NUMBER = 536870911;
 export const MAX_ENUM_NUMBER = 2147483647;
-const MAX_NESTING = 64;
+/** buf refuses a message nested this deep ("message nesting depth must be less than 32"); the parser reads no deeper. */
+export const MAX_MESSAGE_NESTING = 32;
+/** The editions buf 1.75 compiles. */
+const KNOWN_EDITIONS = new Set(['2023', '2024']);
 
 const STATEMENT_KEYWORDS = new Set([
   'message',
@@ -138,6 +141,13 @@ class Parser {
     if (this.scopes.length === 1) this.file.damaged = true;
   }
 
+  /** A problem that makes the whole file unreadable as buf would read it; the first one is kept. */
+  private fileError(message: string, start: number, end: number): void {
+    this.error(message, start, end);
+    this.file.fileProblem ??= { range: this.range(start, end), message };
+    this.file.damaged = true;
+  }
+
   private expected(what: string): void {
     this.error(`expected ${what}, found ${this.describe()}`);
   }
@@ -234,18 +244,40 @@ class Parser {
   parseFile(): ProtoFileAst {
     const lx = this.lx;
     let guard = 0;
+    let isFirstStatement = true;
     while (lx.tokenKind() !== 'eof') {
       const before = lx.start;
+      const problemsBefore = this.file.problems.length;
       this.topLevelStatement();
       if (lx.start === before && lx.tokenKind() !== 'eof') {
         // No statement consumed anything (a stray '}'): report it and move on so that the loop always ends.
         this.error(`unexpected ${this.describe()}`);
         this.advance();
       }
+      // A first statement that does not read, in a file without a syntax or edition statement, is most likely that
+      // statement half-typed or misspelt (`syntx = "proto3";`): reading the file as proto2 would misread every field.
+      if (isFirstStatement && this.file.problems.length > problemsBefore && this.file.syntax.range === undefined) {
+        const first = this.file.problems[problemsBefore];
+        this.file.fileProblem ??= {
+          range: first.range,
+          message: `the first statement is not a syntax or edition statement (${first.message}), so the file's syntax is unknown`,
+        };
+        this.file.damaged = true;
+      }
+      isFirstStatement = false;
       if (++guard > 10_000_000) break;
     }
-    // An unterminated comment runs to the end of the text: its problem rides on the end-of-file token, which nothing advances past.
-    if (lx.problem) this.error(lx.problem, lx.start, lx.end);
+    // An unterminated comment runs to the end of the text: its problem rides on the end-of-file token, which nothing advances
+    // past. Everything after its start is gone, whichever body it opened in.
+    if (lx.problem) {
+      const at = lx.problemStart ?? lx.start;
+      const { line, character } = this.range(at, at).start;
+      this.fileError(
+        `a comment opened at ${line + 1}:${character + 1} is never closed: it swallows the rest of the file`,
+        at,
+        Math.min(at + 2, this.text.length),
+      );
+    }
     return this.file;
   }
 
@@ -341,24 +373,47 @@ class Parser {
   private syntaxStatement({ start }: StatementStart): void {
     const lx = this.lx;
     const keyword = lx.tokenValue();
+    const problemsBefore = this.file.problems.length;
+    // Every field's presence depends on this statement: if it does not read, nothing in the file can be compared.
+    const unreadable = () => {
+      const first = this.file.problems[problemsBefore];
+      this.file.fileProblem ??= { range: first.range, message: `the ${keyword} statement does not read (${first.message}), so the file's syntax is unknown` };
+      this.file.damaged = true;
+    };
     this.advance();
     if (!this.eat('=')) {
       this.expected("'='");
       this.recover();
+      unreadable();
       return;
     }
     const value = this.stringValue();
     if (value === undefined) {
       this.expected('a string');
       this.recover();
+      unreadable();
       return;
     }
+    // A string that ran off its line (`syntax = "proto3`) may still read as a value, but not as one the author finished.
+    if (this.file.problems.length > problemsBefore) {
+      this.recover();
+      unreadable();
+      return;
+    }
+    const valueEnd = this.lastEnd;
     this.endStatement();
     const range = this.range(start, this.lastEnd);
     if (keyword === 'syntax') {
       if (value === 'proto2' || value === 'proto3') this.file.syntax = { syntax: value, range };
-      else this.error(`unknown syntax "${value}"`, start, this.lastEnd);
-    } else this.file.syntax = { syntax: 'editions', edition: value, range };
+      else {
+        this.error(`unknown syntax "${value}"`, start, valueEnd);
+        unreadable();
+      }
+    } else if (KNOWN_EDITIONS.has(value)) this.file.syntax = { syntax: 'editions', edition: value, range };
+    else {
+      this.error(`unknown edition "${value}"`, start, valueEnd);
+      unreadable();
+    }
   }
 
   private packageStatement({ start }: StatementStart): void {
@@ -570,9 +625,13 @@ class Parser {
   private messageBody(message: MessageDecl): void {
     const lx = this.lx;
     message.bodyStartOffset = lx.start;
-    if (this.scopes.length > MAX_NESTING) {
-      // Deeper than any real schema: skip the body without recursing, so that no input can exhaust the stack.
-      this.error(`messages nested more than ${MAX_NESTING} deep are not read`);
+    if (this.scopes.length >= MAX_MESSAGE_NESTING) {
+      // buf refuses the file; skipping the body without recursing also means no input can exhaust the stack.
+      this.fileError(
+        `message "${message.name}" is nested ${this.scopes.length} deep: buf refuses more than ${MAX_MESSAGE_NESTING - 1} ("message nesting depth must be less than ${MAX_MESSAGE_NESTING}")`,
+        message.bodyStartOffset,
+        message.bodyStartOffset + 1,
+      );
       message.damaged = true;
       let depth = 0;
       do {
@@ -705,6 +764,8 @@ class Parser {
       this.advance();
     }
     const typeStart = lx.start;
+    const isMap = this.is('map') && this.lx.peekSymbol() === '<';
+    if (allowLabel && label === undefined && !isMap && this.file.syntax.syntax === 'proto2') this.unlabelledProto2Field(start);
     if (this.is('map')) {
       this.advance();
       if (this.eat('<')) return this.mapField(start, leading, comments, label, typeStart);
@@ -723,6 +784,20 @@ class Parser {
       return undefined;
     }
     return this.fieldAfterType(start, leading, comments, label, type, typeStart);
+  }
+
+  /** proto2 fields need a label (buf: "unexpected type name"); without any syntax statement, the file was probably meant as proto3. */
+  private unlabelledProto2Field(start: number): void {
+    const end = this.lx.end;
+    if (this.file.syntax.range !== undefined) {
+      this.error('a proto2 field needs a label (optional, required or repeated)', start, end);
+      return;
+    }
+    this.fileError(
+      'a field without a label (optional, required or repeated) in a file without a syntax statement, which makes it proto2: the syntax statement is probably missing',
+      start,
+      end,
+    );
   }
 
   private fieldAfterType(start: number, leading: number, comments: number, label: Label | undefined, type: string, typeStart: number): FieldDecl | undefined {

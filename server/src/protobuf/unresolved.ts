@@ -14,7 +14,7 @@ export function unresolvedReferences(file: ProtoFile, image: ProtoImage, side: S
     for (const field of message.fields) {
       if (field.isTypeResolved || SCALAR_TYPES.has(field.type)) continue;
       if (message.isMapEntry) {
-        const mapField = message.parent?.fields.find((candidate) => candidate.type === '.' + message.fullName);
+        const mapField = message.mapField;
         missing(field.type, `map field "${mapField?.name ?? message.name}" on message "${message.parent?.nestedName ?? ''}"`, 'the field was');
       } else missing(field.decl?.type ?? field.type, `field "${field.name}" on message "${message.nestedName}"`, 'the field was');
     }

@@ -3,7 +3,7 @@
 import type { Fix, TextEdit } from '../../engine/edit';
 import { LineIndex, type Position, type Range } from '../../engine/range';
 import type { Declaration, MessageDecl } from '../ast';
-import type { ProtoFile } from '../model';
+import { protoEnumNamed, type ProtoFile } from '../model';
 
 export const REVERT_TITLE = 'Revert to the base value';
 
@@ -106,7 +106,7 @@ export function deleteLine(lines: LineIndex, range: Range): TextEdit {
 
 /** The head enum declaration by full name. */
 export function enumNamed(head: ProtoFile, fullName: string) {
-  return head.enums.find((candidate) => candidate.fullName === fullName)?.decl;
+  return protoEnumNamed(head, fullName)?.decl;
 }
 
 /** An enum's body: its values, reserved statements and options are its members. */

@@ -4,7 +4,7 @@ import type { Fix, TextEdit } from '../../engine/edit';
 import { containsPosition, LineIndex, type Range } from '../../engine/range';
 import type { CompactOption, FieldDecl, OptionDecl } from '../ast';
 import { FEATURE_OPTION, type FeatureLevel, type FeatureName, type Resolved } from '../features';
-import type { ProtoFile, ProtoMessage } from '../model';
+import { messageNamed, protoEnumNamed, type ProtoFile, type ProtoMessage } from '../model';
 import type { FixContext } from '../rules/rule';
 import { fixDataOf, type FeatureFixData } from './data';
 import { revertFixOf } from './edits';
@@ -62,7 +62,7 @@ export function revertFeatureFix({ finding, head }: FixContext): Fix[] {
 function bodyEdit(head: ProtoFile, data: Extract<FeatureFixData, { targetKind: 'message' | 'enum' }>, key: string, value: string): TextEdit | undefined {
   const decl =
     data.targetKind === 'enum'
-      ? head.enums.find((item) => item.fullName === data.fullName)?.decl
+      ? protoEnumNamed(head, data.fullName)?.decl
       : head.messages.find((item) => item.fullName === data.fullName && !item.isMapEntry)?.decl;
   if (!decl) return undefined;
   const own = decl.options.find((option: OptionDecl) => option.name === key);
@@ -76,7 +76,7 @@ function bodyEdit(head: ProtoFile, data: Extract<FeatureFixData, { targetKind: '
 }
 
 function fieldEdit(head: ProtoFile, data: Extract<FeatureFixData, { targetKind: 'field' }>, key: string, value: string): TextEdit | undefined {
-  const message = head.messages.find((item) => item.fullName === data.message);
+  const message = messageNamed(head, data.message);
   const decl: FieldDecl | undefined = message?.fields.find((field) => field.number === data.number)?.decl;
   if (!decl) return undefined;
   const own = decl.options.find((option: CompactOption) => option.name === key);

@@ -4,6 +4,7 @@ import type { Fix } from '../../engine/edit';
 import type { FixContext } from '../rules/rule';
 import { fixDataOf } from './data';
 import { enumBody, enumNamed, insertLast, messageBody, singleEditFix } from './edits';
+import { messageNamed } from '../model';
 
 /** Which reservation the finding asks for: a _UNLESS_NAME_ finding is not settled by reserving the number alone. */
 export type Reservation = 'number' | 'name' | 'any';
@@ -27,7 +28,7 @@ export function planReservations(needs: Reservation, numberStatement: string | u
 export function reserveFieldFix({ finding, head }: FixContext, isStillReported: boolean, needs: Reservation): Fix[] {
   const data = fixDataOf(finding, 'deletedField');
   if (!data) return [];
-  const message = head.messages.find((candidate) => candidate.fullName === data.message)?.decl;
+  const message = messageNamed(head, data.message)?.decl;
   if (!message) return [];
   const isEditions = head.ast.syntax.syntax === 'editions';
   const name = isEditions ? data.name : `"${data.name}"`;

@@ -5,11 +5,12 @@ import { extensionsOf } from '../declarations';
 import type { FixContext } from '../rules/rule';
 import { fixDataOf } from './data';
 import { bodyOf, enumBody, enumNamed, insertAfter, insertLast, insertLines, insertTopLevel, lastEnd, messageBody, singleEditFix, type Body } from './edits';
+import { messageNamed } from '../model';
 
 export function restoreFieldFix({ finding, head }: FixContext): Fix[] {
   const data = fixDataOf(finding, 'deletedField');
   if (!data || data.text === null) return [];
-  const message = head.messages.find((candidate) => candidate.fullName === data.message)?.decl;
+  const message = messageNamed(head, data.message)?.decl;
   if (!message) return [];
   const previous = data.after !== null ? message.fields.find((field) => field.name === data.after) : undefined;
   const edit = insertAfter(head.text, messageBody(message), previous, data.isFirst, data.text);
@@ -21,7 +22,7 @@ export function restoreMessageFix({ finding, head }: FixContext): Fix[] {
   if (!data) return [];
   const title = `Restore message "${data.name}" from the base`;
   if (data.parent !== null) {
-    const parent = head.messages.find((candidate) => candidate.fullName === data.parent)?.decl;
+    const parent = messageNamed(head, data.parent)?.decl;
     if (!parent) return [];
     const previous = data.after !== null ? parent.messages.find((message) => `${data.parent}.${message.name}` === data.after) : undefined;
     return singleEditFix(title, finding.file, insertAfter(head.text, messageBody(parent), previous, false, data.text));
@@ -37,7 +38,7 @@ export function restoreEnumFix({ finding, head }: FixContext): Fix[] {
   const title = `Restore enum "${data.name}" from the base`;
   const simpleName = data.name.split('.').pop();
   if (data.parent) {
-    const parent = head.messages.find((candidate) => candidate.fullName === data.parent)?.decl;
+    const parent = messageNamed(head, data.parent)?.decl;
     if (!parent) return [];
     const previous = data.after ? parent.enums.find((item) => item.name === data.after) : undefined;
     if (parent.enums.some((item) => item.name === simpleName)) return [];
@@ -70,7 +71,7 @@ export function restoreExtensionFix({ finding, head }: FixContext): Fix[] {
   if (!data?.text || !data.extendee) return [];
   const { text, extendee } = data;
   const title = `Restore extension "${data.name}" from the base`;
-  const scope = data.scope ? head.messages.find((candidate) => candidate.fullName === data.scope)?.decl : undefined;
+  const scope = data.scope ? messageNamed(head, data.scope)?.decl : undefined;
   if (data.scope && !scope) return [];
   // Into an `extend` block of the same extendee in the same scope when there is one, else a new block.
   const existing = extensionsOf(head).find((extension) => extension.scope === scope && extension.extend.extendee === extendee)?.extend;
@@ -89,7 +90,7 @@ export function restoreExtensionFix({ finding, head }: FixContext): Fix[] {
 export function restoreOneofFix({ finding, head }: FixContext): Fix[] {
   const data = fixDataOf(finding, 'deletedOneof');
   if (!data?.text) return [];
-  const message = head.messages.find((candidate) => candidate.fullName === data.message)?.decl;
+  const message = messageNamed(head, data.message)?.decl;
   if (!message) return [];
   const previous = data.after ? message.fields.find((field) => field.name === data.after) : undefined;
   return singleEditFix(
@@ -134,6 +135,6 @@ export function restoreReservedNameFix({ finding, head }: FixContext): Fix[] {
 
 function ownerBody(head: FixContext['head'], owner: 'message' | 'enum', fullName: string): Body | undefined {
   if (owner === 'enum') return enumBody(head, fullName);
-  const message = head.messages.find((candidate) => candidate.fullName === fullName)?.decl;
+  const message = messageNamed(head, fullName)?.decl;
   return message ? messageBody(message) : undefined;
 }

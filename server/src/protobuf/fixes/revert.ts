@@ -4,7 +4,7 @@
 import type { Fix, TextEdit } from '../../engine/edit';
 import { LineIndex, type Position, type Range } from '../../engine/range';
 import type { CompactOption, FieldDecl, OptionDecl, RpcDecl } from '../ast';
-import type { ProtoField, ProtoFile, ProtoMessage } from '../model';
+import { messageNamed, type ProtoField, type ProtoFile, type ProtoMessage } from '../model';
 import { compactOption, statementOption } from '../options';
 import { isExtension } from '../pairs';
 import type { FixContext } from '../rules/rule';
@@ -33,7 +33,7 @@ export function revertFix({ finding, head }: FixContext): Fix[] {
       ?.decl.values.find((candidate) => candidate.name === value.name && candidate.number === value.number);
     if (decl) edit = { range: decl.nameRange, newText: value.text };
   } else if (field) {
-    const decl = head.messages.find((message) => message.fullName === field.message)?.fieldsByNumber.get(field.number)?.decl;
+    const decl = messageNamed(head, field.message)?.fieldsByNumber.get(field.number)?.decl;
     if (decl) edit = fieldEdit(head.text, lines, decl, field.part, field.text);
   }
   return edit ? revertFixOf(finding.file, [edit]) : [];
@@ -172,7 +172,7 @@ export function revertRpcOptionFix({ finding, head }: FixContext): Fix[] {
 export function removeMessageOptionFix({ finding, head }: FixContext): Fix[] {
   const data = fixDataOf(finding, 'addedMessageOption');
   if (!data) return [];
-  const message = head.messages.find((candidate) => candidate.fullName === data.message)?.decl;
+  const message = messageNamed(head, data.message)?.decl;
   const current = message ? statementOption(message.options, data.option) : undefined;
   if (!current) return [];
   return revertFixOf(finding.file, [deleteLine(new LineIndex(head.text), current.range)]);
@@ -188,7 +188,7 @@ function findField(head: ProtoFile, data: Extract<RevertFixData, { fix: 'changed
     ];
     return all.flatMap((extend) => extend.fields).find((field) => field.number === data.number && field.name === data.extension);
   }
-  const message = head.messages.find((candidate) => candidate.fullName === data.message)?.decl;
+  const message = messageNamed(head, data.message)?.decl;
   return message?.fields.find((field) => field.number === data.number);
 }
 

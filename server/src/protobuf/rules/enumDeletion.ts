@@ -20,8 +20,7 @@ export const enumNoDelete = breakingRule({
         const report = guardedReport(fileReport, head, () => couldBeHidden(head, item.nestedName));
         // buf points at the innermost enclosing message still in the file, else at 1:1.
         const ancestor = survivingAncestor(headMessages, item.nestedName);
-        const dot = item.nestedName.lastIndexOf('.');
-        const parent = dot < 0 ? undefined : base.messages.find((message) => message.nestedName === item.nestedName.slice(0, dot));
+        const parent = item.parent;
         report.finding({
           file: head,
           range: ancestor ? ancestor.range : START_OF_FILE,

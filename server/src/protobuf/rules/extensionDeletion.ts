@@ -3,6 +3,7 @@
 import { START_OF_FILE } from '../../engine/range';
 import { couldBeHidden, extensionsOf, messagesByNestedName, survivingAncestor } from '../declarations';
 import { restoreExtensionFix, restoreTagRangeFix } from '../fixes/restore';
+import { messageOfDecl } from '../model';
 import { declarationText } from './messageDeletion';
 import { eachFilePair, eachMessagePair, guardedReport } from '../pairs';
 import { breakingRule } from './rule';
@@ -19,7 +20,7 @@ export const extensionNoDelete = breakingRule({
         if (names.has(extension.nestedName)) continue;
         const report = guardedReport(fileReport, head, () => couldBeHidden(head, extension.nestedName));
         const ancestor = survivingAncestor(headMessages, extension.nestedName);
-        const scope = extension.nestedName.includes('.') ? (base.messages.find((message) => message.decl === extension.scope)?.fullName ?? null) : null;
+        const scope = extension.nestedName.includes('.') ? ((extension.scope && messageOfDecl(base, extension.scope)?.fullName) ?? null) : null;
         report.finding({
           file: head,
           range: ancestor ? ancestor.range : START_OF_FILE,

@@ -4,7 +4,7 @@
 import type { Range } from '../../engine/range';
 import type { FieldDecl } from '../ast';
 import { fieldDescription } from '../fieldKind';
-import { mapEntryName, type ProtoField, type ProtoFile, type ProtoMessage } from '../model';
+import type { ProtoField, ProtoFile, ProtoMessage } from '../model';
 import { compactOption, effectiveFileOption, fileOptionDecl, inheritedFeature, utf8ValidationOf } from '../options';
 import { eachFieldPair, enclosingMessage, isExtension, type ImagePairs } from '../pairs';
 import { revertFieldOptionFix } from '../fixes/revert';
@@ -171,7 +171,7 @@ function javaUtf8Validation(side: FieldSide): string {
 
 function mapFieldDecl(entry: ProtoMessage | undefined): FieldDecl | undefined {
   if (!entry?.isMapEntry) return undefined;
-  return entry.parent?.decl?.fields.find((field) => field.mapKey !== undefined && entry.fullName.endsWith(`.${mapEntryName(field.name)}`));
+  return entry.mapField?.decl;
 }
 
 export const fieldSameJavaUtf8Validation = breakingRule({
