@@ -44,21 +44,27 @@ export interface SchemaSiteSides {
   head: SpecSet;
 }
 
-/** The sites of one comparison, walked once and shared by every family that asks (the families of a check get the same
- *  `operations` array). */
+/** The sites of one comparison, walked once and replayed to every family that asks (the families of a check get the same
+ *  `operations` array); a description with more sites than MAX_CACHED_SITES is walked again instead of held in memory. */
 const WALKED = new WeakMap<readonly OperationPair[], SchemaSiteSides & { sites: SchemaSite[]; complete: boolean }>();
+const MAX_CACHED_SITES = 100_000;
 
 /** Calls `visit` for every schema pair of the paired operations; returns false when some schema pair was too large to
  *  compare in full (the caller reports the operation as incomplete). */
 export function forEachSchemaSite(sets: SchemaSiteSides, operations: readonly OperationPair[], visit: (site: SchemaSite) => void): boolean {
-  let walked = WALKED.get(operations);
-  if (!walked || walked.base !== sets.base || walked.head !== sets.head) {
-    const sites: SchemaSite[] = [];
-    walked = { ...sets, sites, complete: walkSites(sets, operations, (site) => sites.push(site)) };
-    WALKED.set(operations, walked);
+  const walked = WALKED.get(operations);
+  if (walked && walked.base === sets.base && walked.head === sets.head) {
+    for (const site of walked.sites) visit(site);
+    return walked.complete;
   }
-  for (const site of walked.sites) visit(site);
-  return walked.complete;
+  let sites: SchemaSite[] | undefined = [];
+  const complete = walkSites(sets, operations, (site) => {
+    visit(site);
+    if (sites && sites.length >= MAX_CACHED_SITES) sites = undefined;
+    sites?.push(site);
+  });
+  if (sites) WALKED.set(operations, { ...sets, sites, complete });
+  return complete;
 }
 
 function walkSites(sets: SchemaSiteSides, operations: readonly OperationPair[], visit: (site: SchemaSite) => void): boolean {
