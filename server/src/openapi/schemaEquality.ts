@@ -2,8 +2,10 @@
 // diff sees it: `exact` is "the diff is empty" (descriptions and titles count), `validation` ignores the annotations that
 // do not change what a payload may be (title, description, default, examples, externalDocs, $comment). Key order, a
 // `false` flag written or left out, `type: x` against `type: [x]`, and the order of `required`, `enum` and of composition
-// branches do not matter. Recursive schemas compare coinductively: a pair already under comparison is taken as equal.
-import { isMap, isScalar, isSeq, pairs, items, scalarText, type SpecNode } from './document';
+// branches do not matter. Two references written the same are the same schema (the walk compares the component itself
+// where it reaches it); a reference against an inline schema is followed. Recursive schemas compare coinductively: a pair
+// already under comparison is taken as equal.
+import { child, isMap, isScalar, isSeq, pairs, items, scalarText, type SpecNode } from './document';
 import type { Located, SpecSet } from './specSet';
 
 export type Equality = 'exact' | 'validation';
@@ -78,6 +80,10 @@ class Comparer {
 
   schemas(baseAt: Located, headAt: Located): boolean {
     if (++this.steps > MAX_STEPS) return false;
+    // The same reference is taken as the same schema: what the component says is compared where the walk reaches it,
+    // and a description's components are not compared over and over for each branch that names them.
+    const baseRef = scalarText(child(baseAt.node, '$ref'));
+    if (baseRef !== undefined && baseRef === scalarText(child(headAt.node, '$ref'))) return true;
     const base = this.baseSet.resolve(baseAt);
     const head = this.headSet.resolve(headAt);
     if (!base || !head) return false;

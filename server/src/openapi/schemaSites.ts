@@ -49,11 +49,6 @@ export interface SchemaSiteSides {
   head: SpecSet;
 }
 
-/** The sites of one comparison, walked once and shared by every family that asks (the families of a check get the same
- *  `operations` array). */
-
-/** Calls `visit` for every schema pair of the paired operations; returns false when some schema pair was too large to
- *  compare in full (the caller reports the operation as incomplete). */
 /** Calls `visit` for every schema pair of the paired operations; returns false when some schema pair was too large to
  *  compare in full (the caller reports the operation as incomplete). */
 export function forEachSchemaSite(sets: SchemaSiteSides, operations: readonly OperationPair[], visit: (site: SchemaSite) => void): boolean {

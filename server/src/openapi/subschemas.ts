@@ -22,7 +22,8 @@ export interface Subschema {
 export interface SubschemaDiff {
   added: Subschema[];
   deleted: Subschema[];
-  /** Branches that are the same branch on both sides (changed or not), with oasdiff's name for the pair. */
+  /** Branches that are the same branch on both sides (changed or not), with oasdiff's name for the pair. Inline branches
+   *  that match as identical are here too: the components they reference are compared where the walk reaches them. */
   paired: { base: Subschema; head: Subschema; label: string }[];
 }
 
@@ -86,17 +87,26 @@ export function diffSubschemas(baseSet: SpecSet, headSet: SpecSet, base: Located
   // Inline branches: identical ones are the same branch (and unchanged).
   const baseInline = baseSubs.filter((sub) => sub.ref === undefined);
   const headInline = headSubs.filter((sub) => sub.ref === undefined);
-  const unmatched = (from: Subschema[], to: Subschema[], equal: (a: Subschema, b: Subschema) => boolean) => {
+  const identical: [Subschema, Subschema][] = [];
+  const unmatched = (from: Subschema[], to: Subschema[], equal: (a: Subschema, b: Subschema) => boolean, found?: (a: Subschema, b: Subschema) => void) => {
     const used = new Set<number>();
     return from.filter((sub) => {
       const match = to.findIndex((other, at) => !used.has(at) && equal(sub, other));
       if (match < 0) return true;
       used.add(match);
+      found?.(sub, to[match]);
       return false;
     });
   };
   let inlineAdded = unmatched(headInline, baseInline, (headSub, baseSub) => schemasEqual(baseSet, headSet, baseSub.at, headSub.at, 'exact'));
-  let inlineDeleted = unmatched(baseInline, headInline, (baseSub, headSub) => schemasEqual(baseSet, headSet, baseSub.at, headSub.at, 'exact'));
+  let inlineDeleted = unmatched(
+    baseInline,
+    headInline,
+    (baseSub, headSub) => schemasEqual(baseSet, headSet, baseSub.at, headSub.at, 'exact'),
+    (baseSub, headSub) => identical.push([baseSub, headSub]),
+  );
+  // Identical but for what the components they name say: still walked, as those components may have changed.
+  for (const [baseSub, headSub] of identical) if (!inlineAdded.includes(headSub)) pair(baseSub, headSub);
   // Then by title, each title once.
   const titles = new Set<string>();
   const pairedAdded = new Set<Subschema>();

@@ -9,7 +9,7 @@ import { keywordPlace, type SchemaSite } from '../schemaSites';
 import { changedLabels, diffSubschemas, type Subschema } from '../subschemas';
 import type { CheckFamily, FamilyReport, ModelPair } from './family';
 import { quoted } from './family';
-import { idOf, rulesOf, Transitions, whereOf, type Aspect, type Where } from './structureSites';
+import { hasAnyKeyword, idOf, rulesOf, Transitions, whereOf, type Aspect, type Where } from './structureSites';
 
 const KEYWORDS = ['allOf', 'anyOf', 'oneOf'] as const;
 type Keyword = (typeof KEYWORDS)[number];
@@ -88,9 +88,11 @@ export function branchPlaces(site: SchemaSite, keyword: string, verb: 'added' | 
     : { place: keywordPlace(site.head, keyword), base: placeOf(first.at.file, first.at.node) };
 }
 
+const LISTS = new Set<string>(KEYWORDS);
+
 function checkSite(pair: ModelPair, site: SchemaSite, report: FamilyReport): void {
   const where = whereOf(site);
-  if (!where) return;
+  if (!where || !hasAnyKeyword(site, LISTS)) return;
   const transitions = new Transitions(pair.base.set, pair.head.set, site.base, site.head);
   const operation = site.operation;
   for (const keyword of KEYWORDS) {

@@ -10,7 +10,7 @@ import type { Located } from '../specSet';
 import { changedLabels, diffSubschemas } from '../subschemas';
 import { branchPlaces, listText } from './composition';
 import { quoted, type CheckFamily, type FamilyReport, type ModelPair } from './family';
-import { idOf, rulesOf, target, Transitions, whereOf, type Aspect, type Kind, type Where } from './structureSites';
+import { hasAnyKeyword, idOf, rulesOf, target, Transitions, whereOf, type Aspect, type Kind, type Where } from './structureSites';
 
 /** Single-schema keywords: how oasdiff names the thing ("'if' subschema", "'contains' constraint"), its ID slug, and which
  *  side breaks (request: added; response: removed). */
@@ -142,9 +142,18 @@ function forStatus(where: Where): string {
   return where.direction === 'response' ? ` for the status ${quoted(where.status)}` : '';
 }
 
+const KEYWORDS = new Set<string>([
+  'prefixItems',
+  ...SUBSCHEMAS.map((entry) => entry.keyword),
+  ...BOUNDS.map((bound) => bound.keyword),
+  ...STRINGS.map((entry) => entry.keyword),
+  'dependentRequired',
+  ...ENTRIES.map((entry) => entry.keyword),
+]);
+
 function checkSite(pair: ModelPair, site: SchemaSite, report: FamilyReport): void {
   const where = whereOf(site);
-  if (!where) return;
+  if (!where || !hasAnyKeyword(site, KEYWORDS)) return;
   const transitions = new Transitions(pair.base.set, pair.head.set, site.base, site.head);
   const emit = (suffix: string, kind: Kind, text: string, place: Place, base: Place) => {
     const rule = idOf(where, suffix);

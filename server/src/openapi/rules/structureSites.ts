@@ -234,3 +234,9 @@ export function isWrappingEcho(pair: Pick<ModelPair, 'base' | 'head'>, baseParen
   const transitions = new Transitions(pair.base.set, pair.head.set, baseParent.schema, headParent.schema);
   return transitions.nullableWrapping() || transitions.movedIntoOneOf().includes(name);
 }
+
+/** Whether either schema of a site has one of the keywords: most sites have none, and are passed over at once. */
+export function hasAnyKeyword(site: Pick<SchemaSite, 'base' | 'head'>, keywords: ReadonlySet<string>): boolean {
+  const has = (node: SpecNode) => pairs(node).some((pair) => keywords.has(scalarText(pair.key as SpecNode) ?? ''));
+  return has(site.base.node) || has(site.head.node);
+}
