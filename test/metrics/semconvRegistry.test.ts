@@ -109,6 +109,7 @@ test('a v1 metric group becomes a definition: name, instrument, unit, brief, sta
       nameLocation: place(duration.nameLocation),
       typeLocation: place(duration.typeLocation),
       unitLocation: place(duration.unitLocation),
+      stabilityLocation: place(duration.stabilityLocation),
       labels: duration.labels?.map((label) => `${label.name}@${place(label.location)}`),
     },
     {
@@ -120,6 +121,7 @@ test('a v1 metric group becomes a definition: name, instrument, unit, brief, sta
       typeLocation: 'model/http/metrics.yaml:6:17-6:26',
       unit: 's',
       unitLocation: 'model/http/metrics.yaml:7:11-7:14',
+      stabilityLocation: 'model/http/metrics.yaml:8:16-8:22',
       help: 'Duration of HTTP server requests.',
       labels: ['http.route@model/http/metrics.yaml:11:14-11:24', 'server.port@model/http/metrics.yaml:14:14-14:25'],
       constLabels: [],
