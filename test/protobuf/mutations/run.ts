@@ -1,21 +1,38 @@
-// `npm run agreement -- --trials N --seed S [--only PREFIX]`: seeded mutation trials on googleapis against the real buf,
-// with per-rule precision and recall. Exits 1 when a compiling trial is not exact.
-import { report, runTrials, isExact } from './agreement';
+// `npm run agreement -- --trials N --seed S [--only PREFIX,...] [--tree googleapis,protobuf,envoy] [--mode staged|'working tree']`:
+// seeded mutation trials on real proto trees against the real buf, with per-rule precision and recall. The npm script builds
+// dist first (staged trials run the built CLI). Exits 1 when a compiling trial is not exact.
+import { isExact, MODES, report, runTrials, type Mode } from './agreement';
+import { TREE_NAMES, type TreeName } from './corpus';
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 && process.argv[index + 1] !== undefined ? process.argv[index + 1] : fallback;
 }
 
+function list<T extends string>(name: string, allowed: readonly T[]): T[] | undefined {
+  const value = option(name, '');
+  if (!value) return undefined;
+  const items = value.split(',');
+  for (const item of items) if (!allowed.includes(item as T)) throw new Error(`--${name}: ${item} is not one of ${allowed.join(', ')}`);
+  return items as T[];
+}
+
 async function main(): Promise<void> {
-  const trials = Number(option('trials', '100'));
-  const seed = Number(option('seed', '1'));
+  const count = Number(option('trials', '100'));
+  const first = Number(option('seed', '1'));
   const only = option('only', '');
+  const trees = list<TreeName>('tree', TREE_NAMES);
+  const modes = list<Mode>('mode', MODES);
   let done = 0;
-  const results = await runTrials(seed, trials, only ? only.split(',') : undefined, (trial) => {
-    done++;
-    if (process.stderr.isTTY) process.stderr.write(`\r${done}/${trials}${trial.compiles && !isExact(trial) ? ` (seed ${trial.seed} differs)` : ''}   `);
-  });
+  const results = await runTrials(
+    { first, count, ...(only ? { only: only.split(',') } : {}), ...(trees ? { trees } : {}), ...(modes ? { modes } : {}) },
+    (trial) => {
+      done++;
+      const differs = trial.compiles && !isExact(trial) ? ` (seed ${trial.seed} differs)` : '';
+      if (process.stderr.isTTY) process.stderr.write(`\r${done}/${count}${differs}   `);
+      else if (differs || done % 50 === 0) process.stderr.write(`${done}/${count}${differs}\n`);
+    },
+  );
   process.stdout.write(`${report(results)}\n`);
   process.exitCode = results.every((trial) => !trial.compiles || isExact(trial)) ? 0 : 1;
 }
