@@ -1,6 +1,6 @@
 // The seeded mutation generator's fixed set (issue 11): real proto trees (googleapis, protobuf, envoy) changed at random,
 // in the working tree or staged, every trial exact against the real buf. `npm run agreement -- --trials N --seed S` runs
-// any other seeds. The staged trials run the built CLI (npm test builds it first).
+// any other seeds.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isExact, report, runTrials, setupOf } from './mutations/agreement';

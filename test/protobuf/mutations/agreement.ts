@@ -1,13 +1,14 @@
 // Runs mutation trials through the real buf and Graycheck and scores them: a trial is exact when both report the same
 // findings (rule, file, line, column, message) and Graycheck leaves no file unchecked; per rule, precision and recall.
 // Each seed picks a buf.yaml, an input tree and where the change is: in the working tree (the engine on the trees, buf on
-// the directory) or staged in a git repository (the built `graycheck check --staged`, buf on the index exported with
+// the directory) or staged in a git repository (`graycheck check --staged`'s command, buf on the index exported with
 // `git checkout-index` against HEAD exported with `git archive`), with other edits left unstaged beside it.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../../support/cli';
+import { checkCommand } from '../../../server/src/cli/checkCommand';
+import { CHECKERS } from '../../../server/src/registry';
 import { graycheckRows, isCompared, key, rowOf, runBuf, writeTree, type Row } from '../../support/bufOracle';
 import { GIT_ENV } from '../../support/tempRepo';
 import { loadTree, TREE_NAMES, type TreeName } from './corpus';
@@ -45,6 +46,8 @@ export interface TrialOptions {
   /** Only seeds that draw one of these trees / modes run (all when undefined). */
   trees?: readonly TreeName[];
   modes?: readonly Mode[];
+  /** Trials run at once (each runs buf in its own process); 1 unless told. */
+  concurrency?: number;
 }
 
 export interface Trial {
@@ -68,44 +71,54 @@ export function isExact(trial: Trial): boolean {
   return trial.notChecked.length === 0 && theirs.length === ours.length && theirs.every((row, index) => row === ours[index]);
 }
 
-/** Runs seeds `first` … `first + count - 1`, skipping those that draw a tree or mode not asked for. */
+/** Runs seeds `first` … `first + count - 1`, skipping those that draw a tree or mode not asked for; trials come back in seed order. */
 export async function runTrials(options: TrialOptions, onTrial?: (trial: Trial) => void): Promise<Trial[]> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'graycheck-mutations-'));
   const trials: Trial[] = [];
-  try {
-    for (let seed = options.first; seed < options.first + options.count; seed++) {
-      const setup = setupOf(seed);
-      if (options.trees && !options.trees.includes(setup.tree)) continue;
-      if (options.modes && !options.modes.includes(setup.mode)) continue;
-      const corpus = loadTree(setup.tree);
-      const editable = Object.keys(corpus)
-        .filter((file) => !options.only || options.only.some((prefix) => file.startsWith(prefix)))
-        .sort();
-      const shared: Tree = setup.bufYaml ? { 'buf.yaml': setup.bufYaml } : {};
-      const base = { ...shared, ...corpus };
-      const { tree, changes, kinds } = mutate(corpus, seed, editable);
-      const head = { ...shared, ...tree };
-      const dir = path.join(root, String(seed));
-      const described = { seed, configuration: setup.configuration, tree: setup.tree, mode: setup.mode, changes, kinds };
-      let trial: Trial;
-      try {
-        const compared =
-          setup.mode === 'staged'
-            ? await stagedTrial(dir, base, head, setup.unstaged === 'base' ? base : { ...shared, ...mutate(tree, seed + 0x10000, editable).tree })
-            : await workingTreeTrial(dir, base, head);
-        trial = { ...described, compiles: true, ...compared };
-      } catch (error) {
-        if (!/does not compile/.test(String(error))) throw error;
-        trial = { ...described, compiles: false, buf: [], ours: [], notChecked: [] };
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
+  const seeds = Array.from({ length: options.count }, (_, index) => options.first + index).filter((seed) => {
+    const setup = setupOf(seed);
+    return (!options.trees || options.trees.includes(setup.tree)) && (!options.modes || options.modes.includes(setup.mode));
+  });
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < seeds.length) {
+      const trial = await runTrial(seeds[next++], root, options.only);
       trials.push(trial);
       onTrial?.(trial);
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
-  return trials;
+  return trials.sort((a, b) => a.seed - b.seed);
+}
+
+async function runTrial(seed: number, root: string, only: readonly string[] | undefined): Promise<Trial> {
+  const setup = setupOf(seed);
+  const corpus = loadTree(setup.tree);
+  const editable = Object.keys(corpus)
+    .filter((file) => !only || only.some((prefix) => file.startsWith(prefix)))
+    .sort();
+  const shared: Tree = setup.bufYaml ? { 'buf.yaml': setup.bufYaml } : {};
+  const base = { ...shared, ...corpus };
+  const { tree, changes, kinds } = mutate(corpus, seed, editable);
+  const head = { ...shared, ...tree };
+  const dir = path.join(root, String(seed));
+  const described = { seed, configuration: setup.configuration, tree: setup.tree, mode: setup.mode, changes, kinds };
+  try {
+    const compared =
+      setup.mode === 'staged'
+        ? await stagedTrial(dir, base, head, setup.unstaged === 'base' ? base : { ...shared, ...mutate(tree, seed + 0x10000, editable).tree })
+        : await workingTreeTrial(dir, base, head);
+    return { ...described, compiles: true, ...compared };
+  } catch (error) {
+    if (!/does not compile/.test(String(error))) throw error;
+    return { ...described, compiles: false, buf: [], ours: [], notChecked: [] };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 type Compared = Pick<Trial, 'buf' | 'ours' | 'notChecked'>;
@@ -125,7 +138,7 @@ const UNTRACKED = { 'scratch/wip.proto': 'syntax = "proto3";\nmessage Unfinished
 /**
  * `base` committed, `head` staged, `unstaged` left in the working tree with an untracked file that does not compile. buf
  * compares the index, exported with `git checkout-index`, with HEAD, exported with `git archive` (buf reads directories,
- * never the index); Graycheck runs as the pre-commit hook does, `graycheck check --staged`, from the built CLI.
+ * never the index); Graycheck runs as the pre-commit hook does, `graycheck check --staged` (its command, in process).
  */
 async function stagedTrial(dir: string, base: Tree, head: Tree, unstaged: Tree): Promise<Compared> {
   const repo = path.join(dir, 'repo');
@@ -152,9 +165,18 @@ async function stagedTrial(dir: string, base: Tree, head: Tree, unstaged: Tree):
   fs.mkdirSync(baseDir, { recursive: true });
   execFileSync('tar', ['-x', '-C', baseDir], { input: git(['archive', '--format=tar', 'HEAD']) });
   const buf = (await runBuf(indexDir, baseDir)).filter(isCompared);
-  const result = await runCli(['check', '--staged', '--base', 'HEAD', '--format', 'json'], { cwd: repo, env: GIT_ENV, timeoutMs: 120_000 });
-  if (result.status !== 0 && result.status !== 1) throw new Error(`graycheck check --staged exited with ${result.status}: ${result.stderr.trim()}`);
-  const output = JSON.parse(result.stdout) as {
+  // The check command itself, in this process (a process per trial would double the fixed set's time in npm test).
+  let stdout = '';
+  const status = await checkCommand(['--staged', '--base', 'HEAD', '--format', 'json'], {
+    cwd: repo,
+    checkers: CHECKERS,
+    write: (text) => {
+      stdout += text;
+      return Promise.resolve();
+    },
+  });
+  if (status !== 0 && status !== 1) throw new Error(`graycheck check --staged exited with ${status}`);
+  const output = JSON.parse(stdout) as {
     findings: (JsonPlace & { rule: string; kind: string; file: string; message: string; base?: unknown })[];
     notChecked: { file: string; reason: string }[];
   };

@@ -1,6 +1,6 @@
-// `npm run agreement -- --trials N --seed S [--only PREFIX,...] [--tree googleapis,protobuf,envoy] [--mode staged|'working tree']`:
-// seeded mutation trials on real proto trees against the real buf, with per-rule precision and recall. The npm script builds
-// dist first (staged trials run the built CLI). Exits 1 when a compiling trial is not exact.
+// `npm run agreement -- --trials N --seed S [--only PREFIX,...] [--tree googleapis,protobuf,envoy] [--mode staged|'working tree'] [--jobs 2]`:
+// seeded mutation trials on real proto trees against the real buf, with per-rule precision and recall. Exits 1 when a
+// compiling trial is not exact.
 import { isExact, MODES, report, runTrials, type Mode } from './agreement';
 import { TREE_NAMES, type TreeName } from './corpus';
 
@@ -23,9 +23,10 @@ async function main(): Promise<void> {
   const only = option('only', '');
   const trees = list<TreeName>('tree', TREE_NAMES);
   const modes = list<Mode>('mode', MODES);
+  const concurrency = Number(option('jobs', '1'));
   let done = 0;
   const results = await runTrials(
-    { first, count, ...(only ? { only: only.split(',') } : {}), ...(trees ? { trees } : {}), ...(modes ? { modes } : {}) },
+    { first, count, concurrency, ...(only ? { only: only.split(',') } : {}), ...(trees ? { trees } : {}), ...(modes ? { modes } : {}) },
     (trial) => {
       done++;
       const differs = trial.compiles && !isExact(trial) ? ` (seed ${trial.seed} differs)` : '';
