@@ -7,7 +7,7 @@ import { isExact, report, runTrials, setupOf } from './mutations/agreement';
 import { mutate, Random } from './mutations/mutate';
 import { loadCorpus, TREE_NAMES } from './mutations/corpus';
 
-const FIXED_SEEDS = { first: 1, count: 24 };
+const FIXED_SEEDS = { first: 1, count: 18 };
 
 test('the generator is reproducible: a seed makes the same changes every time', () => {
   const corpus = loadCorpus();
@@ -26,7 +26,7 @@ test('the fixed seeds draw every tree and both modes', () => {
   assert.deepEqual(new Set(setups.map((setup) => setup.mode)), new Set(['working tree', 'staged']));
 });
 
-test(`mutation trials ${FIXED_SEEDS.first}–${FIXED_SEEDS.first + FIXED_SEEDS.count - 1} agree with buf exactly`, { timeout: 180_000 }, async () => {
+test(`mutation trials ${FIXED_SEEDS.first}–${FIXED_SEEDS.first + FIXED_SEEDS.count - 1} agree with buf exactly`, { timeout: 300_000 }, async () => {
   const trials = await runTrials(FIXED_SEEDS);
   const compiling = trials.filter((trial) => trial.compiles);
   assert.ok(compiling.length >= FIXED_SEEDS.count / 2, `most trials compile (${compiling.length} of ${trials.length})`);

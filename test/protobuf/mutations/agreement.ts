@@ -46,6 +46,8 @@ export interface TrialOptions {
   /** Only seeds that draw one of these trees / modes run (all when undefined). */
   trees?: readonly TreeName[];
   modes?: readonly Mode[];
+  /** Seeds not to run (already done). */
+  skip?: ReadonlySet<number>;
   /** Trials run at once (each runs buf in its own process); 1 unless told. */
   concurrency?: number;
 }
@@ -77,6 +79,7 @@ export async function runTrials(options: TrialOptions, onTrial?: (trial: Trial) 
   const trials: Trial[] = [];
   const seeds = Array.from({ length: options.count }, (_, index) => options.first + index).filter((seed) => {
     const setup = setupOf(seed);
+    if (options.skip?.has(seed)) return false;
     return (!options.trees || options.trees.includes(setup.tree)) && (!options.modes || options.modes.includes(setup.mode));
   });
   let next = 0;
