@@ -1,4 +1,4 @@
-// `npm run agreement -- --trials N --seed S [--only PREFIX,...] [--tree googleapis,protobuf,envoy] [--mode staged|'working tree'] [--jobs 2] [--log FILE]`:
+// `npm run agreement -- --trials N --seed S [--only PREFIX,...] [--tree googleapis,protobuf,envoy] [--mode staged|'working tree'] [--jobs 2] [--log FILE] [--against image|directory]`:
 // seeded mutation trials on real proto trees against the real buf, with per-rule precision and recall. Exits 1 when a
 // compiling trial is not exact. --log appends each trial to FILE as a JSON line as it ends, and a run with the same FILE
 // skips the seeds already there and reports on all of them (a long run survives being stopped).
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const trees = list<TreeName>('tree', TREE_NAMES);
   const modes = list<Mode>('mode', MODES);
   const concurrency = Number(option('jobs', '1'));
+  const against = list('against', ['image', 'directory'] as const)?.[0];
   const log = option('log', '');
   const logged: Trial[] =
     log && fs.existsSync(log)
@@ -38,7 +39,16 @@ async function main(): Promise<void> {
   const skip = new Set(logged.filter((trial) => trial.seed >= first && trial.seed < first + count).map((trial) => trial.seed));
   let done = skip.size;
   const fresh = await runTrials(
-    { first, count, concurrency, skip, ...(only ? { only: only.split(',') } : {}), ...(trees ? { trees } : {}), ...(modes ? { modes } : {}) },
+    {
+      first,
+      count,
+      concurrency,
+      skip,
+      ...(against ? { against } : {}),
+      ...(only ? { only: only.split(',') } : {}),
+      ...(trees ? { trees } : {}),
+      ...(modes ? { modes } : {}),
+    },
     (trial) => {
       if (log) fs.appendFileSync(log, `${JSON.stringify(trial)}\n`);
       done++;
