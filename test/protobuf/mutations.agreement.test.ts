@@ -26,7 +26,7 @@ test('the fixed seeds draw every tree and both modes', () => {
   assert.deepEqual(new Set(setups.map((setup) => setup.mode)), new Set(['working tree', 'staged']));
 });
 
-test(`mutation trials ${FIXED_SEEDS.first}–${FIXED_SEEDS.first + FIXED_SEEDS.count - 1} agree with buf exactly`, { timeout: 300_000 }, async () => {
+test(`mutation trials ${FIXED_SEEDS.first}–${FIXED_SEEDS.first + FIXED_SEEDS.count - 1} agree with buf exactly`, { timeout: 600_000 }, async () => {
   const trials = await runTrials(FIXED_SEEDS);
   const compiling = trials.filter((trial) => trial.compiles);
   assert.ok(compiling.length >= FIXED_SEEDS.count / 2, `most trials compile (${compiling.length} of ${trials.length})`);

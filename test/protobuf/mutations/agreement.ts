@@ -51,9 +51,9 @@ export interface TrialOptions {
   /** Seeds not to run (already done). */
   skip?: ReadonlySet<number>;
   /**
-   * What buf compares against: `image` (default), buf's own image of the unchanged base, built once per tree and buf.yaml
-   * (`buf build`; a third less of buf's time per trial, and the same findings), or `directory`, the base written out for
-   * each trial (staged: HEAD exported with `git archive`).
+   * What buf compares against: `image` (default), buf's own image of the unchanged base, built once per tree (`buf
+   * build`; a third less of buf's time per trial, and the same findings), or `directory`, the base written out for each
+   * trial (staged: HEAD exported with `git archive`).
    */
   against?: 'image' | 'directory';
   /** Trials run at once (each runs buf in its own process); 1 unless told. */
@@ -120,10 +120,10 @@ async function runTrial(seed: number, root: string, options: TrialOptions, image
   const head = { ...shared, ...tree };
   const dir = path.join(root, String(seed));
   const described = { seed, configuration: setup.configuration, tree: setup.tree, mode: setup.mode, changes, kinds };
-  const imageKey = `${setup.tree}\0${setup.configuration}\0${options.only?.join(',') ?? ''}`;
+  const imageKey = setup.tree;
   let image = images.get(imageKey);
   if (!image && options.against !== 'directory') {
-    image = buildImage(path.join(root, `image-${images.size}`), base);
+    image = buildImage(path.join(root, `image-${setup.tree}`), corpus);
     images.set(imageKey, image);
   }
   const against = image ? await image : undefined;
@@ -143,7 +143,8 @@ async function runTrial(seed: number, root: string, options: TrialOptions, image
 
 type Compared = Pick<Trial, 'buf' | 'ours' | 'notChecked'>;
 
-/** buf's image of the base (with its buf.yaml), as a file buf takes for --against. */
+/** buf's image of the unchanged tree, as a file buf takes for --against (the rules and their configuration come from the
+ *  input's buf.yaml, so one image serves every configuration). */
 async function buildImage(dir: string, base: Tree): Promise<string> {
   writeTree(path.join(dir, 'base'), base);
   const image = path.join(dir, 'base.binpb');
