@@ -43,3 +43,23 @@ bufAgrees([
     head: file(EDITION.replace('string s = 1;', 'string s = 1 [deprecated = true, features.utf8_validation = NONE];')),
   },
 ]);
+
+// Found by the mutation generator (seed 20513, protobuf's unittest.proto): a file-level `option features = { … }`
+// aggregate sets utf8_validation for Java's reading too, so a field moved to a proto3 file changes both.
+const UTF8_RULES = 'version: v2\nbreaking:\n  use: [FIELD_SAME_JAVA_UTF8_VALIDATION, FIELD_SAME_UTF8_VALIDATION]\n';
+const AGGREGATE_NONE = 'edition = "2023";\npackage p;\noption features = {\n  enum_type: CLOSED\n  utf8_validation: NONE\n};\n';
+
+bufAgrees([
+  {
+    name: 'a string field under a features aggregate with utf8_validation NONE moves to a proto3 file',
+    bufYaml: UTF8_RULES,
+    base: { 'a.proto': `${AGGREGATE_NONE}message M {\n  string c = 3 [ctype = CORD];\n}\n`, 'b.proto': 'syntax = "proto3";\npackage p;\n' },
+    head: { 'a.proto': AGGREGATE_NONE, 'b.proto': 'syntax = "proto3";\npackage p;\nmessage M {\n  string c = 3 [ctype = CORD];\n}\n' },
+  },
+  {
+    name: 'a file under a features aggregate with utf8_validation NONE becomes proto3',
+    bufYaml: UTF8_RULES,
+    base: { 'a.proto': `${AGGREGATE_NONE}message M {\n  string c = 3;\n}\n` },
+    head: { 'a.proto': 'syntax = "proto3";\npackage p;\nmessage M {\n  string c = 3;\n}\n' },
+  },
+]);

@@ -87,7 +87,22 @@ export function isCompared(row: Row): boolean {
 /** Graycheck's findings on the same trees, as buf's JSON rows. */
 export async function graycheckRows(base: Record<string, string>, head: Record<string, string>): Promise<{ result: CheckResult; rows: Row[] }> {
   const result = await runCheck({ base: new MemoryTree(base), head: new MemoryTree(head), renames: new Map(), config: defaultConfig() }, [protobufChecker]);
-  const rows: Row[] = result.findings.map((finding) => ({
+  const rows: Row[] = result.findings.map((finding) =>
+    rowOf(finding, {
+      start: { line: finding.range.start.line + 1, column: finding.range.start.character + 1 },
+      end: { line: finding.range.end.line + 1, column: finding.range.end.character + 1 },
+      head,
+    }),
+  );
+  return { result, rows };
+}
+
+/** A finding (the engine's, or the CLI's JSON one) as buf's JSON row, given its 1-based range and the head's files. */
+export function rowOf(
+  finding: { rule: string; file: string; message: string; base?: unknown },
+  place: { start: { line: number; column: number }; end: { line: number; column: number }; head: Record<string, unknown> },
+): Row {
+  return {
     type: finding.rule,
     // buf gives FILE_NO_DELETE no path; we need one for the editor (see rules/fileDeletion.ts). Likewise
     // PACKAGE_NO_DELETE, and the PACKAGE_*_NO_DELETE findings whose file is gone (see rules/packageDeletion.ts) or that
@@ -95,17 +110,16 @@ export async function graycheckRows(base: Record<string, string>, head: Record<s
     // protobuf/wellKnownFiles.ts).
     ...(finding.rule === 'FILE_NO_DELETE' ||
     finding.rule === 'PACKAGE_NO_DELETE' ||
-    !(finding.file in head) ||
+    !(finding.file in place.head) ||
     (finding.rule.startsWith('PACKAGE_') && !finding.base)
       ? {}
       : { path: finding.file }),
-    start_line: finding.range.start.line + 1,
-    start_column: finding.range.start.character + 1,
-    end_line: finding.range.end.line + 1,
-    end_column: finding.range.end.character + 1,
+    start_line: place.start.line,
+    start_column: place.start.column,
+    end_line: place.end.line,
+    end_column: place.end.column,
     message: finding.message,
-  }));
-  return { result, rows };
+  };
 }
 
 /** A check focused on one file (the editor's on-type check loads only that file's group) finds exactly what the whole check finds there. */

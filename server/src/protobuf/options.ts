@@ -54,14 +54,25 @@ export function statementOption(options: readonly OptionDecl[], name: string): O
  * `feature` is the name after `features.`, e.g. `utf8_validation` or `(pb.cpp).string_type`. Undefined: not set anywhere.
  */
 export function inheritedFeature(file: ProtoFile, message: ProtoMessage | undefined, field: FieldDecl, feature: string): string | undefined {
-  const name = `features.${feature}`;
-  const own = compactOption(field.options, name);
-  if (own) return own.value;
+  const own = featureSetIn(field.options, feature);
+  if (own !== undefined) return own;
   for (let scope = message; scope; scope = scope.parent) {
-    const set = scope.decl ? statementOption(scope.decl.options, name) : undefined;
-    if (set) return set.value;
+    const set = scope.decl ? featureSetIn(scope.decl.options, feature) : undefined;
+    if (set !== undefined) return set;
   }
-  return statementOption(file.ast.options, name)?.value;
+  return featureSetIn(file.ast.options, feature);
+}
+
+/** The value a list of options gives a feature, written `features.x = V` or, for a core feature, `features = { x: V }`; the last wins. */
+function featureSetIn(options: readonly (CompactOption | OptionDecl)[], feature: string): string | undefined {
+  const name = `features.${feature}`;
+  const inAggregate = feature.startsWith('(') ? undefined : new RegExp(`(?:^|[\\s{,;])${feature}\\s*:\\s*([A-Z_0-9]+)`);
+  let found: string | undefined;
+  for (const option of options) {
+    if (option.name === name) found = option.value;
+    else if (inAggregate && option.name === 'features' && option.valueKind === 'aggregate') found = inAggregate.exec(option.value)?.[1] ?? found;
+  }
+  return found;
 }
 
 /** The edition's own default of the core `utf8_validation` feature: proto2 does not validate, proto3 and editions do. */

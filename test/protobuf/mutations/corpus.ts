@@ -1,5 +1,7 @@
-// Real proto trees for the mutation runs: a few googleapis packages with every file they import, read from the shared
-// corpus tarball (unpacked once per machine into the temp directory). Read-only input: mutations work on copies.
+// Real proto trees for the mutation runs. googleapis: a few packages with every file they import, read from the shared
+// corpus tarball (unpacked once per machine into the temp directory). protobuf and envoy: small fixed selections vendored
+// in `trees/` (sources, commits and licences in trees/README.md), so that no run needs the network. Read-only input:
+// mutations work on copies.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -34,6 +36,36 @@ function unpacked(): string {
     fs.writeFileSync(marker, '');
   }
   return path.join(dir, 'googleapis');
+}
+
+/** The input trees a trial can draw: each is one buf module. */
+export const TREE_NAMES = ['googleapis', 'protobuf', 'envoy'] as const;
+export type TreeName = (typeof TREE_NAMES)[number];
+
+const VENDORED = path.resolve(__dirname, 'trees');
+const loaded = new Map<TreeName, Record<string, string>>();
+
+/** A tree's proto files by module path, read once per process. */
+export function loadTree(name: TreeName): Record<string, string> {
+  let files = loaded.get(name);
+  if (!files) {
+    files = name === 'googleapis' ? loadCorpus() : readProtos(path.join(VENDORED, name));
+    loaded.set(name, files);
+  }
+  return files;
+}
+
+function readProtos(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.proto')) files[path.relative(root, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
+    }
+  };
+  walk(root);
+  return files;
 }
 
 const IMPORT = /^\s*import\s+(?:public\s+|weak\s+)?"([^"]+)"\s*;/gm;
