@@ -4,22 +4,13 @@
 // Invariant: a file with one unreadable line yields no families at all, never a half-read set.
 import type { Location } from '../../engine/finding';
 import type { MetricDefinition, MetricType, NamedPlace, Unreadable } from '../model';
+import { looksLikeExposition } from '../recognize';
+
+export { looksLikeExposition };
 
 export interface ExpositionFile {
   families: MetricDefinition[];
   unreadable: Unreadable[];
-}
-
-const DECLARATION = /^#[ \t]*(HELP|TYPE)[ \t]+[a-zA-Z_:]/;
-
-/** `*.prom` files, and any text whose first non-blank line is a `# HELP` or `# TYPE` line. */
-export function looksLikeExposition(path: string, text: string): boolean {
-  if (path.endsWith('.prom')) return true;
-  for (const line of text.replace(/^\uFEFF/, '').split('\n')) {
-    if (line.trim() === '') continue;
-    return DECLARATION.test(line.replace(/^[ \t]+/, ''));
-  }
-  return false;
 }
 
 /** The text format's types (expfmt tolerates any case, and `gaugehistogram` as OpenMetrics spells it). */
