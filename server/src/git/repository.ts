@@ -253,7 +253,7 @@ export class GitRepository {
 
   private async resolveAuto(): Promise<BaseRevision> {
     const [head, branch, upstream, originHead] = await Promise.all([
-      this.revParseCommit('HEAD'),
+      this.commitOf('HEAD'),
       this.currentBranch(),
       this.upstreamRef(),
       this.git.run(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']),
@@ -264,7 +264,7 @@ export class GitRepository {
     if (originHead.code === 0) candidates.push({ ref: originHead.stdout.toString('utf8').trim(), why: " (origin's default branch)" });
     candidates.push({ ref: 'refs/remotes/origin/main', why: '' }, { ref: 'refs/remotes/origin/master', why: '' });
     for (const candidate of candidates) {
-      const target = await this.revParseCommit(candidate.ref);
+      const target = await this.commitOf(candidate.ref);
       if (!target) continue;
       const short = describeRef(candidate.ref)?.short ?? candidate.ref;
       const mergeBase = await this.git.run(['merge-base', '--end-of-options', head, target]);
@@ -293,6 +293,13 @@ export class GitRepository {
     const result = await this.git.run(['rev-parse', '--symbolic-full-name', '@{upstream}']);
     const name = result.stdout.toString('utf8').trim();
     return result.code === 0 && name.startsWith('refs/') ? name : undefined;
+  }
+
+  /** The commit a ref of ours names (HEAD, a remote branch), asked of the cat-file process the blob reads use rather
+   *  than of a git process of its own. */
+  private async commitOf(ref: string): Promise<string | undefined> {
+    const object = await this.catFile.read(`${ref}^{commit}`);
+    return object?.type === 'commit' && isFullObjectId(object.id) ? object.id : undefined;
   }
 
   private async revParseCommit(revision: string): Promise<string | undefined> {
