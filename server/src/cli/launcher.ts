@@ -33,7 +33,9 @@ function cacheDirectory(): string | undefined {
   try {
     if (process.platform === 'win32') return process.env.LOCALAPPDATA ? path.join(process.env.LOCALAPPDATA, 'graycheck', 'Cache') : undefined;
     if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches', 'graycheck');
-    return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'graycheck');
+    // A relative XDG_CACHE_HOME is to be ignored (the XDG specification): it would put the cache in the repository.
+    const xdg = process.env.XDG_CACHE_HOME;
+    return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache'), 'graycheck');
   } catch {
     return undefined; // no home directory: run without a cache
   }
