@@ -13,7 +13,8 @@ export const gitEnv = {
   GIT_COMMITTER_EMAIL: 'bench@example.invalid',
 };
 
-/** Extracts and commits the corpus (only the given top-level-relative directories when `keep` is set); returns the repository. */
+/** Extracts and commits the corpus; returns the repository. `keep`, when set, is the paths (directories or files) to keep,
+ *  or a function from the extracted tree's directory to them. */
 export function googleapisRepo(keep) {
   if (!existsSync(corpusPath)) throw new Error(`corpus not found: ${corpusPath} (set GRAYCHECK_CORPUS)`);
   const work = realpathSync(mkdtempSync(join(tmpdir(), 'graycheck-bench-')));
@@ -22,7 +23,7 @@ export function googleapisRepo(keep) {
   if (keep) {
     const kept = join(work, 'kept');
     execFileSync('mkdir', ['-p', kept]);
-    for (const dir of keep) execFileSync('cp', ['-r', '--parents', dir, kept], { cwd: repo });
+    for (const dir of typeof keep === 'function' ? keep(repo) : keep) execFileSync('cp', ['-r', '--parents', dir, kept], { cwd: repo });
     rmSync(repo, { recursive: true, force: true });
     execFileSync('mv', [kept, repo]);
   }

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { CachedTree } from './engine/cachedTree';
-import { CheckSession } from './engine/check';
+import { CheckSession, type CheckSessionOptions } from './engine/check';
 import type { Comparison, KindChecker } from './engine/comparison';
 import { CONFIG_FILE, defaultConfig, parseGraycheckConfig, type ConfigProblem, type GraycheckConfig } from './engine/config';
 import { BufferFingerprints, OverlayTree, type Tree } from './engine/tree';
@@ -57,9 +57,10 @@ export class RepositoryComparisons {
   constructor(
     readonly repository: GitRepository,
     readonly checkers: readonly KindChecker[],
+    options: CheckSessionOptions = {},
   ) {
     this.workingTree = new CachedTree(repository.workingTree());
-    this.checks = new CheckSession(checkers);
+    this.checks = new CheckSession(checkers, options);
   }
 
   get root(): string {

@@ -84,6 +84,7 @@ test('.vscodeignore ships the bundles, grammar and docs, and keeps sources, test
     'bench/run.ts',
     'dist/extension.js.map',
     'dist/cli.js',
+    'dist/cli-main.js',
     'node_modules/yaml/package.json',
     'tsconfig.json',
     '.vscode-test/x',

@@ -133,6 +133,7 @@ test('the npm package holds the CLI, the server, the rule docs, the README, the 
   const names = report.npm.files.map((file) => file.path).sort();
   for (const required of [
     'dist/cli.js',
+    'dist/cli-main.js',
     'dist/server.js',
     'dist/web-tree-sitter.wasm',
     'dist/tree-sitter-go.wasm',

@@ -2,7 +2,7 @@
 // severity overrides, path filters, inline suppressions, fix titles, and a stable order.
 import type { Comparison, FixHead, KindChecker, KindSession } from './comparison';
 import { throwIfCancelled } from './comparison';
-import { CONFIG_FILE, isKindEnabled } from './config';
+import { CONFIG_FILE, isKindEnabled, kindOption } from './config';
 import type { Fix } from './edit';
 import type { CheckResult, Finding, NotChecked, RawFinding, Severity } from './finding';
 import { SEVERITY_ORDER } from './finding';
@@ -12,16 +12,29 @@ import type { RuleMeta } from './rule';
 import type { Tree } from './tree';
 import { ignoreEntryFix, isSuppressed, suppressFix } from './suppressions';
 
+export interface CheckSessionOptions {
+  /** One check and no more (the CLI): a kind that no file of either tree concerns is not started, so its checker module
+   *  is never loaded. Its check would have found nothing; the language server, which checks again on every keystroke,
+   *  starts every kind instead of looking through the trees each time. */
+  oneShot?: boolean;
+}
+
 /** The kinds' sessions of one owner (a CLI run, a repository in the server): what they learned in one check serves the next. */
 export class CheckSession {
   private readonly sessions = new Map<KindChecker, KindSession>();
 
-  constructor(readonly checkers: readonly KindChecker[]) {}
+  constructor(
+    readonly checkers: readonly KindChecker[],
+    private readonly options: CheckSessionOptions = {},
+  ) {}
 
   run(comparison: Comparison): Promise<CheckResult> {
-    return checkWith(comparison, this.checkers, (checker) => {
+    return checkWith(comparison, this.checkers, async (checker) => {
       let session = this.sessions.get(checker);
-      if (!session) this.sessions.set(checker, (session = checker.startSession()));
+      if (!session) {
+        if (this.options.oneShot && !(await concernsKind(checker, comparison))) return undefined;
+        this.sessions.set(checker, (session = checker.startSession()));
+      }
       return session;
     });
   }
@@ -29,10 +42,37 @@ export class CheckSession {
 
 /** One check with fresh sessions: nothing is kept for a next one. */
 export function runCheck(comparison: Comparison, checkers: readonly KindChecker[]): Promise<CheckResult> {
-  return new CheckSession(checkers).run(comparison);
+  return new CheckSession(checkers, { oneShot: true }).run(comparison);
 }
 
-async function checkWith(comparison: Comparison, checkers: readonly KindChecker[], sessionOf: (checker: KindChecker) => KindSession): Promise<CheckResult> {
+/** Whether some file of either tree is one the kind may read (a source it recognizes, under its own globs or the ones its
+ *  option sets) or one of its configuration files. Stops at the first such file. */
+export async function concernsKind(checker: KindChecker, comparison: Comparison): Promise<boolean> {
+  const { files } = checker;
+  const configured = files.sourcesOption ? kindOption(comparison.config, checker, files.sourcesOption) : undefined;
+  const sources = Array.isArray(configured) ? [...files.sources, ...(configured as string[])] : files.sources;
+  for (const tree of [comparison.head, comparison.base]) {
+    if (!tree) continue;
+    const candidates: string[] = [];
+    for (const path of await tree.list()) {
+      if (matchesAnyGlob(path, files.configuration)) return true;
+      if (matchesAnyGlob(path, sources)) candidates.push(path);
+    }
+    if (candidates.length > 0 && !files.recognizes) return true;
+    for (const path of candidates) {
+      const text = await tree.read(path);
+      if (text !== undefined && files.recognizes!(path, text)) return true;
+    }
+  }
+  return false;
+}
+
+/** `sessionOf` gives undefined for a kind that is not run: it found nothing to check. */
+async function checkWith(
+  comparison: Comparison,
+  checkers: readonly KindChecker[],
+  sessionOf: (checker: KindChecker) => Promise<KindSession | undefined>,
+): Promise<CheckResult> {
   const findings: Finding[] = [];
   const notChecked: NotChecked[] = [];
   let filesChecked = 0;
@@ -50,14 +90,15 @@ async function checkWith(comparison: Comparison, checkers: readonly KindChecker[
   for (const checker of checkers) {
     if (!isKindEnabled(comparison.config, checker.kind)) continue;
     throwIfCancelled(comparison.signal);
-    const rulesById = new Map(checker.rules.map((rule) => [rule.id, rule]));
     const raw: (RawFinding & { categories?: readonly string[] })[] = [];
-    const report = await sessionOf(checker).check(comparison, (finding) => raw.push(finding));
+    const session = await sessionOf(checker);
+    const report = session ? await session.check(comparison, (finding) => raw.push(finding)) : { notChecked: [], filesChecked: 0 };
     filesChecked += report.filesChecked;
     notChecked.push(...report.notChecked.filter((entry) => entry.blocksKind || isInScope(entry.file, comparison)));
     for (const [file, reason] of unavailable) {
       if (matchesAnyGlob(file, checker.files.sources) && isInScope(file, comparison)) notChecked.push({ file, reason });
     }
+    const rulesById = new Map(raw.length > 0 ? checker.rules.map((rule) => [rule.id, rule]) : []);
     for (const item of raw) {
       const rule = rulesById.get(item.rule);
       if (!rule || !isInScope(item.file, comparison) || isIgnoredByPath(item, comparison)) continue;

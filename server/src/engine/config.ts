@@ -112,8 +112,14 @@ export function parseGraycheckConfig(
   const config = defaultConfig(kinds);
   const kindsByName = new Map(kinds.map((kind) => [kind.kind, kind]));
   const topLevelKeys = ['base', 'include', 'exclude', ...kindsByName.keys(), 'severity', 'ignore', 'failOnUnchecked'];
-  const ruleIds = kinds.flatMap((kind) => (kind.rules ?? []).map((rule) => rule.id));
-  const knownRuleIds = new Set(ruleIds);
+  // Asked of the kinds only when the file names a rule: their rules may have to be loaded for it.
+  let ruleIds: string[] | undefined;
+  let knownRuleIds: Set<string> | undefined;
+  const known = () => {
+    ruleIds ??= kinds.flatMap((kind) => (kind.rules ?? []).map((rule) => rule.id));
+    knownRuleIds ??= new Set(ruleIds);
+    return { ruleIds, knownRuleIds };
+  };
   const problems: ConfigProblem[] = [];
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -128,6 +134,7 @@ export function parseGraycheckConfig(
   const problem = (node: YamlNode | null | undefined, message: string) => problems.push({ file, range: rangeOf(node), message });
   // A rule ID no kind has (a typo, a rule of another tool) would silently change nothing.
   const checkRuleId = (node: YamlNode | null | undefined, id: string, where: string) => {
+    const { ruleIds, knownRuleIds } = known();
     if (knownRuleIds.size === 0 || knownRuleIds.has(id)) return;
     const closest = closestId(id, ruleIds);
     problem(node, `unknown rule ID "${id}" in "${where}"${closest ? `; did you mean ${closest}?` : ''} ("graycheck rules" lists them)`);

@@ -9,6 +9,8 @@ export type ChangeEffect = 'nothing' | 'file' | 'dependents' | 'everything';
 export interface KindFiles {
   /** Globs of the files the kind may check, repository-relative ('**\/*.proto'). */
   sources: readonly string[];
+  /** The kind's option (a list of globs) that, when set, says where its sources are instead of `sources`. */
+  sourcesOption?: string;
   /** For kinds recognised by content (an `openapi:` root key): whether a file matching `sources` is one of theirs. */
   recognizes?(path: string, text: string): boolean;
   /** Files that configure the kind (buf.yaml): a change to one re-checks everything of the repository. */

@@ -19,9 +19,16 @@ export interface Tree {
   unavailable?(): Promise<ReadonlyMap<string, string>>;
 }
 
+/** The text fingerprinted last: the working tree remembers a fingerprint as it hands the text to a kind, which asks for
+ *  the fingerprint of the same string at once. */
+let lastFingerprinted: { text: string; fingerprint: string } | undefined;
+
 /** Equal fingerprints, equal texts: what lets a check skip files unchanged since it last saw them. */
 export function textFingerprint(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
+  if (lastFingerprinted?.text === text) return lastFingerprinted.fingerprint;
+  const fingerprint = createHash('sha1').update(text).digest('base64');
+  lastFingerprinted = { text, fingerprint };
+  return fingerprint;
 }
 
 /** The fingerprint from the tree when it can tell, else from the text read now. */

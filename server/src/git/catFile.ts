@@ -6,6 +6,8 @@ import { GitError } from './types';
 import { GIT_MISSING_MESSAGE, timeoutError, type GitRunner } from './runner';
 
 export interface GitObject {
+  /** The object's id, as git names it in its answer (for a request such as `HEAD^{commit}`, the commit's). */
+  id: string;
   type: string;
   bytes: Buffer;
 }
@@ -25,7 +27,7 @@ export class CatFileProcess {
   private chunks: Buffer[] = [];
   private buffered = 0;
   /** Set once a header is parsed: the object waits for this many bytes plus its trailing newline. */
-  private pending: { type: string; size: number } | undefined;
+  private pending: { id: string; type: string; size: number } | undefined;
   /** Armed while requests are in flight: the oldest must be answered before it fires. */
   private answerTimer: NodeJS.Timeout | undefined;
 
@@ -108,9 +110,9 @@ export class CatFileProcess {
         const header = all.subarray(0, newline).toString('utf8');
         this.keep(all.subarray(newline + 1));
         const request = this.inflight[0];
-        const match = /^\S+ (\S+) (\d+)$/.exec(header);
+        const match = /^(\S+) (\S+) (\d+)$/.exec(header);
         if (match) {
-          this.pending = { type: match[1]!, size: Number(match[2]) };
+          this.pending = { id: match[1]!, type: match[2]!, size: Number(match[3]) };
           continue;
         }
         this.inflight.shift();
@@ -124,9 +126,9 @@ export class CatFileProcess {
       const all = this.take();
       const bytes = Buffer.from(all.subarray(0, this.pending.size));
       this.keep(all.subarray(needed));
-      const type = this.pending.type;
+      const { id, type } = this.pending;
       this.pending = undefined;
-      this.inflight.shift()?.resolve({ type, bytes });
+      this.inflight.shift()?.resolve({ id, type, bytes });
       this.afterAnswer();
     }
   }

@@ -69,8 +69,9 @@ export class GitRepository {
     }
     const root = await fs.realpath(result.stdout.toString('utf8').replace(/\n$/, ''));
     const git = new GitRunner(root, env, probe.stats);
-    git.setFilterDrivers(await configuredFilterDrivers(git));
-    return new GitRepository(root, git, await hasPromisorRemote(git));
+    const settings = await configuredSettings(git);
+    git.setFilterDrivers(settings.filterDrivers);
+    return new GitRepository(root, git, settings.isPartialClone);
   }
 
   /** How often this repository went to git; tests use it to prove reads are cached and processes reused. */
@@ -120,19 +121,29 @@ export class GitRepository {
     return new WorkingTree(this.root);
   }
 
-  /** The staged files; list() reads the index again, read() uses the latest listing. Conflicted paths are not listed but
-   *  named in `unavailable`: they are neither deleted nor staged. */
+  /** The staged files, as the index is when the tree is first asked (a comparison takes a new tree for each check, so
+   *  every kind of one check sees one index, read once). Conflicted paths are not listed but named in `unavailable`:
+   *  they are neither deleted nor staged. */
   indexTree(): Tree {
-    let latest: Promise<Listing> | undefined;
-    const refresh = (): Promise<Listing> => (latest = this.indexListing());
+    let listing: Promise<Listing> | undefined;
+    const snapshot = (): Promise<Listing> => {
+      if (!listing) {
+        const loading = this.indexListing();
+        listing = loading;
+        loading.catch(() => {
+          if (listing === loading) listing = undefined;
+        });
+      }
+      return listing;
+    };
     return {
       label: 'index',
-      list: async () => (await refresh()).paths,
+      list: async () => (await snapshot()).paths,
       read: async (file: string) => {
-        const blob = (await (latest ?? refresh())).blobs.get(file);
+        const blob = (await snapshot()).blobs.get(file);
         return blob === undefined ? undefined : (await this.readBlob(blob))?.text;
       },
-      unavailable: async () => (await (latest ?? refresh())).unavailable,
+      unavailable: async () => (await snapshot()).unavailable,
     };
   }
 
@@ -246,7 +257,7 @@ export class GitRepository {
 
   private async resolveAuto(): Promise<BaseRevision> {
     const [head, branch, upstream, originHead] = await Promise.all([
-      this.revParseCommit('HEAD'),
+      this.commitOf('HEAD'),
       this.currentBranch(),
       this.upstreamRef(),
       this.git.run(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']),
@@ -257,7 +268,7 @@ export class GitRepository {
     if (originHead.code === 0) candidates.push({ ref: originHead.stdout.toString('utf8').trim(), why: " (origin's default branch)" });
     candidates.push({ ref: 'refs/remotes/origin/main', why: '' }, { ref: 'refs/remotes/origin/master', why: '' });
     for (const candidate of candidates) {
-      const target = await this.revParseCommit(candidate.ref);
+      const target = await this.commitOf(candidate.ref);
       if (!target) continue;
       const short = describeRef(candidate.ref)?.short ?? candidate.ref;
       const mergeBase = await this.git.run(['merge-base', '--end-of-options', head, target]);
@@ -286,6 +297,13 @@ export class GitRepository {
     const result = await this.git.run(['rev-parse', '--symbolic-full-name', '@{upstream}']);
     const name = result.stdout.toString('utf8').trim();
     return result.code === 0 && name.startsWith('refs/') ? name : undefined;
+  }
+
+  /** The commit a ref of ours names (HEAD, a remote branch), asked of the cat-file process the blob reads use rather
+   *  than of a git process of its own. */
+  private async commitOf(ref: string): Promise<string | undefined> {
+    const object = await this.catFile.read(`${ref}^{commit}`);
+    return object?.type === 'commit' && isFullObjectId(object.id) ? object.id : undefined;
   }
 
   private async revParseCommit(revision: string): Promise<string | undefined> {
@@ -476,27 +494,27 @@ function describeRef(fullName: string): { kind: string; short: string; choice: '
   return undefined;
 }
 
-/** Whether the repository lazily fetches missing objects from a promisor remote (a partial clone). */
-async function hasPromisorRemote(git: GitRunner): Promise<boolean> {
-  const result = await git.run(['config', '--null', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']);
-  if (result.code !== 0) return false;
-  return result.stdout
-    .toString('utf8')
-    .split('\0')
-    .some((entry) => {
-      const [key = '', value = ''] = entry.split('\n');
-      return key.startsWith('extensions.') ? value.trim() !== '' : !/^(false|no|off|0)$/i.test(value.trim());
-    });
-}
-
-/** Names of the filter drivers the repository configures (filter.<name>.clean and so on). */
-async function configuredFilterDrivers(git: GitRunner): Promise<string[]> {
-  const result = await git.run(['config', '--null', '--name-only', '--get-regexp', '^filter\\.']);
-  if (result.code !== 0) return [];
+/** The two settings that change how files are read, from one `git config` call: the names of the filter drivers the
+ *  repository configures (filter.<name>.clean and so on), and whether it lazily fetches missing objects from a promisor
+ *  remote (a partial clone). */
+async function configuredSettings(git: GitRunner): Promise<{ filterDrivers: string[]; isPartialClone: boolean }> {
+  const result = await git.run(['config', '--null', '--get-regexp', '^(filter\\..*|extensions\\.partialclone|remote\\..*\\.promisor)$']);
   const names = new Set<string>();
-  for (const key of result.stdout.toString('utf8').split('\0')) {
-    const last = key.lastIndexOf('.');
-    if (key.startsWith('filter.') && last > 'filter.'.length) names.add(key.slice('filter.'.length, last));
+  let isPartialClone = false;
+  if (result.code !== 0) return { filterDrivers: [], isPartialClone };
+  for (const entry of result.stdout.toString('utf8').split('\0')) {
+    // With --null, each entry is the key, then a line feed and the value when it has one.
+    const newline = entry.indexOf('\n');
+    const key = newline < 0 ? entry : entry.slice(0, newline);
+    const value = newline < 0 ? '' : entry.slice(newline + 1);
+    if (key.startsWith('filter.')) {
+      const last = key.lastIndexOf('.');
+      if (last > 'filter.'.length) names.add(key.slice('filter.'.length, last));
+    } else if (key.startsWith('extensions.')) {
+      if (value.trim() !== '') isPartialClone = true;
+    } else if (key.startsWith('remote.')) {
+      if (!/^(false|no|off|0)$/i.test(value.trim())) isPartialClone = true;
+    }
   }
-  return [...names];
+  return { filterDrivers: [...names], isPartialClone };
 }

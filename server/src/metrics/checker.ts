@@ -3,7 +3,7 @@
 // compare base and head and check the head for what fails at run time. Every file is read and parsed once per content.
 import type { Comparison, FixHead, KindChecker, KindReport, KindReporter, KindSession } from '../engine/comparison';
 import { throwIfCancelled } from '../engine/comparison';
-import { globsOption, kindOption, type KindOption } from '../engine/config';
+import { kindOption } from '../engine/config';
 import type { Fix } from '../engine/edit';
 import type { Finding, NotChecked } from '../engine/finding';
 import { matchesAnyGlob } from '../engine/glob';
@@ -11,60 +11,19 @@ import { readInBatches, textFingerprint, type Tree } from '../engine/tree';
 import { metricsFixes } from './fixes';
 import { GoAssignmentIndex } from './go/resolve';
 import { GoParses, goParser } from './go/treeSitter';
-import { readFacts, recognizesMetricsInput, SOURCES, type FileFacts } from './inputs';
+import { readFacts, SOURCES, type FileFacts } from './inputs';
+import { METRICS_KIND } from './kind';
+import { GO } from './recognize';
 import { METRICS_FAMILIES, METRICS_RULES } from './rules/index';
 import type { MetricsOptions, MetricsPair, OtelToPrometheus } from './rules/family';
-import { DEFAULT_OTEL_TO_PROMETHEUS } from './semconv/otelNames';
 import { buildIndex, pairDefinitions, type SideIndex } from './workspaceIndex';
 
 export const metricsChecker: KindChecker = {
-  kind: 'metrics',
-  title: 'Metrics',
-  files: {
-    sources: SOURCES,
-    recognizes: recognizesMetricsInput,
-    configuration: [],
-    // A definition's labels decide what its call sites, rules and dashboards may use, wherever they are.
-    sourceChange: 'dependents',
-    languages: ['go', 'yaml', 'json', 'prometheus'],
-  },
-  // `files`: globs that narrow (or widen, for unusual names) where metric inputs are looked for; `otelToPrometheus`: how
-  // the OpenTelemetry exporter names series (DESIGN §1.4), so that rules and dashboards match OTel instruments.
-  options: [
-    globsOption('files'),
-    otelOption(),
-    { key: 'lintOtelNames', default: false, read: (value) => (typeof value === 'boolean' ? { value } : { mustBe: 'true or false' }) },
-  ],
+  ...METRICS_KIND,
   rules: METRICS_RULES,
   startSession: () => new MetricsSession(),
   fixes: (finding: Finding, head: FixHead): Promise<Fix[]> => metricsFixes(finding, head),
 };
-
-const STRATEGIES: readonly OtelToPrometheus['strategy'][] = [
-  'UnderscoreEscapingWithSuffixes',
-  'UnderscoreEscapingWithoutSuffixes',
-  'NoUTF8EscapingWithSuffixes',
-  'NoTranslation',
-];
-
-function otelOption(): KindOption {
-  return {
-    key: 'otelToPrometheus',
-    default: DEFAULT_OTEL_TO_PROMETHEUS,
-    read: (value) => {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return { mustBe: 'a map with strategy, namespace, units and counterSuffix' };
-      const given = value as Record<string, unknown>;
-      const merged = { ...DEFAULT_OTEL_TO_PROMETHEUS, ...given };
-      if (!STRATEGIES.includes(merged.strategy)) return { mustBe: `a map whose strategy is one of ${STRATEGIES.join(', ')}` };
-      if (typeof merged.namespace !== 'string') return { mustBe: 'a map whose namespace is a string' };
-      if (typeof merged.units !== 'boolean' || typeof merged.counterSuffix !== 'boolean')
-        return { mustBe: 'a map whose units and counterSuffix are true or false' };
-      const unknown = Object.keys(given).filter((key) => !(key in DEFAULT_OTEL_TO_PROMETHEUS));
-      if (unknown.length > 0) return { mustBe: `a map with only strategy, namespace, units and counterSuffix (not ${unknown.join(', ')})` };
-      return { value: merged };
-    },
-  };
-}
 
 interface KnownFile {
   fingerprint: string;
@@ -104,7 +63,6 @@ class MetricsSession implements KindSession {
     const focus = comparison.focus;
     if (focus && ![...focus].some((path) => path === '' || path.endsWith('/') || candidatesIn([path], globs).length > 0))
       return { notChecked: [], filesChecked: 0 };
-    this.parses ??= new GoParses(await goParser());
     const head = await this.headIndex(comparison.head, globs, comparison.signal);
     throwIfCancelled(comparison.signal);
     const base = comparison.base ? await this.baseIndex(comparison.base, globs) : undefined;
@@ -151,6 +109,7 @@ class MetricsSession implements KindSession {
 
   private async headIndex(tree: Tree, globs: readonly string[], signal: AbortSignal | undefined): Promise<SideIndex> {
     const paths = candidatesIn(await tree.list(), globs);
+    await this.parsesFor(paths);
     const present = new Set(paths);
     for (const path of this.headFiles.keys()) if (!present.has(path)) this.headFiles.delete(path);
     const toRead = paths.filter((path) => {
@@ -212,9 +171,16 @@ class MetricsSession implements KindSession {
           files.set(path, known);
         },
       );
-    await read(candidatesIn(await tree.list(), globs), false);
+    const paths = candidatesIn(await tree.list(), globs);
+    await this.parsesFor(paths);
+    await read(paths, false);
     if (usesMetricsGo(files.values())) await read(skippedGo(files), true);
     return buildIndex(new Map([...files].map(([path, known]) => [path, known.facts])));
+  }
+
+  /** Tree-sitter and its Go grammar (WebAssembly) are started only for a side that has Go files. */
+  private async parsesFor(paths: readonly string[]): Promise<void> {
+    if (!this.parses && paths.some((path) => GO.test(path))) this.parses = new GoParses(await goParser());
   }
 
   /** The facts of a file's text: the other side's when it holds the same text at the same path (and is read as far), else read now. */

@@ -4,13 +4,14 @@ import type { Unreadable } from './model';
 import { extractGoFile, looksLikeMetricsGo, type GoFileFacts } from './go/extract';
 import { parseGoMod } from './go/resolve';
 import type { GoParses, goParser } from './go/treeSitter';
-import { looksLikeExposition, parseExposition } from './exposition/parse';
-import { looksLikeSemconv, readSemconvFile, type SemconvFile } from './semconv/registry';
-import { extractRuleFile, looksLikeRuleFile } from './promql/ruleFiles';
-import { extractDashboard, looksLikeDashboard } from './promql/dashboards';
-import type { MetricDefinition, QueryRef } from './model';
+import { parseExposition } from './exposition/parse';
+import { readSemconvFile, type SemconvFile } from './semconv/registry';
+import { extractRuleFile } from './promql/ruleFiles';
+import { extractDashboard } from './promql/dashboards';
+import { GO, GO_MOD, JSON_FILE, looksLikeDashboard, looksLikeExposition, looksLikeRuleFile, looksLikeSemconv, YAML } from './recognize';
 
-export const SOURCES = ['**/*.go', '**/go.mod', '**/*.prom', '**/*.txt', '**/*.yaml', '**/*.yml', '**/*.json'];
+export { recognizesMetricsInput, SOURCES } from './recognize';
+import type { MetricDefinition, QueryRef } from './model';
 
 export type FileFacts =
   | { input: 'go'; go: GoFileFacts; usesMetrics: boolean }
@@ -21,19 +22,6 @@ export type FileFacts =
   | { input: 'semconv'; registry: SemconvFile }
   | { input: 'queries'; refs: QueryRef[]; unreadable: Unreadable[] }
   | { input: 'none' };
-
-const GO = /\.go$/;
-const GO_MOD = /(^|\/)go\.mod$/;
-const YAML = /\.ya?ml$/i;
-const JSON_FILE = /\.json$/i;
-
-/** Whether a file is one the kind reads, by its path and content: cheap, asked of every candidate. */
-export function recognizesMetricsInput(path: string, text: string): boolean {
-  if (GO_MOD.test(path) || GO.test(path)) return true;
-  if (YAML.test(path)) return looksLikeRuleFile(text) || looksLikeSemconv(text);
-  if (JSON_FILE.test(path)) return looksLikeDashboard(text);
-  return looksLikeExposition(path, text);
-}
 
 export type Parser = Awaited<ReturnType<typeof goParser>>;
 

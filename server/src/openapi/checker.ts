@@ -4,7 +4,7 @@
 import type { Comparison, FixHead, KindChecker, KindReport, KindReporter, KindSession } from '../engine/comparison';
 import { throwIfCancelled } from '../engine/comparison';
 import { isFocused } from '../engine/check';
-import { globsOption, kindOption, type KindOption } from '../engine/config';
+import { kindOption } from '../engine/config';
 import type { Fix } from '../engine/edit';
 import type { Finding, NotChecked } from '../engine/finding';
 import { matchesAnyGlob } from '../engine/glob';
@@ -17,43 +17,16 @@ import { forEachSchemaSite, type SchemaSite } from './schemaSites';
 import type { FamilyReport, ModelPair, OpenapiFinding, OpenapiOptions, OperationPair } from './rules/family';
 import { todayUtc } from './rules/sunset';
 import { SpecSet, type SpecFileCache } from './specSet';
+import { looksLikeOpenapi, OPENAPI_KIND, SOURCES } from './kind';
 
-const SOURCES = ['**/*.yaml', '**/*.yml', '**/*.json'];
-
-/** A root `openapi:` or `swagger:` key, in YAML or JSON: cheap enough to ask of every YAML and JSON file. The JSON form
- *  wants a string value; a file that matches but has no such root key is dropped once parsed. */
-const ROOT_KEY = /^\uFEFF?["']?(?:openapi|swagger)["']?\s*:|"(?:openapi|swagger)"\s*:\s*"/m;
-
-export function looksLikeOpenapi(text: string): boolean {
-  return ROOT_KEY.test(text);
-}
+export { looksLikeOpenapi };
 
 export const openapiChecker: KindChecker = {
-  kind: 'openapi',
-  title: 'OpenAPI',
-  files: {
-    sources: SOURCES,
-    recognizes: (_path, text) => looksLikeOpenapi(text),
-    configuration: [],
-    // A file a description references through $ref changes what the description means.
-    sourceChange: 'dependents',
-    languages: ['yaml', 'json'],
-  },
-  // `files`: globs that narrow (or, for unusual extensions, widen) where descriptions are looked for; the deprecation
-  // days are oasdiff's --deprecation-days-beta and --deprecation-days-stable (0: no deprecation policy).
-  options: [globsOption('files'), daysOption('deprecationDaysBeta'), daysOption('deprecationDaysStable')],
+  ...OPENAPI_KIND,
   rules: OPENAPI_RULES,
   startSession: () => new OpenapiSession(),
   fixes: (finding: Finding, head: FixHead): Promise<Fix[]> => openapiFixes(finding, head),
 };
-
-function daysOption(key: string): KindOption {
-  return {
-    key,
-    default: 0,
-    read: (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? { value } : { mustBe: 'a whole number of days (0 or more)' }),
-  };
-}
 
 interface Root {
   path: string;

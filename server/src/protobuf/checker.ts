@@ -19,19 +19,11 @@ import { plainRange } from './offsetRange';
 import { pairImages, type ImagePairs } from './pairs';
 import { unresolvedReferences } from './unresolved';
 import { PROTOBUF_RULES } from './rules/index';
+import { PROTOBUF_KIND } from './kind';
 import type { ProtobufRule } from './rules/rule';
 
 export const protobufChecker: KindChecker = {
-  kind: 'protobuf',
-  title: 'Protocol Buffers',
-  files: {
-    sources: ['**/*.proto'],
-    // buf.yaml decides modules and rules for every proto file; buf.work.yaml lists the module directories.
-    configuration: ['buf.yaml', 'buf.work.yaml'],
-    // Other files import a proto, and declarations move between files of a package.
-    sourceChange: 'dependents',
-    languages: ['proto'],
-  },
+  ...PROTOBUF_KIND,
   rules: PROTOBUF_RULES,
   startSession: () => new ProtobufSession(),
   fixes: fixesFor,

@@ -4,25 +4,13 @@
 // Invariant: a file with one unreadable line yields no families at all, never a half-read set.
 import type { Location } from '../../engine/finding';
 import type { MetricDefinition, MetricType, NamedPlace, Unreadable } from '../model';
+import { looksLikeExposition } from '../recognize';
+
+export { looksLikeExposition };
 
 export interface ExpositionFile {
   families: MetricDefinition[];
   unreadable: Unreadable[];
-}
-
-// Sticky: matched at the parser's column without slicing the line (the hot loop of a 50,000-series file).
-const METRIC_NAME = /[a-zA-Z_:][a-zA-Z0-9_:]*/y;
-const LABEL_NAME = /[a-zA-Z_][a-zA-Z0-9_]*/y;
-const DECLARATION = /^#[ \t]*(HELP|TYPE)[ \t]+[a-zA-Z_:]/;
-
-/** `*.prom` files, and any text whose first non-blank line is a `# HELP` or `# TYPE` line. */
-export function looksLikeExposition(path: string, text: string): boolean {
-  if (path.endsWith('.prom')) return true;
-  for (const line of text.replace(/^\uFEFF/, '').split('\n')) {
-    if (line.trim() === '') continue;
-    return DECLARATION.test(line.replace(/^[ \t]+/, ''));
-  }
-  return false;
 }
 
 /** The text format's types (expfmt tolerates any case, and `gaugehistogram` as OpenMetrics spells it). */
@@ -49,6 +37,8 @@ interface Family {
   firstSample?: Location;
   nameInFirstSample?: Location;
   labels: NamedPlace[];
+  /** The names in `labels`, for the per-series test. */
+  labelNames: Set<string>;
   seriesSeen: Set<string>;
   duplicateSeries?: Location;
   samples: number;
@@ -66,40 +56,68 @@ export function parseExposition(path: string, text: string): ExpositionFile {
   }
 }
 
+// Sticky, and asked with test(): matched at the column in native code, no match array made.
+const METRIC_NAME = /[a-zA-Z_:][a-zA-Z0-9_:]*/y;
+const LABEL_NAME = /[a-zA-Z_][a-zA-Z0-9_]*/y;
+const UNTIL_BLANK = /[^ \t\n]*/y;
+
+const TAB = 9;
+const SPACE = 32;
+const QUOTE = 34;
+const HASH = 35;
+
+// The hot loop of a 50,000-series file: the parser walks the whole text between a line's bounds without cutting it into
+// lines, finds names, values and quotes with native searches (a short process runs its JavaScript loops uncompiled for a
+// long while), and slices only what it keeps; a line's text is cut out only for a message or a rare construct.
 class ExpositionParser {
   private readonly families = new Map<string, Family>();
+  /** Sample names found to belong to a declared histogram's or summary's family (`x_bucket` → `x`): a family's type, once
+   *  set, never changes, so the answer holds for the rest of the file. */
+  private readonly suffixedNames = new Map<string, Family>();
   private readonly openMetrics: boolean;
   private readonly suffixTypes: [string, MetricType[]][];
+  /** The text with a leading byte-order mark read as a blank, so that columns stay where they are. */
+  private readonly text: string;
   private lineNumber = 0;
-  private line = '';
+  /** The current line is text[lineStart, lineEnd); `column` is an offset into the whole text. */
+  private lineStart = 0;
+  private lineEnd = 0;
   private column = 0;
+  /** The label names of the current series, for the duplicate test. */
+  private readonly seriesLabels: string[] = [];
+  /** The current series' name and label pairs in written order, when its family's repeated series are looked for. */
+  private seriesKey = '';
+  /** Where the next backslash is at or after the column last asked (2^32 - 1: none): found once, not per value. */
+  private nextBackslash = -1;
 
   constructor(
     private readonly path: string,
-    private readonly text: string,
+    text: string,
   ) {
     this.openMetrics = /^#[ \t]*UNIT[ \t]/m.test(text) || /^#[ \t]*EOF[ \t]*\n?$/m.test(text);
     this.suffixTypes = this.suffixes();
+    this.text = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   }
 
   parse(): MetricDefinition[] {
-    const lines = this.text.split('\n');
-    // The format's last line must end with a line feed; expfmt reports "unexpected end of input stream" otherwise.
-    const last = lines.pop() ?? '';
+    const text = this.text;
     let sawEnd = false;
-    for (let index = 0; index < lines.length; index++) {
-      this.lineNumber = index + 1;
-      this.line = index === 0 ? lines[0].replace(/^\uFEFF/, ' ') : lines[index];
-      this.column = 0;
-      if (sawEnd && this.line.trim() !== '') this.fail('a line after "# EOF"');
-      if (this.openMetrics && /^#[ \t]*EOF[ \t]*$/.test(this.line)) {
+    let start = 0;
+    for (let end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
+      this.lineNumber++;
+      this.lineStart = start;
+      this.lineEnd = end;
+      this.column = start;
+      if (sawEnd && this.lineText().trim() !== '') this.fail('a line after "# EOF"');
+      if (this.openMetrics && text.charCodeAt(start) === HASH && /^#[ \t]*EOF[ \t]*$/.test(this.lineText())) {
         sawEnd = true;
         continue;
       }
       this.readLine();
     }
-    if (last !== '') {
-      this.lineNumber = lines.length + 1;
+    // The format's last line must end with a line feed; expfmt reports "unexpected end of input stream" otherwise.
+    if (start < text.length) {
+      this.lineNumber++;
       this.fail('unexpected end of input stream (the last line must end with a line feed)');
     }
     return [...this.families.values()].filter((family) => family.samples > 0).map((family) => this.definition(family));
@@ -131,46 +149,72 @@ class ExpositionParser {
     throw new ParseError(`line ${this.lineNumber}: ${message}`);
   }
 
+  private lineText(): string {
+    return this.text.slice(this.lineStart, this.lineEnd);
+  }
+
+  /** A range of the current line, from text offsets. */
   private at(start: number, end: number): Location {
     const line = this.lineNumber - 1;
-    return { file: this.path, range: { start: { line, character: start }, end: { line, character: end } } };
+    return { file: this.path, range: { start: { line, character: start - this.lineStart }, end: { line, character: end - this.lineStart } } };
+  }
+
+  /** The character code at the column, or -1 at the line's end. */
+  private code(): number {
+    return this.column < this.lineEnd ? this.text.charCodeAt(this.column) : -1;
   }
 
   private peek(): string {
-    return this.line[this.column] ?? '';
+    return this.column < this.lineEnd ? this.text[this.column] : '';
   }
 
   private skipBlanks(): void {
-    while (this.peek() === ' ' || this.peek() === '\t') this.column++;
+    const text = this.text;
+    while (this.column < this.lineEnd) {
+      const code = text.charCodeAt(this.column);
+      if (code !== SPACE && code !== TAB) return;
+      this.column++;
+    }
   }
 
   private atEnd(): boolean {
-    return this.column >= this.line.length;
+    return this.column >= this.lineEnd;
   }
 
-  private readPattern(pattern: RegExp): string {
-    pattern.lastIndex = this.column;
-    const match = pattern.exec(this.line);
-    const token = match ? match[0] : '';
-    this.column += token.length;
-    return token;
+  /** [a-zA-Z_:][a-zA-Z0-9_:]* for metric names, [a-zA-Z_][a-zA-Z0-9_]* for label names; '' when none starts here. */
+  private readName(colons: boolean): string {
+    const pattern = colons ? METRIC_NAME : LABEL_NAME;
+    const start = this.column;
+    pattern.lastIndex = start;
+    if (start >= this.lineEnd || !pattern.test(this.text)) return '';
+    this.column = pattern.lastIndex;
+    return this.text.slice(start, this.column);
+  }
+
+  /** Skips to the next blank or the line's end; returns where it started. */
+  private skipUntilBlank(): number {
+    const start = this.column;
+    UNTIL_BLANK.lastIndex = start;
+    UNTIL_BLANK.test(this.text);
+    this.column = Math.min(UNTIL_BLANK.lastIndex, this.lineEnd);
+    return start;
   }
 
   private readUntilBlank(): string {
-    const start = this.column;
-    while (!this.atEnd() && this.peek() !== ' ' && this.peek() !== '\t') this.column++;
-    return this.line.slice(start, this.column);
+    const start = this.skipUntilBlank();
+    return this.text.slice(start, this.column);
   }
 
   private lineRange(): Location {
-    const start = this.line.length - this.line.replace(/^[ \t]+/, '').length;
-    return this.at(start, this.line.length);
+    let start = this.lineStart;
+    while (start < this.lineEnd && (this.text.charCodeAt(start) === SPACE || this.text.charCodeAt(start) === TAB)) start++;
+    return this.at(start, this.lineEnd);
   }
 
   private readLine(): void {
     this.skipBlanks();
     if (this.atEnd()) return;
-    if (this.peek() === '#') {
+    if (this.code() === HASH) {
       this.column++;
       this.readComment();
       return;
@@ -187,14 +231,14 @@ class ExpositionParser {
     if (keyword !== 'HELP' && keyword !== 'TYPE' && !unit) return;
     this.skipBlanks();
     const nameStart = this.column;
-    const name = this.readPattern(METRIC_NAME);
+    const name = this.readName(true);
     if (this.atEnd()) return;
-    if (name === '' || (this.peek() !== ' ' && this.peek() !== '\t')) this.fail('invalid metric name in comment');
+    if (name === '' || (this.code() !== SPACE && this.code() !== TAB)) this.fail('invalid metric name in comment');
     const nameLocation = this.at(nameStart, this.column);
     const family = this.familyFor(name);
     this.skipBlanks();
     if (this.atEnd()) return;
-    const rest = this.line.slice(this.column);
+    const rest = this.text.slice(this.column, this.lineEnd);
     if (keyword === 'HELP') {
       if (family.help !== undefined) this.fail(`second HELP line for metric name "${family.name}"`);
       family.help = this.unescape(rest, '\\n"');
@@ -215,14 +259,17 @@ class ExpositionParser {
   /** The family a name belongs to: its own, or a histogram's or summary's (OpenMetrics: also a counter's, …) when the
    *  name is that family's sample suffix and the family was declared before, as expfmt decides. */
   private familyFor(name: string): Family {
-    const own = this.families.get(name);
+    const own = this.families.get(name) ?? this.suffixedNames.get(name);
     if (own) return own;
     for (const [suffix, types] of this.suffixTypes) {
       if (name.length <= suffix.length || !name.endsWith(suffix)) continue;
       const family = this.families.get(name.slice(0, -suffix.length));
-      if (family?.type && types.includes(family.type)) return family;
+      if (family?.type && types.includes(family.type)) {
+        this.suffixedNames.set(name, family);
+        return family;
+      }
     }
-    const created: Family = { name, labels: [], seriesSeen: new Set(), samples: 0 };
+    const created: Family = { name, labels: [], labelNames: new Set(), seriesSeen: new Set(), samples: 0 };
     this.families.set(name, created);
     return created;
   }
@@ -245,82 +292,89 @@ class ExpositionParser {
   }
 
   private readSample(): void {
-    const lineStart = this.column;
-    const name = this.readPattern(METRIC_NAME);
+    const sampleStart = this.column;
+    const name = this.readName(true);
     // Quoted (UTF-8) names, `{"name"}`, are newer than the text format promtool reads; they are not read either.
     if (name === '') this.fail('invalid metric name');
     const nameEnd = this.column;
     const family = this.familyFor(name);
     family.type ??= 'untyped';
+    // expfmt merges a histogram's or summary's lines by label set, so promlint can only see repeated series of the
+    // other types; it compares label pairs in their written order (reflect.DeepEqual), and so does this key.
+    const keyed = family.type !== 'histogram' && family.type !== 'gaugehistogram' && family.type !== 'summary';
+    this.seriesKey = keyed ? `${name}\u0000` : '';
     this.skipBlanks();
-    const pairs: string[] = [];
-    if (this.peek() === '{') {
+    if (this.code() === 123 /* { */) {
       this.column++;
-      this.readLabels(family, pairs);
+      this.readLabels(family, keyed);
     }
     this.readValue();
     if (family.samples === 0) {
-      family.firstSample = this.at(lineStart, this.line.length);
-      family.nameInFirstSample = this.at(lineStart, nameEnd);
+      family.firstSample = this.at(sampleStart, this.lineEnd);
+      family.nameInFirstSample = this.at(sampleStart, nameEnd);
     }
     family.samples++;
-    // expfmt merges a histogram's or summary's lines by label set, so promlint can only see repeated series of the
-    // other types; it compares label pairs in their written order (reflect.DeepEqual), and so does this key.
-    if (family.type !== 'histogram' && family.type !== 'gaugehistogram' && family.type !== 'summary') {
-      const key = `${name}\u0000${pairs.join('\u0000')}`;
-      if (family.seriesSeen.has(key)) family.duplicateSeries ??= this.at(lineStart, this.line.length);
+    if (keyed) {
+      const key = this.seriesKey;
+      if (family.seriesSeen.has(key)) family.duplicateSeries ??= this.at(sampleStart, this.lineEnd);
       family.seriesSeen.add(key);
     }
   }
 
-  private readLabels(family: Family, pairs: string[]): void {
-    const names = new Set<string>();
+  private readLabels(family: Family, keyed: boolean): void {
+    const names = this.seriesLabels;
+    names.length = 0;
+    let pairs = 0;
     for (;;) {
       this.skipBlanks();
-      if (this.peek() === '}') {
+      if (this.code() === 125 /* } */) {
         this.column++;
         this.skipBlanks();
         return;
       }
       const nameStart = this.column;
-      const label = this.readPattern(LABEL_NAME);
+      const label = this.readName(false);
       if (label === '') this.fail(`invalid label name for metric "${family.name}"`);
       const labelEnd = this.column;
       this.skipBlanks();
-      if (this.peek() !== '=') this.fail(`expected '=' after label name, found ${this.shown()}`);
+      if (this.code() !== 61 /* = */) this.fail(`expected '=' after label name, found ${this.shown()}`);
       this.column++;
       if (label === '__name__') this.fail('label name "__name__" is reserved');
       const structural =
         (label === 'quantile' && family.type === 'summary') || (label === 'le' && (family.type === 'histogram' || family.type === 'gaugehistogram'));
       // As in expfmt, a repeated `le` on a histogram (or `quantile` on a summary) is not a repeated label name.
-      if (!structural && names.has(label)) this.fail(`duplicate label names for metric "${family.name}"`);
-      names.add(label);
+      if (!structural && names.includes(label)) this.fail(`duplicate label names for metric "${family.name}"`);
+      names.push(label);
       this.skipBlanks();
-      if (this.peek() !== '"') this.fail(`expected '"' at start of label value, found ${this.shown()}`);
+      if (this.code() !== QUOTE) this.fail(`expected '"' at start of label value, found ${this.shown()}`);
       this.column++;
       const value = this.readLabelValue();
-      if (structural && parseFloatValue(value) === undefined) this.fail(`expected float as value for '${label}' label, got "${value}"`);
+      if (structural && !isFloat(value)) this.fail(`expected float as value for '${label}' label, got "${value}"`);
       if (!structural) {
-        pairs.push(label, value);
-        if (!family.labels.some((known) => known.name === label)) family.labels.push({ name: label, location: this.at(nameStart, labelEnd) });
+        if (keyed) this.seriesKey += pairs++ === 0 ? `${label}\u0000${value}` : `\u0000${label}\u0000${value}`;
+        if (!family.labelNames.has(label)) {
+          family.labelNames.add(label);
+          family.labels.push({ name: label, location: this.at(nameStart, labelEnd) });
+        }
       }
       this.skipBlanks();
-      if (this.peek() === ',') {
+      if (this.code() === 44 /* , */) {
         this.column++;
         continue;
       }
-      if (this.peek() !== '}') this.fail(`unexpected end of label value "${value}"`);
+      if (this.code() !== 125 /* } */) this.fail(`unexpected end of label value "${value}"`);
     }
   }
 
   private readLabelValue(): string {
     // Most values hold no escape: up to the closing quote in one slice.
-    const close = this.line.indexOf('"', this.column);
-    const escape = this.line.indexOf('\\', this.column);
-    if (close >= 0 && (escape < 0 || escape > close)) {
-      const plain = this.line.slice(this.column, close);
+    const text = this.text;
+    const start = this.column;
+    const close = text.indexOf('"', start);
+    if (this.nextBackslash < start) this.nextBackslash = text.indexOf('\\', start) >>> 0;
+    if (close >= 0 && close < this.lineEnd && close < this.nextBackslash) {
       this.column = close + 1;
-      return plain;
+      return text.slice(start, close);
     }
     let value = '';
     for (;;) {
@@ -342,17 +396,18 @@ class ExpositionParser {
 
   /** The value, then an optional integer timestamp (and, in OpenMetrics, an optional exemplar), then the line's end. */
   private readValue(): void {
-    const value = this.readUntilBlank();
-    if (parseFloatValue(value) === undefined) this.fail(`expected float as value, got "${value}"`);
+    const start = this.skipUntilBlank();
+    if (!isFloatIn(this.text, start, this.column)) this.fail(`expected float as value, got "${this.text.slice(start, this.column)}"`);
     if (this.atEnd()) return;
     this.skipBlanks();
-    if (this.openMetrics && this.peek() === '#') return;
+    if (this.openMetrics && this.code() === HASH) return;
     const timestamp = this.readUntilBlank();
     // OpenMetrics timestamps are seconds and may have a fraction; the text format's are integer milliseconds.
-    const valid = this.openMetrics ? parseFloatValue(timestamp) !== undefined : /^[+-]?[0-9]+$/.test(timestamp);
+    const valid = this.openMetrics ? isFloat(timestamp) : /^[+-]?[0-9]+$/.test(timestamp);
     if (!valid) this.fail(`expected integer as timestamp, got "${timestamp}"`);
-    if (this.openMetrics && /^[ \t]+#/.test(this.line.slice(this.column))) return;
-    if (!this.atEnd()) this.fail(`spurious string after timestamp: "${this.line.slice(this.column)}"`);
+    const rest = this.text.slice(this.column, this.lineEnd);
+    if (this.openMetrics && /^[ \t]+#/.test(rest)) return;
+    if (!this.atEnd()) this.fail(`spurious string after timestamp: "${rest}"`);
   }
 
   private shown(): string {
@@ -376,11 +431,45 @@ class ExpositionParser {
   }
 }
 
-/** Go's strconv.ParseFloat as expfmt calls it: decimal or Inf/NaN spellings; no hex, no `_`; out of range is an error. */
-function parseFloatValue(text: string): number | undefined {
-  if (/^[+-]?(inf|infinity)$/i.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
-  if (/^[+-]?nan$/i.test(text)) return NaN;
-  if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(text)) return undefined;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : undefined;
+function isFloat(text: string): boolean {
+  return isFloatIn(text, 0, text.length);
+}
+
+/** Whether text[start, end) is a float as Go's strconv.ParseFloat reads it when expfmt calls it: decimal
+ *  (`[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?`) or an Inf/NaN spelling; no hex, no `_`; out of range is not. */
+function isFloatIn(text: string, start: number, end: number): boolean {
+  let index = start;
+  const sign = index < end ? text.charCodeAt(index) : -1;
+  if (sign === 43 /* + */ || sign === 45 /* - */) index++;
+  const digitsStart = index;
+  while (index < end && isDigit(text.charCodeAt(index))) index++;
+  const integerDigits = index - digitsStart;
+  let fractionDigits = 0;
+  if (index < end && text.charCodeAt(index) === 46 /* . */) {
+    index++;
+    const fractionStart = index;
+    while (index < end && isDigit(text.charCodeAt(index))) index++;
+    fractionDigits = index - fractionStart;
+  }
+  if (integerDigits === 0 && fractionDigits === 0) return isSpecialFloat(text.slice(start, end));
+  let exponent = false;
+  if (index < end && (text.charCodeAt(index) | 0x20) === 101 /* e */) {
+    exponent = true;
+    index++;
+    if (index < end && (text.charCodeAt(index) === 43 || text.charCodeAt(index) === 45)) index++;
+    const exponentStart = index;
+    while (index < end && isDigit(text.charCodeAt(index))) index++;
+    if (index === exponentStart) return false;
+  }
+  if (index !== end) return false;
+  // Fewer than 300 digits and no exponent cannot leave the range of a double.
+  return (!exponent && end - start < 300) || Number.isFinite(Number(text.slice(start, end)));
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isSpecialFloat(text: string): boolean {
+  return /^[+-]?(inf|infinity|nan)$/i.test(text);
 }

@@ -7,6 +7,9 @@ import type { QueryContext } from '../model';
 import { queryRefs } from './queries';
 import type { QueryFileReading } from './ruleFiles';
 import { jsonStringOffsets } from './stringOffsets';
+import { looksLikeDashboard } from '../recognize';
+
+export { looksLikeDashboard };
 
 type JsonNode =
   | { kind: 'object'; members: Map<string, JsonNode> }
@@ -15,11 +18,6 @@ type JsonNode =
   | { kind: 'scalar'; value: number | boolean | null };
 type JsonObject = Extract<JsonNode, { kind: 'object' }>;
 type JsonString = Extract<JsonNode, { kind: 'string' }>;
-
-/** A cheap test before parsing: a JSON object that mentions panels or rows. */
-export function looksLikeDashboard(text: string): boolean {
-  return /^\uFEFF?\s*\{/.test(text) && /"(?:panels|rows)"\s*:/.test(text);
-}
 
 /** The references of a Grafana dashboard; undefined when the JSON is not a dashboard. */
 export function extractDashboard(path: string, text: string): QueryFileReading | undefined {

@@ -8,8 +8,10 @@ import type { LabelRole, QueryContext, QueryRef } from '../model';
 
 // lezer-promql is an ES module package with a CommonJS build beside it; the server compiles to CommonJS, which cannot
 // `import` an ES module's declarations, so the value is required and typed from the module's own declarations.
+// Loaded when the first query is read: building its parse tables is work a run without rule files or dashboards skips.
+let loadedParser: LRParser | undefined;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parser } = require('@prometheus-io/lezer-promql') as { parser: LRParser };
+const promqlParser = (): LRParser => (loadedParser ??= (require('@prometheus-io/lezer-promql') as { parser: LRParser }).parser);
 
 export type Place = (offset: number) => Location;
 
@@ -78,7 +80,7 @@ function readQuery(expr: string): Reading {
 
 function parseQuery(expr: string): Reading {
   const { text, placeholder } = neutraliseVariables(expr);
-  const tree = parser.parse(text);
+  const tree = promqlParser().parse(text);
   let errorAt = -1;
   tree.iterate({
     enter(node) {

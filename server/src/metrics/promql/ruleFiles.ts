@@ -7,15 +7,13 @@ import { LineIndex } from '../../engine/range';
 import type { QueryContext, QueryRef, Unreadable } from '../model';
 import { queryRefs } from './queries';
 import { yamlScalarOffsets } from './stringOffsets';
+import { looksLikeRuleFile } from '../recognize';
+
+export { looksLikeRuleFile };
 
 export interface QueryFileReading {
   refs: QueryRef[];
   unreadable: Unreadable[];
-}
-
-/** A cheap test before parsing: rule files have a `groups:` key and `rules:` or `expr:` keys. */
-export function looksLikeRuleFile(text: string): boolean {
-  return /^\s*groups\s*:/m.test(text) && /^\s*-?\s*(?:rules|expr)\s*:/m.test(text);
 }
 
 /** The references of a rule file; undefined when the YAML is not one (no `groups` whose items have `rules`). */

@@ -7,6 +7,9 @@ import type { Pair } from 'yaml';
 import type { Location } from '../../engine/finding';
 import type { AttributeUse, Deprecation, MetricDefinition, MetricType, NamedPlace, RegistryAttribute, Unreadable } from '../model';
 import { YamlFile, type Node } from './yamlFile';
+import { looksLikeSemconv } from '../recognize';
+
+export { looksLikeSemconv };
 
 /** A group other entries include by id (v1 `extends`, v2 `ref_group`): its own attribute references, and what it includes. */
 export interface SemconvGroup {
@@ -46,15 +49,6 @@ export interface ResolvedSemconv {
 
 const INSTRUMENTS: Record<string, MetricType> = { counter: 'counter', updowncounter: 'updowncounter', gauge: 'gauge', histogram: 'histogram' };
 const REQUIREMENT_LEVELS = new Set(['required', 'recommended', 'opt_in', 'conditionally_required']);
-
-/** A cheap test on the text, before any parsing: a v1 file lists groups of a semconv type (or registry ids); a v2 file
- *  declares its format. */
-export function looksLikeSemconv(written: string): boolean {
-  const text = written.charCodeAt(0) === 0xfeff ? written.slice(1) : written;
-  if (/^file_format:\s*["']?definition\/2\b/m.test(text)) return true;
-  if (/^version:\s*["']?2["']?\s*(#.*)?$/m.test(text) && /^(attributes|metrics|attribute_groups):/m.test(text)) return true;
-  return /^groups:/m.test(text) && /^\s*(-\s+)?(type:\s*["']?(metric|metric_group|attribute_group)["']?\s*(#.*)?$|id:\s*["']?registry\.)/m.test(text);
-}
 
 /** undefined when the text is not a semantic-convention file; an unparsable one gives its reason and no definitions. */
 export function readSemconvFile(path: string, text: string): SemconvFile | undefined {

@@ -1,0 +1,120 @@
+// dist/cli.js: starts the command's bundle (dist/cli-main.js) from V8's code cache, so that a run does not parse and
+// compile the whole bundle again; a pre-commit hook starts the command for every commit. The cache is a file in the
+// user's cache directory, never in the repository. A missing, stale or damaged cache is ignored and written again at
+// the end of the run; one another user could have written is never read. GRAYCHECK_CODE_CACHE=off runs without it,
+// GRAYCHECK_CODE_CACHE=<directory> keeps it there.
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+/** A hash of dist/cli-main.js, set by scripts/build.mjs: a new build never reads an older build's cache. */
+declare const BUNDLE_ID: string;
+
+const BUNDLE = path.join(__dirname, 'cli-main.js');
+const MAGIC = 0x31434347; // "GCC1"
+/** magic, flags, data length, bundle size, bundle modification time (float64). V8 checks the rest: its version and
+ *  flags, the source's length, the data's length. */
+const HEADER_BYTES = 24;
+/** The cache was written at the end of a `check`, so it holds the code a check runs, not only the start-up's. */
+const AFTER_CHECK = 1;
+
+interface CacheFile {
+  path: string;
+  data: Buffer | undefined;
+  flags: number;
+}
+
+function cacheDirectory(): string | undefined {
+  const setting = process.env.GRAYCHECK_CODE_CACHE;
+  if (setting === 'off' || setting === '0') return undefined;
+  if (setting) return path.resolve(setting);
+  try {
+    if (process.platform === 'win32') return process.env.LOCALAPPDATA ? path.join(process.env.LOCALAPPDATA, 'graycheck', 'Cache') : undefined;
+    if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches', 'graycheck');
+    // A relative XDG_CACHE_HOME is to be ignored (the XDG specification): it would put the cache in the repository.
+    const xdg = process.env.XDG_CACHE_HOME;
+    return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache'), 'graycheck');
+  } catch {
+    return undefined; // no home directory: run without a cache
+  }
+}
+
+/** Only a file or directory of this user that nobody else may write is trusted: V8 runs the code a cache holds. */
+function isOwn(stats: fs.Stats): boolean {
+  if (typeof process.getuid !== 'function') return true; // Windows: the directory is the user's own profile
+  return stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
+}
+
+function readCache(directory: string, bundle: fs.Stats): CacheFile {
+  const file = path.join(directory, `cli-main-${BUNDLE_ID}-${process.version}-${process.arch}.cache`);
+  const none: CacheFile = { path: file, data: undefined, flags: 0 };
+  try {
+    if (!isOwn(fs.statSync(directory))) return none;
+    const descriptor = fs.openSync(file, 'r');
+    try {
+      if (!isOwn(fs.fstatSync(descriptor))) return none;
+      const bytes = fs.readFileSync(descriptor);
+      if (bytes.length < HEADER_BYTES || bytes.readUInt32LE(0) !== MAGIC) return none;
+      const data = bytes.subarray(HEADER_BYTES);
+      if (bytes.readUInt32LE(8) !== data.length) return none;
+      // A bundle edited in place (not rebuilt) keeps its id; its size and time tell.
+      if (bytes.readUInt32LE(12) !== bundle.size || bytes.readDoubleLE(16) !== bundle.mtimeMs) return none;
+      return { path: file, data, flags: bytes.readUInt32LE(4) };
+    } finally {
+      fs.closeSync(descriptor);
+    }
+  } catch {
+    return none;
+  }
+}
+
+function writeCache(directory: string, cache: CacheFile, data: Buffer, flags: number, bundle: fs.Stats): void {
+  try {
+    fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
+    if (!isOwn(fs.statSync(directory))) return;
+    const header = Buffer.alloc(HEADER_BYTES);
+    header.writeUInt32LE(MAGIC, 0);
+    header.writeUInt32LE(flags, 4);
+    header.writeUInt32LE(data.length, 8);
+    header.writeUInt32LE(bundle.size, 12);
+    header.writeDoubleLE(bundle.mtimeMs, 16);
+    // Written whole under another name, then renamed: a reader never sees half a file.
+    const temporary = `${cache.path}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, Buffer.concat([header, data]), { mode: 0o600 });
+    fs.renameSync(temporary, cache.path);
+    // Caches of earlier builds or Node versions would only take room.
+    const own = path.basename(cache.path);
+    for (const name of fs.readdirSync(directory)) {
+      if (name !== own && name.startsWith('cli-main-') && name.endsWith('.cache')) fs.rmSync(path.join(directory, name), { force: true });
+    }
+  } catch {
+    // A cache that cannot be written costs the next run its compile, nothing else.
+  }
+}
+
+function start(): void {
+  const source = fs.readFileSync(BUNDLE, 'utf8');
+  const bundle = fs.statSync(BUNDLE);
+  const directory = cacheDirectory();
+  const cache = directory === undefined ? undefined : readCache(directory, bundle);
+  const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, ...(cache?.data ? { cachedData: cache.data } : {}) });
+  const command = process.argv[2];
+  // The language server runs for hours and ends by a signal: only short commands write the cache, and a check's run
+  // replaces one that a shorter command (--help) wrote.
+  const flags = command === 'check' ? AFTER_CHECK : 0;
+  const stale = !cache?.data || script.cachedDataRejected === true || (flags & AFTER_CHECK & ~cache.flags) !== 0;
+  if (directory !== undefined && cache && stale && command !== 'lsp') {
+    process.once('exit', () => writeCache(directory, cache, script.createCachedData(), flags, bundle));
+  }
+  // The bundle runs as the CommonJS module it was built as, and as the main one, so that it starts the command.
+  const main = new Module(BUNDLE, module);
+  main.filename = BUNDLE;
+  const requireFromBundle = Module.createRequire(BUNDLE);
+  requireFromBundle.main = main;
+  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+  run.call(main.exports, main.exports, requireFromBundle, main, BUNDLE, __dirname);
+}
+
+start();

@@ -1,0 +1,72 @@
+// dist/cli.js starts its bundle from V8's code cache (server/src/cli/launcher.ts): the cache is written once, used by the
+// next runs, and a damaged one, or one in a directory other users may write, changes nothing but the time a run takes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../support/cli';
+import { TempRepo } from '../support/tempRepo';
+
+const PROTO = 'syntax = "proto3";\npackage acme.v1;\nmessage User { string name = 1; string email = 2; }\n';
+const WITHOUT_EMAIL = 'syntax = "proto3";\npackage acme.v1;\nmessage User { string name = 1; }\n';
+
+function cacheDirectory(t: { after(fn: () => void): void }): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'graycheck-code-cache-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return path.join(dir, 'cache');
+}
+
+const cacheFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith('.cache')) : []);
+
+test('a check writes the code cache once, and the next checks read it and report the same', async (t) => {
+  const repo = TempRepo.create(t);
+  repo.commit({ 'api/user.proto': PROTO });
+  repo.write({ 'api/user.proto': WITHOUT_EMAIL });
+  const dir = cacheDirectory(t);
+  const env = { ...process.env, GRAYCHECK_CODE_CACHE: dir };
+  const first = await runCli(['check', '--format', 'json'], { cwd: repo.dir, env });
+  assert.equal(first.status, 1, first.stderr);
+  const [file] = cacheFiles(dir);
+  assert.ok(file, 'the first check wrote a cache');
+  const written = fs.statSync(path.join(dir, file));
+  if (typeof process.getuid === 'function') assert.equal(written.mode & 0o077, 0, 'only its owner may read or write the cache');
+  const second = await runCli(['check', '--format', 'json'], { cwd: repo.dir, env });
+  assert.equal(second.status, 1, second.stderr);
+  const withoutDuration = (stdout: string) => stdout.replace(/"durationMs": \d+/g, '');
+  assert.equal(withoutDuration(second.stdout), withoutDuration(first.stdout));
+  assert.deepEqual(cacheFiles(dir), [file]);
+  assert.equal(fs.statSync(path.join(dir, file)).mtimeMs, written.mtimeMs, 'a cache that was used is not written again');
+});
+
+test('a damaged cache is not used and is written again; GRAYCHECK_CODE_CACHE=off writes none', async (t) => {
+  const repo = TempRepo.create(t);
+  repo.commit({ 'api/user.proto': PROTO });
+  const dir = cacheDirectory(t);
+  const env = { ...process.env, GRAYCHECK_CODE_CACHE: dir };
+  assert.equal((await runCli(['check'], { cwd: repo.dir, env })).status, 0);
+  const [file] = cacheFiles(dir);
+  assert.ok(file);
+  const full = path.join(dir, file);
+  for (const damage of [Buffer.alloc(0), fs.readFileSync(full).subarray(0, 100), Buffer.from('not a code cache at all, but long enough to have a header')]) {
+    fs.writeFileSync(full, damage);
+    const result = await runCli(['check'], { cwd: repo.dir, env });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, '');
+    assert.ok(fs.statSync(full).size > 1000, 'the damaged cache was replaced');
+  }
+  const off = cacheDirectory(t);
+  assert.equal((await runCli(['check'], { cwd: repo.dir, env: { ...process.env, GRAYCHECK_CODE_CACHE: 'off', XDG_CACHE_HOME: off } })).status, 0);
+  assert.deepEqual(cacheFiles(path.join(off, 'graycheck')), []);
+});
+
+test('a cache directory other users may write is neither read nor written', { skip: typeof process.getuid !== 'function' }, async (t) => {
+  const repo = TempRepo.create(t);
+  repo.commit({ 'api/user.proto': PROTO });
+  const dir = cacheDirectory(t);
+  fs.mkdirSync(dir, { mode: 0o700 });
+  fs.chmodSync(dir, 0o777);
+  const result = await runCli(['check'], { cwd: repo.dir, env: { ...process.env, GRAYCHECK_CODE_CACHE: dir } });
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual(cacheFiles(dir), []);
+});
