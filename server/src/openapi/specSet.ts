@@ -1,7 +1,7 @@
 // An OpenAPI description as one root file plus every file its `$ref`s reach, loaded from one side's tree before the model
 // is built, so that resolving a reference never waits. Reference chains and cycles are followed a bounded number of steps.
 import type { Tree } from '../engine/tree';
-import { child, isMap, isScalar, isSeq, pairs, items, parseSpecFile, scalarText, type SpecFile, type SpecNode } from './document';
+import { child, isMap, isScalar, isSeq, pairs, items, sharedSpecFile, scalarText, type SpecFile, type SpecNode } from './document';
 
 /** A node and the file it is written in: where findings about it are placed. */
 export interface Located {
@@ -31,7 +31,7 @@ export class SpecSet {
     const parse = (path: string, text: string) => {
       const cached = cache.get(path);
       if (cached?.text === text) return cached;
-      const file = parseSpecFile(path, text);
+      const file = sharedSpecFile(path, text);
       cache.set(path, file);
       return file;
     };
@@ -61,6 +61,13 @@ export class SpecSet {
     return set;
   }
 
+  /** The length of the texts of every file of the description. */
+  get textLength(): number {
+    let length = 0;
+    for (const file of this.files.values()) length += file.text.length;
+    return length;
+  }
+
   get paths(): readonly string[] {
     return [...this.files.keys()];
   }
@@ -78,13 +85,39 @@ export class SpecSet {
     return this.unresolved(`$ref chain from ${at.file.path} is longer than ${MAX_REF_STEPS} steps (a cycle?)`);
   }
 
+  /** What `resolve` finds, without noting a reference that cannot be followed: for looking ahead (are two schemas the
+   *  same?) at references the comparison itself may never follow. */
+  resolveQuietly(at: Located): Located | undefined {
+    let current = at;
+    for (let step = 0; step < MAX_REF_STEPS; step++) {
+      const ref = scalarText(child(current.node, '$ref'));
+      if (ref === undefined) return current;
+      const target = this.target(current.file, ref);
+      if (!target) return undefined;
+      current = target;
+    }
+    return undefined;
+  }
+
   /** A reference that cannot be followed makes the description incomplete: said once, and never read as a removal. */
   private unresolved(reason: string): undefined {
     if (!this.problems.includes(reason)) this.problems.push(reason);
     return undefined;
   }
 
+  /** Resolved `$ref`s by referring file and reference text: the same reference is written many times in a large description. */
+  private readonly targets = new Map<SpecFile, Map<string, Located | undefined>>();
+
   private target(from: SpecFile, ref: string): Located | undefined {
+    let known = this.targets.get(from);
+    if (!known) this.targets.set(from, (known = new Map()));
+    if (known.has(ref)) return known.get(ref);
+    const target = this.findTarget(from, ref);
+    known.set(ref, target);
+    return target;
+  }
+
+  private findTarget(from: SpecFile, ref: string): Located | undefined {
     const hash = ref.indexOf('#');
     const filePart = hash < 0 ? ref : ref.slice(0, hash);
     const pointer = hash < 0 ? '' : ref.slice(hash + 1);
