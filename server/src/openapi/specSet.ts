@@ -140,8 +140,30 @@ const TARGETS = new WeakMap<SpecFile, string[]>();
 /** The files a parsed file's `$ref`s point to, worked out once per parse (a check of another file asks again). */
 function externalTargets(file: SpecFile): string[] {
   let targets = TARGETS.get(file);
-  if (!targets) TARGETS.set(file, (targets = findExternalTargets(file)));
+  if (!targets) TARGETS.set(file, (targets = mayReferenceOtherFiles(file.text) ? findExternalTargets(file) : []));
   return targets;
+}
+
+/** Whether some `$ref` in the text may name another file: false when every one is written as a local reference
+ *  (`$ref: '#/…'`, `$ref: >-` then `#/…`), as in most single-file descriptions, whose tree then need not be walked on every keystroke. Anything
+ *  unusual after a `$ref` key (an alias, a tag, a block scalar), or a key that could spell `$ref` with escapes, counts as maybe. */
+function mayReferenceOtherFiles(text: string): boolean {
+  // `$ref` spelled with escapes (`"\x24ref"`, `"$\u0072ef"`), or an explicit `? key`, which may span lines.
+  if (/\\(?:x|u00|U000000)(?:24|72|65|66)/i.test(text)) return true;
+  for (let at = text.indexOf('?'); at >= 0; at = text.indexOf('?', at + 1)) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    if (/^[ \t]*$/.test(text.slice(lineStart, at)) && /[ \t\r\n]/.test(text[at + 1] ?? '\n')) return true;
+  }
+  // A local reference is quoted (`"#/…"`: unquoted, `#` starts a comment), or a block scalar whose text starts with `#`.
+  const quoted = /\s*["']#/y;
+  const block = /[ \t]*[>|][-+0-9]*[ \t]*\r?\n[ \t]*#/y;
+  for (const match of text.matchAll(/\$ref["']?\s*:/g)) {
+    const after = match.index + match[0].length;
+    quoted.lastIndex = after;
+    block.lastIndex = after;
+    if (!quoted.test(text) && !block.test(text)) return true;
+  }
+  return false;
 }
 
 function findExternalTargets(file: SpecFile): string[] {
