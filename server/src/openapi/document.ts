@@ -57,6 +57,20 @@ export function parseSpecFile(path: string, written: string): SpecFile {
   return { path, text, root: document.contents as SpecNode | null, rangeOf, keyRange };
 }
 
+/** Parses that a cache still holds, by path (the last one made): another reader of the same text (the other side of a
+ *  comparison, a fix title) shares it instead of parsing again. Held weakly: the sessions' caches decide how long a
+ *  parse lives, and a file of several megabytes is parsed once, not once per side and once per finding. */
+const LIVE_PARSES = new Map<string, WeakRef<SpecFile>>();
+
+export function sharedSpecFile(path: string, written: string): SpecFile {
+  const live = LIVE_PARSES.get(path)?.deref();
+  const text = written.charCodeAt(0) === 0xfeff ? written.slice(1) : written;
+  if (live?.text === text) return live;
+  const file = parseSpecFile(path, written);
+  LIVE_PARSES.set(path, new WeakRef(file));
+  return file;
+}
+
 /** Points every alias at the node it names (sharing it, never copying), so lookups need no document; false when there
  *  are too many. Anchors are collected in document order in the same walk, before any alias is replaced: once replaced,
  *  shared nodes would make a walk of the document exponential (which is what `Alias.resolve` does). */
@@ -98,8 +112,32 @@ export function child(node: SpecNode | null | undefined, key: string): SpecNode 
 
 export function pairOf(node: SpecNode | null | undefined, key: string): Pair<unknown, unknown> | undefined {
   if (!isMap(node)) return undefined;
-  for (const pair of node.items) if (scalarText(pair.key as SpecNode) === key) return pair;
-  return undefined;
+  const items = node.items;
+  if (items.length <= SCANNED_MAP_SIZE) {
+    for (const pair of items) if (scalarText(pair.key as SpecNode) === key) return pair;
+    return undefined;
+  }
+  return keyIndexOf(node).get(key);
+}
+
+/** Up to this many keys a mapping is scanned; a larger one (`components/schemas`, `paths`, a big `properties`) gets an
+ *  index by key, built on its first lookup, so that resolving a `$ref` into it is not a scan. */
+const SCANNED_MAP_SIZE = 16;
+/** Parsed mappings are never changed once `parseSpecFile` returns, so an index stays true for the node's lifetime. */
+const KEY_INDEXES = new WeakMap<SpecMap, Map<string, Pair<unknown, unknown>>>();
+
+function keyIndexOf(node: SpecMap): Map<string, Pair<unknown, unknown>> {
+  let index = KEY_INDEXES.get(node);
+  if (!index) {
+    index = new Map();
+    for (const pair of node.items) {
+      const key = scalarText(pair.key as SpecNode);
+      // Duplicate keys (allowed when reading): the first one wins, as in a scan.
+      if (key !== undefined && !index.has(key)) index.set(key, pair);
+    }
+    KEY_INDEXES.set(node, index);
+  }
+  return index;
 }
 
 export function pairs(node: SpecNode | null | undefined): Pair<unknown, unknown>[] {

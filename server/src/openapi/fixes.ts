@@ -5,14 +5,15 @@
 import type { FixHead } from '../engine/comparison';
 import type { Fix, TextEdit } from '../engine/edit';
 import type { Finding } from '../engine/finding';
-import { LineIndex, type Position } from '../engine/range';
-import { child, isMap, isSeq, items, pairOf, pairs, parseSpecFile, scalarText, type SpecFile, type SpecNode } from './document';
+import { lineIndexOf, type Position } from '../engine/range';
+import { child, isMap, isSeq, items, pairOf, pairs, sharedSpecFile, scalarText, type SpecFile, type SpecNode } from './document';
 import { METHODS, normalizeTemplate } from './model';
 
 export async function openapiFixes(finding: Finding, head: FixHead): Promise<Fix[]> {
   const data = finding.fixData;
   if (!data || /\.json$/i.test(finding.file)) return [];
-  const file = parseSpecFile(finding.file, head.text);
+  // The session's parse of this text when it still has one: a fix title per finding must not parse the file again.
+  const file = sharedSpecFile(finding.file, head.text);
   if (file.unreadable || !isMap(file.root)) return [];
   if (data.restore === 'operation' && typeof data.text === 'string' && typeof data.template === 'string' && typeof data.method === 'string') {
     const restore = (title: string, block: string) => {
@@ -148,7 +149,7 @@ function findPairWithKeyAt(file: SpecFile, node: SpecNode | null | undefined, at
 
 /** Lines inserted after the line where `node` ends (or, with `afterKeyLine`, after the key's own line). */
 function insertLines(file: SpecFile, node: SpecNode, text: string, afterKeyLine = false): TextEdit {
-  const lines = new LineIndex(file.text);
+  const lines = lineIndexOf(file.text);
   const end = afterKeyLine ? file.rangeOf(node).start : positionBeforeTrailingSpace(file, node);
   const at: Position = { line: end.line + 1, character: 0 };
   const atEnd = at.line >= lines.lineCount;
@@ -165,7 +166,7 @@ function positionBeforeTrailingSpace(file: SpecFile, node: SpecNode): Position {
   const end = node.range?.[1] ?? 0;
   let offset = end;
   while (offset > 0 && /\s/.test(file.text[offset - 1])) offset--;
-  return new LineIndex(file.text).positionAt(Math.max(offset - 1, 0));
+  return lineIndexOf(file.text).positionAt(Math.max(offset - 1, 0));
 }
 
 /** Shifts a block whose first line's content started at `from` so that it starts at `to`; the first line gets the indentation. */
@@ -186,5 +187,5 @@ function yamlKey(path: string): string {
 }
 
 function offsetOf(text: string, position: Position): number {
-  return new LineIndex(text).offsetAt(position);
+  return lineIndexOf(text).offsetAt(position);
 }

@@ -3,6 +3,7 @@
 // first pair already on the way down.
 import { child, isTrue, pairOf, pairs, items, scalarText, type SpecNode } from './document';
 import { blockOf, placeOf, type Place, type SourceBlock } from './model';
+import { SameSchemas } from './sameSchemas';
 import type { Located, SpecSet } from './specSet';
 import { diffSubschemas } from './subschemas';
 
@@ -57,6 +58,7 @@ export function fullName(path: string, name: string): string {
 /** Returns false when the schemas were too large to compare in full (then what was visited is incomplete). */
 export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located | undefined, head: Located | undefined, visitor: PropertyVisitor): boolean {
   const onTheWay = new Set<string>();
+  const same = sameSchemasOf(baseSet, headSet);
   let visited = 0;
   const walk = (baseAt: Located | undefined, headAt: Located | undefined, path: string, depth: number, name = '', property?: NestedPair['property']) => {
     const baseSchema = baseAt && baseSet.resolve(baseAt);
@@ -66,6 +68,11 @@ export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located
     if (onTheWay.has(key)) return;
     onTheWay.add(key);
     if (depth > 0) visitor.nested?.({ path, name, base: baseSchema, head: headSchema, property });
+    // Nothing below two schemas that are the same (everything they reference included) has changed.
+    if (same.same(baseSchema, headSchema)) {
+      onTheWay.delete(key);
+      return;
+    }
     // Below a property its own name joins the path; below any other subschema the path already names it.
     if (name !== '') path = fullName(path, name);
     const baseProperties = propertiesOf(baseSet, baseSchema);
@@ -122,6 +129,17 @@ export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located
   };
   walk(base, head, '', 0);
   return visited <= MAX_SCHEMA_PAIRS;
+}
+
+/** One answer book per pair of descriptions, shared by every operation and every check family that compares them. */
+const SAME_SCHEMAS = new WeakMap<SpecSet, WeakMap<SpecSet, SameSchemas>>();
+
+function sameSchemasOf(baseSet: SpecSet, headSet: SpecSet): SameSchemas {
+  let byHead = SAME_SCHEMAS.get(baseSet);
+  if (!byHead) SAME_SCHEMAS.set(baseSet, (byHead = new WeakMap()));
+  let same = byHead.get(headSet);
+  if (!same) byHead.set(headSet, (same = new SameSchemas(baseSet, headSet)));
+  return same;
 }
 
 const SINGLE_SUBSCHEMAS = ['contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'if', 'then', 'else', 'not', 'contentSchema'] as const;

@@ -1,7 +1,7 @@
 // An OpenAPI description as one root file plus every file its `$ref`s reach, loaded from one side's tree before the model
 // is built, so that resolving a reference never waits. Reference chains and cycles are followed a bounded number of steps.
 import type { Tree } from '../engine/tree';
-import { child, isMap, isScalar, isSeq, pairs, items, parseSpecFile, scalarText, type SpecFile, type SpecNode } from './document';
+import { child, isMap, isScalar, isSeq, pairs, items, sharedSpecFile, scalarText, type SpecFile, type SpecNode } from './document';
 
 /** A node and the file it is written in: where findings about it are placed. */
 export interface Located {
@@ -31,7 +31,7 @@ export class SpecSet {
     const parse = (path: string, text: string) => {
       const cached = cache.get(path);
       if (cached?.text === text) return cached;
-      const file = parseSpecFile(path, text);
+      const file = sharedSpecFile(path, text);
       cache.set(path, file);
       return file;
     };
@@ -61,6 +61,13 @@ export class SpecSet {
     return set;
   }
 
+  /** The length of the texts of every file of the description. */
+  get textLength(): number {
+    let length = 0;
+    for (const file of this.files.values()) length += file.text.length;
+    return length;
+  }
+
   get paths(): readonly string[] {
     return [...this.files.keys()];
   }
@@ -78,13 +85,39 @@ export class SpecSet {
     return this.unresolved(`$ref chain from ${at.file.path} is longer than ${MAX_REF_STEPS} steps (a cycle?)`);
   }
 
+  /** What `resolve` finds, without noting a reference that cannot be followed: for looking ahead (are two schemas the
+   *  same?) at references the comparison itself may never follow. */
+  resolveQuietly(at: Located): Located | undefined {
+    let current = at;
+    for (let step = 0; step < MAX_REF_STEPS; step++) {
+      const ref = scalarText(child(current.node, '$ref'));
+      if (ref === undefined) return current;
+      const target = this.target(current.file, ref);
+      if (!target) return undefined;
+      current = target;
+    }
+    return undefined;
+  }
+
   /** A reference that cannot be followed makes the description incomplete: said once, and never read as a removal. */
   private unresolved(reason: string): undefined {
     if (!this.problems.includes(reason)) this.problems.push(reason);
     return undefined;
   }
 
+  /** Resolved `$ref`s by referring file and reference text: the same reference is written many times in a large description. */
+  private readonly targets = new Map<SpecFile, Map<string, Located | undefined>>();
+
   private target(from: SpecFile, ref: string): Located | undefined {
+    let known = this.targets.get(from);
+    if (!known) this.targets.set(from, (known = new Map()));
+    if (known.has(ref)) return known.get(ref);
+    const target = this.findTarget(from, ref);
+    known.set(ref, target);
+    return target;
+  }
+
+  private findTarget(from: SpecFile, ref: string): Located | undefined {
     const hash = ref.indexOf('#');
     const filePart = hash < 0 ? ref : ref.slice(0, hash);
     const pointer = hash < 0 ? '' : ref.slice(hash + 1);
@@ -107,8 +140,30 @@ const TARGETS = new WeakMap<SpecFile, string[]>();
 /** The files a parsed file's `$ref`s point to, worked out once per parse (a check of another file asks again). */
 function externalTargets(file: SpecFile): string[] {
   let targets = TARGETS.get(file);
-  if (!targets) TARGETS.set(file, (targets = findExternalTargets(file)));
+  if (!targets) TARGETS.set(file, (targets = mayReferenceOtherFiles(file.text) ? findExternalTargets(file) : []));
   return targets;
+}
+
+/** Whether some `$ref` in the text may name another file: false when every one is written as a local reference
+ *  (`$ref: '#/…'`, `$ref: >-` then `#/…`), as in most single-file descriptions, whose tree then need not be walked on every keystroke. Anything
+ *  unusual after a `$ref` key (an alias, a tag, a block scalar), or a key that could spell `$ref` with escapes, counts as maybe. */
+function mayReferenceOtherFiles(text: string): boolean {
+  // `$ref` spelled with escapes (`"\x24ref"`, `"$\u0072ef"`), or an explicit `? key`, which may span lines.
+  if (/\\(?:x|u00|U000000)(?:24|72|65|66)/i.test(text)) return true;
+  for (let at = text.indexOf('?'); at >= 0; at = text.indexOf('?', at + 1)) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    if (/^[ \t]*$/.test(text.slice(lineStart, at)) && /[ \t\r\n]/.test(text[at + 1] ?? '\n')) return true;
+  }
+  // A local reference is quoted (`"#/…"`: unquoted, `#` starts a comment), or a block scalar whose text starts with `#`.
+  const quoted = /\s*["']#/y;
+  const block = /[ \t]*[>|][-+0-9]*[ \t]*\r?\n[ \t]*#/y;
+  for (const match of text.matchAll(/\$ref["']?\s*:/g)) {
+    const after = match.index + match[0].length;
+    quoted.lastIndex = after;
+    block.lastIndex = after;
+    if (!quoted.test(text) && !block.test(text)) return true;
+  }
+  return false;
 }
 
 function findExternalTargets(file: SpecFile): string[] {

@@ -1,0 +1,79 @@
+// The schema walk skips base/head pairs that are the same, everything they reference included. What it must never skip:
+// a change reached only through a reference cycle, a change behind a $ref whose text is unchanged, a change in another
+// file; and the same schema shared by many operations is reported on each of them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCheck } from '../../server/src/engine/check';
+import { defaultConfig } from '../../server/src/engine/config';
+import { MemoryTree } from '../../server/src/engine/tree';
+import { openapiChecker } from '../../server/src/openapi/checker';
+
+async function check(base: Record<string, string>, head: Record<string, string>) {
+  const result = await runCheck({ base: new MemoryTree(base), head: new MemoryTree(head), renames: new Map(), config: defaultConfig([openapiChecker]) }, [
+    openapiChecker,
+  ]);
+  return {
+    findings: result.findings.map((finding) => `${finding.file}:${finding.range.start.line + 1} ${finding.rule} ${finding.message}`),
+    notChecked: result.notChecked.map((entry) => `${entry.file}: ${entry.reason}`),
+  };
+}
+
+const CYCLE = `openapi: 3.0.3
+info: { title: Cycle, version: '1' }
+paths:
+  /a:
+    get:
+      responses:
+        '200':
+          description: an A
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/A' }
+  /b:
+    get:
+      responses:
+        '200':
+          description: a B
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/B' }
+components:
+  schemas:
+    A:
+      type: object
+      properties:
+        b: { $ref: '#/components/schemas/B' }
+    B:
+      type: object
+      properties:
+        a: { $ref: '#/components/schemas/A' }
+        c: { $ref: '#/components/schemas/C' }
+    C:
+      type: object
+      required: [x]
+      properties:
+        x: { type: string }
+        y: { type: string }
+`;
+
+test('a change reached only through a reference cycle is found from every operation, behind unchanged $ref texts', async () => {
+  const result = await check({ 'api.yaml': CYCLE }, { 'api.yaml': CYCLE.replace('        y: { type: string }\n', '') });
+  assert.deepEqual(result.notChecked, []);
+  assert.deepEqual(result.findings, [
+    'api.yaml:34 response-optional-property-removed in API GET /a removed the optional property `b/c/y` from the response with the `200` status',
+    'api.yaml:34 response-optional-property-removed in API GET /b removed the optional property `c/y` from the response with the `200` status',
+  ]);
+});
+
+test('an unchanged description reports nothing, and a change in a referenced file is found', async () => {
+  assert.deepEqual(await check({ 'api.yaml': CYCLE }, { 'api.yaml': CYCLE }), { findings: [], notChecked: [] });
+  const split = CYCLE.replace("        c: { $ref: '#/components/schemas/C' }", "        c: { $ref: 'c.yaml' }");
+  const c = 'type: object\nrequired: [x]\nproperties:\n  x: { type: string }\n  y: { type: string }\n';
+  const result = await check({ 'api.yaml': split, 'c.yaml': c }, { 'api.yaml': split, 'c.yaml': c.replace('required: [x]', 'required: []') });
+  assert.deepEqual(result.findings, []);
+  const removed = await check({ 'api.yaml': split, 'c.yaml': c }, { 'api.yaml': split, 'c.yaml': c.replace('  x: { type: string }\n', '') });
+  assert.deepEqual(
+    removed.findings.map((finding) => finding.split(' ').slice(0, 2).join(' ')),
+    ['c.yaml:3 response-required-property-removed', 'c.yaml:3 response-required-property-removed'],
+  );
+});
