@@ -55,6 +55,9 @@ export function fullName(path: string, name: string): string {
 
 /** Returns false when the schemas were too large to compare in full (then what was visited is incomplete). */
 export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located | undefined, head: Located | undefined, visitor: PropertyVisitor): boolean {
+  // A pair found too large once is not walked again by the next family: each would spend the whole budget on it.
+  const top = base && head ? [baseSet.resolve(base)?.node, headSet.resolve(head)?.node] : [];
+  if (top[0] && top[1] && TOO_LARGE.get(top[0])?.has(top[1])) return false;
   const onTheWay = new Set<string>();
   let visited = 0;
   const walk = (baseAt: Located | undefined, headAt: Located | undefined, path: string, depth: number, name = '', property?: NestedPair['property']) => {
@@ -120,8 +123,13 @@ export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located
     onTheWay.delete(key);
   };
   walk(base, head, '', 0);
-  return visited <= MAX_SCHEMA_PAIRS;
+  if (visited <= MAX_SCHEMA_PAIRS) return true;
+  if (top[0] && top[1]) TOO_LARGE.set(top[0], (TOO_LARGE.get(top[0]) ?? new WeakSet()).add(top[1]));
+  return false;
 }
+
+/** Top schema pairs (base node → head nodes) whose comparison went over MAX_SCHEMA_PAIRS. */
+const TOO_LARGE = new WeakMap<SpecNode, WeakSet<SpecNode>>();
 
 const SINGLE_SUBSCHEMAS = ['contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'if', 'then', 'else', 'not', 'contentSchema'] as const;
 

@@ -4,6 +4,7 @@
 import type { OperationPair } from './rules/family';
 import { pairOf, type SpecNode } from './document';
 import { placeOf, type MediaType, type Operation, type Parameter, type Place, type Response, type ResponseHeader } from './model';
+import { pairMediaTypes } from './mediaTypes';
 import { compareSchemas, fullName, type NestedPair } from './schemaPairs';
 import type { Located, SpecSet } from './specSet';
 
@@ -63,9 +64,8 @@ export function forEachSchemaSite(sets: SchemaSiteSides, operations: readonly Op
       }) && complete;
   };
   for (const { base, head } of operations) {
-    for (const [media, baseMedia] of base.requestBody?.content ?? []) {
-      const headMedia = head.requestBody?.content.get(media);
-      if (headMedia) walk({ direction: 'request', subject: 'body', operation: head, mediaType: headMedia }, baseMedia.schema, headMedia.schema, 'property');
+    for (const [baseMedia, headMedia] of pairMediaTypes(base.requestBody?.content, head.requestBody?.content).paired) {
+      walk({ direction: 'request', subject: 'body', operation: head, mediaType: headMedia }, baseMedia.schema, headMedia.schema, 'property');
     }
     for (const [key, baseParameter] of base.parameters) {
       const headParameter = head.parameters.get(key);
@@ -80,15 +80,13 @@ export function forEachSchemaSite(sets: SchemaSiteSides, operations: readonly Op
     for (const [status, baseResponse] of base.responses) {
       const headResponse = head.responses.get(status);
       if (!headResponse) continue;
-      for (const [media, baseMedia] of baseResponse.content) {
-        const headMedia = headResponse.content.get(media);
-        if (headMedia)
-          walk(
-            { direction: 'response', subject: 'body', operation: head, mediaType: headMedia, response: headResponse },
-            baseMedia.schema,
-            headMedia.schema,
-            'property',
-          );
+      for (const [baseMedia, headMedia] of pairMediaTypes(baseResponse.content, headResponse.content).paired) {
+        walk(
+          { direction: 'response', subject: 'body', operation: head, mediaType: headMedia, response: headResponse },
+          baseMedia.schema,
+          headMedia.schema,
+          'property',
+        );
       }
       for (const [name, baseHeader] of baseResponse.headers) {
         const headHeader = headResponse.headers.get(name);

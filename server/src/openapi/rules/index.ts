@@ -3,10 +3,26 @@ import type { RuleMeta } from '../../engine/rule';
 import { bodyAndResponses } from './bodyAndResponses';
 import { deprecation } from './deprecation';
 import type { CheckFamily } from './family';
+import { headers } from './headers';
+import { lifecycle } from './lifecycle';
+import { mediaTypeChanges } from './mediaTypeChanges';
 import { operationRemoval } from './operationRemoval';
 import { parameterChanges } from './parameterChanges';
+import { pathItems } from './pathItems';
 import { propertyChanges } from './propertyChanges';
+import { responseProperties } from './responseProperties';
 
-export const OPENAPI_FAMILIES: readonly CheckFamily[] = [operationRemoval, parameterChanges, bodyAndResponses, propertyChanges, deprecation];
+export const OPENAPI_FAMILIES: readonly CheckFamily[] = [
+  operationRemoval,
+  parameterChanges,
+  bodyAndResponses,
+  propertyChanges,
+  deprecation,
+  lifecycle,
+  headers,
+  responseProperties,
+  mediaTypeChanges,
+  pathItems,
+];
 
 export const OPENAPI_RULES: readonly RuleMeta[] = OPENAPI_FAMILIES.flatMap((family) => family.rules);

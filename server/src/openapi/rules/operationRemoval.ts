@@ -19,8 +19,18 @@ export const operationRemoval: CheckFamily = {
       const headPath = pair.head.paths.get(template);
       for (const [method, operation] of basePath.operations) {
         if (headPath?.operations.has(method)) continue;
-        if (!isInStabilityScope(operation)) continue;
+        if (!isInStabilityScope(operation, pair.options.stabilityLevel)) continue;
         reportRemoval(pair, report, operation, headPath ? headPath.place : pair.head.pathsPlace, headPath === undefined);
+      }
+    }
+    // An operation removed from a webhook that stays is removed from the path `webhook:<name>`; a whole webhook removed
+    // is webhook-removed.
+    for (const [name, baseWebhook] of pair.base.webhooks) {
+      const headWebhook = pair.head.webhooks.get(name);
+      if (!headWebhook) continue;
+      for (const [method, operation] of baseWebhook.operations) {
+        if (headWebhook.operations.has(method) || !isInStabilityScope(operation, pair.options.stabilityLevel)) continue;
+        reportRemoval(pair, report, operation, headWebhook.place, false);
       }
     }
   },
