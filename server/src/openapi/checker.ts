@@ -131,6 +131,7 @@ class OpenapiSession implements KindSession {
       // An on-type check of another file (a .proto, an unrelated YAML) has nothing to learn from this description.
       if (focus && ![...headSet.paths, ...baseSet.paths].some((path) => isFocused(path, focus))) continue;
       filesChecked += headSet.paths.length;
+      headSet.flattenAllOf = baseSet.flattenAllOf = options.flattenAllOf;
       const unreadable = whyNotComparable(headSet, 'head') ?? whyNotComparable(baseSet, 'base');
       if (unreadable) {
         notChecked.push({ file: head.path, reason: unreadable });

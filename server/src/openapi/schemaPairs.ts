@@ -3,6 +3,7 @@
 // first pair already on the way down.
 import { child, isTrue, pairOf, pairs, items, scalarText, type SpecNode } from './document';
 import { blockOf, placeOf, type Place, type SourceBlock } from './model';
+import { ANNOTATIONS, sameResolved } from './sameness';
 import type { Located, SpecSet } from './specSet';
 
 export interface PropertySide {
@@ -97,7 +98,8 @@ export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located
         depth + 1,
       );
     }
-    for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
+    // With --flatten-allof the allOf subschemas' properties are the schema's own (see propertiesOf).
+    for (const keyword of baseSet.flattenAllOf ? (['anyOf', 'oneOf'] as const) : (['allOf', 'anyOf', 'oneOf'] as const)) {
       for (const [baseSub, headSub, label] of subschemaPairs(baseSet, headSet, baseSchema, headSchema, keyword)) {
         walk(baseSub, headSub, joinPath(path, `${keyword}[${label}]`), depth + 1);
       }
@@ -150,9 +152,19 @@ function sideOf(schema: Located): SchemaSide {
   return { schema, propertiesPlace: placeOf(schema.file, (propertiesPair?.key as SpecNode) ?? schema.node) };
 }
 
-function propertiesOf(set: SpecSet, schema: Located): Map<string, PropertySide> {
+function propertiesOf(set: SpecSet, schema: Located, depth = 0): Map<string, PropertySide> {
   const required = new Set(items(child(schema.node, 'required')).map((item) => scalarText(item)));
   const result = new Map<string, PropertySide>();
+  // --flatten-allof: the properties of each allOf subschema (and theirs), then the schema's own; `required` of any of them counts.
+  if (set.flattenAllOf && depth < 16) {
+    for (const sub of items(child(schema.node, 'allOf'))) {
+      const resolved = set.resolve({ file: schema.file, node: sub });
+      if (!resolved) continue;
+      for (const [name, property] of propertiesOf(set, resolved, depth + 1)) result.set(name, property);
+      for (const name of items(child(resolved.node, 'required')).map((item) => scalarText(item))) required.add(name);
+    }
+    for (const [name, property] of result) if (required.has(name)) result.set(name, { ...property, required: true });
+  }
   for (const pair of pairs(child(schema.node, 'properties'))) {
     const name = scalarText(pair.key as SpecNode);
     if (name === undefined) continue;
@@ -198,4 +210,38 @@ function subschemaPairs(baseSet: SpecSet, headSet: SpecSet, base: Located, head:
     result.push([baseSub.located, headSub.located, baseSub.label === headSub.label ? baseSub.label : `${baseSub.label} -> ${headSub.label}`]);
   });
   return result;
+}
+
+export interface CompositionBranches {
+  /** Base and head subschemas that are the same branch, with oasdiff's label. */
+  paired: [Located, Located, string][];
+  /** Branches only the base has, and only the head has (written, not resolved). */
+  removed: Located[];
+  added: Located[];
+}
+
+/** The branches of an `allOf`, `anyOf` or `oneOf` paired as the walk pairs them; with `matchInlineRefs` (oasdiff's
+ *  --match-inline-refs, on by default) an unpaired inline `anyOf`/`oneOf` branch and an unpaired `$ref` one on the other
+ *  side that validate the same (annotations aside) are the same branch, neither removed nor added. */
+export function compositionBranches(
+  baseSet: SpecSet,
+  headSet: SpecSet,
+  base: Located,
+  head: Located,
+  keyword: 'allOf' | 'anyOf' | 'oneOf',
+  matchInlineRefs: boolean,
+): CompositionBranches {
+  const paired = subschemaPairs(baseSet, headSet, base, head, keyword);
+  const branches = (at: Located) => items(child(at.node, keyword)).map((node) => ({ file: at.file, node }));
+  const removed = branches(base).filter((branch) => !paired.some(([b]) => b.node === branch.node));
+  const added = branches(head).filter((branch) => !paired.some(([, h]) => h.node === branch.node));
+  if (!matchInlineRefs || keyword === 'allOf') return { paired, removed, added };
+  const isRef = (branch: Located) => child(branch.node, '$ref') !== undefined;
+  const matchedAdded = new Set<Located>();
+  const stillRemoved = removed.filter((gone) => {
+    const match = added.find((fresh) => !matchedAdded.has(fresh) && isRef(gone) !== isRef(fresh) && sameResolved(baseSet, gone, headSet, fresh, ANNOTATIONS));
+    if (match) matchedAdded.add(match);
+    return !match;
+  });
+  return { paired, removed: stillRemoved, added: added.filter((branch) => !matchedAdded.has(branch)) };
 }

@@ -6,6 +6,7 @@
 import { isScalar, pairOf, pairs, scalarText, type SpecNode } from '../document';
 import { isInStabilityScope, placeOf, STABILITY_LEVELS, stabilityRank, type Operation, type Place } from '../model';
 import { forEachSchemaSite, keywordPlace, type SchemaSite } from '../schemaSites';
+import { sameResolved } from '../sameness';
 import type { Located, SpecSet } from '../specSet';
 import { readSunset } from './sunset';
 import { oasdiffRule, quoted, type CheckFamily, type FamilyReport, type ModelPair } from './family';
@@ -217,41 +218,4 @@ function extensionsOf(at: Located): string {
     .map(([key, value]) => `${key}=${JSON.stringify(value?.toJSON?.() ?? value)}`)
     .sort()
     .join('\n');
-}
-
-/** Whether two nodes mean the same, following `$ref`s on each side (a bounded walk: past the budget they count as changed). */
-export function sameResolved(baseSet: SpecSet, base: Located, headSet: SpecSet, head: Located): boolean {
-  let budget = 50_000;
-  const onTheWay = new Set<string>();
-  const same = (a: Located | undefined, b: Located | undefined, depth: number): boolean => {
-    if (--budget < 0 || depth > 64) return false;
-    const left = a && baseSet.resolve(a);
-    const right = b && headSet.resolve(b);
-    if (!left || !right) return left === right;
-    const key = `${left.file.path}:${left.node?.range?.[0]}|${right.file.path}:${right.node?.range?.[0]}`;
-    if (onTheWay.has(key)) return true;
-    if (isScalar(left.node) || isScalar(right.node)) return isScalar(left.node) && isScalar(right.node) && left.node.value === right.node.value;
-    const leftItems = (left.node as { items?: unknown[] } | null)?.items;
-    const rightItems = (right.node as { items?: unknown[] } | null)?.items;
-    if (!Array.isArray(leftItems) || !Array.isArray(rightItems) || leftItems.length !== rightItems.length) return false;
-    const isPairs = (list: unknown[]) => list.length > 0 && typeof list[0] === 'object' && list[0] !== null && 'key' in (list[0] as object);
-    onTheWay.add(key);
-    try {
-      if (isPairs(leftItems) !== isPairs(rightItems)) return false;
-      if (!isPairs(leftItems))
-        return leftItems.every((item, index) =>
-          same({ file: left.file, node: item as SpecNode }, { file: right.file, node: rightItems[index] as SpecNode }, depth + 1),
-        );
-      const rightByKey = new Map(
-        (rightItems as { key: SpecNode; value: SpecNode }[]).map((pair) => [String((pair.key as { value?: unknown } | null)?.value), pair.value]),
-      );
-      return (leftItems as { key: SpecNode; value: SpecNode }[]).every((pair) => {
-        const name = String((pair.key as { value?: unknown } | null)?.value);
-        return rightByKey.has(name) && same({ file: left.file, node: pair.value }, { file: right.file, node: rightByKey.get(name)! }, depth + 1);
-      });
-    } finally {
-      onTheWay.delete(key);
-    }
-  };
-  return same(base, head, 0);
 }
