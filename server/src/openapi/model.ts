@@ -15,13 +15,27 @@ export interface SourceBlock {
   column: number;
   /** The file is JSON: its text does not fit into YAML (nor the other way round). */
   json: boolean;
+  /** The value as written (what a restore into a JSON file writes out as JSON). */
+  value: SpecNode;
+}
+
+/** A restore's part of a finding's fixData: the base text for a YAML head (null when the base is JSON), and the value as
+ *  JSON for a JSON head (written out in the head's own indentation when the fix is asked for). */
+export function restoreText(source: SourceBlock): { text: string | null; json: string; column: number } {
+  const plain = (source.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+  return { text: source.json ? null : source.text, json: JSON.stringify(plain), column: source.column };
 }
 
 /** The text from `from` to the end of `to` (a key through its value), with the column its first line starts at. */
 export function blockOf(file: SpecFile, from: SpecNode, to: SpecNode): SourceBlock {
   const start = from.range?.[0] ?? 0;
   const end = to.range?.[1] ?? start;
-  return { text: file.text.slice(start, end).replace(/\s+$/, ''), column: file.rangeOf(from).start.character, json: /^\s*[{[]/.test(file.text) };
+  return {
+    text: file.text.slice(start, end).replace(/\s+$/, ''),
+    column: file.rangeOf(from).start.character,
+    json: /^\s*[{[]/.test(file.text),
+    value: to,
+  };
 }
 
 /** Where a finding is shown: a file of the description and a range in it. */

@@ -1,6 +1,6 @@
 // A removed path or operation breaks every client that calls it. oasdiff judges a removed path per operation: not
 // deprecated is an error, deprecated with a sunset still ahead too; deprecated without a sunset, or past it, is allowed.
-import { isInStabilityScope, normalizeTemplate, type Operation, type Place } from '../model';
+import { isInStabilityScope, normalizeTemplate, restoreText, type Operation, type Place } from '../model';
 import { removalOf } from './sunset';
 import { oasdiffRule, quoted, type CheckFamily, type FamilyReport, type ModelPair } from './family';
 
@@ -45,8 +45,7 @@ function reportRemoval(pair: ModelPair, report: FamilyReport, operation: Operati
     method: operation.method,
     path: operation.path,
     template: normalizeTemplate(operation.path),
-    text: operation.source.json ? null : operation.source.text,
-    column: operation.source.column,
+    ...restoreText(operation.source),
     deprecated: operation.deprecated,
   };
   const finding = (rule: string, text: string) => report.finding({ rule, place, text, operation, base: operation.place, fixData: restore });
