@@ -43,6 +43,12 @@ ruleCases('new-required-request-default-parameter-to-existing-path', [
       "6:9 in API POST /pets added the new required `query` request parameter `tenant` to all path's operations",
     ],
   },
+  {
+    name: 'in Swagger 2.0 too',
+    base: 'swagger: "2.0"\ninfo: { title: Pets, version: "1" }\npaths:\n  /pets:\n    get:\n      responses:\n        200: { description: ok }\n',
+    head: 'swagger: "2.0"\ninfo: { title: Pets, version: "1" }\npaths:\n  /pets:\n    parameters:\n      - { name: X-Tenant, in: header, required: true, type: string }\n    get:\n      responses:\n        200: { description: ok }\n',
+    expect: ["6:9 in API GET /pets added the new required `header` request parameter `x-tenant` to all path's operations"],
+  },
   { name: 'an optional one breaks nobody', base: pathItem(''), head: pathItem(TENANT.replace('required: true', 'required: false')), expect: [] },
   { name: 'a new path is not an existing one', base: pathItem('').replace('/pets', '/owners'), head: pathItem(TENANT), expect: [] },
   {
