@@ -38,6 +38,22 @@ ruleCases('api-stability-decreased', [
     base: spec(op('x-stability-level: stable')),
     head: spec(op('x-stability-level: beta')),
     expect: ['6:26 in API POST /pets endpoint stability level decreased from `stable` to `beta`'],
+    fixTitles: ['Revert to the base value: x-stability-level stable'],
+    fixed: spec(op('x-stability-level: stable')),
+  },
+  {
+    name: 'in JSON the reverted level stays a JSON string',
+    base: {
+      'openapi.json':
+        '{"openapi": "3.0.3", "info": {"title": "Pets", "version": "1"},\n "paths": {"/pets": {"get": {"x-stability-level": "stable", "responses": {"200": {"description": "ok"}}}}}}\n',
+    },
+    head: {
+      'openapi.json':
+        '{"openapi": "3.0.3", "info": {"title": "Pets", "version": "1"},\n "paths": {"/pets": {"get": {"x-stability-level": "alpha", "responses": {"200": {"description": "ok"}}}}}}\n',
+    },
+    expect: ['openapi.json:2:51 in API GET /pets endpoint stability level decreased from `stable` to `alpha`'],
+    fixed:
+      '{"openapi": "3.0.3", "info": {"title": "Pets", "version": "1"},\n "paths": {"/pets": {"get": {"x-stability-level": "stable", "responses": {"200": {"description": "ok"}}}}}}\n',
   },
   {
     name: 'no level counts as stable',
@@ -107,6 +123,7 @@ ruleCases('request-property-stability-decreased', [
     base: spec('', req('x-stability-level: stable')),
     head: spec('', req('x-stability-level: beta')),
     expect: ['13:38 in API POST /pets request property `name` stability level decreased from `stable` to `beta`'],
+    fixed: spec('', req('x-stability-level: stable')),
   },
   { name: 'going up is fine', base: spec('', req('x-stability-level: alpha')), head: spec('', req('x-stability-level: beta')), expect: [] },
   {

@@ -15,12 +15,23 @@ export async function openapiFixes(finding: Finding, head: FixHead): Promise<Fix
   if (!data) return [];
   const file = parseSpecFile(finding.file, head.text);
   if (file.unreadable || !isMap(file.root)) return [];
+  if (data.revert === 'value') return revertValue(finding, head.text, data);
   const json = /\.json$/i.test(finding.file) || /^\uFEFF?\s*\{/.test(head.text);
   const fixes = json ? jsonFixes(file, finding, data) : yamlFixes(file, finding, data, head);
   // Inserted lines end as the file's lines do (a CRLF file gets CRLF lines).
   const eol = /\r\n/.test(head.text) ? '\r\n' : '\n';
   for (const fix of fixes) for (const change of fix.changes) for (const edit of change.edits) edit.newText = edit.newText.replace(/\r?\n/g, eol);
   return fixes;
+}
+
+/** A scalar keyword put back to its base value, when the finding's range still holds the head value (plain or quoted). */
+function revertValue(finding: Finding, text: string, data: FixData): Fix[] {
+  if (typeof data.from !== 'string' || typeof data.to !== 'string') return [];
+  const written = text.slice(offsetOf(text, finding.range.start), offsetOf(text, finding.range.end));
+  const quote = /^["']/.exec(written)?.[0];
+  if (written.replace(/^(["'])(.*)\1$/, '$2') !== data.from) return [];
+  const newText = quote === '"' ? JSON.stringify(data.to) : quote === "'" ? `'${data.to}'` : data.to;
+  return [{ title: `Revert to the base value: ${data.keyword} ${data.to}`, changes: [{ file: finding.file, edits: [{ range: finding.range, newText }] }] }];
 }
 
 /** The restored element's text for a YAML head: the base text when the base is YAML, else its value written as YAML. */

@@ -3,6 +3,7 @@
 // stability threshold; a level that is not one of the four is an error of its own. A request or response property newly
 // deprecated under a deprecation policy needs an x-sunset far enough ahead; an x-sunset that is not a date is reported
 // whatever the policy.
+import type { FixData } from '../../engine/finding';
 import { isScalar, pairOf, pairs, scalarText, type SpecNode } from '../document';
 import { isInStabilityScope, placeOf, STABILITY_LEVELS, stabilityRank, type Operation, type Place } from '../model';
 import { forEachSchemaSite, keywordPlace, type SchemaSite } from '../schemaSites';
@@ -129,6 +130,7 @@ function operationStability(pair: ModelPair, report: FamilyReport): void {
       text: `endpoint stability level decreased from ${quoted(before.level)} to ${quoted(after.level)}`,
       operation: head,
       base: stabilityPlace(baseAt, base.place),
+      ...revertLevel(headAt, before.level, after.level),
     });
   }
   // A removed operation whose level cannot be read is reported too, where it was removed.
@@ -162,7 +164,13 @@ function propertyStability(pair: ModelPair, report: FamilyReport, site: SchemaSi
     text: `${site.direction} property ${quoted(site.propertyName ?? '')} stability level decreased from ${quoted(before.level)} to ${quoted(after.level)}`,
     operation: site.operation,
     base: basePlace,
+    ...revertLevel(site.head, before.level, after.level),
   });
+}
+
+/** "Revert to the base value" when the head writes the lowered level (the finding is on that value). */
+function revertLevel(head: Located | undefined, from: string, to: string): { fixData?: FixData } {
+  return head && pairOf(head.node, 'x-stability-level') ? { fixData: { revert: 'value', keyword: 'x-stability-level', from: to, to: from } } : {};
 }
 
 function propertyDeprecation(pair: ModelPair, report: FamilyReport, site: SchemaSite): void {
