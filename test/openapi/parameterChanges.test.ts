@@ -19,7 +19,7 @@ ruleCases('new-required-request-parameter', [
     name: 'a parameter from a shared components/parameters $ref counts as the parameter itself',
     base: spec(ID),
     head: `${spec(ID + "        - $ref: '#/components/parameters/Tenant'\n")}components:\n  parameters:\n    Tenant: { name: X-Tenant, in: header, required: true, schema: { type: string } }\n`,
-    expect: ['8:11 in API GET /pets/{id} added the new required `header` request parameter `X-Tenant`'],
+    expect: ['8:11 in API GET /pets/{id} added the new required `header` request parameter `x-tenant`'],
   },
   {
     name: 'header names compare case-insensitively',

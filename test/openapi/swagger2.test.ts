@@ -91,6 +91,16 @@ const CHANGES: { name: string; head: Version; ids: string[] }[] = [
   { name: 'a request body property removed', head: { ...V1, body: 'name: { type: string }' }, ids: ['request-property-removed'] },
   { name: 'a required response property removed', head: { ...V1, response: 'name: { type: string }' }, ids: ['response-required-property-removed'] },
   { name: 'an optional response property removed', head: { ...V1, response: 'id: { type: string }' }, ids: ['response-optional-property-removed'] },
+  {
+    name: 'a request body property whose stability level went down',
+    head: { ...V1, body: 'name: { type: string, x-stability-level: beta }\ntag: { type: string }' },
+    ids: ['request-property-stability-decreased'],
+  },
+  {
+    name: 'a response property deprecated with an x-sunset that is not a date',
+    head: { ...V1, response: 'id: { type: string }\nname: { type: string, deprecated: true, x-sunset: soon }' },
+    ids: ['response-property-deprecated-sunset-invalid'],
+  },
   { name: 'nothing that breaks: an optional query parameter', head: { ...V1, parameters: '- { name: limit, in: query, type: integer }' }, ids: [] },
 ];
 

@@ -11,7 +11,7 @@ import { matchesAnyGlob } from '../engine/glob';
 import { readInBatches, textFingerprint, type Tree } from '../engine/tree';
 import { child, scalarText, type SpecFile } from './document';
 import { openapiFixes } from './fixes';
-import { buildModel, isInStabilityScope, type ApiModel } from './model';
+import { buildModel, isInStabilityScope, type ApiModel, type Operation, type PathItem } from './model';
 import { OPENAPI_FAMILIES, OPENAPI_RULES } from './rules/index';
 import { forEachSchemaSite, type SchemaSite } from './schemaSites';
 import type { FamilyReport, ModelPair, OpenapiFinding, OpenapiOptions, OperationPair } from './rules/family';
@@ -27,6 +27,21 @@ export const openapiChecker: KindChecker = {
   startSession: () => new OpenapiSession(),
   fixes: (finding: Finding, head: FixHead): Promise<Fix[]> => openapiFixes(finding, head),
 };
+
+/** The kind's options as the families read them. */
+function openapiOptions(comparison: Comparison): OpenapiOptions {
+  const read = <K extends keyof OpenapiOptions>(key: K) => kindOption(comparison.config, openapiChecker, key) as OpenapiOptions[K];
+  return {
+    deprecationDaysBeta: read('deprecationDaysBeta'),
+    deprecationDaysStable: read('deprecationDaysStable'),
+    stabilityLevel: read('stabilityLevel'),
+    flattenAllOf: read('flattenAllOf'),
+    flattenParams: read('flattenParams'),
+    includePathParams: read('includePathParams'),
+    matchInlineRefs: read('matchInlineRefs'),
+    caseInsensitiveHeaders: read('caseInsensitiveHeaders'),
+  };
+}
 
 interface Root {
   path: string;
@@ -55,10 +70,7 @@ class OpenapiSession implements KindSession {
     const baseByPath = new Map((await this.baseRootsOf(baseTree, globs)).map((root) => [root.path, root]));
     const pairedBase = new Set<string>();
     const today = todayUtc();
-    const options: OpenapiOptions = {
-      deprecationDaysBeta: kindOption(comparison.config, openapiChecker, 'deprecationDaysBeta') as number,
-      deprecationDaysStable: kindOption(comparison.config, openapiChecker, 'deprecationDaysStable') as number,
-    };
+    const options = openapiOptions(comparison);
 
     for (const head of headRoots) {
       throwIfCancelled(comparison.signal);
@@ -72,6 +84,7 @@ class OpenapiSession implements KindSession {
       // An on-type check of another file (a .proto, an unrelated YAML) has nothing to learn from this description.
       if (focus && ![...headSet.paths, ...baseSet.paths].some((path) => isFocused(path, focus))) continue;
       filesChecked += headSet.paths.length;
+      headSet.flattenAllOf = baseSet.flattenAllOf = options.flattenAllOf;
       const unreadable = whyNotComparable(headSet, 'head') ?? whyNotComparable(baseSet, 'base');
       if (unreadable) {
         notChecked.push({ file: head.path, reason: unreadable });
@@ -82,8 +95,8 @@ class OpenapiSession implements KindSession {
       const found: Parameters<KindReporter>[0][] = [];
       const incomplete: string[] = [];
       compare(
-        buildModel(baseSet),
-        buildModel(headSet),
+        buildModel(baseSet, options),
+        buildModel(headSet, options),
         { today, options },
         (finding) => found.push(finding),
         (reason) => incomplete.push(reason),
@@ -102,10 +115,10 @@ class OpenapiSession implements KindSession {
       if (focus && !isFocused(base.path, focus)) continue;
       const baseSet = await SpecSet.load(baseTree, base.path, base.text, this.baseFiles);
       if (!isDescription(baseSet) || whyNotComparable(baseSet, 'base')) continue;
-      const baseModel = buildModel(baseSet);
+      const baseModel = buildModel(baseSet, options);
       if (whyNotComparable(baseSet, 'base')) continue;
       const emptyHead = await SpecSet.load(comparison.head, base.path, '{}', this.headFiles);
-      compare(baseModel, buildModel(emptyHead), { today, options }, report, (reason) => notChecked.push({ file: base.path, reason }));
+      compare(baseModel, buildModel(emptyHead, options), { today, options }, report, (reason) => notChecked.push({ file: base.path, reason }));
     }
     return { notChecked, filesChecked };
   }
@@ -179,22 +192,32 @@ function compare(
   reporter: KindReporter,
   incomplete: (reason: string) => void,
 ): void {
-  const operations: OperationPair[] = [];
-  for (const [template, basePath] of base.paths) {
-    const headPath = head.paths.get(template);
+  const allOperations: OperationPair[] = [];
+  // Without --flatten-params oasdiff compares an operation's own parameters only; the path item's are compared apart.
+  const own = (operation: Operation): Operation =>
+    when.options.flattenParams ? operation : { ...operation, parameters: new Map([...operation.parameters].filter(([, parameter]) => !parameter.pathLevel)) };
+  const pathItems: [PathItem, PathItem | undefined][] = [
+    ...[...base.paths].map(([template, item]): [PathItem, PathItem | undefined] => [item, head.paths.get(template)]),
+    // The operations of a webhook on both sides are compared as those of the path `webhook:<name>`, as oasdiff does.
+    ...[...base.webhooks].map(([name, item]): [PathItem, PathItem | undefined] => [item, head.webhooks.get(name)]),
+  ];
+  for (const [basePath, headPath] of pathItems) {
     if (!headPath) continue;
     for (const [method, baseOperation] of basePath.operations) {
       const headOperation = headPath.operations.get(method);
-      if (headOperation && isInStabilityScope(baseOperation) && isInStabilityScope(headOperation))
-        operations.push({ base: baseOperation, head: headOperation });
+      if (headOperation) allOperations.push({ base: own(baseOperation), head: own(headOperation) });
     }
   }
-  const pair: ModelPair = { base, head, operations, ...when };
+  // oasdiff keeps a changed operation when its head's stability level reaches the threshold.
+  const operations = allOperations.filter((operation) => isInStabilityScope(operation.head, when.options.stabilityLevel));
+  const pair: ModelPair = { base, head, operations, allOperations, ...when };
   const seen = new Set<string>();
   const reasons = new Set<string>();
   const report: FamilyReport = {
     finding(finding: OpenapiFinding) {
-      const message = `in API ${finding.operation.method} ${finding.operation.path} ${finding.text}`;
+      const message = finding.operation
+        ? `in API ${finding.operation.method} ${finding.operation.path} ${finding.text}`
+        : `in components/${finding.component ?? ''} ${finding.text}`;
       // One finding per operation, element and message: a schema shared by two operations' bodies is reached for each.
       const key = `${finding.rule}\0${finding.place.file}\0${finding.place.range.start.line}\0${finding.place.range.start.character}\0${message}`;
       if (seen.has(key)) return;

@@ -1,6 +1,8 @@
 // The OpenAPI kind as the registry describes it, without loading its loader or rules (checker.ts adds those).
 import { globsOption, type KindOption } from '../engine/config';
 import type { KindDescription } from '../engine/kindOnDemand';
+import { STABILITY_LEVELS } from './stabilityLevels';
+import { DEFAULT_OPENAPI_OPTIONS, type OpenapiOptions } from './rules/family';
 
 export const SOURCES = ['**/*.yaml', '**/*.yml', '**/*.json'];
 
@@ -24,10 +26,31 @@ export const OPENAPI_KIND: KindDescription = {
     sourceChange: 'dependents',
     languages: ['yaml', 'json'],
   },
-  // `files`: globs that narrow (or, for unusual extensions, widen) where descriptions are looked for; the deprecation
-  // days are oasdiff's --deprecation-days-beta and --deprecation-days-stable (0: no deprecation policy).
-  options: [globsOption('files'), daysOption('deprecationDaysBeta'), daysOption('deprecationDaysStable')],
+  // `files`: globs that narrow (or, for unusual extensions, widen) where descriptions are looked for; the others are
+  // oasdiff's options with oasdiff's defaults: --deprecation-days-beta and --deprecation-days-stable (0: no deprecation
+  // policy), --stability-level, --flatten-allof, --flatten-params, --include-path-params, --match-inline-refs and
+  // --case-insensitive-headers.
+  options: [
+    globsOption('files'),
+    daysOption('deprecationDaysBeta'),
+    daysOption('deprecationDaysStable'),
+    {
+      key: 'stabilityLevel',
+      default: DEFAULT_OPENAPI_OPTIONS.stabilityLevel,
+      read: (value) =>
+        typeof value === 'string' && (STABILITY_LEVELS as readonly string[]).includes(value) ? { value } : { mustBe: `one of ${STABILITY_LEVELS.join(', ')}` },
+    },
+    booleanOption('flattenAllOf'),
+    booleanOption('flattenParams'),
+    booleanOption('includePathParams'),
+    booleanOption('matchInlineRefs'),
+    booleanOption('caseInsensitiveHeaders'),
+  ],
 };
+
+function booleanOption(key: keyof OpenapiOptions): KindOption {
+  return { key, default: DEFAULT_OPENAPI_OPTIONS[key], read: (value) => (typeof value === 'boolean' ? { value } : { mustBe: 'true or false' }) };
+}
 
 function daysOption(key: string): KindOption {
   return {

@@ -2,8 +2,10 @@
 // parameters, request body and responses, each with the place (file and range) where a finding about it is shown.
 // Swagger 2.0 is read into the same shape: a `body` parameter is the request body in each `consumes` media type, a
 // response `schema` is its content in each `produces` media type; `definitions` and friends are reached by `$ref` as written.
+import { STABILITY_LEVELS } from './stabilityLevels';
 import type { Range } from '../engine/range';
 import { child, isTrue, pairOf, pairs, items, scalarText, type SpecFile, type SpecNode } from './document';
+import type { Pair } from 'yaml';
 import type { Located, SpecSet } from './specSet';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -14,13 +16,27 @@ export interface SourceBlock {
   column: number;
   /** The file is JSON: its text does not fit into YAML (nor the other way round). */
   json: boolean;
+  /** The value as written (what a restore into a JSON file writes out as JSON). */
+  value: SpecNode;
+}
+
+/** A restore's part of a finding's fixData: the base text for a YAML head (null when the base is JSON), and the value as
+ *  JSON for a JSON head (written out in the head's own indentation when the fix is asked for). */
+export function restoreText(source: SourceBlock): { text: string | null; json: string; column: number } {
+  const plain = (source.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+  return { text: source.json ? null : source.text, json: JSON.stringify(plain), column: source.column };
 }
 
 /** The text from `from` to the end of `to` (a key through its value), with the column its first line starts at. */
 export function blockOf(file: SpecFile, from: SpecNode, to: SpecNode): SourceBlock {
   const start = from.range?.[0] ?? 0;
   const end = to.range?.[1] ?? start;
-  return { text: file.text.slice(start, end).replace(/\s+$/, ''), column: file.rangeOf(from).start.character, json: /^\s*[{[]/.test(file.text) };
+  return {
+    text: file.text.slice(start, end).replace(/\s+$/, ''),
+    column: file.rangeOf(from).start.character,
+    json: /^\s*[{[]/.test(file.text),
+    value: to,
+  };
 }
 
 /** Where a finding is shown: a file of the description and a range in it. */
@@ -37,7 +53,7 @@ export interface MediaType {
 
 export interface Parameter {
   in: string;
-  /** As written; header names compare case-insensitively. */
+  /** As written; a header name lower-cased unless header names are case-sensitive (oasdiff shows them so). */
   name: string;
   required: boolean;
   deprecated: boolean;
@@ -57,7 +73,7 @@ export interface Parameter {
 }
 
 export interface ResponseHeader {
-  /** As written; names compare case-insensitively. */
+  /** Lower-cased unless header names are case-sensitive, as oasdiff compares and shows them. */
   name: string;
   required: boolean;
   /** The header's key. */
@@ -123,9 +139,12 @@ export interface Operation {
 }
 
 export interface PathItem {
+  /** As written; a webhook's is `webhook:<name>`, as oasdiff names it. */
   template: string;
   place: Place;
   operations: Map<string, Operation>;
+  /** The parameters declared on the path item itself (oasdiff's "default" parameters), by parameterKey. */
+  parameters: Map<string, Parameter>;
   /** The path item mapping (resolved), and the file it is in. */
   source: Located;
 }
@@ -137,7 +156,21 @@ export interface ApiModel {
   paths: Map<string, PathItem>;
   /** The `paths` key (or the top of the root file): where a removed path is shown. */
   pathsPlace: Place;
+  /** OpenAPI 3.1 webhooks by name; their operations are compared as operations of the path `webhook:<name>`. */
+  webhooks: Map<string, PathItem>;
+  /** The `webhooks` key (or the top of the root file): where a removed webhook is shown. */
+  webhooksPlace: Place;
 }
+
+/** How the description is read, from oasdiff's options. */
+export interface ModelOptions {
+  /** Paths match by their template as written, parameter names included (oasdiff's --include-path-params). */
+  includePathParams: boolean;
+  /** Header parameter and response header names are lower-cased (oasdiff's --case-insensitive-headers, on by default). */
+  caseInsensitiveHeaders: boolean;
+}
+
+const DEFAULT_MODEL_OPTIONS: ModelOptions = { includePathParams: false, caseInsensitiveHeaders: true };
 
 export function placeOf(file: SpecFile, node: Parameters<SpecFile['rangeOf']>[0]): Place {
   return { file: file.path, range: file.rangeOf(node) };
@@ -148,33 +181,53 @@ export function normalizeTemplate(template: string): string {
   return template.replace(/\{[^}]*\}/g, '{}');
 }
 
-/** A parameter's identity within an operation: location and name, header names case-insensitive, path parameters by position. */
+/** A parameter's identity within an operation: location and name, path parameters by position. */
 export function parameterKey(parameter: Pick<Parameter, 'in' | 'name'>, template: string): string {
   if (parameter.in === 'path') {
     const names = [...template.matchAll(/\{([^}]*)\}/g)].map((match) => match[1]);
     const position = names.indexOf(parameter.name);
     return position >= 0 ? `path:#${position}` : `path:${parameter.name}`;
   }
-  return `${parameter.in}:${parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name}`;
+  // Header names are lower-cased when the model is read (oasdiff's --case-insensitive-headers, on by default).
+  return `${parameter.in}:${parameter.name}`;
 }
 
-export function buildModel(set: SpecSet): ApiModel {
+export function buildModel(set: SpecSet, options: ModelOptions = DEFAULT_MODEL_OPTIONS): ApiModel {
   const root = set.root;
   const pathsPair = pairOf(root.root, 'paths');
+  const webhooksPair = pairOf(root.root, 'webhooks');
   const swagger2 = child(root.root, 'swagger') !== undefined;
+  const top = { file: root.path, range: root.rangeOf(null) };
   const model: ApiModel = {
     set,
     swagger2,
     paths: new Map(),
-    pathsPlace: pathsPair ? placeOf(root, pathsPair.key as SpecNode) : { file: root.path, range: root.rangeOf(null) },
+    pathsPlace: pathsPair ? placeOf(root, pathsPair.key as SpecNode) : top,
+    webhooks: new Map(),
+    webhooksPlace: webhooksPair ? placeOf(root, webhooksPair.key as SpecNode) : top,
   };
   for (const pathPair of pairs(pathsPair?.value as SpecNode)) {
     const template = scalarText(pathPair.key as SpecNode);
     if (template === undefined) continue;
+    const item = pathItemOf(set, pathPair, template, swagger2, options);
+    if (item) model.paths.set(options.includePathParams ? template : normalizeTemplate(template), item);
+  }
+  for (const webhookPair of pairs(webhooksPair?.value as SpecNode)) {
+    const name = scalarText(webhookPair.key as SpecNode);
+    if (name === undefined) continue;
+    const item = pathItemOf(set, webhookPair, `webhook:${name}`, swagger2, options);
+    if (item) model.webhooks.set(name, item);
+  }
+  return model;
+}
+
+function pathItemOf(set: SpecSet, pathPair: Pair<unknown, unknown>, template: string, swagger2: boolean, options: ModelOptions): PathItem | undefined {
+  const root = set.root;
+  {
     const resolved = set.resolve({ file: root, node: pathPair.value as SpecNode });
-    if (!resolved) continue;
-    const item: PathItem = { template, place: placeOf(root, pathPair.key as SpecNode), operations: new Map(), source: resolved };
-    const shared = parametersOf(set, resolved, template, true);
+    if (!resolved) return undefined;
+    const shared = parametersOf(set, resolved, template, true, options);
+    const item: PathItem = { template, place: placeOf(root, pathPair.key as SpecNode), operations: new Map(), parameters: shared, source: resolved };
     const sharedBody = swagger2 ? bodyParameterOf(set, resolved) : undefined;
     for (const method of METHODS) {
       const operationPair = pairOf(resolved.node, method);
@@ -185,12 +238,11 @@ export function buildModel(set: SpecSet): ApiModel {
       const media = swagger2 ? swaggerMediaTypes(root, operation) : undefined;
       item.operations.set(
         method.toUpperCase(),
-        buildOperation(set, item, method, placeOf(resolved.file, operationPair.key as SpecNode), operation, shared, source, media, sharedBody),
+        buildOperation(set, item, method, placeOf(resolved.file, operationPair.key as SpecNode), operation, shared, source, options, media, sharedBody),
       );
     }
-    model.paths.set(normalizeTemplate(template), item);
+    return item;
   }
-  return model;
 }
 
 /** Swagger 2.0's `consumes` and `produces` of an operation, else of the document, else JSON. */
@@ -226,11 +278,12 @@ function buildOperation(
   at: Located,
   shared: Map<string, Parameter>,
   source: SourceBlock,
+  options: ModelOptions,
   swagger?: SwaggerMediaTypes,
   sharedBody?: { written: SpecNode; body: Located },
 ): Operation {
   const { file, node } = at;
-  const own = parametersOf(set, at, pathItem.template, false);
+  const own = parametersOf(set, at, pathItem.template, false, options);
   const parametersPair = pairOf(node, 'parameters');
   const responsesPair = pairOf(node, 'responses');
   return {
@@ -245,20 +298,21 @@ function buildOperation(
     parameters: new Map([...shared, ...own]),
     parametersPlace: parametersPair ? placeOf(file, parametersPair.key as SpecNode) : place,
     requestBody: swagger ? swaggerRequestBodyOf(set, at, swagger, sharedBody) : requestBodyOf(set, at),
-    responses: responsesOf(set, at, swagger),
+    responses: responsesOf(set, at, options, swagger),
     responsesPlace: responsesPair ? placeOf(file, responsesPair.key as SpecNode) : place,
     source,
     pathItem,
   };
 }
 
-function parametersOf(set: SpecSet, at: Located, template: string, pathLevel: boolean): Map<string, Parameter> {
+function parametersOf(set: SpecSet, at: Located, template: string, pathLevel: boolean, options: ModelOptions): Map<string, Parameter> {
   const result = new Map<string, Parameter>();
   for (const written of items(child(at.node, 'parameters'))) {
     const resolved = set.resolve({ file: at.file, node: written });
     if (!resolved) continue;
     const location = scalarText(child(resolved.node, 'in'));
-    const name = scalarText(child(resolved.node, 'name'));
+    const asWritten = scalarText(child(resolved.node, 'name'));
+    const name = location === 'header' && options.caseInsensitiveHeaders ? asWritten?.toLowerCase() : asWritten;
     // Swagger 2.0's body parameter is the request body, not a parameter.
     if (location === undefined || name === undefined || location === 'body') continue;
     const requiredPair = pairOf(resolved.node, 'required');
@@ -286,15 +340,16 @@ function parameterSchemaOf(parameter: Located): Located | undefined {
   return child(parameter.node, 'type') !== undefined ? parameter : undefined;
 }
 
-function headersOf(set: SpecSet, response: Located, swagger: boolean): Pick<Response, 'headers' | 'headersPlace'> | undefined {
+function headersOf(set: SpecSet, response: Located, swagger: boolean, options: ModelOptions): Pick<Response, 'headers' | 'headersPlace'> | undefined {
   const headersPair = pairOf(response.node, 'headers');
   if (!headersPair) return undefined;
   const headers = new Map<string, ResponseHeader>();
   for (const pair of pairs(headersPair.value as SpecNode)) {
-    const name = scalarText(pair.key as SpecNode);
+    const written = scalarText(pair.key as SpecNode);
+    const name = options.caseInsensitiveHeaders ? written?.toLowerCase() : written;
     const header = name === undefined ? undefined : set.resolve({ file: response.file, node: pair.value as SpecNode });
     if (name === undefined || !header) continue;
-    headers.set(name.toLowerCase(), {
+    headers.set(name, {
       name,
       required: isTrue(child(header.node, 'required')),
       place: placeOf(response.file, pair.key as SpecNode),
@@ -346,7 +401,7 @@ function swaggerRequestBodyOf(
   };
 }
 
-function responsesOf(set: SpecSet, operation: Located, swagger?: SwaggerMediaTypes): Map<string, Response> {
+function responsesOf(set: SpecSet, operation: Located, options: ModelOptions, swagger?: SwaggerMediaTypes): Map<string, Response> {
   const result = new Map<string, Response>();
   for (const pair of pairs(child(operation.node, 'responses'))) {
     const status = scalarText(pair.key as SpecNode);
@@ -364,7 +419,7 @@ function responsesOf(set: SpecSet, operation: Located, swagger?: SwaggerMediaTyp
         place,
         content,
         contentPlace: place,
-        ...(headersOf(set, response, true) ?? { headers: new Map(), headersPlace: place }),
+        ...(headersOf(set, response, true, options) ?? { headers: new Map(), headersPlace: place }),
       });
       continue;
     }
@@ -374,7 +429,7 @@ function responsesOf(set: SpecSet, operation: Located, swagger?: SwaggerMediaTyp
       place,
       content: mediaTypesOf(set, response.file, contentPair?.value as SpecNode),
       contentPlace: contentPair ? placeOf(response.file, contentPair.key as SpecNode) : place,
-      ...(headersOf(set, response, false) ?? { headers: new Map(), headersPlace: place }),
+      ...(headersOf(set, response, false, options) ?? { headers: new Map(), headersPlace: place }),
     });
   }
   return result;
@@ -392,9 +447,17 @@ function mediaTypesOf(set: SpecSet, file: SpecFile, content: SpecNode | undefine
   return result;
 }
 
-/** Operations below the stability threshold (draft, alpha) are out of scope, as in oasdiff by default. */
-export function isInStabilityScope(operation: Operation): boolean {
-  return operation.stability !== 'draft' && operation.stability !== 'alpha';
+export { STABILITY_LEVELS };
+
+/** A stability level's rank: draft 0 … stable 3; none, or one that is not a level, counts as stable (as in oasdiff). */
+export function stabilityRank(level: string | undefined): number {
+  const rank = (STABILITY_LEVELS as readonly string[]).indexOf(level ?? 'stable');
+  return rank < 0 ? STABILITY_LEVELS.length - 1 : rank;
+}
+
+/** Operations below the stability threshold (by default beta: draft and alpha) are out of scope, as in oasdiff. */
+export function isInStabilityScope(operation: Pick<Operation, 'stability'>, threshold: string = 'beta'): boolean {
+  return stabilityRank(operation.stability) >= stabilityRank(threshold);
 }
 
 /** A 2xx status, or the `2XX` range. */

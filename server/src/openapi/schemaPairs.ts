@@ -4,6 +4,7 @@
 import { child, isTrue, pairOf, pairs, items, scalarText, type SpecNode } from './document';
 import { blockOf, placeOf, type Place, type SourceBlock } from './model';
 import { SameSchemas } from './sameSchemas';
+import { ANNOTATIONS, sameResolved } from './sameness';
 import type { Located, SpecSet } from './specSet';
 import { diffSubschemas } from './subschemas';
 
@@ -57,6 +58,9 @@ export function fullName(path: string, name: string): string {
 
 /** Returns false when the schemas were too large to compare in full (then what was visited is incomplete). */
 export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located | undefined, head: Located | undefined, visitor: PropertyVisitor): boolean {
+  // A pair found too large once is not walked again by the next family: each would spend the whole budget on it.
+  const top = base && head ? [baseSet.resolve(base)?.node, headSet.resolve(head)?.node] : [];
+  if (top[0] && top[1] && TOO_LARGE.get(top[0])?.has(top[1])) return false;
   const onTheWay = new Set<string>();
   const same = sameSchemasOf(baseSet, headSet);
   let visited = 0;
@@ -102,7 +106,8 @@ export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located
         depth + 1,
       );
     }
-    for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
+    // With --flatten-allof the allOf subschemas' properties are the schema's own (see propertiesOf).
+    for (const keyword of baseSet.flattenAllOf ? (['anyOf', 'oneOf'] as const) : (['allOf', 'anyOf', 'oneOf'] as const)) {
       for (const [baseSub, headSub, label] of subschemaPairs(baseSet, headSet, baseSchema, headSchema, keyword)) {
         walk(baseSub, headSub, joinPath(path, `${keyword}[${label}]`), depth + 1);
       }
@@ -128,7 +133,9 @@ export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located
     onTheWay.delete(key);
   };
   walk(base, head, '', 0);
-  return visited <= MAX_SCHEMA_PAIRS;
+  if (visited <= MAX_SCHEMA_PAIRS) return true;
+  if (top[0] && top[1]) TOO_LARGE.set(top[0], (TOO_LARGE.get(top[0]) ?? new WeakSet()).add(top[1]));
+  return false;
 }
 
 /** One answer book per pair of descriptions, shared by every operation and every check family that compares them. */
@@ -141,6 +148,8 @@ function sameSchemasOf(baseSet: SpecSet, headSet: SpecSet): SameSchemas {
   if (!same) byHead.set(headSet, (same = new SameSchemas(baseSet, headSet)));
   return same;
 }
+/** Top schema pairs (base node → head nodes) whose comparison went over MAX_SCHEMA_PAIRS. */
+const TOO_LARGE = new WeakMap<SpecNode, WeakSet<SpecNode>>();
 
 const SINGLE_SUBSCHEMAS = ['contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'if', 'then', 'else', 'not', 'contentSchema'] as const;
 
@@ -161,9 +170,19 @@ function sideOf(schema: Located): SchemaSide {
   return { schema, propertiesPlace: placeOf(schema.file, (propertiesPair?.key as SpecNode) ?? schema.node) };
 }
 
-function propertiesOf(set: SpecSet, schema: Located): Map<string, PropertySide> {
+function propertiesOf(set: SpecSet, schema: Located, depth = 0): Map<string, PropertySide> {
   const required = new Set(items(child(schema.node, 'required')).map((item) => scalarText(item)));
   const result = new Map<string, PropertySide>();
+  // --flatten-allof: the properties of each allOf subschema (and theirs), then the schema's own; `required` of any of them counts.
+  if (set.flattenAllOf && depth < 16) {
+    for (const sub of items(child(schema.node, 'allOf'))) {
+      const resolved = set.resolve({ file: schema.file, node: sub });
+      if (!resolved) continue;
+      for (const [name, property] of propertiesOf(set, resolved, depth + 1)) result.set(name, property);
+      for (const name of items(child(resolved.node, 'required')).map((item) => scalarText(item))) required.add(name);
+    }
+    for (const [name, property] of result) if (required.has(name)) result.set(name, { ...property, required: true });
+  }
   for (const pair of pairs(child(schema.node, 'properties'))) {
     const name = scalarText(pair.key as SpecNode);
     if (name === undefined) continue;
@@ -188,4 +207,38 @@ function propertiesOf(set: SpecSet, schema: Located): Map<string, PropertySide> 
 /** Subschemas of a composition (or `prefixItems`), paired as oasdiff pairs them (see subschemas.ts) and labelled as it labels them. */
 function subschemaPairs(baseSet: SpecSet, headSet: SpecSet, base: Located, head: Located, keyword: string): [Located, Located, string][] {
   return diffSubschemas(baseSet, headSet, base, head, keyword).paired.map(({ base, head, label }) => [base.at, head.at, label]);
+}
+
+export interface CompositionBranches {
+  /** Base and head subschemas that are the same branch, with oasdiff's label. */
+  paired: [Located, Located, string][];
+  /** Branches only the base has, and only the head has (written, not resolved). */
+  removed: Located[];
+  added: Located[];
+}
+
+/** The branches of an `allOf`, `anyOf` or `oneOf` paired as the walk pairs them; with `matchInlineRefs` (oasdiff's
+ *  --match-inline-refs, on by default) an unpaired inline `anyOf`/`oneOf` branch and an unpaired `$ref` one on the other
+ *  side that validate the same (annotations aside) are the same branch, neither removed nor added. */
+export function compositionBranches(
+  baseSet: SpecSet,
+  headSet: SpecSet,
+  base: Located,
+  head: Located,
+  keyword: 'allOf' | 'anyOf' | 'oneOf',
+  matchInlineRefs: boolean,
+): CompositionBranches {
+  const paired = subschemaPairs(baseSet, headSet, base, head, keyword);
+  const branches = (at: Located) => items(child(at.node, keyword)).map((node) => ({ file: at.file, node }));
+  const removed = branches(base).filter((branch) => !paired.some(([b]) => b.node === branch.node));
+  const added = branches(head).filter((branch) => !paired.some(([, h]) => h.node === branch.node));
+  if (!matchInlineRefs || keyword === 'allOf') return { paired, removed, added };
+  const isRef = (branch: Located) => child(branch.node, '$ref') !== undefined;
+  const matchedAdded = new Set<Located>();
+  const stillRemoved = removed.filter((gone) => {
+    const match = added.find((fresh) => !matchedAdded.has(fresh) && isRef(gone) !== isRef(fresh) && sameResolved(baseSet, gone, headSet, fresh, ANNOTATIONS));
+    if (match) matchedAdded.add(match);
+    return !match;
+  });
+  return { paired, removed: stillRemoved, added: added.filter((branch) => !matchedAdded.has(branch)) };
 }

@@ -4,6 +4,7 @@
 import type { OperationPair } from './rules/family';
 import { pairOf, type SpecNode } from './document';
 import { placeOf, type MediaType, type Operation, type Parameter, type Place, type Response, type ResponseHeader } from './model';
+import { pairMediaTypes } from './mediaTypes';
 import { schemasDiffer } from './schemaFacts';
 import { compareSchemas, fullName, type NestedPair } from './schemaPairs';
 import type { Located, SpecSet } from './specSet';
@@ -68,16 +69,15 @@ export function forEachSchemaSite(sets: SchemaSiteSides, operations: readonly Op
       }) && complete;
   };
   for (const { base, head } of operations) {
-    const requestDetails = detailsOf(sets, base.requestBody?.content, head.requestBody?.content);
-    for (const [media, baseMedia] of base.requestBody?.content ?? []) {
-      const headMedia = head.requestBody?.content.get(media);
-      if (headMedia)
-        walk(
-          { direction: 'request', subject: 'body', operation: head, mediaType: headMedia, mediaTypeDetails: requestDetails(media) },
-          baseMedia.schema,
-          headMedia.schema,
-          'property',
-        );
+    const requestPairs = pairMediaTypes(base.requestBody?.content, head.requestBody?.content).paired;
+    const requestDetails = detailsOf(sets, requestPairs);
+    for (const [baseMedia, headMedia] of requestPairs) {
+      walk(
+        { direction: 'request', subject: 'body', operation: head, mediaType: headMedia, mediaTypeDetails: requestDetails(headMedia.name) },
+        baseMedia.schema,
+        headMedia.schema,
+        'property',
+      );
     }
     for (const [key, baseParameter] of base.parameters) {
       const headParameter = head.parameters.get(key);
@@ -92,16 +92,22 @@ export function forEachSchemaSite(sets: SchemaSiteSides, operations: readonly Op
     for (const [status, baseResponse] of base.responses) {
       const headResponse = head.responses.get(status);
       if (!headResponse) continue;
-      const responseDetails = detailsOf(sets, baseResponse.content, headResponse.content);
-      for (const [media, baseMedia] of baseResponse.content) {
-        const headMedia = headResponse.content.get(media);
-        if (headMedia)
-          walk(
-            { direction: 'response', subject: 'body', operation: head, mediaType: headMedia, response: headResponse, mediaTypeDetails: responseDetails(media) },
-            baseMedia.schema,
-            headMedia.schema,
-            'property',
-          );
+      const responsePairs = pairMediaTypes(baseResponse.content, headResponse.content).paired;
+      const responseDetails = detailsOf(sets, responsePairs);
+      for (const [baseMedia, headMedia] of responsePairs) {
+        walk(
+          {
+            direction: 'response',
+            subject: 'body',
+            operation: head,
+            mediaType: headMedia,
+            response: headResponse,
+            mediaTypeDetails: responseDetails(headMedia.name),
+          },
+          baseMedia.schema,
+          headMedia.schema,
+          'property',
+        );
       }
       for (const [name, baseHeader] of baseResponse.headers) {
         const headHeader = headResponse.headers.get(name);
@@ -115,14 +121,9 @@ export function forEachSchemaSite(sets: SchemaSiteSides, operations: readonly Op
 
 /** oasdiff's media type detail for each media type of a body: named when more than one media type present on both sides
  *  has a schema that changed. Worked out only for bodies with more than one media type on both sides. */
-function detailsOf(
-  sets: SchemaSiteSides,
-  base: ReadonlyMap<string, MediaType> | undefined,
-  head: ReadonlyMap<string, MediaType> | undefined,
-): (media: string) => string {
-  const shared = [...(head ?? [])].filter(([name]) => base?.has(name));
-  if (shared.length < 2) return () => '';
-  const changed = shared.filter(([name, headMedia]) => schemasDiffer(sets.base, base!.get(name)!.schema, sets.head, headMedia.schema)).length;
+function detailsOf(sets: SchemaSiteSides, paired: readonly (readonly [MediaType, MediaType])[]): (media: string) => string {
+  if (paired.length < 2) return () => '';
+  const changed = paired.filter(([baseMedia, headMedia]) => schemasDiffer(sets.base, baseMedia.schema, sets.head, headMedia.schema)).length;
   return (media) => (changed > 1 ? ` (media type: ${media})` : '');
 }
 

@@ -19,6 +19,9 @@ export type SpecFileCache = Map<string, SpecFile>;
 export class SpecSet {
   /** Files a `$ref` names that are absent or unreadable, with the reason: the description is then not compared. */
   readonly problems: string[] = [];
+  /** oasdiff's --flatten-allof for this comparison: the schema walk merges the properties of `allOf` subschemas into
+   *  their schema (set by the checker before comparing; a SpecSet is loaded for each check). */
+  flattenAllOf = false;
 
   private constructor(
     readonly root: SpecFile,

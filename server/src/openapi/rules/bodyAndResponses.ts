@@ -1,5 +1,6 @@
 // Request bodies and responses as wholes: a body that was removed, appeared as required or became required; a media
 // type a body or a response no longer offers; a success status an operation no longer returns.
+import { pairMediaTypes } from '../mediaTypes';
 import { isSuccessStatus } from '../model';
 import { oasdiffRule, quoted, type CheckFamily } from './family';
 
@@ -34,8 +35,9 @@ export const bodyAndResponses: CheckFamily = {
             base: base.requestBody.place,
           });
         }
-        for (const [name, mediaType] of base.requestBody.content) {
-          if (head.requestBody.content.has(name)) continue;
+        // A media type renamed to an equivalent one (application/json to application/problem+json) is not removed.
+        for (const mediaType of pairMediaTypes(base.requestBody.content, head.requestBody.content).removed) {
+          const name = mediaType.name;
           report.finding({
             rule: 'request-body-media-type-removed',
             place: head.requestBody.contentPlace,
@@ -59,8 +61,8 @@ export const bodyAndResponses: CheckFamily = {
           }
           continue;
         }
-        for (const [name, mediaType] of response.content) {
-          if (after.content.has(name)) continue;
+        for (const mediaType of pairMediaTypes(response.content, after.content).removed) {
+          const name = mediaType.name;
           report.finding({
             rule: 'response-media-type-removed',
             place: after.contentPlace,

@@ -13,8 +13,10 @@ export interface OperationPair {
 export interface ModelPair {
   base: ApiModel;
   head: ApiModel;
-  /** Operations present on both sides, in scope of the stability threshold. */
+  /** Operations present on both sides (webhook operations too), in scope of the stability threshold. */
   operations: OperationPair[];
+  /** Every operation present on both sides, whatever its stability: the stability checks run before the threshold. */
+  allOperations: OperationPair[];
   /** Today's date (YYYY-MM-DD), to which sunset dates are compared as oasdiff does. */
   today: string;
   options: OpenapiOptions;
@@ -26,7 +28,32 @@ export interface OpenapiOptions {
   deprecationDaysBeta: number;
   /** The same for stable operations (and those without a stability level). */
   deprecationDaysStable: number;
+  /** oasdiff's --stability-level: operations below it (by default draft and alpha) are not compared. */
+  stabilityLevel: StabilityLevel;
+  /** oasdiff's --flatten-allof: the subschemas of an allOf are merged into one schema before comparing. */
+  flattenAllOf: boolean;
+  /** oasdiff's --flatten-params: path-level parameters count as parameters of each operation of the path. */
+  flattenParams: boolean;
+  /** oasdiff's --include-path-params: paths match by their template with its parameter names. */
+  includePathParams: boolean;
+  /** oasdiff's --match-inline-refs: an inline anyOf/oneOf branch and an equivalent $ref branch are the same branch. */
+  matchInlineRefs: boolean;
+  /** oasdiff's --case-insensitive-headers: header names compare (and are shown) lower-cased. */
+  caseInsensitiveHeaders: boolean;
 }
+
+export type StabilityLevel = 'draft' | 'alpha' | 'beta' | 'stable';
+
+export const DEFAULT_OPENAPI_OPTIONS: OpenapiOptions = {
+  deprecationDaysBeta: 0,
+  deprecationDaysStable: 0,
+  stabilityLevel: 'beta',
+  flattenAllOf: false,
+  flattenParams: false,
+  includePathParams: false,
+  matchInlineRefs: true,
+  caseInsensitiveHeaders: true,
+};
 
 export interface OpenapiFinding {
   rule: string;
@@ -34,7 +61,10 @@ export interface OpenapiFinding {
   place: Place;
   /** oasdiff's text, after "in API <METHOD> <path>". */
   text: string;
-  operation: Pick<Operation, 'method' | 'path'>;
+  /** The operation the finding is about; a components finding (a removed webhook) names its component instead. */
+  operation?: Pick<Operation, 'method' | 'path'>;
+  /** oasdiff's component (`webhooks`): the message starts "in components/<component>". */
+  component?: string;
   base?: Place;
   fixData?: FixData;
   /** A schema finding oasdiff words without the " (media type: X)" its other body and property findings end with. */

@@ -1,6 +1,6 @@
 // A removed path or operation breaks every client that calls it. oasdiff judges a removed path per operation: not
 // deprecated is an error, deprecated with a sunset still ahead too; deprecated without a sunset, or past it, is allowed.
-import { isInStabilityScope, normalizeTemplate, type Operation, type Place } from '../model';
+import { isInStabilityScope, normalizeTemplate, restoreText, type Operation, type Place } from '../model';
 import { removalOf } from './sunset';
 import { oasdiffRule, quoted, type CheckFamily, type FamilyReport, type ModelPair } from './family';
 
@@ -19,8 +19,18 @@ export const operationRemoval: CheckFamily = {
       const headPath = pair.head.paths.get(template);
       for (const [method, operation] of basePath.operations) {
         if (headPath?.operations.has(method)) continue;
-        if (!isInStabilityScope(operation)) continue;
+        if (!isInStabilityScope(operation, pair.options.stabilityLevel)) continue;
         reportRemoval(pair, report, operation, headPath ? headPath.place : pair.head.pathsPlace, headPath === undefined);
+      }
+    }
+    // An operation removed from a webhook that stays is removed from the path `webhook:<name>`; a whole webhook removed
+    // is webhook-removed.
+    for (const [name, baseWebhook] of pair.base.webhooks) {
+      const headWebhook = pair.head.webhooks.get(name);
+      if (!headWebhook) continue;
+      for (const [method, operation] of baseWebhook.operations) {
+        if (headWebhook.operations.has(method) || !isInStabilityScope(operation, pair.options.stabilityLevel)) continue;
+        reportRemoval(pair, report, operation, headWebhook.place, false);
       }
     }
   },
@@ -35,8 +45,7 @@ function reportRemoval(pair: ModelPair, report: FamilyReport, operation: Operati
     method: operation.method,
     path: operation.path,
     template: normalizeTemplate(operation.path),
-    text: operation.source.json ? null : operation.source.text,
-    column: operation.source.column,
+    ...restoreText(operation.source),
     deprecated: operation.deprecated,
   };
   const finding = (rule: string, text: string) => report.finding({ rule, place, text, operation, base: operation.place, fixData: restore });

@@ -1,7 +1,7 @@
 // Request parameters: a new required one (or any new path parameter) breaks callers that do not send it; one that
 // became required too. A removed parameter is a warning (some servers reject what they do not expect), an error while
 // its x-sunset is ahead.
-import { normalizeTemplate } from '../model';
+import { normalizeTemplate, restoreText } from '../model';
 import { removalOf } from './sunset';
 import { oasdiffRule, quoted, type CheckFamily } from './family';
 
@@ -71,8 +71,7 @@ export const parameterChanges: CheckFamily = {
           name: parameter.name,
           method: base.method,
           template: normalizeTemplate(base.path),
-          text: parameter.source.json ? null : parameter.source.text,
-          column: parameter.source.column,
+          ...restoreText(parameter.source),
         };
         const finding = (rule: string, text: string) => report.finding({ rule, place: head.parametersPlace, text, operation, base: parameter.place, fixData });
         if (removal === 'without-deprecation') finding('request-parameter-removed', `deleted the ${named}`);

@@ -1,6 +1,7 @@
 // Properties of request and response bodies, through $ref, items and composition: a request property that appeared as
 // required or became required breaks callers that do not send it; a removed request property is a warning. A removed
 // response property breaks readers that rely on it: an error when it was required (always returned), else a warning.
+import { restoreText } from '../model';
 import { compareSchemas, fullName, type PropertySide } from '../schemaPairs';
 import { oasdiffRule, quoted, type CheckFamily } from './family';
 import { isWrappingEcho } from './structureSites';
@@ -122,7 +123,6 @@ function restoreProperty(property: PropertySide) {
     restore: 'property',
     name: property.name,
     required: property.required,
-    text: property.source.json ? null : property.source.text,
-    column: property.source.column,
+    ...restoreText(property.source),
   };
 }
