@@ -83,13 +83,13 @@ ruleCases('request-header-property-became-enum', [
     name: 'a property of an object-typed header parameter restricted to an enum',
     base: api({ parameterEntry: '{ name: X-Filter, in: header, schema: ' + object('kind: { type: string }') + ' }' }),
     head: api({ parameterEntry: '{ name: X-Filter, in: header, schema: ' + object('kind: { type: string, enum: [cat] }') + ' }' }),
-    expect: ["7:101 in API POST /pets the `X-Filter` request header's property `kind` was restricted to a list of enum values"],
+    expect: ["7:101 in API POST /pets the `x-filter` request header's property `kind` was restricted to a list of enum values"],
   },
   {
     name: "a header's own schema restricted to an enum: oasdiff reports it here too, with the property argument missing",
     base: api({ parameterEntry: '{ name: X-Kind, in: header, schema: { type: string } }' }),
     head: api({ parameterEntry: '{ name: X-Kind, in: header, schema: { type: string, enum: [cat] } }' }),
-    expect: ["7:63 in API POST /pets the `X-Kind` request header's property %!s(MISSING) was restricted to a list of enum values"],
+    expect: ["7:63 in API POST /pets the `x-kind` request header's property %!s(MISSING) was restricted to a list of enum values"],
   },
   {
     name: 'a query parameter property is not a header property',

@@ -138,7 +138,7 @@ ruleCases('response-header-became-nullable', [
     name: 'a response header that may now be null',
     base: api({}),
     head: api({ header: '{ type: string, nullable: true }' }),
-    expect: ['16:47 in API POST /pets the response header `X-Rate` became nullable for the status `200`'],
+    expect: ['16:47 in API POST /pets the response header `x-rate` became nullable for the status `200`'],
   },
   {
     name: 'a request header parameter that became nullable accepts more',

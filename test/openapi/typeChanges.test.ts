@@ -236,7 +236,7 @@ ruleCases('response-header-type-changed', [
     name: 'a date-time header that became an integer drops a format clients parse',
     base: api({ header: '{ type: string, format: date-time }' }),
     head: api({ header: '{ type: integer }' }),
-    expect: ["16:33 in API POST /pets the `X-Rate` response header's `type/format` changed from `string/date-time` to `integer` for the status `200`"],
+    expect: ["16:33 in API POST /pets the `x-rate` response header's `type/format` changed from `string/date-time` to `integer` for the status `200`"],
   },
   {
     name: 'a header is text: string to integer is compatible',
@@ -252,7 +252,7 @@ ruleCases('response-header-type-generalized', [
     base: api({ header: '{ type: integer }' }),
     head: api({ header: '{ type: number }' }),
     fixed: api({ header: '{ type: integer }' }),
-    expect: ["16:33 in API POST /pets the `X-Rate` response header's `type` was widened from `integer` to `number` for the status `200`"],
+    expect: ["16:33 in API POST /pets the `x-rate` response header's `type` was widened from `integer` to `number` for the status `200`"],
   },
   {
     name: 'number to integer narrows',

@@ -17,7 +17,8 @@ export async function openapiFixes(finding: Finding, head: FixHead): Promise<Fix
   const file = sharedSpecFile(finding.file, head.text);
   if (file.unreadable || !isMap(file.root)) return [];
   if (data.revert === 'value') return revertValue(finding, head.text, data);
-  if (data.revert === 'keyword' && typeof data.keyword === 'string' && typeof data.text === 'string') {
+  const json = /\.json$/i.test(finding.file) || /^\uFEFF?\s*\{/.test(head.text);
+  if (!json && data.revert === 'keyword' && typeof data.keyword === 'string' && typeof data.text === 'string') {
     // A schema keyword written on one line (a type, a format, a const, a default): its value back as the base wrote it.
     const found = findPairWithKeyAt(file, file.root, finding.range.start, 0, new Set());
     const value = found?.value as SpecNode | undefined;
@@ -37,7 +38,6 @@ export async function openapiFixes(finding: Finding, head: FixHead): Promise<Fix
       },
     ];
   }
-  const json = /\.json$/i.test(finding.file) || /^\uFEFF?\s*\{/.test(head.text);
   const fixes = json ? jsonFixes(file, finding, data) : yamlFixes(file, finding, data, head);
   // Inserted lines end as the file's lines do (a CRLF file gets CRLF lines).
   const eol = /\r\n/.test(head.text) ? '\r\n' : '\n';
