@@ -146,7 +146,7 @@ test('the npm package holds the CLI, the server, the rule docs, the README, the 
     assert.ok(names.includes(required), `the npm package has ${required}; it has: ${names.join(', ')}`);
   }
   const allowed =
-    /^(dist\/(cli|server)\.js|dist\/(web-tree-sitter|tree-sitter-go)\.wasm|README\.md|LICENSE|\.pre-commit-hooks\.yaml|package\.json|server\/docs\/rules\/[a-z]+\/[A-Za-z0-9_.-]+\.md)$/;
+    /^(dist\/(cli|cli-main|server)\.js|dist\/(web-tree-sitter|tree-sitter-go)\.wasm|README\.md|LICENSE|\.pre-commit-hooks\.yaml|package\.json|server\/docs\/rules\/[a-z]+\/[A-Za-z0-9_.-]+\.md)$/;
   assert.deepEqual(
     names.filter((name) => !allowed.test(name)),
     [],
