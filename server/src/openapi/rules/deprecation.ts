@@ -2,7 +2,7 @@
 // must carry an x-sunset at least that many days ahead, keep it while it stays deprecated, and not move it closer
 // than the policy allows. An x-sunset that is not a date is reported whatever the policy.
 import type { Operation, Place } from '../model';
-import { readSunset } from './sunset';
+import { daysUntil, deprecationDays, readSunset } from './sunset';
 import { oasdiffRule, quoted, type CheckFamily, type ModelPair } from './family';
 
 const OPERATION = ['none', 'paths', 'lifecycle', 'change'];
@@ -144,17 +144,6 @@ function lifecycleChange(pair: ModelPair, base: Deprecatable, head: Deprecatable
 
 function sameSunset(base: Deprecatable, head: Deprecatable): boolean {
   return (base.sunset as { value?: unknown } | undefined)?.value === (head.sunset as { value?: unknown } | undefined)?.value;
-}
-
-/** Beta operations use the beta days; stable ones and those without a level the stable days; draft and alpha none. */
-function deprecationDays(pair: ModelPair, operation: Operation): number {
-  if (operation.stability === 'beta') return pair.options.deprecationDaysBeta;
-  if (operation.stability === 'draft' || operation.stability === 'alpha') return 0;
-  return pair.options.deprecationDaysStable;
-}
-
-function daysUntil(today: string, date: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
 function invalidDate(value: string): string {

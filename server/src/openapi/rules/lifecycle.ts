@@ -9,7 +9,7 @@ import { isInStabilityScope, placeOf, STABILITY_LEVELS, stabilityRank, type Oper
 import { forEachSchemaSite, keywordPlace, type SchemaSite } from '../schemaSites';
 import { sameResolved } from '../sameness';
 import type { Located, SpecSet } from '../specSet';
-import { readSunset } from './sunset';
+import { daysUntil, deprecationDays, readSunset } from './sunset';
 import { oasdiffRule, quoted, type CheckFamily, type FamilyReport, type ModelPair } from './family';
 
 const REQUEST = ['request', 'schema', 'lifecycle'];
@@ -205,17 +205,6 @@ function propertyDeprecation(pair: ModelPair, report: FamilyReport, site: Schema
 function isTrueAt(at: Located, key: string): boolean {
   const value = pairOf(at.node, key)?.value;
   return isScalar(value) && value.value === true;
-}
-
-/** Beta operations use the beta days; stable ones and those without a level the stable days; draft and alpha none. */
-function deprecationDays(pair: ModelPair, operation: Operation): number {
-  if (operation.stability === 'beta') return pair.options.deprecationDaysBeta;
-  if (operation.stability === 'draft' || operation.stability === 'alpha') return 0;
-  return pair.options.deprecationDaysStable;
-}
-
-function daysUntil(today: string, date: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
 /** The x-… keys of a schema and their values, to tell whether its extensions changed. */

@@ -1,5 +1,7 @@
 // `x-sunset` dates, as oasdiff reads them: a full date or an RFC 3339 date-time (its date part), compared with today.
 import { scalarText, type SpecNode } from '../document';
+import type { Operation } from '../model';
+import type { ModelPair } from './family';
 
 export type Sunset = { date: string } | { invalid: string } | undefined;
 
@@ -24,4 +26,15 @@ export function removalOf(deprecated: boolean, sunsetNode: SpecNode | undefined,
 
 export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
+}
+
+/** Beta operations use the beta days; stable ones and those without a level the stable days; draft and alpha none. */
+export function deprecationDays(pair: ModelPair, operation: Operation): number {
+  if (operation.stability === 'beta') return pair.options.deprecationDaysBeta;
+  if (operation.stability === 'draft' || operation.stability === 'alpha') return 0;
+  return pair.options.deprecationDaysStable;
+}
+
+export function daysUntil(today: string, date: string): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
