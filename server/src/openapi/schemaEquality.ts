@@ -7,10 +7,10 @@
 // already under comparison is taken as equal.
 import { child, isMap, isScalar, isSeq, pairs, items, scalarText, type SpecNode } from './document';
 import type { Located, SpecSet } from './specSet';
+import { ANNOTATIONS } from './sameness';
 
 export type Equality = 'exact' | 'validation';
 
-const ANNOTATIONS = new Set(['title', 'description', 'default', 'example', 'examples', 'externalDocs', '$comment']);
 /** Boolean keywords whose `false` is their absence. */
 const FLAGS = new Set(['nullable', 'readOnly', 'writeOnly', 'deprecated', 'uniqueItems', 'allowEmptyValue', 'exclusiveMinimum', 'exclusiveMaximum']);
 /** Keywords whose value is one schema (or a boolean, for the two that allow it). */

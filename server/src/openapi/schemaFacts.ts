@@ -9,6 +9,7 @@
 // (`claimedAt`); only the checks that report the transition itself are.
 import { child, isMap, isScalar, isSeq, isTrue, items, pairs, scalarText, type SpecNode } from './document';
 import type { Located, SpecSet } from './specSet';
+import { ANNOTATIONS } from './sameness';
 
 /** The `type` keyword as a list (`type: string` is `[string]`); [] when absent. */
 export function typesOf(schema: Located): string[] {
@@ -323,8 +324,6 @@ export function sameContract(aSet: SpecSet, a: Located, bSet: SpecSet, b: Locate
   return sameValue(validationShape(aSet, a, 0, leaveOut), validationShape(bSet, b, 0, leaveOut));
 }
 
-/** Keywords that annotate and do not validate: a change in them leaves a schema's contract as it was. */
-const ANNOTATIONS = new Set(['title', 'description', 'default', 'example', 'examples', 'externalDocs', '$comment']);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 const SCHEMAS = new Set([
