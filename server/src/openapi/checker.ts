@@ -9,11 +9,13 @@ import type { Fix } from '../engine/edit';
 import type { Finding, NotChecked } from '../engine/finding';
 import { matchesAnyGlob } from '../engine/glob';
 import { readInBatches, textFingerprint, type Tree } from '../engine/tree';
-import { child, scalarText, type SpecFile } from './document';
+import { child, scalarText, type SpecFile, type SpecNode } from './document';
 import { openapiFixes } from './fixes';
 import { buildModel, isInStabilityScope, type ApiModel, type Operation, type PathItem } from './model';
 import { OPENAPI_FAMILIES, OPENAPI_RULES } from './rules/index';
-import { forEachSchemaSite, type SchemaSite } from './schemaSites';
+import { TOO_LARGE_REASON } from './schemaPairs';
+import { forEachSchemaSite, type BelowBody, type SchemaSite } from './schemaSites';
+import { stabilityOfOperation } from './rules/lifecycle';
 import type { FamilyReport, ModelPair, OpenapiFinding, OpenapiOptions, OperationPair } from './rules/family';
 import { todayUtc } from './rules/sunset';
 import { SpecSet, type SpecFileCache } from './specSet';
@@ -185,6 +187,13 @@ function isDescription(set: SpecSet): boolean {
   return set.root.unreadable !== undefined || child(set.root.root, 'openapi') !== undefined || child(set.root.root, 'swagger') !== undefined;
 }
 
+/** What the families reported below one body schema. */
+interface Recording {
+  findings: OpenapiFinding[];
+  reasons: string[];
+  complete: boolean;
+}
+
 function compare(
   base: ApiModel,
   head: ApiModel,
@@ -238,12 +247,50 @@ function compare(
   };
   // Site visitors report through the site they are at: body and property findings end with its media type detail.
   let current: SchemaSite | undefined;
+  let recording: Recording | undefined;
   const siteReport: FamilyReport = {
     finding(finding) {
       const details = finding.withoutMediaType ? '' : (current?.mediaTypeDetails ?? '');
-      report.finding(details ? { ...finding, text: finding.text + details } : finding);
+      const detailed = details ? { ...finding, text: finding.text + details } : finding;
+      recording?.findings.push(detailed);
+      report.finding(detailed);
     },
-    incomplete: (reason) => report.incomplete(reason),
+    incomplete(reason) {
+      recording?.reasons.push(reason);
+      report.incomplete(reason);
+    },
+  };
+  // Many operations share a body schema (every Stripe operation's `default` error response): what the families found
+  // below it is worked out for the first one and replayed, with its operation, for the others met in the same circumstances.
+  const recordings = new Map<SpecNode, Map<SpecNode, Map<string, Recording>>>();
+  const belowBody: BelowBody = (top, walk) => {
+    const circumstances = [
+      top.direction,
+      top.response?.status ?? '',
+      top.mediaType?.name ?? '',
+      top.mediaTypeDetails ?? '',
+      JSON.stringify(stabilityOfOperation(pair.head.set, top.operation)),
+    ].join('\0');
+    let byHead = recordings.get(top.base.node);
+    if (!byHead) recordings.set(top.base.node, (byHead = new Map()));
+    let byCircumstances = byHead.get(top.head.node);
+    if (!byCircumstances) byHead.set(top.head.node, (byCircumstances = new Map()));
+    const earlier = byCircumstances.get(circumstances);
+    if (earlier) {
+      for (const finding of earlier.findings) report.finding({ ...finding, operation: top.operation });
+      for (const reason of earlier.reasons) report.incomplete(reason);
+      return earlier.complete;
+    }
+    const outer = recording;
+    const fresh: Recording = { findings: [], reasons: [], complete: true };
+    recording = fresh;
+    try {
+      fresh.complete = walk();
+    } finally {
+      recording = outer;
+    }
+    byCircumstances.set(circumstances, fresh);
+    return fresh.complete;
   };
   const visitors: ((site: SchemaSite) => void)[] = [];
   for (const family of OPENAPI_FAMILIES) {
@@ -251,11 +298,16 @@ function compare(
     const visitor = family.sites?.(pair, siteReport);
     if (visitor) visitors.push(visitor);
   }
-  const complete = forEachSchemaSite({ base: pair.base.set, head: pair.head.set }, pair.operations, (site) => {
-    current = site;
-    for (const visit of visitors) visit(site);
-  });
-  if (!complete) report.incomplete('schemas too large to compare in full (more than 20,000 nested schemas)');
+  const complete = forEachSchemaSite(
+    { base: pair.base.set, head: pair.head.set },
+    pair.operations,
+    (site) => {
+      current = site;
+      for (const visit of visitors) visit(site);
+    },
+    belowBody,
+  );
+  if (!complete) report.incomplete(TOO_LARGE_REASON);
 }
 
 async function findRoots(tree: Tree, globs: readonly string[], signal: AbortSignal | undefined): Promise<Root[]> {

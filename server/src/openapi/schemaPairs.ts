@@ -49,116 +49,235 @@ export interface NestedPair {
 }
 
 const MAX_DEPTH = 64;
-/** Schema pairs one comparison visits at most: shared subschemas (and YAML aliases) can make a small text a huge tree. */
-const MAX_SCHEMA_PAIRS = 20_000;
+/** Paths one comparison follows at most before it visits each pair of schemas once instead (see compareSchemas). */
+const MAX_PATHS = 20_000;
+/** Distinct schema pairs one comparison visits at most: YAML aliases and shared subschemas can make a small text a huge graph. */
+const MAX_DISTINCT_PAIRS = 200_000;
+export const TOO_LARGE_REASON = `schemas too large to compare in full (more than ${MAX_DISTINCT_PAIRS.toLocaleString('en-US')} distinct nested schema pairs)`;
 
 export function fullName(path: string, name: string): string {
   return path === '' ? name : `${path}/${name}`;
 }
 
-/** Returns false when the schemas were too large to compare in full (then what was visited is incomplete). */
+/** A base schema and a head schema met by the walk, with what lies between them, worked out once per pair of descriptions
+ *  however many operations and paths reach the pair. */
+interface Expansion {
+  base: Located;
+  head: Located;
+  /** Nothing below the pair changed (everything it references included). */
+  same: boolean;
+  /** What the walk meets below the pair, in the order it reports it; worked out when first needed. */
+  steps?: Step[];
+  /** How many paths a walk from this pair follows (capped at MAX_PATHS + 1), once asked. */
+  paths?: number;
+}
+
+type Step =
+  | { kind: 'removed'; property: PropertySide; headSide: SchemaSide; baseSide: SchemaSide }
+  | { kind: 'added'; property: PropertySide; baseSide: SchemaSide; headSide: SchemaSide }
+  /** A property on both sides; `child` is its pair of schemas when both resolve; `unchanged` when the property is the same
+   *  as written on both sides (its `$ref` siblings included) and as required. */
+  | { kind: 'both'; base: PropertySide; head: PropertySide; child?: Expansion; unchanged: boolean }
+  /** `items`, a composition branch, a 2020-12 subschema: named `path/segment` (`segment` alone at the top when `join`). */
+  | { kind: 'subschema'; segment: string; join: boolean; child: Expansion };
+
+/** Walks a pair and everything below it. Where a body's schemas reach one another so often that the paths through them
+ *  number more than MAX_PATHS (Stripe's, where one changed schema is reached along an exponential number of paths), each
+ *  pair is visited once, at the shortest path that reaches it, rather than at every path as oasdiff would: every change is
+ *  still reported for each operation, once. Returns false when even that was too large (what was visited is incomplete). */
 export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located | undefined, head: Located | undefined, visitor: PropertyVisitor): boolean {
-  // A pair found too large once is not walked again by the next family: each would spend the whole budget on it.
-  const top = base && head ? [baseSet.resolve(base)?.node, headSet.resolve(head)?.node] : [];
-  if (top[0] && top[1] && TOO_LARGE.get(top[0])?.has(top[1])) return false;
-  const onTheWay = new Set<string>();
-  const same = sameSchemasOf(baseSet, headSet);
-  let visited = 0;
-  const walk = (baseAt: Located | undefined, headAt: Located | undefined, path: string, depth: number, name = '', property?: NestedPair['property']) => {
-    const baseSchema = baseAt && baseSet.resolve(baseAt);
-    const headSchema = headAt && headSet.resolve(headAt);
-    if (!baseSchema || !headSchema || depth > MAX_DEPTH || ++visited > MAX_SCHEMA_PAIRS) return;
-    const key = `${identity(baseSchema)}|${identity(headSchema)}`;
-    if (onTheWay.has(key)) return;
-    onTheWay.add(key);
-    if (depth > 0) visitor.nested?.({ path, name, base: baseSchema, head: headSchema, property });
-    // Nothing below two schemas that are the same (everything they reference included) has changed.
-    if (same.same(baseSchema, headSchema)) {
-      onTheWay.delete(key);
-      return;
+  const walker = walkerOf(baseSet, headSet);
+  const top = walker.expansion(base, head);
+  if (!top) return true;
+  return walker.pathsFrom(top) <= MAX_PATHS ? walker.everyPath(top, visitor) : walker.eachPairOnce(top, visitor);
+}
+
+/** The walk's knowledge about one base and one head description. */
+class PairWalker {
+  private readonly same: SameSchemas;
+  private readonly expansions = new Map<SpecNode, Map<SpecNode, Expansion>>();
+
+  constructor(
+    private readonly baseSet: SpecSet,
+    private readonly headSet: SpecSet,
+  ) {
+    this.same = new SameSchemas(baseSet, headSet);
+  }
+
+  /** The pair of the two schemas resolved, or undefined when either does not resolve. */
+  expansion(baseAt: Located | undefined, headAt: Located | undefined): Expansion | undefined {
+    const base = baseAt && this.baseSet.resolve(baseAt);
+    const head = headAt && this.headSet.resolve(headAt);
+    if (!base || !head) return undefined;
+    let byHead = this.expansions.get(base.node);
+    if (!byHead) this.expansions.set(base.node, (byHead = new Map()));
+    let found = byHead.get(head.node);
+    if (!found) byHead.set(head.node, (found = { base, head, same: this.same.same(base, head) }));
+    return found;
+  }
+
+  /** How many pairs a walk of every path from `top` visits, counted up to MAX_PATHS + 1. */
+  pathsFrom(top: Expansion): number {
+    if (top.paths !== undefined) return top.paths;
+    const onTheWay = new Set<Expansion>();
+    let count = 0;
+    const follow = (at: Expansion, depth: number) => {
+      if (depth > MAX_DEPTH || ++count > MAX_PATHS || onTheWay.has(at)) return;
+      onTheWay.add(at);
+      for (const next of this.children(at)) follow(next, depth + 1);
+      onTheWay.delete(at);
+    };
+    follow(top, 0);
+    return (top.paths = Math.min(count, MAX_PATHS + 1));
+  }
+
+  everyPath(top: Expansion, visitor: PropertyVisitor): boolean {
+    const onTheWay = new Set<Expansion>();
+    const walk = (at: Expansion, path: string, depth: number, name: string, property?: NestedPair['property'], unchanged = false) => {
+      if (depth > MAX_DEPTH || onTheWay.has(at)) return;
+      onTheWay.add(at);
+      if (depth > 0 && !unchanged) visitor.nested?.({ path, name, base: at.base, head: at.head, property });
+      if (!at.same) {
+        // Below a property its own name joins the path; below any other subschema the path already names it.
+        const own = name === '' ? path : fullName(path, name);
+        for (const step of this.stepsOf(at)) {
+          this.report(step, own, visitor);
+          if (step.kind === 'both' && step.child) walk(step.child, own, depth + 1, step.base.name, { base: step.base, head: step.head }, isQuiet(step));
+          else if (step.kind === 'subschema') walk(step.child, subschemaPath(own, step), depth + 1, '', undefined, isQuiet(step));
+        }
+      }
+      onTheWay.delete(at);
+    };
+    walk(top, '', 0, '');
+    return true;
+  }
+
+  eachPairOnce(top: Expansion, visitor: PropertyVisitor): boolean {
+    const seen = new Set<Expansion>([top]);
+    // Breadth first, so that each pair is named by the shortest path to it.
+    let level: { at: Expansion; path: string; name: string; property?: NestedPair['property'] }[] = [{ at: top, path: '', name: '' }];
+    const visit = (at: Expansion, path: string, name: string, property?: NestedPair['property']) =>
+      visitor.nested?.({ path, name, base: at.base, head: at.head, property });
+    for (let depth = 0; level.length > 0; depth++) {
+      const next: typeof level = [];
+      for (const { at, path, name, property } of level) {
+        if (depth > 0) visit(at, path, name, property);
+        if (at.same) continue;
+        const own = name === '' ? path : fullName(path, name);
+        for (const step of this.stepsOf(at)) {
+          this.report(step, own, visitor);
+          const child = step.kind === 'both' || step.kind === 'subschema' ? step.child : undefined;
+          if (!child) continue;
+          const property = step.kind === 'both' ? { base: step.base, head: step.head } : undefined;
+          const childPath = step.kind === 'subschema' ? subschemaPath(own, step) : own;
+          const childName = step.kind === 'both' ? step.base.name : '';
+          // A pair that is the same is not entered: it is visited where it is reached (its property may have changed).
+          if (child.same) {
+            if (!isQuiet(step)) visit(child, childPath, childName, property);
+            continue;
+          }
+          if (seen.has(child)) continue;
+          if (seen.size >= MAX_DISTINCT_PAIRS) return false;
+          seen.add(child);
+          next.push({ at: child, path: childPath, name: childName, property });
+        }
+      }
+      level = next;
     }
-    // Below a property its own name joins the path; below any other subschema the path already names it.
-    if (name !== '') path = fullName(path, name);
+    return true;
+  }
+
+  private report(step: Step, path: string, visitor: PropertyVisitor): void {
+    if (step.kind === 'removed') visitor.removed?.(path, step.property, step.headSide, step.baseSide);
+    else if (step.kind === 'added') visitor.added?.(path, step.property, step.baseSide, step.headSide);
+    else if (step.kind === 'both') visitor.both?.(path, step.base, step.head);
+  }
+
+  private *children(at: Expansion): Iterable<Expansion> {
+    if (at.same) return;
+    for (const step of this.stepsOf(at)) if ((step.kind === 'both' || step.kind === 'subschema') && step.child) yield step.child;
+  }
+
+  private stepsOf(at: Expansion): Step[] {
+    if (at.steps) return at.steps;
+    const steps: Step[] = (at.steps = []);
+    if (at.same) return steps;
+    const { baseSet, headSet } = this;
+    const baseSchema = at.base;
+    const headSchema = at.head;
     const baseProperties = propertiesOf(baseSet, baseSchema);
     const headProperties = propertiesOf(headSet, headSchema);
     const baseSide = sideOf(baseSchema);
     const headSide = sideOf(headSchema);
     for (const [name, property] of baseProperties) {
       const other = headProperties.get(name);
-      if (!other) visitor.removed?.(path, property, headSide, baseSide);
+      if (!other) steps.push({ kind: 'removed', property, headSide, baseSide });
       else {
-        visitor.both?.(path, property, other);
-        walk(property.schema, other.schema, path, depth + 1, name, { base: property, head: other });
+        const unchanged = property.required === other.required && this.same.same(property.schema, other.schema);
+        steps.push({ kind: 'both', base: property, head: other, child: this.expansion(property.schema, other.schema), unchanged });
       }
     }
-    for (const [name, property] of headProperties) if (!baseProperties.has(name)) visitor.added?.(path, property, baseSide, headSide);
+    for (const [name, property] of headProperties) if (!baseProperties.has(name)) steps.push({ kind: 'added', property, baseSide, headSide });
+    const subschemaAt = (child: Expansion | undefined, segment: string, join: boolean) => {
+      if (child) steps.push({ kind: 'subschema', segment, join, child });
+    };
+    const subschema = (baseNode: SpecNode, headNode: SpecNode, segment: string, join: boolean) =>
+      subschemaAt(this.expansion({ file: baseSchema.file, node: baseNode }, { file: headSchema.file, node: headNode }), segment, join);
     const baseItems = child(baseSchema.node, 'items');
     const headItems = child(headSchema.node, 'items');
-    if (baseItems && headItems)
-      walk({ file: baseSchema.file, node: baseItems }, { file: headSchema.file, node: headItems }, joinPath(path, 'items'), depth + 1);
+    if (baseItems && headItems) subschema(baseItems, headItems, 'items', true);
     const baseAdditional = child(baseSchema.node, 'additionalProperties');
     const headAdditional = child(headSchema.node, 'additionalProperties');
-    if (isObjectSchema(baseAdditional) && isObjectSchema(headAdditional)) {
-      walk(
-        { file: baseSchema.file, node: baseAdditional! },
-        { file: headSchema.file, node: headAdditional! },
-        joinPath(path, 'additionalProperties'),
-        depth + 1,
-      );
-    }
+    if (isObjectSchema(baseAdditional) && isObjectSchema(headAdditional)) subschema(baseAdditional!, headAdditional!, 'additionalProperties', true);
     // With --flatten-allof the allOf subschemas' properties are the schema's own (see propertiesOf).
     for (const keyword of baseSet.flattenAllOf ? (['anyOf', 'oneOf'] as const) : (['allOf', 'anyOf', 'oneOf'] as const)) {
-      for (const [baseSub, headSub, label] of subschemaPairs(baseSet, headSet, baseSchema, headSchema, keyword)) {
-        walk(baseSub, headSub, joinPath(path, `${keyword}[${label}]`), depth + 1);
-      }
+      for (const [baseSub, headSub, label] of subschemaPairs(baseSet, headSet, baseSchema, headSchema, keyword))
+        subschemaAt(this.expansion(baseSub, headSub), `${keyword}[${label}]`, true);
     }
     // JSON Schema 2020-12 subschemas (OpenAPI 3.1). oasdiff names these `<path>/<keyword>` even at the top ("/if").
-    for (const [baseSub, headSub, label] of subschemaPairs(baseSet, headSet, baseSchema, headSchema, 'prefixItems')) {
-      walk(baseSub, headSub, `${path}/prefixItems[${label}]`, depth + 1);
-    }
+    for (const [baseSub, headSub, label] of subschemaPairs(baseSet, headSet, baseSchema, headSchema, 'prefixItems'))
+      subschemaAt(this.expansion(baseSub, headSub), `prefixItems[${label}]`, false);
     for (const keyword of SINGLE_SUBSCHEMAS) {
       const baseSub = child(baseSchema.node, keyword);
       const headSub = child(headSchema.node, keyword);
-      if (isObjectSchema(baseSub) && isObjectSchema(headSub))
-        walk({ file: baseSchema.file, node: baseSub! }, { file: headSchema.file, node: headSub! }, `${path}/${keyword}`, depth + 1);
+      if (isObjectSchema(baseSub) && isObjectSchema(headSub)) subschema(baseSub!, headSub!, keyword, false);
     }
     for (const keyword of ['patternProperties', 'dependentSchemas'] as const) {
       for (const pair of pairs(child(headSchema.node, keyword))) {
         const entry = scalarText(pair.key as SpecNode);
         const baseSub = entry === undefined ? undefined : child(child(baseSchema.node, keyword), entry);
-        if (baseSub === undefined) continue;
-        walk({ file: baseSchema.file, node: baseSub }, { file: headSchema.file, node: pair.value as SpecNode }, `${path}/${keyword}[${entry}]`, depth + 1);
+        if (baseSub !== undefined) subschema(baseSub, pair.value as SpecNode, `${keyword}[${entry}]`, false);
       }
     }
-    onTheWay.delete(key);
-  };
-  walk(base, head, '', 0);
-  if (visited <= MAX_SCHEMA_PAIRS) return true;
-  if (top[0] && top[1]) TOO_LARGE.set(top[0], (TOO_LARGE.get(top[0]) ?? new WeakSet()).add(top[1]));
-  return false;
+    return steps;
+  }
 }
 
-/** One answer book per pair of descriptions, shared by every operation and every check family that compares them. */
-const SAME_SCHEMAS = new WeakMap<SpecSet, WeakMap<SpecSet, SameSchemas>>();
-
-function sameSchemasOf(baseSet: SpecSet, headSet: SpecSet): SameSchemas {
-  let byHead = SAME_SCHEMAS.get(baseSet);
-  if (!byHead) SAME_SCHEMAS.set(baseSet, (byHead = new WeakMap()));
-  let same = byHead.get(headSet);
-  if (!same) byHead.set(headSet, (same = new SameSchemas(baseSet, headSet)));
-  return same;
+/** A step to a pair that is the same, through a property that is the same too: nothing there can have changed, and the
+ *  families are not asked about it. */
+function isQuiet(step: Step): boolean {
+  return (step.kind === 'both' && step.child?.same === true && step.unchanged) || (step.kind === 'subschema' && step.child.same);
 }
-/** Top schema pairs (base node → head nodes) whose comparison went over MAX_SCHEMA_PAIRS. */
-const TOO_LARGE = new WeakMap<SpecNode, WeakSet<SpecNode>>();
+
+function subschemaPath(path: string, step: { segment: string; join: boolean }): string {
+  return step.join ? joinPath(path, step.segment) : `${path}/${step.segment}`;
+}
+
+/** One walker per pair of descriptions, shared by every operation and every check family that compares them. */
+const WALKERS = new WeakMap<SpecSet, WeakMap<SpecSet, PairWalker>>();
+
+function walkerOf(baseSet: SpecSet, headSet: SpecSet): PairWalker {
+  let byHead = WALKERS.get(baseSet);
+  if (!byHead) WALKERS.set(baseSet, (byHead = new WeakMap()));
+  let walker = byHead.get(headSet);
+  if (!walker) byHead.set(headSet, (walker = new PairWalker(baseSet, headSet)));
+  return walker;
+}
 
 const SINGLE_SUBSCHEMAS = ['contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'if', 'then', 'else', 'not', 'contentSchema'] as const;
 
 function joinPath(path: string, segment: string): string {
   return path === '' ? segment : `${path}/${segment}`;
-}
-
-function identity(at: Located): string {
-  return `${at.file.path}:${at.node.range?.[0] ?? -1}`;
 }
 
 function isObjectSchema(node: SpecNode | undefined): boolean {

@@ -50,23 +50,34 @@ export interface SchemaSiteSides {
   head: SpecSet;
 }
 
+/** Runs `walk`, which visits every site below the body schema `top` (its properties, items and subschemas), or does what
+ *  it did for an earlier body schema pair met in the same circumstances; returns what `walk` returns. */
+export type BelowBody = (top: SchemaSite, walk: () => boolean) => boolean;
+
 /** Calls `visit` for every schema pair of the paired operations; returns false when some schema pair was too large to
  *  compare in full (the caller reports the operation as incomplete). */
-export function forEachSchemaSite(sets: SchemaSiteSides, operations: readonly OperationPair[], visit: (site: SchemaSite) => void): boolean {
+export function forEachSchemaSite(
+  sets: SchemaSiteSides,
+  operations: readonly OperationPair[],
+  visit: (site: SchemaSite) => void,
+  belowBody: BelowBody = (_top, walk) => walk(),
+): boolean {
   let complete = true;
   const walk = (top: Omit<SchemaSite, 'base' | 'head'>, base: Located | undefined, head: Located | undefined, nestedSubject?: SchemaSubject) => {
     const baseSchema = base && sets.base.resolve(base);
     const headSchema = head && sets.head.resolve(head);
     if (!baseSchema || !headSchema) return;
-    visit({ ...top, base: baseSchema, head: headSchema });
+    const site = { ...top, base: baseSchema, head: headSchema };
+    visit(site);
     // oasdiff compares a response header's own schema only.
     if (!nestedSubject) return;
-    complete =
+    const walkBelow = () =>
       compareSchemas(sets.base, sets.head, baseSchema, headSchema, {
         nested(pair) {
           visit({ ...top, subject: nestedSubject, base: pair.base, head: pair.head, propertyName: fullName(pair.path, pair.name), nested: pair });
         },
-      }) && complete;
+      });
+    complete = (top.subject === 'body' ? belowBody(site, walkBelow) : walkBelow()) && complete;
   };
   for (const { base, head } of operations) {
     const requestPairs = pairMediaTypes(base.requestBody?.content, head.requestBody?.content).paired;

@@ -1,7 +1,7 @@
 // Headers: a response header that was removed or stopped being required leaves clients that read it without it (an
 // error when it was required, a warning when it was optional); a property of an object-typed request header that was
 // added as required, or became required, must now be sent by every client.
-import { compareSchemas, fullName } from '../schemaPairs';
+import { compareSchemas, fullName, TOO_LARGE_REASON } from '../schemaPairs';
 import { oasdiffRule, quoted, type CheckFamily } from './family';
 
 const RESPONSE_HEADERS = ['response', 'headers'];
@@ -90,7 +90,7 @@ export const headers: CheckFamily = {
             });
           },
         });
-        if (!complete) report.incomplete('schemas too large to compare in full (more than 20,000 nested schemas)');
+        if (!complete) report.incomplete(TOO_LARGE_REASON);
       }
     }
   },

@@ -70,8 +70,7 @@ export const lifecycle: CheckFamily = {
     return (site) => {
       if (site.subject !== 'property' || !site.nested) return;
       // oasdiff skips the property checks of an operation whose own stability level cannot be read.
-      const at = operationLocated(pair.head.set, site.operation);
-      if ('invalid' in stabilityOf(at && (pairOf(at.node, 'x-stability-level')?.value as SpecNode | undefined))) return;
+      if ('invalid' in stabilityOfOperation(pair.head.set, site.operation)) return;
       propertyStability(pair, report, site);
       propertyDeprecation(pair, report, site);
     };
@@ -88,6 +87,12 @@ export function stabilityOf(node: SpecNode | undefined): Stability {
   return (STABILITY_LEVELS as readonly string[]).includes(value)
     ? { level: value }
     : { invalid: `value is not one of ${STABILITY_LEVELS.slice(0, 3).join(', ')} or ${STABILITY_LEVELS[3]}: ${JSON.stringify(value)}` };
+}
+
+/** An operation's x-stability-level as oasdiff reads it. */
+export function stabilityOfOperation(set: SpecSet, operation: Operation): Stability {
+  const at = operationLocated(set, operation);
+  return stabilityOf(at && (pairOf(at.node, 'x-stability-level')?.value as SpecNode | undefined));
 }
 
 /** The operation object as written at its method key. */

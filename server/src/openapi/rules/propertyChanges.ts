@@ -2,7 +2,7 @@
 // required or became required breaks callers that do not send it; a removed request property is a warning. A removed
 // response property breaks readers that rely on it: an error when it was required (always returned), else a warning.
 import { restoreText } from '../model';
-import { compareSchemas, fullName, type PropertySide } from '../schemaPairs';
+import { compareSchemas, fullName, TOO_LARGE_REASON, type PropertySide } from '../schemaPairs';
 import { oasdiffRule, quoted, type CheckFamily } from './family';
 import { isWrappingEcho } from './structureSites';
 
@@ -30,7 +30,7 @@ export const propertyChanges: CheckFamily = {
     oasdiffRule('response-optional-property-removed', 'WARN', [...RESPONSE, 'existence', 'remove'], 'An optional property was removed from a response'),
   ],
   check(pair, report) {
-    const incomplete = () => report.incomplete('schemas too large to compare in full (more than 20,000 nested schemas)');
+    const incomplete = () => report.incomplete(TOO_LARGE_REASON);
     for (const { base, head } of pair.operations) {
       const operation = head;
       for (const [media, baseMedia] of base.requestBody?.content ?? []) {

@@ -2,7 +2,7 @@
 // and a required one that stops being write-only is now returned where clients never saw it.
 import { pairOf } from '../document';
 import { pairMediaTypes } from '../mediaTypes';
-import { compareSchemas, fullName } from '../schemaPairs';
+import { compareSchemas, fullName, TOO_LARGE_REASON } from '../schemaPairs';
 import { keywordPlace } from '../schemaSites';
 import { oasdiffRule, quoted, type CheckFamily } from './family';
 
@@ -51,7 +51,7 @@ export const responseProperties: CheckFamily = {
               }
             },
           });
-          if (!complete) report.incomplete('schemas too large to compare in full (more than 20,000 nested schemas)');
+          if (!complete) report.incomplete(TOO_LARGE_REASON);
         }
       }
     }
