@@ -3,11 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseGraycheckConfig } from '../../server/src/engine/config';
-import { child } from '../../server/src/openapi/document';
 import { openapiChecker } from '../../server/src/openapi/checker';
-import { compositionBranches } from '../../server/src/openapi/schemaPairs';
-import { SpecSet } from '../../server/src/openapi/specSet';
-import { MemoryTree } from '../../server/src/engine/tree';
 import { ruleCases } from '../support/ruleCases';
 
 test("the openapi options have oasdiff's defaults", () => {
@@ -98,18 +94,32 @@ ruleCases('api-removed-without-deprecation', [
   },
 ]);
 
-test('matchInlineRefs: an inline oneOf branch replaced by an equivalent $ref is the same branch, on by default', async () => {
-  const doc = (branch: string) =>
-    `openapi: 3.0.3\ninfo: { title: Pets, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Cat: { type: object, title: A cat, properties: { meow: { type: boolean } } }\n    Pet:\n      oneOf:\n        - ${branch}\n        - { type: string }\n`;
-  const load = async (text: string) => SpecSet.load(new MemoryTree({ 'openapi.yaml': text }), 'openapi.yaml', text, new Map());
-  const base = await load(doc('{ type: object, properties: { meow: { type: boolean } } }'));
-  const head = await load(doc("{ $ref: '#/components/schemas/Cat' }"));
-  const schema = (set: SpecSet) => ({ file: set.root, node: child(child(child(set.root.root, 'components'), 'schemas'), 'Pet')! });
-  const on = compositionBranches(base, head, schema(base), schema(head), 'oneOf', true);
-  assert.deepEqual([on.removed.length, on.added.length], [0, 0]);
-  const off = compositionBranches(base, head, schema(base), schema(head), 'oneOf', false);
-  assert.deepEqual([off.removed.length, off.added.length], [1, 1]);
-  const different = await load(doc("{ $ref: '#/components/schemas/Cat' }").replace('meow: { type: boolean }', 'meow: { type: string }'));
-  const changed = compositionBranches(base, different, schema(base), schema(different), 'oneOf', true);
-  assert.deepEqual([changed.removed.length, changed.added.length], [1, 1], 'a $ref that validates differently is another branch');
-});
+const pet = (branch: string, meow = 'boolean') =>
+  response(
+    "                $ref: '#/components/schemas/Pet'\n",
+    `    Cat: { type: object, title: A cat, properties: { meow: { type: ${meow} } } }\n    Pet:\n      oneOf:\n        - ${branch}\n        - { type: string }\n`,
+  );
+const INLINE_CAT = '{ type: object, properties: { meow: { type: boolean } } }';
+const CAT_REF = "{ $ref: '#/components/schemas/Cat' }";
+
+ruleCases('response-body-one-of-added', [
+  {
+    name: 'matchInlineRefs on (default): an inline oneOf branch moved behind an equivalent $ref is the same branch',
+    base: pet(INLINE_CAT),
+    head: pet(CAT_REF),
+    expect: [],
+  },
+  {
+    name: 'matchInlineRefs off: it is a branch removed and another added',
+    base: pet(INLINE_CAT),
+    head: pet(CAT_REF),
+    options: { matchInlineRefs: false },
+    expect: ['18:11 in API GET /pets added `#/components/schemas/Cat` to the response body `oneOf` list for the response status `200`'],
+  },
+  {
+    name: 'matchInlineRefs on: a $ref that validates differently is another branch',
+    base: pet(INLINE_CAT),
+    head: pet(CAT_REF, 'string'),
+    expect: ['18:11 in API GET /pets added `#/components/schemas/Cat` to the response body `oneOf` list for the response status `200`'],
+  },
+]);

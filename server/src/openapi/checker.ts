@@ -87,6 +87,7 @@ class OpenapiSession implements KindSession {
       if (focus && ![...headSet.paths, ...baseSet.paths].some((path) => isFocused(path, focus))) continue;
       filesChecked += headSet.paths.length;
       headSet.flattenAllOf = baseSet.flattenAllOf = options.flattenAllOf;
+      headSet.matchInlineRefs = baseSet.matchInlineRefs = options.matchInlineRefs;
       const unreadable = whyNotComparable(headSet, 'head') ?? whyNotComparable(baseSet, 'base');
       if (unreadable) {
         notChecked.push({ file: head.path, reason: unreadable });

@@ -327,37 +327,3 @@ function propertiesOf(set: SpecSet, schema: Located, depth = 0): Map<string, Pro
 function subschemaPairs(baseSet: SpecSet, headSet: SpecSet, base: Located, head: Located, keyword: string): [Located, Located, string][] {
   return diffSubschemas(baseSet, headSet, base, head, keyword).paired.map(({ base, head, label }) => [base.at, head.at, label]);
 }
-
-export interface CompositionBranches {
-  /** Base and head subschemas that are the same branch, with oasdiff's label. */
-  paired: [Located, Located, string][];
-  /** Branches only the base has, and only the head has (written, not resolved). */
-  removed: Located[];
-  added: Located[];
-}
-
-/** The branches of an `allOf`, `anyOf` or `oneOf` paired as the walk pairs them; with `matchInlineRefs` (oasdiff's
- *  --match-inline-refs, on by default) an unpaired inline `anyOf`/`oneOf` branch and an unpaired `$ref` one on the other
- *  side that validate the same (annotations aside) are the same branch, neither removed nor added. */
-export function compositionBranches(
-  baseSet: SpecSet,
-  headSet: SpecSet,
-  base: Located,
-  head: Located,
-  keyword: 'allOf' | 'anyOf' | 'oneOf',
-  matchInlineRefs: boolean,
-): CompositionBranches {
-  const paired = subschemaPairs(baseSet, headSet, base, head, keyword);
-  const branches = (at: Located) => items(child(at.node, keyword)).map((node) => ({ file: at.file, node }));
-  const removed = branches(base).filter((branch) => !paired.some(([b]) => b.node === branch.node));
-  const added = branches(head).filter((branch) => !paired.some(([, h]) => h.node === branch.node));
-  if (!matchInlineRefs || keyword === 'allOf') return { paired, removed, added };
-  const isRef = (branch: Located) => child(branch.node, '$ref') !== undefined;
-  const matchedAdded = new Set<Located>();
-  const stillRemoved = removed.filter((gone) => {
-    const match = added.find((fresh) => !matchedAdded.has(fresh) && isRef(gone) !== isRef(fresh) && sameResolved(baseSet, gone, headSet, fresh, ANNOTATIONS));
-    if (match) matchedAdded.add(match);
-    return !match;
-  });
-  return { paired, removed: stillRemoved, added: added.filter((branch) => !matchedAdded.has(branch)) };
-}

@@ -22,6 +22,9 @@ export class SpecSet {
   /** oasdiff's --flatten-allof for this comparison: the schema walk merges the properties of `allOf` subschemas into
    *  their schema (set by the checker before comparing; a SpecSet is loaded for each check). */
   flattenAllOf = false;
+  /** oasdiff's --match-inline-refs (on by default): an inline `anyOf`/`oneOf` branch and a `$ref` branch on the other side
+   *  that validate the same are one branch, not a removal and an addition. */
+  matchInlineRefs = true;
 
   private constructor(
     readonly root: SpecFile,
