@@ -18,7 +18,8 @@ export function recognizesMetricsInput(path: string, text: string): boolean {
 
 /** A cheap test before parsing: rule files have a `groups:` key and `rules:` or `expr:` keys. */
 export function looksLikeRuleFile(text: string): boolean {
-  return /^\s*groups\s*:/m.test(text) && /^\s*-?\s*(?:rules|expr)\s*:/m.test(text);
+  // Spaces and tabs only: `\s` would also cross line ends, which makes each test crawl over a large YAML file.
+  return text.includes('groups') && /^[ \t]*groups[ \t]*:/m.test(text) && /^[ \t]*(?:-[ \t]*)?(?:rules|expr)[ \t]*:/m.test(text);
 }
 
 /** A cheap test on the text, before any parsing: a v1 file lists groups of a semconv type (or registry ids); a v2 file

@@ -1,7 +1,8 @@
 // One YAML or JSON file of an OpenAPI description, parsed with source ranges (JSON is read as the YAML it is a subset of),
 // and the bounds that keep hostile input from hanging a check: size, aliases, and nesting.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { Range } from '../engine/range';
+import { lineIndexOf, type Range } from '../engine/range';
+import { isEditable, reparseEdit } from './editedSpec';
 
 /** Larger files are not read: Stripe's 4 MB spec is among the largest real ones. */
 export const MAX_SPEC_BYTES = 32 * 1024 * 1024;
@@ -28,9 +29,42 @@ export function parseSpecFile(path: string, written: string): SpecFile {
   const bom = written.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = bom ? written.slice(1) : written;
   const lines = new LineCounter();
-  const position = (offset: number) => {
+  const locate = (offset: number) => {
     const { line, col } = lines.linePos(offset);
-    return { line: line - 1, character: col - 1 + (line === 1 ? bom : 0) };
+    return { line: line - 1, character: col - 1 };
+  };
+  const file = (root: SpecNode | null, unreadable?: string, editable = false) => specFileOf(path, text, bom, locate, root, unreadable, editable);
+  if (text.length > MAX_SPEC_BYTES) return { ...file(null, `larger than ${MAX_SPEC_BYTES / 1024 / 1024} MB; not read`), text: '' };
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const error = document.errors[0];
+  if (error) return file(null, notValid(path, locate(error.pos[0]).line, error.message));
+  if (!replaceAliases(document)) return file(null, `uses more than ${MAX_ALIASES} YAML aliases; not read`);
+  const root = document.contents as SpecNode | null;
+  return file(root, undefined, isEditable(text, root));
+}
+
+function notValid(path: string, line: number, message: string): string {
+  return `not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'} (line ${line + 1}: ${message.split('\n')[0]})`;
+}
+
+/** What a later edit of a parsed file needs to know to be read without a full parse (editedSpec.ts). */
+interface Editable {
+  editable: boolean;
+  bom: number;
+}
+
+function specFileOf(
+  path: string,
+  text: string,
+  bom: number,
+  locate: (offset: number) => { line: number; character: number },
+  root: SpecNode | null,
+  unreadable: string | undefined,
+  editable: boolean,
+): SpecFile & Editable {
+  const position = (offset: number) => {
+    const { line, character } = locate(offset);
+    return { line, character: character + (line === 0 ? bom : 0) };
   };
   const rangeOf = (node: SpecNode | Pair | null | undefined): Range => {
     const range = node && 'range' in node ? node.range : node && 'key' in node ? (node.key as SpecNode | null)?.range : undefined;
@@ -38,36 +72,45 @@ export function parseSpecFile(path: string, written: string): SpecFile {
     return { start: position(range[0]), end: position(range[1]) };
   };
   const keyRange = (pair: Pair) => rangeOf(pair.key as SpecNode);
-  if (text.length > MAX_SPEC_BYTES)
-    return { path, text: '', root: null, unreadable: `larger than ${MAX_SPEC_BYTES / 1024 / 1024} MB; not read`, rangeOf, keyRange };
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  const error = document.errors[0];
-  if (error) {
-    const { line } = position(error.pos[0]);
-    return {
-      path,
-      text,
-      root: null,
-      unreadable: `not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'} (line ${line + 1}: ${error.message.split('\n')[0]})`,
-      rangeOf,
-      keyRange,
-    };
-  }
-  if (!replaceAliases(document)) return { path, text, root: null, unreadable: `uses more than ${MAX_ALIASES} YAML aliases; not read`, rangeOf, keyRange };
-  return { path, text, root: document.contents as SpecNode | null, rangeOf, keyRange };
+  return { path, text, root, ...(unreadable !== undefined ? { unreadable } : {}), rangeOf, keyRange, editable, bom };
+}
+
+/** A file read from an edit of `previous` (the same path, another text), or undefined when it must be parsed in full. */
+function editOf(previous: SpecFile & Editable, path: string, written: string): SpecFile | undefined {
+  const bom = written.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = bom ? written.slice(1) : written;
+  if (!previous.editable || previous.bom !== bom || text.length > MAX_SPEC_BYTES) return undefined;
+  const reparsed = reparseEdit(previous, text);
+  if (!reparsed) return undefined;
+  const lines = lineIndexOf(text);
+  const locate = (offset: number) => lines.positionAt(offset);
+  if ('error' in reparsed) return specFileOf(path, text, bom, locate, null, notValid(path, locate(reparsed.error.offset).line, reparsed.error.message), false);
+  return specFileOf(path, text, bom, locate, reparsed.root, undefined, true);
 }
 
 /** Parses that a cache still holds, by path (the last one made): another reader of the same text (the other side of a
- *  comparison, a fix title) shares it instead of parsing again. Held weakly: the sessions' caches decide how long a
- *  parse lives, and a file of several megabytes is parsed once, not once per side and once per finding. */
+ *  comparison, a fix title) shares it instead of parsing again, and an edit of it (typing) is read from it. Held weakly:
+ *  the sessions' caches decide how long a parse lives, and a file of several megabytes is parsed once, not once per
+ *  side and once per finding. */
 const LIVE_PARSES = new Map<string, WeakRef<SpecFile>>();
+
+/** The last parse of each recently edited path that a later edit can start from, held strongly: while the text does
+ *  not parse (half typed), each keystroke is read against the last text that did. */
+const EDIT_BASES = new Map<string, SpecFile & Editable>();
+const MAX_EDIT_BASES = 4;
 
 export function sharedSpecFile(path: string, written: string): SpecFile {
   const live = LIVE_PARSES.get(path)?.deref();
   const text = written.charCodeAt(0) === 0xfeff ? written.slice(1) : written;
   if (live?.text === text) return live;
-  const file = parseSpecFile(path, written);
+  const editBase = EDIT_BASES.get(path);
+  const file = (editBase && editOf(editBase, path, written)) ?? parseSpecFile(path, written);
   LIVE_PARSES.set(path, new WeakRef(file));
+  if ((file as Partial<Editable>).editable) {
+    EDIT_BASES.delete(path);
+    EDIT_BASES.set(path, file as SpecFile & Editable);
+    for (const oldest of EDIT_BASES.keys()) if (EDIT_BASES.size > MAX_EDIT_BASES) EDIT_BASES.delete(oldest);
+  }
   return file;
 }
 

@@ -6,7 +6,7 @@ import type { FixHead } from '../engine/comparison';
 import type { Fix, TextEdit } from '../engine/edit';
 import type { Finding, FixData } from '../engine/finding';
 import { stringify } from 'yaml';
-import { LineIndex, lineIndexOf, type Position } from '../engine/range';
+import { lineIndexOf, type Position } from '../engine/range';
 import { child, isMap, isSeq, items, pairOf, pairs, scalarText, sharedSpecFile, type SpecFile, type SpecNode } from './document';
 import { METHODS, normalizeTemplate } from './model';
 
@@ -207,7 +207,7 @@ function insertJsonEntry(file: SpecFile, container: SpecNode, prefix: string, va
   const range = container.range;
   if (!range || !(container as { flow?: boolean }).flow) return undefined;
   const text = file.text;
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(text);
   const open = range[0];
   const close = text.lastIndexOf(text[open] === '[' ? ']' : '}', range[1]);
   if (close < open) return undefined;
@@ -323,7 +323,7 @@ function findPairWithKeyAt(file: SpecFile, node: SpecNode | null | undefined, at
 
 /** Lines inserted after the line where `node` ends (or, with `afterKeyLine`, after the key's own line). */
 function insertLines(file: SpecFile, node: SpecNode, text: string, afterKeyLine = false): TextEdit {
-  const lines = new LineIndex(file.text);
+  const lines = lineIndexOf(file.text);
   const end = afterKeyLine ? file.rangeOf(node).start : positionBeforeTrailingSpace(file, node);
   const at: Position = { line: end.line + 1, character: 0 };
   const atEnd = at.line >= lines.lineCount;
@@ -340,7 +340,7 @@ function positionBeforeTrailingSpace(file: SpecFile, node: SpecNode): Position {
   const end = node.range?.[1] ?? 0;
   let offset = end;
   while (offset > 0 && /\s/.test(file.text[offset - 1])) offset--;
-  return new LineIndex(file.text).positionAt(Math.max(offset - 1, 0));
+  return lineIndexOf(file.text).positionAt(Math.max(offset - 1, 0));
 }
 
 /** Shifts a block whose first line's content started at `from` so that it starts at `to`; the first line gets the indentation. */
@@ -361,5 +361,5 @@ function yamlKey(path: string): string {
 }
 
 function offsetOf(text: string, position: Position): number {
-  return new LineIndex(text).offsetAt(position);
+  return lineIndexOf(text).offsetAt(position);
 }

@@ -4,7 +4,6 @@
 import { child, isTrue, pairOf, pairs, items, scalarText, type SpecNode } from './document';
 import { blockOf, placeOf, type Place, type SourceBlock } from './model';
 import { SameSchemas } from './sameSchemas';
-import { ANNOTATIONS, sameResolved } from './sameness';
 import type { Located, SpecSet } from './specSet';
 import { diffSubschemas } from './subschemas';
 
