@@ -4,6 +4,8 @@ import { ruleCases } from '../support/ruleCases';
 
 const spec = (operation: string, parameter = '') =>
   `openapi: 3.0.3\ninfo: { title: Pets, version: '1' }\npaths:\n  /pets:\n    get:\n${operation}      parameters:\n        - name: limit\n          in: query\n${parameter}          schema: { type: integer }\n      responses:\n        '200': { description: ok }\n`;
+const ordersSpec = (name: string, sunset: string) =>
+  `openapi: 3.0.3\ninfo: { title: Orders, version: '1' }\npaths:\n  /orders/{${name}}:\n    delete:\n      parameters:\n        - name: ${name}\n          in: path\n          required: true\n          deprecated: true\n${sunset}          schema: { type: string }\n      responses:\n        '204': { description: gone }\n`;
 const POLICY = { deprecationDaysStable: 90, deprecationDaysBeta: 30 };
 
 ruleCases('api-deprecated-sunset-missing', [
@@ -98,6 +100,12 @@ ruleCases('request-parameter-sunset-deleted', [
     base: spec('', "          deprecated: true\n          x-sunset: '2999-12-31'\n"),
     head: spec('', '          deprecated: true\n'),
     expect: ['9:23 in API GET /pets `query` request parameter `limit` sunset date deleted, but deprecated=true kept'],
+  },
+  {
+    name: 'a path parameter renamed with its template is named as at the base, on the base path, as oasdiff keys them',
+    base: ordersSpec('orderNo', "          x-sunset: '2999-01-15'\n"),
+    head: ordersSpec('ref', ''),
+    expect: ['10:23 in API DELETE /orders/{orderNo} `path` request parameter `orderNo` sunset date deleted, but deprecated=true kept'],
   },
 ]);
 
