@@ -44,6 +44,13 @@ ruleCases('api-sunset-date-too-small', [
     options: POLICY,
     expect: ['8:17 in API GET /pets sunset date `2020-01-01` is too small, must be at least `30` days from now'],
   },
+  {
+    name: 'an operation whose stability level is not a level has no policy to judge it by (its level is reported instead)',
+    base: spec('      x-stability-level: gamma\n'),
+    head: spec("      x-stability-level: gamma\n      deprecated: true\n      x-sunset: '2020-01-01'\n"),
+    options: POLICY,
+    expect: [],
+  },
 ]);
 
 ruleCases('sunset-deleted', [
@@ -85,6 +92,13 @@ ruleCases('request-parameter-deprecated-sunset-missing', [
 ]);
 
 ruleCases('request-parameter-sunset-date-too-small', [
+  {
+    name: 'a parameter of an operation whose stability level is not a level is not judged either',
+    base: spec('      x-stability-level: experimental\n'),
+    head: spec('      x-stability-level: experimental\n', "          deprecated: true\n          x-sunset: '2020-03-01'\n"),
+    options: POLICY,
+    expect: [],
+  },
   {
     name: 'a parameter deprecated with a sunset sooner than the policy allows',
     base: spec(''),
