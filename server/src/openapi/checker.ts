@@ -9,7 +9,7 @@ import type { Fix } from '../engine/edit';
 import type { Finding, NotChecked } from '../engine/finding';
 import { matchesAnyGlob } from '../engine/glob';
 import { readInBatches, textFingerprint, type Tree } from '../engine/tree';
-import { child, scalarText, type SpecFile } from './document';
+import { child, isScalar, scalarText, type SpecFile } from './document';
 import { openapiFixes } from './fixes';
 import { buildModel, isInStabilityScope, type ApiModel, type Operation, type PathItem } from './model';
 import { OPENAPI_FAMILIES, OPENAPI_RULES } from './rules/index';
@@ -180,9 +180,14 @@ function versionText(file: SpecFile, key: string): string | undefined {
     : scalarText(node);
 }
 
-/** A file the quick test took for a description but whose parsed root has no `openapi` or `swagger` key (a package.json script named openapi). */
+/** A file the quick test took for a description but whose parsed root has no `openapi` or `swagger` version (a
+ *  package.json script named openapi, or `.graycheck.yaml` with its `openapi:` options section) is not one. */
 function isDescription(set: SpecSet): boolean {
-  return set.root.unreadable !== undefined || child(set.root.root, 'openapi') !== undefined || child(set.root.root, 'swagger') !== undefined;
+  const version = (key: string) => {
+    const node = child(set.root.root, key);
+    return node !== undefined && isScalar(node);
+  };
+  return set.root.unreadable !== undefined || version('openapi') || version('swagger');
 }
 
 function compare(
