@@ -2,6 +2,9 @@
 import { ruleCases } from '../support/ruleCases';
 import { api, object } from './valueSpecs';
 
+const shelfSpec = (name: string, fallback: string) =>
+  `openapi: 3.0.3\ninfo: { title: Shelves, version: '1' }\npaths:\n  /shelves/{${name}}:\n    get:\n      parameters:\n        - { name: ${name}, in: path, schema: { type: string, default: ${fallback} } }\n      responses:\n        '200': { description: ok }\n`;
+
 ruleCases('request-body-const-added', [
   {
     name: 'a const put on a request body, named by its media type',
@@ -169,6 +172,12 @@ ruleCases('request-parameter-default-value-changed', [
     head: api({ parameter: '{ type: string, default: dog }' }),
     fixed: api({ parameter: '{ type: string, default: cat }' }),
     expect: ['7:60 in API POST /pets for the `query` request parameter `kind`, default value was changed from `cat` to `dog`'],
+  },
+  {
+    name: 'a renamed path parameter (optional as written) is named as at the base, on the base path (oasdiff keys both by the base)',
+    base: shelfSpec('shelfCode', 'A1'),
+    head: shelfSpec('code', 'B2'),
+    expect: ['7:59 in API GET /shelves/{shelfCode} for the `path` request parameter `shelfCode`, default value was changed from `A1` to `B2`'],
   },
   {
     name: 'a parameter that became required (its own ID) is not compared',

@@ -20,6 +20,10 @@ interface Parts {
   rprop?: string;
 }
 
+/** Two operations sharing a path item parameter `tags`, an array of at most `max` strings. */
+const sharedTagsSpec = (max: number) =>
+  `openapi: 3.0.3\ninfo: { title: Boxes, version: '1' }\npaths:\n  /boxes:\n    parameters:\n      - { name: tags, in: query, schema: { type: array, maxItems: ${max}, items: { type: string } } }\n    get:\n      responses: { '200': { description: ok } }\n    put:\n      responses: { '204': { description: stored } }\n`;
+
 const spec = (p: Parts) => `openapi: ${p.version ?? '3.0.3'}
 info: { title: Pets, version: '1' }
 paths:
@@ -589,6 +593,22 @@ ruleCases('request-parameter-max-items-decreased', [
     [`9:30 ${op} for the \`query\` request parameter \`limit\`, the maxItems was decreased from \`10\` to \`5\``],
   ),
   change('a higher maxItems accepts more', { param: 'maxItems: 5' }, { param: 'maxItems: 10' }),
+  {
+    name: "a path item's own parameter: not compared (oasdiff has no check for those), unless flattenParams makes it each operation's",
+    base: sharedTagsSpec(8),
+    head: sharedTagsSpec(3),
+    expect: [],
+  },
+  {
+    name: 'a path item parameter with flattenParams: reported on each operation that inherits it',
+    base: sharedTagsSpec(8),
+    head: sharedTagsSpec(3),
+    options: { flattenParams: true },
+    expect: [
+      '6:57 in API GET /boxes for the `query` request parameter `tags`, the maxItems was decreased from `8` to `3`',
+      '6:57 in API PUT /boxes for the `query` request parameter `tags`, the maxItems was decreased from `8` to `3`',
+    ],
+  },
 ]);
 
 // pattern

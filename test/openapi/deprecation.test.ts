@@ -4,6 +4,8 @@ import { ruleCases } from '../support/ruleCases';
 
 const spec = (operation: string, parameter = '') =>
   `openapi: 3.0.3\ninfo: { title: Pets, version: '1' }\npaths:\n  /pets:\n    get:\n${operation}      parameters:\n        - name: limit\n          in: query\n${parameter}          schema: { type: integer }\n      responses:\n        '200': { description: ok }\n`;
+const ordersSpec = (name: string, sunset: string) =>
+  `openapi: 3.0.3\ninfo: { title: Orders, version: '1' }\npaths:\n  /orders/{${name}}:\n    delete:\n      parameters:\n        - name: ${name}\n          in: path\n          required: true\n          deprecated: true\n${sunset}          schema: { type: string }\n      responses:\n        '204': { description: gone }\n`;
 const POLICY = { deprecationDaysStable: 90, deprecationDaysBeta: 30 };
 
 ruleCases('api-deprecated-sunset-missing', [
@@ -41,6 +43,13 @@ ruleCases('api-sunset-date-too-small', [
     head: spec("      x-stability-level: beta\n      deprecated: true\n      x-sunset: '2020-01-01'\n"),
     options: POLICY,
     expect: ['8:17 in API GET /pets sunset date `2020-01-01` is too small, must be at least `30` days from now'],
+  },
+  {
+    name: 'an operation whose stability level is not a level has no policy to judge it by (its level is reported instead)',
+    base: spec('      x-stability-level: gamma\n'),
+    head: spec("      x-stability-level: gamma\n      deprecated: true\n      x-sunset: '2020-01-01'\n"),
+    options: POLICY,
+    expect: [],
   },
 ]);
 
@@ -84,6 +93,13 @@ ruleCases('request-parameter-deprecated-sunset-missing', [
 
 ruleCases('request-parameter-sunset-date-too-small', [
   {
+    name: 'a parameter of an operation whose stability level is not a level is not judged either',
+    base: spec('      x-stability-level: experimental\n'),
+    head: spec('      x-stability-level: experimental\n', "          deprecated: true\n          x-sunset: '2020-03-01'\n"),
+    options: POLICY,
+    expect: [],
+  },
+  {
     name: 'a parameter deprecated with a sunset sooner than the policy allows',
     base: spec(''),
     head: spec('', "          deprecated: true\n          x-sunset: '2020-01-01'\n"),
@@ -98,6 +114,12 @@ ruleCases('request-parameter-sunset-deleted', [
     base: spec('', "          deprecated: true\n          x-sunset: '2999-12-31'\n"),
     head: spec('', '          deprecated: true\n'),
     expect: ['9:23 in API GET /pets `query` request parameter `limit` sunset date deleted, but deprecated=true kept'],
+  },
+  {
+    name: 'a path parameter renamed with its template is named as at the base, on the base path, as oasdiff keys them',
+    base: ordersSpec('orderNo', "          x-sunset: '2999-01-15'\n"),
+    head: ordersSpec('ref', ''),
+    expect: ['10:23 in API DELETE /orders/{orderNo} `path` request parameter `orderNo` sunset date deleted, but deprecated=true kept'],
   },
 ]);
 

@@ -141,6 +141,15 @@ test('what cannot be read is not checked, with the reason, and gives no finding'
   }
 });
 
+test("a YAML file whose root `openapi:` is a section, not a version (the config's options), is not a description", async () => {
+  const options = 'base: auto\nopenapi:\n  flattenParams: true\n  stabilityLevel: alpha\n';
+  const result = await check(
+    { 'openapi.yaml': PETS, 'settings/tool.yaml': options },
+    { 'openapi.yaml': PETS, 'settings/tool.yaml': options.replace('alpha', 'draft') },
+  );
+  assert.deepEqual(result, { findings: [], notChecked: [] });
+});
+
 test('$ref cycles between files and YAML alias bombs end promptly', async () => {
   const cyclic = PETS.replace(
     '                items: { type: object, properties: { name: { type: string } } }\n',

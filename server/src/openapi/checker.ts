@@ -9,7 +9,7 @@ import type { Fix } from '../engine/edit';
 import type { Finding, NotChecked } from '../engine/finding';
 import { matchesAnyGlob } from '../engine/glob';
 import { readInBatches, textFingerprint, type Tree } from '../engine/tree';
-import { child, scalarText, type SpecFile, type SpecNode } from './document';
+import { child, isScalar, scalarText, type SpecFile, type SpecNode } from './document';
 import { openapiFixes } from './fixes';
 import { buildModel, isInStabilityScope, type ApiModel, type Operation, type PathItem } from './model';
 import { OPENAPI_FAMILIES, OPENAPI_RULES } from './rules/index';
@@ -183,9 +183,14 @@ function versionText(file: SpecFile, key: string): string | undefined {
     : scalarText(node);
 }
 
-/** A file the quick test took for a description but whose parsed root has no `openapi` or `swagger` key (a package.json script named openapi). */
+/** A file the quick test took for a description but whose parsed root has no `openapi` or `swagger` version (a
+ *  package.json script named openapi, or `.graycheck.yaml` with its `openapi:` options section) is not one. */
 function isDescription(set: SpecSet): boolean {
-  return set.root.unreadable !== undefined || child(set.root.root, 'openapi') !== undefined || child(set.root.root, 'swagger') !== undefined;
+  const version = (key: string) => {
+    const node = child(set.root.root, key);
+    return node !== undefined && isScalar(node);
+  };
+  return set.root.unreadable !== undefined || version('openapi') || version('swagger');
 }
 
 /** What the families reported below one body schema. */
@@ -211,11 +216,18 @@ function compare(
     // The operations of a webhook on both sides are compared as those of the path `webhook:<name>`, as oasdiff does.
     ...[...base.webhooks].map(([name, item]): [PathItem, PathItem | undefined] => [item, head.webhooks.get(name)]),
   ];
+  // oasdiff keys a changed path by its base template and a changed parameter by its base name, so renaming `{id}` to
+  // `{petId}` reports `/pets/{id}` and `id`: findings on a paired operation show the base's path and path parameters.
+  const shownPath = new Map<Pick<Operation, 'method' | 'path'>, string>();
   for (const [basePath, headPath] of pathItems) {
     if (!headPath) continue;
+    for (const headOperation of headPath.operations.values()) shownPath.set(headOperation, basePath.template);
     for (const [method, baseOperation] of basePath.operations) {
       const headOperation = headPath.operations.get(method);
-      if (headOperation) allOperations.push({ base: own(baseOperation), head: own(headOperation) });
+      if (!headOperation) continue;
+      const head = withBaseNames(own(headOperation), baseOperation);
+      shownPath.set(head, basePath.template);
+      allOperations.push({ base: own(baseOperation), head });
     }
   }
   // oasdiff keeps a changed operation when its head's stability level reaches the threshold.
@@ -226,7 +238,7 @@ function compare(
   const report: FamilyReport = {
     finding(finding: OpenapiFinding) {
       const message = finding.operation
-        ? `in API ${finding.operation.method} ${finding.operation.path} ${finding.text}`
+        ? `in API ${finding.operation.method} ${shownPath.get(finding.operation) ?? finding.operation.path} ${finding.text}`
         : `in components/${finding.component ?? ''} ${finding.text}`;
       // One finding per operation, element and message: a schema shared by two operations' bodies is reached for each.
       const key = `${finding.rule}\0${finding.place.file}\0${finding.place.range.start.line}\0${finding.place.range.start.character}\0${message}`;
@@ -309,6 +321,18 @@ function compare(
     belowBody,
   );
   if (!complete) report.incomplete(TOO_LARGE_REASON);
+}
+
+/** The head operation with each path parameter named as at the base (they pair by their place in the template). */
+function withBaseNames(head: Operation, base: Operation): Operation {
+  if (head.path === base.path) return head;
+  const parameters = new Map(
+    [...head.parameters].map(([key, parameter]) => {
+      const before = base.parameters.get(key);
+      return [key, parameter.in === 'path' && before && before.name !== parameter.name ? { ...parameter, name: before.name } : parameter];
+    }),
+  );
+  return { ...head, parameters };
 }
 
 async function findRoots(tree: Tree, globs: readonly string[], signal: AbortSignal | undefined): Promise<Root[]> {

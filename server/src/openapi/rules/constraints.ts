@@ -255,9 +255,9 @@ export const constraints: CheckFamily = {
       const where: Where | undefined =
         site.subject === 'body' ? 'body' : site.subject === 'property' ? 'property' : site.subject === 'parameter' ? 'parameter' : undefined;
       if (!where) return;
-      // oasdiff compares a path item's own parameters apart from its operations' (unless --flatten-params, not offered
-      // yet), and has no constraint check for them: a constraint of a path-level parameter is not reported.
-      if (site.parameter?.pathLevel || site.baseParameter?.pathLevel) return;
+      // oasdiff compares a path item's own parameters apart from its operations' and has no constraint check for them:
+      // a constraint of a path-level parameter is not reported, unless flattenParams makes it each operation's own.
+      if (!pair.options.flattenParams && (site.parameter?.pathLevel || site.baseParameter?.pathLevel)) return;
       // A schema made nullable by wrapping it (or unwrapped): its constraints only moved into the branch (oasdiff's claim).
       if (isNullableWrap(site.base, site.head, sets.head) || isNullableWrap(site.head, site.base, sets.base)) return;
       if (site.direction === 'request') {

@@ -2,6 +2,7 @@
 // must carry an x-sunset at least that many days ahead, keep it while it stays deprecated, and not move it closer
 // than the policy allows. An x-sunset that is not a date is reported whatever the policy.
 import type { Operation, Place } from '../model';
+import { stabilityUnreadable } from './lifecycle';
 import { daysUntil, deprecationDays, readSunset } from './sunset';
 import { oasdiffRule, quoted, type CheckFamily, type ModelPair } from './family';
 
@@ -42,7 +43,8 @@ export const deprecation: CheckFamily = {
   ],
   check(pair, report) {
     for (const { base, head } of pair.operations) {
-      const days = deprecationDays(pair, head);
+      // No policy can be read for an operation whose stability level is not one of the four.
+      const days = stabilityUnreadable(pair.head.set, head) ? undefined : deprecationDays(pair, head);
       const operation = head;
       const say = (rule: string, place: Place | undefined, text: string) =>
         report.finding({ rule, place: place ?? head.place, text, operation, base: base.place });
@@ -53,7 +55,7 @@ export const deprecation: CheckFamily = {
           say(
             'api-sunset-date-too-small',
             head.lifecycle.sunsetPlace,
-            `sunset date ${quoted(date)} is too small, must be at least ${quoted(days)} days from now`,
+            `sunset date ${quoted(date)} is too small, must be at least ${quoted(days ?? 0)} days from now`,
           ),
         sunsetDeleted: () => say('sunset-deleted', head.lifecycle.deprecatedPlace, 'api sunset date deleted, but deprecated=true kept'),
         // A changed sunset that cannot be read is reported under the path's ID, as oasdiff does.
@@ -62,7 +64,7 @@ export const deprecation: CheckFamily = {
           say(
             'api-sunset-date-changed-too-small',
             head.lifecycle.sunsetPlace,
-            `api sunset date changed to an earlier date, from ${quoted(from)} to ${quoted(to)}, new sunset date must be not earlier than ${quoted(from)} and at least ${quoted(days)} days from now`,
+            `api sunset date changed to an earlier date, from ${quoted(from)} to ${quoted(to)}, new sunset date must be not earlier than ${quoted(from)} and at least ${quoted(days ?? 0)} days from now`,
           ),
       });
       for (const [key, parameter] of head.parameters) {
@@ -84,7 +86,7 @@ export const deprecation: CheckFamily = {
             sayParameter(
               'request-parameter-sunset-date-too-small',
               parameter.lifecycle.sunsetPlace,
-              `${named} sunset date ${quoted(date)} is too small, must be at least ${quoted(days)} days from now`,
+              `${named} sunset date ${quoted(date)} is too small, must be at least ${quoted(days ?? 0)} days from now`,
             ),
           sunsetDeleted: () =>
             sayParameter('request-parameter-sunset-deleted', parameter.lifecycle.deprecatedPlace, `${named} sunset date deleted, but deprecated=true kept`),
@@ -98,7 +100,7 @@ export const deprecation: CheckFamily = {
             sayParameter(
               'request-parameter-sunset-date-changed-too-small',
               parameter.lifecycle.sunsetPlace,
-              `${named} sunset date changed to an earlier date, from ${quoted(from)} to ${quoted(to)}, new sunset date must be not earlier than ${quoted(from)} and at least ${quoted(days)} days from now`,
+              `${named} sunset date changed to an earlier date, from ${quoted(from)} to ${quoted(to)}, new sunset date must be not earlier than ${quoted(from)} and at least ${quoted(days ?? 0)} days from now`,
             ),
         });
       }
@@ -120,11 +122,13 @@ interface LifecycleFindings {
   sunsetMovedTooSoon(from: string, to: string): void;
 }
 
-/** What deprecating (or re-dating) one element means, in the order oasdiff decides it. */
-function lifecycleChange(pair: ModelPair, base: Deprecatable, head: Deprecatable, days: number, findings: LifecycleFindings): void {
+/** What deprecating (or re-dating) one element means, in the order oasdiff decides it. `days` is undefined when the
+ *  operation's stability level cannot be read: a new deprecation is then not judged, nor a sunset moved closer. */
+function lifecycleChange(pair: ModelPair, base: Deprecatable, head: Deprecatable, days: number | undefined, findings: LifecycleFindings): void {
   if (!head.deprecated) return;
   const headSunset = readSunset(head.sunset);
   if (!base.deprecated) {
+    if (days === undefined) return;
     if (headSunset === undefined) {
       if (days > 0) findings.sunsetMissing();
     } else if ('invalid' in headSunset) findings.sunsetInvalid(headSunset.invalid);
@@ -139,7 +143,8 @@ function lifecycleChange(pair: ModelPair, base: Deprecatable, head: Deprecatable
   if (baseSunset === undefined || headSunset === undefined || sameSunset(base, head)) return;
   if ('invalid' in headSunset) return findings.changedSunsetInvalid(headSunset.invalid);
   if ('invalid' in baseSunset) return findings.changedSunsetInvalid(baseSunset.invalid);
-  if (baseSunset.date > headSunset.date && daysUntil(pair.today, headSunset.date) < days) findings.sunsetMovedTooSoon(baseSunset.date, headSunset.date);
+  if (days !== undefined && baseSunset.date > headSunset.date && daysUntil(pair.today, headSunset.date) < days)
+    findings.sunsetMovedTooSoon(baseSunset.date, headSunset.date);
 }
 
 function sameSunset(base: Deprecatable, head: Deprecatable): boolean {

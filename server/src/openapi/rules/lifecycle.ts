@@ -105,6 +105,13 @@ function stabilityPlace(at: Located | undefined, fallback: Place): Place {
   return pair && at ? placeOf(at.file, pair.value as SpecNode) : fallback;
 }
 
+/** oasdiff leaves out the deprecation checks of an operation whose x-stability-level it cannot read (that level is
+ *  api-invalid-stability-level's finding). */
+export function stabilityUnreadable(set: SpecSet, operation: Operation): boolean {
+  const at = operationLocated(set, operation);
+  return 'invalid' in stabilityOf(at && (pairOf(at.node, 'x-stability-level')?.value as SpecNode | undefined));
+}
+
 function operationLocated(set: SpecSet, operation: Operation): Located | undefined {
   const node = operationNode(operation);
   return node ? set.resolve({ file: operation.pathItem.source.file, node }) : undefined;
