@@ -80,3 +80,39 @@ test('an unchanged description reports nothing, and a change in a referenced fil
     ['c.yaml:3 response-required-property-removed', 'c.yaml:3 response-required-property-removed'],
   );
 });
+
+test('what no check reads (descriptions, examples, unknown extensions) does not make schemas differ; what checks read does', async () => {
+  const { SameSchemas } = await import('../../server/src/openapi/sameSchemas');
+  const { SpecSet } = await import('../../server/src/openapi/specSet');
+  const { child } = await import('../../server/src/openapi/document');
+  const load = (text: string) => SpecSet.load(new MemoryTree({ 'api.yaml': text }), 'api.yaml', text, new Map());
+  const schemaC = (set: Awaited<ReturnType<typeof load>>) => ({
+    file: set.root,
+    node: child(child(child(set.root.root, 'components'), 'schemas'), 'C')!,
+  });
+  const base = await load(CYCLE);
+  const same = async (edited: string) => {
+    const head = await load(edited);
+    return new SameSchemas(base, head).same(schemaC(base), schemaC(head));
+  };
+  const unread = [
+    CYCLE.replace('      required: [x]\n', '      required: [x]\n      description: The C of it all.\n'),
+    CYCLE.replace('        x: { type: string }\n', '        x: { type: string, example: ex, x-internal-note: moved }\n'),
+    CYCLE.replace('      required: [x]\n', '      required: [x]\n      externalDocs: { url: https://example.com }\n      $comment: reviewed\n'),
+  ];
+  for (const edited of unread) assert.equal(await same(edited), true, edited);
+  const read = [
+    CYCLE.replace('      required: [x]\n', '      required: [x]\n      title: Cee\n'),
+    CYCLE.replace('        x: { type: string }\n', '        x: { type: string, default: a }\n'),
+    CYCLE.replace('        x: { type: string }\n', '        x: { type: string, x-extensible-enum: [a] }\n'),
+    // A property named like an annotation is a property.
+    CYCLE.replace('        y: { type: string }\n', '        y: { type: string }\n        description: { type: string }\n'),
+  ];
+  for (const edited of read) assert.equal(await same(edited), false, edited);
+  // Inside values (an enum, a default) every key is data.
+  const withEnum = (word: string) => CYCLE.replace('        x: { type: string }\n', `        x: { type: object, enum: [{ description: ${word} }] }\n`);
+  const [enumBase, enumHead] = [await load(withEnum('a')), await load(withEnum('b'))];
+  assert.equal(new SameSchemas(enumBase, enumHead).same(schemaC(enumBase), schemaC(enumHead)), false);
+  // And a description edit reports nothing.
+  assert.deepEqual(await check({ 'api.yaml': CYCLE }, { 'api.yaml': unread[0] }), { findings: [], notChecked: [] });
+});
