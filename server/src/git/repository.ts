@@ -5,7 +5,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Tree } from '../engine/tree';
-import { BlobCache, type Blob } from './blobCache';
+import { BlobCache, textOfBytes, type Blob } from './blobCache';
 import { CatFileProcess } from './catFile';
 import { isFullObjectId, shortId, validateRevision } from './revision';
 import { GitRunner, failure, firstLine, type GitStats } from './runner';
@@ -416,7 +416,7 @@ export class GitRepository {
     if (inflight) return inflight;
     const reading = this.catFile.read(id).then((object) => {
       if (!object) return undefined;
-      const blob = { text: object.bytes.toString('utf8'), sizeBytes: object.bytes.length };
+      const blob = { text: textOfBytes(object.bytes), sizeBytes: object.bytes.length };
       this.blobs.set(id, blob);
       return blob;
     });

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Tree } from '../engine/tree';
+import { textOfBytes } from './blobCache';
 
 export interface DiskFile {
   path: string; // repository-relative, '/'-separated
@@ -38,7 +39,7 @@ export class WorkingTree implements Tree {
       if (!isInside(this.root, await fs.realpath(full))) return undefined;
       const stat = await fs.stat(full);
       if (!stat.isFile()) return undefined;
-      return (await fs.readFile(full)).toString('utf8');
+      return textOfBytes(await fs.readFile(full));
     } catch {
       return undefined;
     }
