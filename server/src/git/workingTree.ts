@@ -3,8 +3,7 @@
 // outside the repository is never read (its target may be anything on the machine): it is listed as unavailable instead.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Tree } from '../engine/tree';
-import { textOfBytes } from './blobCache';
+import { textOfBytes, type Tree } from '../engine/tree';
 
 export interface DiskFile {
   path: string; // repository-relative, '/'-separated
