@@ -279,7 +279,8 @@ class ExpositionParser {
   private familyFor(name: string): Family {
     const own = this.families.get(name) ?? this.suffixedNames.get(name);
     if (own) return own;
-    for (const [suffix, types] of this.suffixTypes) {
+    for (let index = 0; index < this.suffixTypes.length; index++) {
+      const [suffix, types] = this.suffixTypes[index];
       if (name.length <= suffix.length || !name.endsWith(suffix)) continue;
       const family = this.families.get(name.slice(0, -suffix.length));
       if (family?.type && types.includes(family.type)) {
@@ -425,14 +426,14 @@ class ExpositionParser {
     if (!isFloatIn(text, at + 1, end)) return false;
     family.samples++;
     if (keyed) {
-      const key = name === family.name ? series : `${name}\u0000${series}`;
-      if (family.seriesSeen.has(key)) {
-        if (family.duplicateSeries === undefined) {
-          this.lineStart = start;
-          this.lineEnd = end;
-          family.duplicateSeries = this.at(start, end);
-        }
-      } else family.seriesSeen.add(key);
+      // One lookup: a key already there leaves the size as it was.
+      const seen = family.seriesSeen;
+      const size = seen.size;
+      if (seen.add(name === family.name ? series : `${name}\u0000${series}`).size === size && family.duplicateSeries === undefined) {
+        this.lineStart = start;
+        this.lineEnd = end;
+        family.duplicateSeries = this.at(start, end);
+      }
     }
     return true;
   }
@@ -534,6 +535,7 @@ class ExpositionParser {
   }
 
   private unescape(text: string, allowed: string): string {
+    if (!text.includes('\\')) return text;
     let result = '';
     for (let index = 0; index < text.length; index++) {
       const character = text[index];
