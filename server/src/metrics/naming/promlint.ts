@@ -71,6 +71,19 @@ const UNIT_PREFIXES = [
 
 const UNIT_ABBREVIATIONS = ['s', 'ms', 'us', 'ns', 'sec', 'b', 'kb', 'mb', 'gb', 'tb', 'pb', 'm', 'h', 'd'];
 
+/** Every name token metricUnit accepts, bare or after one prefix, with its base unit: the first reading in UNITS' and
+ *  UNIT_PREFIXES' order, so one lookup per token answers as trying each prefix in turn would. */
+const UNIT_TOKENS: ReadonlyMap<string, string> = (() => {
+  const tokens = new Map(UNITS);
+  for (const prefix of UNIT_PREFIXES) {
+    for (const [unit, base] of UNITS) if (!tokens.has(prefix + unit)) tokens.set(prefix + unit, base);
+  }
+  return tokens;
+})();
+
+/** `_word_` and `_word` of each word hasToken is asked about, made once. */
+const TOKEN_FORMS = new Map<string, [string, string]>();
+
 const CAMEL_CASE = /[a-z][A-Z]/;
 
 /** The type as promlint spells it (the protobuf enum in lower case); OTel and OpenMetrics-only types as Prometheus stores them. */
@@ -89,18 +102,16 @@ function promlintType(type: MetricType): string {
 
 /** True when `word` appears in the lower-cased name as a whole `_`-separated token after the first one. */
 function hasToken(lowerName: string, word: string): boolean {
-  return lowerName.includes(`_${word}_`) || lowerName.endsWith(`_${word}`);
+  let forms = TOKEN_FORMS.get(word);
+  if (!forms) TOKEN_FORMS.set(word, (forms = [`_${word}_`, `_${word}`]));
+  return lowerName.includes(forms[0]) || lowerName.endsWith(forms[1]);
 }
 
 /** The first token that is a known unit, bare or after one prefix, with its base unit. */
 function metricUnit(name: string): { unit: string; base: string } | undefined {
   for (const token of name.split('_')) {
-    const bare = UNITS.get(token);
-    if (bare) return { unit: token, base: bare };
-    for (const prefix of UNIT_PREFIXES) {
-      const base = token.startsWith(prefix) ? UNITS.get(token.slice(prefix.length)) : undefined;
-      if (base) return { unit: token, base };
-    }
+    const base = UNIT_TOKENS.get(token);
+    if (base) return { unit: token, base };
   }
   return undefined;
 }
