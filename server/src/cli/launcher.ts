@@ -20,6 +20,8 @@ const MAGIC = 0x31434347; // "GCC1"
 const HEADER_BYTES = 24;
 /** The cache was written at the end of a `check`, so it holds the code a check runs, not only the start-up's. */
 const AFTER_CHECK = 1;
+/** How many caches of other builds or Node versions stay beside this one's. */
+const OTHER_CACHES_KEPT = 3;
 
 interface CacheFile {
   path: string;
@@ -85,11 +87,16 @@ function writeCache(directory: string, cache: CacheFile, data: Buffer, flags: nu
     const temporary = `${cache.path}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, Buffer.concat([header, data]), { mode: 0o600 });
     fs.renameSync(temporary, cache.path);
-    // Caches of earlier builds or Node versions would only take room.
+    // Caches of other builds or Node versions take room, but one may be another install's that is in use (a global and
+    // a project's graycheck, two checkouts): the most recently written few are kept, so that running them in turn does not
+    // make each remove the other's and compile from scratch every time.
     const own = path.basename(cache.path);
-    for (const name of fs.readdirSync(directory)) {
-      if (name !== own && name.startsWith('cli-main-') && name.endsWith('.cache')) fs.rmSync(path.join(directory, name), { force: true });
-    }
+    const others = fs
+      .readdirSync(directory)
+      .filter((name) => name !== own && name.startsWith('cli-main-') && name.endsWith('.cache'))
+      .map((name) => ({ name, written: fs.statSync(path.join(directory, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+      .sort((a, b) => b.written - a.written);
+    for (const { name } of others.slice(OTHER_CACHES_KEPT)) fs.rmSync(path.join(directory, name), { force: true });
   } catch {
     // A cache that cannot be written costs the next run its compile, nothing else.
   }
