@@ -358,9 +358,10 @@ class ExpositionParser {
 
   /**
    * The common sample line, `name{label="value",…} value`, read in one pass with nothing allocated but the series key:
-   * a name read on a recent line, labels its family used before, no blank but the one before the value, no escape, no
-   * timestamp. Returns false, having changed nothing, for any other line, which readLine then reads (and fails where it
-   * must); what this takes it takes exactly as readSample would.
+   * a name of a family that has samples (one read on a recent line is recognised without a lookup), labels the family
+   * used before, no blank but the one before the value, no escape, no timestamp. Returns false for any other line, which
+   * readLine then reads (and fails where it must), having changed nothing but what readSample changes first at that line
+   * (the name's family, found or made); what this takes it takes exactly as readSample would.
    */
   private readPlainSample(start: number, end: number): boolean {
     const text = this.text;
@@ -377,7 +378,18 @@ class ExpositionParser {
         break;
       }
     }
-    if (family === undefined || family.samples === 0) return false;
+    if (family === undefined) {
+      // Another name (a histogram's `_sum` after its buckets): found as readSample would find it, at the same line.
+      METRIC_NAME.lastIndex = start;
+      if (!METRIC_NAME.test(text)) return false;
+      at = METRIC_NAME.lastIndex;
+      const next = text.charCodeAt(at);
+      if (next !== OPEN_BRACE && next !== SPACE) return false;
+      name = text.slice(start, at);
+      family = this.familyFor(name);
+      this.remember(name, family);
+    }
+    if (family.samples === 0) return false;
     const keyed = isKeyed(family);
     let series = '';
     if (text.charCodeAt(at) === OPEN_BRACE) {
