@@ -131,6 +131,14 @@ test('a series written again with other blanks, a trailing comma or escapes is t
   assert.equal(at(counter.duplicateSeries), '3:0-3:11', 'no labels and empty braces name one series');
 });
 
+test('HELP and TYPE lines read the same with more blanks between their parts, and their ranges cover the line', () => {
+  const parsed = families('# HELP a \tA value.\n#  TYPE a  gauge\na 1\n# HELP b B.\n# TYPE b\tcounter\nb_total 1\n# HELP c C \n# TYPE c Summary\nc 1\n');
+  assert.deepEqual(
+    parsed.map((family) => `${family.name} ${family.type} ${JSON.stringify(family.help)} ${at(family.location)} ${at(family.nameLocation)}`),
+    ['a gauge "A value." 1:0-1:16 1:8-1:9', 'b_total untyped undefined 5:0-5:9 5:0-5:7', 'c summary "C " 7:0-7:16 7:7-7:8'],
+  );
+});
+
 test('a line that fails after lines of its family that were read is reported as on its own', () => {
   const cases: [string, string][] = [
     ['x{a="1"} 1\nx{a="1",a="2"} 2\n', 'line 2: duplicate label names for metric "x"'],
