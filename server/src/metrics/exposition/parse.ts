@@ -650,6 +650,7 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/** Inf and Infinity with an optional sign, NaN without one: Go's ParseFloat takes a sign before the infinities only. */
 function isSpecialFloat(text: string): boolean {
-  return /^[+-]?(inf|infinity|nan)$/i.test(text);
+  return /^(?:[+-]?(?:inf|infinity)|nan)$/i.test(text);
 }
