@@ -106,6 +106,8 @@ class ExpositionParser {
    *  did (familyFor), so these stay right for the rest of the file. */
   private readonly recentNames: string[] = [];
   private readonly recentFamilies: Family[] = [];
+  /** The labels of the line readPlainSample reads that its family has not used before, in the order of the line. */
+  private readonly freshLabels: { name: string; start: number; structural: boolean }[] = [];
 
   constructor(
     private readonly path: string,
@@ -390,11 +392,11 @@ class ExpositionParser {
   }
 
   /**
-   * The common sample line, `name{label="value",…} value`, read in one pass with nothing allocated but the series key:
-   * a name of a family that has samples (one read on a recent line is recognised without a lookup), labels the family
-   * used before, no blank but the one before the value, no escape, no timestamp. Returns false for any other line, which
-   * readLine then reads (and fails where it must), having changed nothing but what readSample changes first at that line
-   * (the name's family, found or made); what this takes it takes exactly as readSample would.
+   * The common sample line, `name{label="value",…} value`, read in one pass with nothing allocated but the series key
+   * (and a family's first names and locations): no blank but the one before the value, no escape, no timestamp. A name
+   * read on a recent line and labels the family used before are recognised without a lookup. Returns false for any
+   * other line, which readLine then reads (and fails where it must), having changed nothing but what readSample changes
+   * first at that line (the name's family, found or made); what this takes it takes exactly as readSample would.
    */
   private readPlainSample(start: number, end: number): boolean {
     const text = this.text;
@@ -422,8 +424,11 @@ class ExpositionParser {
       family = this.familyFor(name);
       this.remember(name, family);
     }
-    if (family.samples === 0) return false;
+    const nameEnd = at;
+    // The family's type as readSample sets it before reading labels (untyped unless declared or sampled).
     const keyed = isKeyed(family);
+    const fresh = this.freshLabels;
+    fresh.length = 0;
     let series = '';
     if (text.charCodeAt(at) === OPEN_BRACE) {
       const open = at + 1;
@@ -443,12 +448,30 @@ class ExpositionParser {
               break;
             }
           }
-          if (label < 0 || label > 30) return false;
-          const structural = family.structural[label];
+          let labelLength: number;
+          let structural: boolean;
+          if (label >= 0) {
+            labelLength = known[label].length;
+            structural = family.structural[label];
+            guess = label + 1;
+          } else {
+            // A label the family has not used yet (its first sample's, say), read as readLabels reads a name; it joins
+            // the family's labels only once the whole line has been read. Its index follows the known ones.
+            LABEL_NAME.lastIndex = at;
+            if (!LABEL_NAME.test(text) || text.charCodeAt(LABEL_NAME.lastIndex) !== EQUALS) return false;
+            const labelName = text.slice(at, LABEL_NAME.lastIndex);
+            if (labelName === '__name__') return false;
+            labelLength = labelName.length;
+            structural = isStructural(labelName, family);
+            let index = 0;
+            while (index < fresh.length && fresh[index].name !== labelName) index++;
+            if (index === fresh.length) fresh.push({ name: labelName, start: at, structural });
+            label = known.length + index;
+          }
+          if (label > 30) return false;
           if (!structural && (seen & (1 << label)) !== 0) return false;
           seen |= 1 << label;
-          guess = label + 1;
-          at += known[label].length + 1;
+          at += labelLength + 1;
           if (text.charCodeAt(at) !== QUOTE) return false;
           const valueStart = at + 1;
           const close = text.indexOf('"', valueStart);
@@ -469,6 +492,23 @@ class ExpositionParser {
       if (text.charCodeAt(at) !== SPACE) return false;
     }
     if (!isFloatIn(text, at + 1, end)) return false;
+    if (family.samples === 0 || fresh.length > 0) {
+      this.lineStart = start;
+      this.lineEnd = end;
+      for (const { name: label, start: labelStart, structural } of fresh) {
+        family.known.push(label);
+        family.structural.push(structural);
+        if (!structural && !family.labelNames.has(label)) {
+          family.labelNames.add(label);
+          family.labels.push({ name: label, location: this.at(labelStart, labelStart + label.length) });
+        }
+      }
+      if (family.samples === 0) {
+        family.type ??= 'untyped';
+        family.firstSample = this.at(start, end);
+        family.nameInFirstSample = this.at(start, nameEnd);
+      }
+    }
     family.samples++;
     if (keyed) {
       // One lookup: a key already there leaves the size as it was.
