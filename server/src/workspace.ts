@@ -59,7 +59,7 @@ export class RepositoryComparisons {
     readonly checkers: readonly KindChecker[],
     options: CheckSessionOptions = {},
   ) {
-    this.workingTree = new CachedTree(repository.workingTree());
+    this.workingTree = new CachedTree(repository.workingTree(), options.oneShot === true);
     this.checks = new CheckSession(checkers, options);
   }
 

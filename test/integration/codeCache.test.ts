@@ -70,3 +70,26 @@ test('a cache directory other users may write is neither read nor written', { sk
   assert.equal(result.status, 0, result.stderr);
   assert.deepEqual(cacheFiles(dir), []);
 });
+
+test("the caches of three other builds stay beside a build's own; older ones are removed", async (t) => {
+  const repo = TempRepo.create(t);
+  repo.commit({ 'api/user.proto': PROTO });
+  const dir = cacheDirectory(t);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const others = ['a', 'b', 'c', 'd', 'e'].map((id, age) => {
+    const file = path.join(dir, `cli-main-${id.repeat(16)}-v0.0.0-x64.cache`);
+    fs.writeFileSync(file, 'another build', { mode: 0o600 });
+    const written = Date.now() / 1000 - 60 * (age + 1);
+    fs.utimesSync(file, written, written);
+    return path.basename(file);
+  });
+  const result = await runCli(['check'], { cwd: repo.dir, env: { ...process.env, GRAYCHECK_CODE_CACHE: dir } });
+  assert.equal(result.status, 0, result.stderr);
+  const left = cacheFiles(dir);
+  assert.equal(left.length, 4, left.join(', '));
+  assert.deepEqual(
+    others.filter((name) => left.includes(name)),
+    others.slice(0, 3),
+    'the three most recently written others stay',
+  );
+});

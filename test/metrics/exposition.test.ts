@@ -119,6 +119,37 @@ test('the first series that repeats an earlier one, label pairs in order, is rec
   assert.equal(histogram.duplicateSeries, undefined, 'expfmt merges a histogram by label set, so promlint sees no repeat');
 });
 
+test('a series written again with other blanks, a trailing comma or escapes is the same series; other pairs are not', () => {
+  const repeated = (second: string) => families(`# TYPE up gauge\nup{a="x y",b="q\\"r"} 1\n${second}\n`)[0].duplicateSeries;
+  for (const second of ['up{a="x y",b="q\\"r"} 2', 'up{ a = "x y" , b="q\\"r" } 2', 'up{a="x y",b="q\\"r",} 2', 'up {a="x y",b="q\\"r"}\t2 17']) {
+    assert.equal(at(repeated(second)), `2:0-2:${second.length}`, second);
+  }
+  for (const second of ['up{b="q\\"r",a="x y"} 2', 'up{a="x y",b="q\\\\r"} 2', 'up{a="x y"} 2', 'up{a="x y",b="q\\"r",c=""} 2']) {
+    assert.equal(repeated(second), undefined, second);
+  }
+  const [counter] = families('# TYPE a counter\na_total{x="1"} 1\na_total 1\na_total{} 2\n');
+  assert.equal(at(counter.duplicateSeries), '3:0-3:11', 'no labels and empty braces name one series');
+});
+
+test('HELP and TYPE lines read the same with more blanks between their parts, and their ranges cover the line', () => {
+  const parsed = families('# HELP a \tA value.\n#  TYPE a  gauge\na 1\n# HELP b B.\n# TYPE b\tcounter\nb_total 1\n# HELP c C \n# TYPE c Summary\nc 1\n');
+  assert.deepEqual(
+    parsed.map((family) => `${family.name} ${family.type} ${JSON.stringify(family.help)} ${at(family.location)} ${at(family.nameLocation)}`),
+    ['a gauge "A value." 1:0-1:16 1:8-1:9', 'b_total untyped undefined 5:0-5:9 5:0-5:7', 'c summary "C " 7:0-7:16 7:7-7:8'],
+  );
+});
+
+test('a line that fails after lines of its family that were read is reported as on its own', () => {
+  const cases: [string, string][] = [
+    ['x{a="1"} 1\nx{a="1",a="2"} 2\n', 'line 2: duplicate label names for metric "x"'],
+    ['x{a="1"} 1\nx{a="2"} 1 abc\n', 'line 2: expected integer as timestamp, got "abc"'],
+    ['x{a="1"} 1\nx{a="2"} 1\r\n', 'line 2: expected float as value, got "1\r"'],
+    ['x{a="1"} 1\nx{a="2} 1\n', 'line 2: label value "2} 1" contains unescaped new-line'],
+    ['# TYPE h histogram\nh_bucket{le="1"} 1\nh_bucket{le="x"} 1\n', `line 3: expected float as value for 'le' label, got "x"`],
+  ];
+  for (const [text, reason] of cases) assert.equal(unreadable(text), reason, JSON.stringify(text));
+});
+
 test('families with no sample are left out, as expfmt drops them', () => {
   assert.deepEqual(
     families('# HELP a A.\n# TYPE a gauge\n# TYPE b counter\nb_total 1\n').map((family) => family.name),

@@ -289,7 +289,17 @@ test('promtool check metrics and our lint report the same problems on generated 
 });
 
 test('a file promtool cannot parse is unreadable for us too', () => {
-  for (const text of ['garbage\n', 'x{a="1" 2\n', 'x 1 abc\n', '# TYPE x meter\nx 1\n', 'x{a="1",a="2"} 1\n', '# HELP x a\n# HELP x b\nx 1\n', 'x 1']) {
+  for (const text of [
+    'garbage\n',
+    'x{a="1" 2\n',
+    'x 1 abc\n',
+    '# TYPE x meter\nx 1\n',
+    'x{a="1",a="2"} 1\n',
+    '# HELP x a\n# HELP x b\nx 1\n',
+    'x 1',
+    'x +NaN\n',
+    '# TYPE h histogram\nh_bucket{le="-nan"} 1\n',
+  ]) {
     const run = spawnSync(PROMTOOL, ['check', 'metrics'], { input: text, encoding: 'utf8' });
     assert.ok(!run.error, `promtool must be installed: ${run.error?.message}`);
     assert.equal(run.status, 1, `promtool rejects ${JSON.stringify(text)}`);

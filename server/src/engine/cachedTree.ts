@@ -4,13 +4,24 @@
 // by fingerprint, so typing reads nothing from disk for files seen before.
 import { textFingerprint, type Tree } from './tree';
 
+/** How much text a one-run tree keeps (UTF-16 code units). */
+const KEPT_TEXT_UNITS = 16 * 1024 * 1024;
+
 export class CachedTree implements Tree {
   private listing: Promise<readonly string[]> | undefined;
   private readonly fingerprints = new Map<string, Promise<string | undefined>>();
   /** The fingerprints above once read; null for a path that is not a file. */
   private readonly known = new Map<string, string | null>();
+  /** The texts read last, most recent last, with their lengths once read: kept only for one run (see the constructor). */
+  private readonly texts = new Map<string, { text: Promise<string | undefined>; units: number }>();
+  private keptUnits = 0;
 
-  constructor(private readonly disk: Tree) {}
+  /** `keepTexts`: the owner checks once and is gone (the CLI), so the disk is taken as it was when first read, and the
+   *  texts read last are kept: a check reads a file to learn its kind, to parse it and to place its findings. */
+  constructor(
+    private readonly disk: Tree,
+    private readonly keepTexts = false,
+  ) {}
 
   get label(): string {
     return this.disk.label;
@@ -34,8 +45,11 @@ export class CachedTree implements Tree {
   }
 
   read(path: string): Promise<string | undefined> {
+    const kept = this.texts.get(path);
+    if (kept) return kept.text;
     const reading = this.disk.read(path);
     if (!this.fingerprints.has(path)) this.remember(path, reading);
+    if (this.keepTexts) this.keep(path, reading);
     return reading;
   }
 
@@ -51,6 +65,7 @@ export class CachedTree implements Tree {
   forgetFile(path: string, listingChanged: boolean): void {
     this.fingerprints.delete(path);
     this.known.delete(path);
+    this.forgetText(path);
     if (listingChanged) this.listing = undefined;
   }
 
@@ -58,6 +73,33 @@ export class CachedTree implements Tree {
     this.listing = undefined;
     this.fingerprints.clear();
     this.known.clear();
+    this.texts.clear();
+    this.keptUnits = 0;
+  }
+
+  private keep(path: string, reading: Promise<string | undefined>): void {
+    const entry = { text: reading, units: 0 };
+    this.texts.set(path, entry);
+    reading.then(
+      (text) => {
+        if (this.texts.get(path) !== entry) return;
+        entry.units = text?.length ?? 0;
+        this.keptUnits += entry.units;
+        // The oldest go first; a text longer than the whole allowance is not kept at all.
+        for (const [oldest] of this.texts) {
+          if (this.keptUnits <= KEPT_TEXT_UNITS) break;
+          this.forgetText(oldest);
+        }
+      },
+      () => this.forgetText(path),
+    );
+  }
+
+  private forgetText(path: string): void {
+    const entry = this.texts.get(path);
+    if (!entry) return;
+    this.texts.delete(path);
+    this.keptUnits -= entry.units;
   }
 
   private remember(path: string, reading: Promise<string | undefined>): Promise<string | undefined> {

@@ -10,7 +10,7 @@ import { matchesAnyGlob } from './glob';
 import { lineIndexOf } from './range';
 import type { RuleMeta } from './rule';
 import type { Tree } from './tree';
-import { ignoreEntryFix, isSuppressed, suppressFix } from './suppressions';
+import { ignoreEntryFix, isSuppressed, SUPPRESSION_MARKER, suppressFix } from './suppressions';
 
 export interface CheckSessionOptions {
   /** One check and no more (the CLI): a kind that no file of either tree concerns is not started, so its checker module
@@ -85,6 +85,13 @@ async function checkWith(
   // Fix titles are worked out for every finding: the files fixes read (a JSON finding's .graycheck.yaml, a $ref target)
   // are read once per check through the same memo, not once per finding.
   const fixTree: Tree = { label: comparison.head.label, list: () => comparison.head.list(), read: headText };
+  // Most files hold no suppression comment at all: one search of the text spares looking at each finding's lines.
+  const withSuppressions = new Map<string, boolean>();
+  const mayBeSuppressed = (file: string, text: string) => {
+    let found = withSuppressions.get(file);
+    if (found === undefined) withSuppressions.set(file, (found = text.includes(SUPPRESSION_MARKER)));
+    return found;
+  };
 
   const unavailable = await unavailableFiles(comparison);
   for (const checker of checkers) {
@@ -120,7 +127,7 @@ async function checkWith(
         fixes: [],
         ...(item.fixData ? { fixData: item.fixData } : {}),
       };
-      if (text !== undefined && isSuppressed(finding, lineIndexOf(text))) continue;
+      if (text !== undefined && mayBeSuppressed(item.file, text) && isSuppressed(finding, lineIndexOf(text))) continue;
       const fixes = text === undefined ? [] : await fixesFor(finding, checker, { text, tree: fixTree });
       finding.fixes = fixes.map((fix) => ({ title: fix.title }));
       findings.push(finding);

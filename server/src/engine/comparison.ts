@@ -25,6 +25,10 @@ export interface KindReport {
 
 export type KindReporter = (finding: RawFinding & { categories?: readonly string[] }) => void;
 
+export interface SessionOptions {
+  oneShot?: boolean;
+}
+
 /** One kind's checks with the state it keeps between them (parsed files, indexes), owned by whoever runs the checks:
  *  a CLI run, or one repository in the language server. */
 export interface KindSession {
@@ -42,7 +46,8 @@ export interface KindChecker extends KindDeclaration, KindSettings {
   /** For people: "Protocol Buffers". */
   title: string;
   rules: readonly RuleMeta[];
-  startSession(): KindSession;
+  /** `oneShot`: the session serves one check and no more (the CLI), so keeping anything for a next check is wasted. */
+  startSession(options?: SessionOptions): KindSession;
   /** The fixes for a finding, computed from the finding (with its fixData) and the current head. Never applied by us. */
   fixes(finding: Finding, head: FixHead): Fix[] | Promise<Fix[]>;
 }

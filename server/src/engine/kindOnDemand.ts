@@ -21,7 +21,7 @@ export function kindOnDemand(description: KindDescription, load: () => KindCheck
     get rules() {
       return checker().rules;
     },
-    startSession: () => checker().startSession(),
+    startSession: (options) => checker().startSession(options),
     fixes: (finding: Finding, head: FixHead) => checker().fixes(finding, head),
   };
 }

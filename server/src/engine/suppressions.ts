@@ -5,6 +5,8 @@ import type { Fix } from './edit';
 import type { Finding } from './finding';
 import { LineIndex, lineIndexOf } from './range';
 
+/** What every suppression comment holds; a text without it suppresses nothing. */
+export const SUPPRESSION_MARKER = 'graycheck:ignore';
 const MARKER = /graycheck:ignore\s+([A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)/;
 
 export function suppressedRules(lineText: string): string[] {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Tree } from '../engine/tree';
+import { textOfBytes, type Tree } from '../engine/tree';
 import { BlobCache, type Blob } from './blobCache';
 import { CatFileProcess } from './catFile';
 import { isFullObjectId, shortId, validateRevision } from './revision';
@@ -54,7 +54,9 @@ export class GitRepository {
       throw new GitError('not-a-repository', `${dir} is not a directory, so it is not a git repository; run from inside a repository`);
     }
     const probe = new GitRunner(directory, env);
-    const result = await probe.run(['rev-parse', '--show-toplevel']);
+    // The configuration is the same from any directory of the work tree: asked beside the top level rather than after it
+    // (each round trip to git is a process start). Its answer is used only once the directory is known to be in a repository.
+    const [result, settings] = await Promise.all([probe.run(['rev-parse', '--show-toplevel']), configuredSettings(probe)]);
     if (result.code !== 0) {
       if (/not a git repository|must be run in a work tree/i.test(result.stderr)) {
         throw new GitError('not-a-repository', `${directory} is not inside a git repository (or its work tree); run from a repository, or git init one`);
@@ -69,7 +71,6 @@ export class GitRepository {
     }
     const root = await fs.realpath(result.stdout.toString('utf8').replace(/\n$/, ''));
     const git = new GitRunner(root, env, probe.stats);
-    const settings = await configuredSettings(git);
     git.setFilterDrivers(settings.filterDrivers);
     return new GitRepository(root, git, settings.isPartialClone);
   }
@@ -256,16 +257,11 @@ export class GitRepository {
   // ---- base resolution
 
   private async resolveAuto(): Promise<BaseRevision> {
-    const [head, branch, upstream, originHead] = await Promise.all([
-      this.commitOf('HEAD'),
-      this.currentBranch(),
-      this.upstreamRef(),
-      this.git.run(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']),
-    ]);
+    const [head, { branch, upstream, originHead }] = await Promise.all([this.commitOf('HEAD'), this.branchRefs()]);
     if (!head) throw this.noCommits();
     const candidates: Array<{ ref: string; why: string }> = [];
     if (upstream && branch) candidates.push({ ref: upstream, why: ` (upstream of ${branch})` });
-    if (originHead.code === 0) candidates.push({ ref: originHead.stdout.toString('utf8').trim(), why: " (origin's default branch)" });
+    if (originHead) candidates.push({ ref: originHead, why: " (origin's default branch)" });
     candidates.push({ ref: 'refs/remotes/origin/main', why: '' }, { ref: 'refs/remotes/origin/master', why: '' });
     for (const candidate of candidates) {
       const target = await this.commitOf(candidate.ref);
@@ -287,9 +283,28 @@ export class GitRepository {
     return { ref: 'auto', commit: head, description: 'HEAD (no upstream or origin default branch)', shortName: 'HEAD' };
   }
 
-  private async currentBranch(): Promise<string | undefined> {
-    const result = await this.git.run(['symbolic-ref', '--quiet', '--short', 'HEAD']);
-    return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
+  /** What auto resolution starts from, from one git process: the current branch (short name, as `git symbolic-ref --short
+   *  HEAD` gives it), the full name of its upstream (as `git rev-parse --symbolic-full-name @{upstream}`), and the branch
+   *  origin/HEAD points at (as `git symbolic-ref refs/remotes/origin/HEAD`). A detached HEAD has no current branch. */
+  private async branchRefs(): Promise<{ branch?: string; upstream?: string; originHead?: string }> {
+    const result = await this.git.run([
+      'for-each-ref',
+      '--format=%(HEAD)%00%(refname)%00%(refname:short)%00%(upstream)%00%(symref)',
+      'refs/heads',
+      'refs/remotes/origin/HEAD',
+    ]);
+    const found: { branch?: string; upstream?: string; originHead?: string } = {};
+    if (result.code !== 0) return found;
+    for (const line of result.stdout.toString('utf8').split('\n')) {
+      const [current, refname, short, upstream, symref] = line.split('\0');
+      if (refname === 'refs/remotes/origin/HEAD') {
+        if (symref) found.originHead = symref;
+      } else if (current === '*' && short) {
+        found.branch = short;
+        if (upstream?.startsWith('refs/')) found.upstream = upstream;
+      }
+    }
+    return found;
   }
 
   /** The full name of the current branch's upstream (refs/remotes/origin/main), when one is configured. */
@@ -416,7 +431,7 @@ export class GitRepository {
     if (inflight) return inflight;
     const reading = this.catFile.read(id).then((object) => {
       if (!object) return undefined;
-      const blob = { text: object.bytes.toString('utf8'), sizeBytes: object.bytes.length };
+      const blob = { text: textOfBytes(object.bytes), sizeBytes: object.bytes.length };
       this.blobs.set(id, blob);
       return blob;
     });

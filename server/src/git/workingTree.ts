@@ -3,7 +3,7 @@
 // outside the repository is never read (its target may be anything on the machine): it is listed as unavailable instead.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Tree } from '../engine/tree';
+import { textOfBytes, type Tree } from '../engine/tree';
 
 export interface DiskFile {
   path: string; // repository-relative, '/'-separated
@@ -38,7 +38,7 @@ export class WorkingTree implements Tree {
       if (!isInside(this.root, await fs.realpath(full))) return undefined;
       const stat = await fs.stat(full);
       if (!stat.isFile()) return undefined;
-      return (await fs.readFile(full)).toString('utf8');
+      return textOfBytes(await fs.readFile(full));
     } catch {
       return undefined;
     }

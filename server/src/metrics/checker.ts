@@ -21,7 +21,7 @@ import { buildIndex, pairDefinitions, type SideIndex } from './workspaceIndex';
 export const metricsChecker: KindChecker = {
   ...METRICS_KIND,
   rules: METRICS_RULES,
-  startSession: () => new MetricsSession(),
+  startSession: (options) => new MetricsSession(options?.oneShot === true),
   fixes: (finding: Finding, head: FixHead): Promise<Fix[]> => metricsFixes(finding, head),
 };
 
@@ -56,6 +56,9 @@ class MetricsSession implements KindSession {
   private last: LastCheck | undefined;
   /** The head index and the facts it was built from: built again only when a file's facts change. */
   private lastHead: { facts: ReadonlyMap<string, FileFacts>; index: SideIndex } | undefined;
+
+  /** `oneShot`: one check and no more (the CLI), where nobody types: no tree or facts are kept for a next keystroke. */
+  constructor(private readonly oneShot = false) {}
 
   async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
     const globs = kindOption(comparison.config, metricsChecker, 'files') as string[];
@@ -133,7 +136,7 @@ class MetricsSession implements KindSession {
         },
       );
     // A few files changed: someone is typing, and their next keystroke reparses from the tree kept now.
-    this.keepTrees = toRead.length <= 4;
+    this.keepTrees = !this.oneShot && toRead.length <= 4;
     await read(toRead, this.headEveryGoFile);
     this.keepTrees = false;
     this.headEveryGoFile = usesMetricsGo(this.headFiles.values());

@@ -39,6 +39,12 @@ interface Family {
   labels: NamedPlace[];
   /** The names in `labels`, for the per-series test. */
   labelNames: Set<string>;
+  /** Every label name its samples used so far, structural ones (`le`, `quantile`) included, in first-seen order, and
+   *  whether each is structural: what a sample line must hold to be read by `readPlainSample`. */
+  known: string[];
+  structural: boolean[];
+  /** The series seen, for families whose repeated series promlint sees (see readSample): the label pairs in written
+   *  order as `name="escaped value"` joined by commas, after the sample's name and a NUL when it is not the family's. */
   seriesSeen: Set<string>;
   duplicateSeries?: Location;
   samples: number;
@@ -65,6 +71,13 @@ const TAB = 9;
 const SPACE = 32;
 const QUOTE = 34;
 const HASH = 35;
+const EQUALS = 61;
+const COMMA = 44;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+/** How many sample names (with their families) `readPlainSample` recognises without a lookup: a histogram's lines
+ *  take three (`_bucket`, `_sum`, `_count`). */
+const RECENT_NAMES = 4;
 
 // The hot loop of a 50,000-series file: the parser walks the whole text between a line's bounds without cutting it into
 // lines, finds names, values and quotes with native searches (a short process runs its JavaScript loops uncompiled for a
@@ -89,6 +102,12 @@ class ExpositionParser {
   private seriesKey = '';
   /** Where the next backslash is at or after the column last asked (2^32 - 1: none): found once, not per value. */
   private nextBackslash = -1;
+  /** The sample names read last and their families, most recent first; a name always belongs to the family it first
+   *  did (familyFor), so these stay right for the rest of the file. */
+  private readonly recentNames: string[] = [];
+  private readonly recentFamilies: Family[] = [];
+  /** The labels of the line readPlainSample reads that its family has not used before, in the order of the line. */
+  private readonly freshLabels: { name: string; start: number; structural: boolean }[] = [];
 
   constructor(
     private readonly path: string,
@@ -105,6 +124,7 @@ class ExpositionParser {
     let start = 0;
     for (let end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
       this.lineNumber++;
+      if (!sawEnd && this.readPlainSample(start, end)) continue;
       this.lineStart = start;
       this.lineEnd = end;
       this.column = start;
@@ -113,6 +133,7 @@ class ExpositionParser {
         sawEnd = true;
         continue;
       }
+      if (!this.openMetrics && text.charCodeAt(start) === HASH && this.readPlainComment(start, end)) continue;
       this.readLine();
     }
     // The format's last line must end with a line feed; expfmt reports "unexpected end of input stream" otherwise.
@@ -256,12 +277,45 @@ class ExpositionParser {
     }
   }
 
+  /** The common HELP or TYPE line of the text format, `# HELP name text` with single spaces, read as readComment reads it
+   *  with fewer steps; false, having changed nothing but what readComment changes first (the name's family, found or
+   *  made), for any other line, which readLine then reads. The current line is set. */
+  private readPlainComment(start: number, end: number): boolean {
+    const text = this.text;
+    const help = text.startsWith('# HELP ', start);
+    if (!help && !text.startsWith('# TYPE ', start)) return false;
+    const nameStart = start + 7;
+    METRIC_NAME.lastIndex = nameStart;
+    if (!METRIC_NAME.test(text)) return false;
+    const nameEnd = METRIC_NAME.lastIndex;
+    const restStart = nameEnd + 1;
+    if (restStart >= end || text.charCodeAt(nameEnd) !== SPACE) return false;
+    const first = text.charCodeAt(restStart);
+    if (first === SPACE || first === TAB) return false;
+    const family = this.familyFor(text.slice(nameStart, nameEnd));
+    const rest = text.slice(restStart, end);
+    if (help) {
+      if (family.help !== undefined) return false;
+      family.help = this.unescape(rest, '\\n"');
+      family.helpLine = this.at(start, end);
+      family.nameInHelp = this.at(nameStart, nameEnd);
+    } else {
+      const type = TEXT_TYPES[rest.toUpperCase()];
+      if (family.type !== undefined || !type) return false;
+      family.type = type;
+      family.typeLine = this.at(start, end);
+      family.nameInType = this.at(nameStart, nameEnd);
+    }
+    return true;
+  }
+
   /** The family a name belongs to: its own, or a histogram's or summary's (OpenMetrics: also a counter's, …) when the
    *  name is that family's sample suffix and the family was declared before, as expfmt decides. */
   private familyFor(name: string): Family {
     const own = this.families.get(name) ?? this.suffixedNames.get(name);
     if (own) return own;
-    for (const [suffix, types] of this.suffixTypes) {
+    for (let index = 0; index < this.suffixTypes.length; index++) {
+      const [suffix, types] = this.suffixTypes[index];
       if (name.length <= suffix.length || !name.endsWith(suffix)) continue;
       const family = this.families.get(name.slice(0, -suffix.length));
       if (family?.type && types.includes(family.type)) {
@@ -269,7 +323,7 @@ class ExpositionParser {
         return family;
       }
     }
-    const created: Family = { name, labels: [], labelNames: new Set(), seriesSeen: new Set(), samples: 0 };
+    const created: Family = { name, labels: [], labelNames: new Set(), known: [], structural: [], seriesSeen: new Set(), samples: 0 };
     this.families.set(name, created);
     return created;
   }
@@ -298,11 +352,12 @@ class ExpositionParser {
     if (name === '') this.fail('invalid metric name');
     const nameEnd = this.column;
     const family = this.familyFor(name);
+    this.remember(name, family);
     family.type ??= 'untyped';
     // expfmt merges a histogram's or summary's lines by label set, so promlint can only see repeated series of the
     // other types; it compares label pairs in their written order (reflect.DeepEqual), and so does this key.
-    const keyed = family.type !== 'histogram' && family.type !== 'gaugehistogram' && family.type !== 'summary';
-    this.seriesKey = keyed ? `${name}\u0000` : '';
+    const keyed = isKeyed(family);
+    this.seriesKey = keyed && name !== family.name ? `${name}\u0000` : '';
     this.skipBlanks();
     if (this.code() === 123 /* { */) {
       this.column++;
@@ -319,6 +374,153 @@ class ExpositionParser {
       if (family.seriesSeen.has(key)) family.duplicateSeries ??= this.at(sampleStart, this.lineEnd);
       family.seriesSeen.add(key);
     }
+  }
+
+  private remember(name: string, family: Family): void {
+    const names = this.recentNames;
+    if (names[0] === name) return;
+    const at = names.indexOf(name);
+    if (at >= 0) {
+      names.splice(at, 1);
+      this.recentFamilies.splice(at, 1);
+    } else if (names.length === RECENT_NAMES) {
+      names.pop();
+      this.recentFamilies.pop();
+    }
+    names.unshift(name);
+    this.recentFamilies.unshift(family);
+  }
+
+  /**
+   * The common sample line, `name{label="value",…} value`, read in one pass with nothing allocated but the series key
+   * (and a family's first names and locations): no blank but the one before the value, no escape, no timestamp. A name
+   * read on a recent line and labels the family used before are recognised without a lookup. Returns false for any
+   * other line, which readLine then reads (and fails where it must), having changed nothing but what readSample changes
+   * first at that line (the name's family, found or made); what this takes it takes exactly as readSample would.
+   */
+  private readPlainSample(start: number, end: number): boolean {
+    const text = this.text;
+    const names = this.recentNames;
+    let family: Family | undefined;
+    let name = '';
+    let at = start;
+    for (let index = 0; index < names.length; index++) {
+      name = names[index];
+      const next = text.charCodeAt(start + name.length);
+      if ((next === OPEN_BRACE || next === SPACE) && text.startsWith(name, start)) {
+        family = this.recentFamilies[index];
+        at = start + name.length;
+        break;
+      }
+    }
+    if (family === undefined) {
+      // Another name (a histogram's `_sum` after its buckets): found as readSample would find it, at the same line.
+      METRIC_NAME.lastIndex = start;
+      if (!METRIC_NAME.test(text)) return false;
+      at = METRIC_NAME.lastIndex;
+      const next = text.charCodeAt(at);
+      if (next !== OPEN_BRACE && next !== SPACE) return false;
+      name = text.slice(start, at);
+      family = this.familyFor(name);
+      this.remember(name, family);
+    }
+    const nameEnd = at;
+    // The family's type as readSample sets it before reading labels (untyped unless declared or sampled).
+    const keyed = isKeyed(family);
+    const fresh = this.freshLabels;
+    fresh.length = 0;
+    let series = '';
+    if (text.charCodeAt(at) === OPEN_BRACE) {
+      const open = at + 1;
+      at = open;
+      const known = family.known;
+      let seen = 0;
+      let guess = 0;
+      if (text.charCodeAt(at) !== CLOSE_BRACE) {
+        for (;;) {
+          // The label: the one that followed the last one in some earlier line, or any other the family used.
+          let label = -1;
+          for (let tried = 0; tried < known.length; tried++) {
+            const candidate = (guess + tried) % known.length;
+            const labelName = known[candidate];
+            if (text.charCodeAt(at + labelName.length) === EQUALS && text.startsWith(labelName, at)) {
+              label = candidate;
+              break;
+            }
+          }
+          let labelLength: number;
+          let structural: boolean;
+          if (label >= 0) {
+            labelLength = known[label].length;
+            structural = family.structural[label];
+            guess = label + 1;
+          } else {
+            // A label the family has not used yet (its first sample's, say), read as readLabels reads a name; it joins
+            // the family's labels only once the whole line has been read. Its index follows the known ones.
+            LABEL_NAME.lastIndex = at;
+            if (!LABEL_NAME.test(text) || text.charCodeAt(LABEL_NAME.lastIndex) !== EQUALS) return false;
+            const labelName = text.slice(at, LABEL_NAME.lastIndex);
+            if (labelName === '__name__') return false;
+            labelLength = labelName.length;
+            structural = isStructural(labelName, family);
+            let index = 0;
+            while (index < fresh.length && fresh[index].name !== labelName) index++;
+            if (index === fresh.length) fresh.push({ name: labelName, start: at, structural });
+            label = known.length + index;
+          }
+          if (label > 30) return false;
+          if (!structural && (seen & (1 << label)) !== 0) return false;
+          seen |= 1 << label;
+          at += labelLength + 1;
+          if (text.charCodeAt(at) !== QUOTE) return false;
+          const valueStart = at + 1;
+          const close = text.indexOf('"', valueStart);
+          if (close < 0 || close >= end) return false;
+          if (this.nextBackslash < valueStart) this.nextBackslash = text.indexOf('\\', valueStart) >>> 0;
+          if (this.nextBackslash < close) return false;
+          if (structural && !isFloatIn(text, valueStart, close)) return false;
+          at = close + 1;
+          const after = text.charCodeAt(at);
+          if (after === CLOSE_BRACE) break;
+          if (after !== COMMA) return false;
+          at++;
+        }
+      }
+      // Written with no blank, no escape and no trailing comma, the pairs are their own key (see readLabels).
+      if (keyed) series = text.slice(open, at);
+      at++;
+      if (text.charCodeAt(at) !== SPACE) return false;
+    }
+    if (!isFloatIn(text, at + 1, end)) return false;
+    if (family.samples === 0 || fresh.length > 0) {
+      this.lineStart = start;
+      this.lineEnd = end;
+      for (const { name: label, start: labelStart, structural } of fresh) {
+        family.known.push(label);
+        family.structural.push(structural);
+        if (!structural && !family.labelNames.has(label)) {
+          family.labelNames.add(label);
+          family.labels.push({ name: label, location: this.at(labelStart, labelStart + label.length) });
+        }
+      }
+      if (family.samples === 0) {
+        family.type ??= 'untyped';
+        family.firstSample = this.at(start, end);
+        family.nameInFirstSample = this.at(start, nameEnd);
+      }
+    }
+    family.samples++;
+    if (keyed) {
+      // One lookup: a key already there leaves the size as it was.
+      const seen = family.seriesSeen;
+      const size = seen.size;
+      if (seen.add(name === family.name ? series : `${name}\u0000${series}`).size === size && family.duplicateSeries === undefined) {
+        this.lineStart = start;
+        this.lineEnd = end;
+        family.duplicateSeries = this.at(start, end);
+      }
+    }
+    return true;
   }
 
   private readLabels(family: Family, keyed: boolean): void {
@@ -340,8 +542,7 @@ class ExpositionParser {
       if (this.code() !== 61 /* = */) this.fail(`expected '=' after label name, found ${this.shown()}`);
       this.column++;
       if (label === '__name__') this.fail('label name "__name__" is reserved');
-      const structural =
-        (label === 'quantile' && family.type === 'summary') || (label === 'le' && (family.type === 'histogram' || family.type === 'gaugehistogram'));
+      const structural = isStructural(label, family);
       // As in expfmt, a repeated `le` on a histogram (or `quantile` on a summary) is not a repeated label name.
       if (!structural && names.includes(label)) this.fail(`duplicate label names for metric "${family.name}"`);
       names.push(label);
@@ -350,8 +551,12 @@ class ExpositionParser {
       this.column++;
       const value = this.readLabelValue();
       if (structural && !isFloat(value)) this.fail(`expected float as value for '${label}' label, got "${value}"`);
+      if (!family.known.includes(label)) {
+        family.known.push(label);
+        family.structural.push(structural);
+      }
       if (!structural) {
-        if (keyed) this.seriesKey += pairs++ === 0 ? `${label}\u0000${value}` : `\u0000${label}\u0000${value}`;
+        if (keyed) this.seriesKey += `${pairs++ === 0 ? '' : ','}${label}="${escapeLabelValue(value)}"`;
         if (!family.labelNames.has(label)) {
           family.labelNames.add(label);
           family.labels.push({ name: label, location: this.at(nameStart, labelEnd) });
@@ -415,6 +620,7 @@ class ExpositionParser {
   }
 
   private unescape(text: string, allowed: string): string {
+    if (!text.includes('\\')) return text;
     let result = '';
     for (let index = 0; index < text.length; index++) {
       const character = text[index];
@@ -429,6 +635,20 @@ class ExpositionParser {
     }
     return result;
   }
+}
+
+function isKeyed(family: Family): boolean {
+  return family.type !== 'histogram' && family.type !== 'gaugehistogram' && family.type !== 'summary';
+}
+
+/** `le` of a histogram and `quantile` of a summary: part of the sample, not of the series. */
+function isStructural(label: string, family: Family): boolean {
+  return (label === 'quantile' && family.type === 'summary') || (label === 'le' && (family.type === 'histogram' || family.type === 'gaugehistogram'));
+}
+
+/** A label value as the text format writes it, so that a key built from read values equals the written pairs. */
+function escapeLabelValue(value: string): string {
+  return /[\\"\n]/.test(value) ? value.replace(/[\\"\n]/g, (character) => (character === '\n' ? '\\n' : `\\${character}`)) : value;
 }
 
 function isFloat(text: string): boolean {
@@ -470,6 +690,7 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/** Inf and Infinity with an optional sign, NaN without one: Go's ParseFloat takes a sign before the infinities only. */
 function isSpecialFloat(text: string): boolean {
-  return /^[+-]?(inf|infinity|nan)$/i.test(text);
+  return /^(?:[+-]?(?:inf|infinity)|nan)$/i.test(text);
 }

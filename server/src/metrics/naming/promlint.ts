@@ -71,6 +71,19 @@ const UNIT_PREFIXES = [
 
 const UNIT_ABBREVIATIONS = ['s', 'ms', 'us', 'ns', 'sec', 'b', 'kb', 'mb', 'gb', 'tb', 'pb', 'm', 'h', 'd'];
 
+/** Every name token metricUnit accepts, bare or after one prefix, with its base unit: the first reading in UNITS' and
+ *  UNIT_PREFIXES' order, so one lookup per token answers as trying each prefix in turn would. */
+const UNIT_TOKENS: ReadonlyMap<string, string> = (() => {
+  const tokens = new Map(UNITS);
+  for (const prefix of UNIT_PREFIXES) {
+    for (const [unit, base] of UNITS) if (!tokens.has(prefix + unit)) tokens.set(prefix + unit, base);
+  }
+  return tokens;
+})();
+
+/** `_word_` and `_word` of each word hasToken is asked about, made once. */
+const TOKEN_FORMS = new Map<string, [string, string]>();
+
 const CAMEL_CASE = /[a-z][A-Z]/;
 
 /** The type as promlint spells it (the protobuf enum in lower case); OTel and OpenMetrics-only types as Prometheus stores them. */
@@ -89,18 +102,16 @@ function promlintType(type: MetricType): string {
 
 /** True when `word` appears in the lower-cased name as a whole `_`-separated token after the first one. */
 function hasToken(lowerName: string, word: string): boolean {
-  return lowerName.includes(`_${word}_`) || lowerName.endsWith(`_${word}`);
+  let forms = TOKEN_FORMS.get(word);
+  if (!forms) TOKEN_FORMS.set(word, (forms = [`_${word}_`, `_${word}`]));
+  return lowerName.includes(forms[0]) || lowerName.endsWith(forms[1]);
 }
 
 /** The first token that is a known unit, bare or after one prefix, with its base unit. */
 function metricUnit(name: string): { unit: string; base: string } | undefined {
   for (const token of name.split('_')) {
-    const bare = UNITS.get(token);
-    if (bare) return { unit: token, base: bare };
-    for (const prefix of UNIT_PREFIXES) {
-      const base = token.startsWith(prefix) ? UNITS.get(token.slice(prefix.length)) : undefined;
-      if (base) return { unit: token, base };
-    }
+    const base = UNIT_TOKENS.get(token);
+    if (base) return { unit: token, base };
   }
   return undefined;
 }
@@ -129,7 +140,8 @@ export function lintFamily(family: LintableFamily): LintProblem[] {
     if (!isHistogram && name.endsWith('_bucket')) reserved('non-histogram metrics should not have "_bucket" suffix');
     if (!isHistogram && !isSummary && name.endsWith('_count')) reserved('non-histogram and non-summary metrics should not have "_count" suffix');
     if (!isHistogram && !isSummary && name.endsWith('_sum')) reserved('non-histogram and non-summary metrics should not have "_sum" suffix');
-    for (const label of labels) {
+    for (let index = 0; index < labels.length; index++) {
+      const label = labels[index];
       if (!isHistogram && label === 'le') reserved('non-histogram metrics should not have "le" label');
       if (!isSummary && label === 'quantile') reserved('non-summary metrics should not have "quantile" label');
     }
@@ -141,13 +153,14 @@ export function lintFamily(family: LintableFamily): LintProblem[] {
   if (name.includes(':')) report('PROMLINT_RESERVED_CHARS', "metric names should not contain ':'");
 
   if (CAMEL_CASE.test(name)) report('PROMLINT_CAMEL_CASE', "metric names should be written in 'snake_case' not 'camelCase'");
-  for (const label of labels) {
-    if (CAMEL_CASE.test(label)) report('PROMLINT_CAMEL_CASE', "label names should be written in 'snake_case' not 'camelCase'");
+  for (let index = 0; index < labels.length; index++) {
+    if (CAMEL_CASE.test(labels[index])) report('PROMLINT_CAMEL_CASE', "label names should be written in 'snake_case' not 'camelCase'");
   }
 
-  // One problem per abbreviation found, as promlint reports them.
-  for (const abbreviation of UNIT_ABBREVIATIONS) {
-    if (hasToken(lowerName, abbreviation)) report('PROMLINT_UNIT_ABBREVIATIONS', 'metric names should not contain abbreviated units');
+  // One problem per abbreviation found, as promlint reports them. (Loops here are indexed: a short process runs this
+  // uncompiled, where each step of a for-of allocates.)
+  for (let index = 0; index < UNIT_ABBREVIATIONS.length; index++) {
+    if (hasToken(lowerName, UNIT_ABBREVIATIONS[index])) report('PROMLINT_UNIT_ABBREVIATIONS', 'metric names should not contain abbreviated units');
   }
 
   if (family.duplicate) report('PROMLINT_DUPLICATE_METRIC', 'metric not unique');
