@@ -7,6 +7,9 @@ import { runCheck } from '../../server/src/engine/check';
 import { defaultConfig } from '../../server/src/engine/config';
 import { MemoryTree } from '../../server/src/engine/tree';
 import { openapiChecker } from '../../server/src/openapi/checker';
+import { child } from '../../server/src/openapi/document';
+import { SameSchemas } from '../../server/src/openapi/sameSchemas';
+import { SpecSet } from '../../server/src/openapi/specSet';
 
 async function check(base: Record<string, string>, head: Record<string, string>) {
   const result = await runCheck({ base: new MemoryTree(base), head: new MemoryTree(head), renames: new Map(), config: defaultConfig([openapiChecker]) }, [
@@ -82,9 +85,6 @@ test('an unchanged description reports nothing, and a change in a referenced fil
 });
 
 test('what no check reads (descriptions, examples, unknown extensions) does not make schemas differ; what checks read does', async () => {
-  const { SameSchemas } = await import('../../server/src/openapi/sameSchemas');
-  const { SpecSet } = await import('../../server/src/openapi/specSet');
-  const { child } = await import('../../server/src/openapi/document');
   const load = (text: string) => SpecSet.load(new MemoryTree({ 'api.yaml': text }), 'api.yaml', text, new Map());
   const schemaC = (set: Awaited<ReturnType<typeof load>>) => ({
     file: set.root,

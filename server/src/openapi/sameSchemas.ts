@@ -126,7 +126,9 @@ export class SameSchemas {
     if (isSeq(b)) {
       if (!isSeq(h) || b.items.length !== h.items.length) return false;
       for (let index = 0; index < b.items.length; index++)
-        if (!this.nodes({ file: base.file, node: b.items[index] as SpecNode }, { file: head.file, node: h.items[index] as SpecNode }, leadsTo, nesting + 1, role))
+        if (
+          !this.nodes({ file: base.file, node: b.items[index] as SpecNode }, { file: head.file, node: h.items[index] as SpecNode }, leadsTo, nesting + 1, role)
+        )
           return false;
       return true;
     }
