@@ -108,10 +108,10 @@ class ProtobufSession implements KindSession {
           for (const reason of unresolvedReferences(file, image, side)) notChecked.push({ file: headPath, reason });
         }
       }
-      const pairs = pairImages(baseImage, headImage, comparison.renames);
       // Loading the images awaited: another check may have resolved these models for its own images meanwhile.
       baseImage.reclaim();
       headImage.reclaim();
+      const pairs = pairImages(baseImage, headImage, comparison.renames);
       for (const rule of PROTOBUF_RULES) {
         if (!modules.some((module) => module.breaking.rules.has(rule.id))) continue;
         // A large group takes seconds: the server answers other requests (and cancellation) between rules once a rule

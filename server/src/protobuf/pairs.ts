@@ -5,6 +5,7 @@ import { servicesOf, type ProtoService } from './declarations';
 import type { ProtoEnum, ProtoField, ProtoFile, ProtoImage, ProtoMessage } from './model';
 import { messageNamed, SCALAR_TYPES } from './model';
 import type { RuleReport } from './rules/rule';
+import { unchangedDeclarations, type Unchanged } from './unchanged';
 
 export interface FilePair {
   base: ProtoFile;
@@ -23,7 +24,10 @@ export interface ImagePairs {
   base: ProtoImage;
   head: ProtoImage;
   files: FilePair[];
+  /** Messages paired by full name, but for those unchanged.ts finds unchanged (no rule finds anything there). */
   messages: MessagePair[];
+  /** Enums and services the pair walks skip. */
+  unchanged: Unchanged;
 }
 
 /** `renames` maps head repository paths to base repository paths. */
@@ -34,12 +38,13 @@ export function pairImages(base: ProtoImage, head: ProtoImage, renames: Readonly
     const headFile = head.filesByModulePath.get(file.modulePath);
     return { base: file, head: headFile, renamedTo: headFile ? undefined : renamedFrom.get(file.path) };
   });
+  const unchanged = unchangedDeclarations(base, head);
   const messages: MessagePair[] = [];
   for (const [fullName, message] of base.messagesByFullName) {
     const other = head.messagesByFullName.get(fullName);
-    if (other) messages.push({ base: message, head: other });
+    if (other && !unchanged.messages.has(message)) messages.push({ base: message, head: other });
   }
-  return { base, head, files, messages };
+  return { base, head, files, messages, unchanged };
 }
 
 /** The head file's messages by full name: what "deleted from file" compares against. */
@@ -269,7 +274,7 @@ export interface EnumPair {
 export function eachEnumPair(pairs: ImagePairs, report: RuleReport, visit: (pair: EnumPair, report: RuleReport) => void, reach: Reach = 'enclosing'): void {
   for (const [fullName, base] of pairs.base.enumsByFullName) {
     const head = pairs.head.enumsByFullName.get(fullName);
-    if (head)
+    if (head && !pairs.unchanged.enums.has(base))
       visit(
         { base, head },
         guardedReport(report, head.file, () => isEnumHidden(head, reach)),
@@ -331,7 +336,7 @@ function servicePairsOf(pairs: ImagePairs): ServicePair[] {
   const result: ServicePair[] = [];
   for (const [fullName, base] of servicesByFullName(pairs.base)) {
     const head = heads.get(fullName);
-    if (head) result.push({ base, head });
+    if (head && !pairs.unchanged.services.has(fullName)) result.push({ base, head });
   }
   servicePairCache.set(pairs, result);
   return result;
