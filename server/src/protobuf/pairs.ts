@@ -6,6 +6,7 @@ import type { ProtoEnum, ProtoField, ProtoFile, ProtoImage, ProtoMessage } from 
 import { messageNamed, SCALAR_TYPES } from './model';
 import type { RuleReport } from './rules/rule';
 import { unchangedDeclarations, type Unchanged } from './unchanged';
+import { runSteps, type Steps } from './slices';
 
 export interface FilePair {
   base: ProtoFile;
@@ -32,15 +33,21 @@ export interface ImagePairs {
 
 /** `renames` maps head repository paths to base repository paths. */
 export function pairImages(base: ProtoImage, head: ProtoImage, renames: ReadonlyMap<string, string>): ImagePairs {
+  return runSteps(pairImagesSteps(base, head, renames));
+}
+
+/** `pairImages` in steps: the images' types must be their own whenever the work goes on. */
+export function* pairImagesSteps(base: ProtoImage, head: ProtoImage, renames: ReadonlyMap<string, string>): Steps<ImagePairs> {
   const renamedFrom = new Map<string, string>();
   for (const [headPath, basePath] of renames) if (head.table.byPath(headPath)) renamedFrom.set(basePath, headPath);
   const files: FilePair[] = base.files.map((file) => {
     const headFile = head.filesByModulePath.get(file.modulePath);
     return { base: file, head: headFile, renamedTo: headFile ? undefined : renamedFrom.get(file.path) };
   });
-  const unchanged = unchangedDeclarations(base, head);
+  const unchanged = yield* unchangedDeclarations(base, head);
   const messages: MessagePair[] = [];
   for (const [fullName, message] of base.messagesByFullName) {
+    if (messages.length % 4096 === 4095) yield;
     const other = head.messagesByFullName.get(fullName);
     if (other && !unchanged.messages.has(message)) messages.push({ base: message, head: other });
   }
@@ -252,8 +259,10 @@ function extensionFieldsOf(image: ProtoImage): Map<string, { field: ProtoField; 
     visit(file.ast.extends, file.packageName, undefined);
     const walk = (decls: readonly MessageDecl[], prefix: string) => {
       for (const decl of decls) {
+        // Most messages declare no extension and nest nothing: no name to make, no lookup.
+        if (decl.extends.length === 0 && decl.messages.length === 0) continue;
         const fullName = prefix ? `${prefix}.${decl.name}` : decl.name;
-        visit(decl.extends, fullName, messageNamed(file, fullName));
+        if (decl.extends.length > 0) visit(decl.extends, fullName, messageNamed(file, fullName));
         walk(decl.messages, fullName);
       }
     };

@@ -15,6 +15,7 @@
 import type { EnumDecl, MessageDecl, ProtoFileAst, ServiceDecl } from './ast';
 import type { ProtoEnum, ProtoField, ProtoFile, ProtoImage, ProtoMessage } from './model';
 import { SCALAR_TYPES } from './model';
+import type { Steps } from './slices';
 
 export interface Unchanged {
   /** Base messages whose pair with the head message of the same name is skipped. */
@@ -26,7 +27,11 @@ export interface Unchanged {
 
 type TopLevel = MessageDecl | EnumDecl | ServiceDecl;
 
-export function unchangedDeclarations(base: ProtoImage, head: ProtoImage): Unchanged {
+/** Messages looked at between two yields. */
+const MESSAGES_PER_STEP = 512;
+
+/** In steps: the images' types must be their own whenever the work goes on (the checker reclaims them after each turn). */
+export function* unchangedDeclarations(base: ProtoImage, head: ProtoImage): Steps<Unchanged> {
   const messages = new Set<ProtoMessage>();
   const enums = new Set<ProtoEnum>();
   const services = new Set<string>();
@@ -80,7 +85,9 @@ export function unchangedDeclarations(base: ProtoImage, head: ProtoImage): Uncha
     const baseTopLevel = topLevelByName(baseFile.ast);
     const unique = (decl: TopLevel, kind: string) => baseTopLevel.get(`${kind} ${decl.name}`) === decl;
 
+    let count = 0;
     for (const message of baseFile.messages) {
+      if (++count % MESSAGES_PER_STEP === 0) yield;
       const root = rootOf(message);
       if (!root.decl || !unique(root.decl, 'message') || !sameTopLevelOf(root.decl, 'message') || message.isDamaged) continue;
       if (base.messagesByFullName.get(message.fullName) !== message) continue;
