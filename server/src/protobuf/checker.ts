@@ -24,7 +24,7 @@ import {
 } from './model';
 import { ModelCache, type Side } from './modelCache';
 import { parseProtoSteps } from './parser';
-import { HeadIndex, SideIndex, summarize, type FileSummary, type SymbolTable } from './moduleIndex';
+import { HeadIndex, SideIndex, summarizeSteps, type FileSummary, type SymbolTable } from './moduleIndex';
 import { plainRange } from './offsetRange';
 import { pairImagesSteps, type ImagePairs } from './pairs';
 import { runSteps, Slicer, type Steps } from './slices';
@@ -83,7 +83,7 @@ class ProtobufSession implements KindSession {
     for (const file of headIndex.files) {
       if (!focused(file.path)) continue;
       if (file.unreadable) notChecked.push({ file: file.path, reason: file.unreadable });
-      const clash = file.unreadable ? undefined : declaredTwice(file, headIndex);
+      const clash = file.unreadable ? undefined : await slicer.run(declaredTwice(file, headIndex));
       if (clash) {
         notChecked.push({ file: file.path, reason: clash.reason });
         for (const path of clash.files) clashing.add(path);
@@ -202,7 +202,8 @@ class ProtobufSession implements KindSession {
         await readInBatches(tree, this.moduleFiles(await tree.list(), modules), undefined, async ({ path, modulePath }, text) => {
           // Not kept: indexing a whole module would only push every model through the cache and age it into garbage.
           const fingerprint = textFingerprint(text);
-          summaries.push(summaryOf(await slicer.run(this.buildModel('base', path, modulePath, text, fingerprint, false)), fingerprint));
+          const model = await slicer.run(this.buildModel('base', path, modulePath, text, fingerprint, false));
+          summaries.push(await slicer.run(summaryOf(model, fingerprint)));
         });
         return new SideIndex(summaries);
       })();
@@ -249,7 +250,8 @@ class ProtobufSession implements KindSession {
     unknown.forEach((index, position) => take(files[index], index, fingerprints[position]));
     await readInBatches(tree, changed, signal, async ({ path, modulePath, index }, text) => {
       const fingerprint = textFingerprint(text);
-      const summary = summaryOf(await slicer.run(this.buildModel('head', path, modulePath, text, fingerprint, true)), fingerprint);
+      const model = await slicer.run(this.buildModel('head', path, modulePath, text, fingerprint, true));
+      const summary = await slicer.run(summaryOf(model, fingerprint));
       const key = `${path}\0${modulePath}`;
       this.headSummaries.delete(key);
       this.headSummaries.set(key, summary);
@@ -380,9 +382,11 @@ function isReported(
 }
 
 /** The first message or enum name of `file` that another declaration of the module (in it or elsewhere) also has. */
-function declaredTwice(file: FileSummary, table: SymbolTable): { reason: string; files: string[] } | undefined {
+function* declaredTwice(file: FileSummary, table: SymbolTable): Steps<{ reason: string; files: string[] } | undefined> {
   const seen = new Set<string>();
+  let count = 0;
   for (const name of [...file.messages, ...file.enums]) {
+    if (++count % 2048 === 0) yield;
     const simple = name.slice(name.lastIndexOf('.') + 1);
     const refused = `buf refuses to compile the module ("\`${simple}\` declared multiple times"), so nothing in the file was compared`;
     if (seen.has(name)) return { reason: `"${name}" is declared twice in this file: ${refused}`, files: [file.path] };
@@ -404,8 +408,8 @@ interface ModuleFile {
 
 const HEAD_SUMMARIES_KEPT = 4096;
 
-function summaryOf(file: ProtoFile, fingerprint: string): FileSummary {
-  return summarize(file, fingerprint, fileUnreadableReason(file));
+function summaryOf(file: ProtoFile, fingerprint: string): Steps<FileSummary> {
+  return summarizeSteps(file, fingerprint, fileUnreadableReason(file));
 }
 
 /** The full name of the message an extension is declared in, from its nested name (`Outer.inner` → `pkg.Outer`). */

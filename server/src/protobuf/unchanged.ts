@@ -77,34 +77,36 @@ export function* unchangedDeclarations(base: ProtoImage, head: ProtoImage): Step
   for (const baseFile of base.files) {
     const headFile = head.filesByModulePath.get(baseFile.modulePath);
     if (!headFile || headFile.path !== baseFile.path || !comparableFiles(baseFile, headFile)) continue;
-    const headTopLevel = topLevelByName(headFile.ast);
-    const sameTopLevelOf = (decl: TopLevel, kind: string): boolean => {
-      const other = headTopLevel.get(`${kind} ${decl.name}`);
+    const headTopLevel = yield* topLevelByName(headFile.ast);
+    // The same text begins with the same keyword: a declaration of the same kind.
+    const sameTopLevelOf = (decl: TopLevel): boolean => {
+      const other = headTopLevel.get(decl.name);
       return other !== undefined && other !== DUPLICATE && sameTopLevel(baseFile, decl, headFile, other);
     };
-    const baseTopLevel = topLevelByName(baseFile.ast);
-    const unique = (decl: TopLevel, kind: string) => baseTopLevel.get(`${kind} ${decl.name}`) === decl;
+    const baseTopLevel = yield* topLevelByName(baseFile.ast);
+    const unique = (decl: TopLevel) => baseTopLevel.get(decl.name) === decl;
 
     let count = 0;
     for (const message of baseFile.messages) {
       if (++count % MESSAGES_PER_STEP === 0) yield;
       const root = rootOf(message);
-      if (!root.decl || !unique(root.decl, 'message') || !sameTopLevelOf(root.decl, 'message') || message.isDamaged) continue;
+      if (!root.decl || !unique(root.decl) || !sameTopLevelOf(root.decl) || message.isDamaged) continue;
       if (base.messagesByFullName.get(message.fullName) !== message) continue;
       const other = head.messagesByFullName.get(message.fullName);
       if (!other || other.file !== headFile || other.isDamaged || other.fields.length !== message.fields.length) continue;
       if (message.fields.every((field, index) => sameReference(field, other.fields[index]))) messages.add(message);
     }
     for (const item of baseFile.enums) {
+      if (++count % MESSAGES_PER_STEP === 0) yield;
       const root = topLevelOfEnum(item);
-      const kind = item.parent ? 'message' : 'enum';
-      if (!unique(root, kind) || !sameTopLevelOf(root, kind) || item.decl.damaged) continue;
+      if (!unique(root) || !sameTopLevelOf(root) || item.decl.damaged) continue;
       if (base.enumsByFullName.get(item.fullName) !== item || head.enumsByFullName.get(item.fullName)?.file !== headFile) continue;
       enums.add(item);
     }
     const prefix = baseFile.packageName ? `${baseFile.packageName}.` : '';
     for (const service of baseFile.services) {
-      if (!unique(service, 'service') || !sameTopLevelOf(service, 'service')) continue;
+      if (++count % MESSAGES_PER_STEP === 0) yield;
+      if (!unique(service) || !sameTopLevelOf(service)) continue;
       const fullName = prefix + service.name;
       const resolvesAlike = (type: string) => {
         const resolved = base.resolve(type, fullName);
@@ -135,19 +137,16 @@ export function* unchangedDeclarations(base: ProtoImage, head: ProtoImage): Step
 
 const DUPLICATE = Symbol('declared more than once');
 
-/** The file's top-level messages, enums and services by kind and name; a name declared twice is not compared this way. */
-function topLevelByName(ast: ProtoFileAst): Map<string, TopLevel | typeof DUPLICATE> {
+/** The file's top-level messages, enums and services by name; a name declared twice (of any kind) is not compared this way. */
+function* topLevelByName(ast: ProtoFileAst): Steps<Map<string, TopLevel | typeof DUPLICATE>> {
   const result = new Map<string, TopLevel | typeof DUPLICATE>();
-  const add = (kind: string, decl: TopLevel) => {
-    const key = `${kind} ${decl.name}`;
-    result.set(key, result.has(key) ? DUPLICATE : decl);
-  };
-  for (const decl of ast.messages) add('message', decl);
-  for (const decl of ast.enums) add('enum', decl);
-  for (const decl of ast.services) add('service', decl);
-  // A message and an enum of the same name: neither is compared this way.
-  for (const decl of ast.enums) if (result.has(`message ${decl.name}`)) result.set(`message ${decl.name}`, DUPLICATE);
-  for (const decl of ast.messages) if (result.has(`enum ${decl.name}`)) result.set(`enum ${decl.name}`, DUPLICATE);
+  let count = 0;
+  for (const list of [ast.messages, ast.enums, ast.services]) {
+    for (const decl of list) {
+      if (++count % 4096 === 0) yield;
+      result.set(decl.name, result.has(decl.name) ? DUPLICATE : decl);
+    }
+  }
   return result;
 }
 
