@@ -183,12 +183,13 @@ export function* buildFileSteps(path: string, modulePath: string, rawText: strin
     for (const reserved of decl.reserved) addReserved(message, reserved);
     for (const range of decl.extensionRanges) message.extensionRanges.push(...range.ranges);
     for (const oneof of decl.oneofs) message.oneofs.push({ name: oneof.name, isSynthetic: false });
-    const oneofOf = new Map<FieldDecl, string>();
-    for (const oneof of decl.oneofs) for (const field of oneof.fields) oneofOf.set(field, oneof.name);
+    // Most messages have no oneof: no map to make for them.
+    const oneofOf = decl.oneofs.length > 0 ? new Map<FieldDecl, string>() : undefined;
+    for (const oneof of decl.oneofs) for (const field of oneof.fields) oneofOf!.set(field, oneof.name);
     let takenNames: Set<string> | undefined;
     for (const fieldDecl of decl.fields) {
       if (fieldDecl.number === undefined) continue;
-      const field = fieldFrom(fieldDecl, ast, oneofOf.get(fieldDecl));
+      const field = fieldFrom(fieldDecl, ast, oneofOf?.get(fieldDecl));
       // proto3 `optional` lives in a synthetic oneof named after the field, as protoc makes it.
       if (ast.syntax.syntax === 'proto3' && fieldDecl.label === 'optional' && !field.oneof) {
         takenNames ??= new Set([...decl.fields.map((f) => f.name), ...decl.oneofs.map((o) => o.name)]);
@@ -350,6 +351,7 @@ function fieldFrom(decl: FieldDecl, ast: ProtoFileAst, oneof: string | undefined
 
 /** protoc's default JSON name: underscores dropped, the letter after each one upper-cased. */
 export function defaultJsonName(name: string): string {
+  if (!name.includes('_')) return name;
   let result = '';
   let upperNext = false;
   for (const char of name) {
