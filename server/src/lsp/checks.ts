@@ -4,7 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { CheckCancelled } from '../engine/comparison';
 import { CONFIG_FILE } from '../engine/config';
 import type { CheckResult } from '../engine/finding';
-import { LineIndex } from '../engine/range';
+import { lineIndexOf } from '../engine/range';
 import type { ServerContext } from './context';
 import { blockedKindDiagnostic, configProblemDiagnostic, notCheckedDiagnostic, toDiagnostic, type DiagnosticLinks } from './diagnostics';
 import { isUserFacing } from './status';
@@ -98,10 +98,10 @@ export function publishFiles(
     const diagnostics: Diagnostic[] = findings.map((finding) => toDiagnostic(finding, links));
     if (document) {
       const notChecked = result.notChecked.filter((entry) => (entry.file === file && !entry.blocksKind) || (entry.blocksKind && entry.file !== file));
-      if (notChecked.length > 0) diagnostics.push(notCheckedDiagnostic(notChecked, new LineIndex(document.getText()).lineText(0)));
+      if (notChecked.length > 0) diagnostics.push(notCheckedDiagnostic(notChecked, lineIndexOf(document.getText()).lineText(0)));
     }
     const blocking = blocked.filter((entry) => entry.file === file);
-    if (blocking.length > 0) diagnostics.push(blockedKindDiagnostic(blocking, document ? new LineIndex(document.getText()).lineText(0) : ''));
+    if (blocking.length > 0) diagnostics.push(blockedKindDiagnostic(blocking, document ? lineIndexOf(document.getText()).lineText(0) : ''));
     if (file === CONFIG_FILE) diagnostics.push(...prepared.configProblems.filter((problem) => problem.file === CONFIG_FILE).map(configProblemDiagnostic));
     if (diagnostics.length === 0 && !document && !context.published.get(uri)) continue;
     context.published.publish({ uri, repository, file, findings, ...(document ? { version: document.version } : {}) }, diagnostics);

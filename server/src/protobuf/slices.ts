@@ -15,7 +15,7 @@ export function runSteps<T>(steps: Steps<T>): T {
 }
 
 /** How long work runs before the checker lets the server answer other requests. */
-export const SLICE_MS = 10;
+export const SLICE_MS = 5;
 
 /**
  * One check's turns of the event loop: `run` drives steps, `pause` is a step of the checker's own loops. After each turn
