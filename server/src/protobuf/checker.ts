@@ -56,6 +56,9 @@ class ProtobufSession implements KindSession {
   // The base image of the last group an editor's check compared: typing checks the same group against the same base again
   // and again, and resolving every base type anew was a good part of each keystroke in a large file.
   private lastBaseImage: { table: SymbolTable; files: readonly ProtoFile[]; image: ProtoImage } | undefined;
+  // The model the base index built last, kept (one, whatever its size) until the check that loaded the index ends: a
+  // module of one large file is then parsed once, not once for its index and again for the comparison.
+  private lastIndexed: { key: string; file: ProtoFile } | undefined;
 
   async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
     const notChecked: NotChecked[] = [];
@@ -160,6 +163,7 @@ class ProtobufSession implements KindSession {
         });
       }
     }
+    this.lastIndexed = undefined;
     for (const path of hidden) {
       const file = headIndex.byPath(path);
       if (!file || file.unreadable || clashing.has(path)) continue;
@@ -203,6 +207,7 @@ class ProtobufSession implements KindSession {
           // Not kept: indexing a whole module would only push every model through the cache and age it into garbage.
           const fingerprint = textFingerprint(text);
           const model = await slicer.run(this.buildModel('base', path, modulePath, text, fingerprint, false));
+          this.lastIndexed = { key: ModelCache.key('base', path, modulePath, fingerprint), file: model };
           summaries.push(await slicer.run(summaryOf(model, fingerprint)));
         });
         return new SideIndex(summaries);
@@ -273,7 +278,13 @@ class ProtobufSession implements KindSession {
     const found = new Map<FileSummary, ProtoFile>();
     const missing: FileSummary[] = [];
     for (const summary of summaries) {
-      const cached = this.models.get(ModelCache.key(side, summary.path, summary.modulePath, summary.fingerprint));
+      const key = ModelCache.key(side, summary.path, summary.modulePath, summary.fingerprint);
+      let cached = this.models.get(key);
+      if (!cached && this.lastIndexed?.key === key) {
+        cached = this.lastIndexed.file;
+        this.lastIndexed = undefined;
+        if (keep) this.models.set(key, cached);
+      }
       const base = baseByPath?.get(summary.path);
       if (cached) found.set(summary, cached);
       else if (base && base.modulePath === summary.modulePath && this.modelFingerprints.get(base) === summary.fingerprint) {
