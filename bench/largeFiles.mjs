@@ -6,7 +6,7 @@
 //   - 20 MB in one file: wall time and peak RSS;
 //   - over LSP, keystrokes in a 1 MB file (didChange → publishDiagnostics of that version, debounce 0);
 //   - over LSP, while Check Workspace runs on 4 MB in one file: how long codeAction, executeCommand and shutdown take.
-// Usage: node --import tsx bench/largeFiles.mjs [--runs N] [--skip-20mb]
+// Usage: node --import tsx bench/largeFiles.mjs [--runs N] [--skip-20mb] [--only scaling,keystrokes,responsiveness,20mb]
 //   (CLI: dist/cli.js or GRAYCHECK_CLI; server: GRAYCHECK_LSP_SERVER, as the other benchmarks)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,9 @@ import { gitEnv } from './corpus.mjs';
 import { typeAndTime } from './lspLatency.mjs';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1].split(',')) : undefined;
+const wanted = (part) => !only || only.has(part);
 // GRAYCHECK_BENCH_SCALE=0.05 tries the script quickly on small files.
 const scale = Number(process.env.GRAYCHECK_BENCH_SCALE) || 1;
 const cli = resolve(process.env.GRAYCHECK_CLI ?? 'dist/cli.js');
@@ -146,7 +149,9 @@ async function keystrokes(repo) {
     const anchor = 'message Order';
     const at = repo.text.indexOf(anchor, Math.floor(repo.text.length / 2));
     const at2 = repo.text.indexOf('{\n', at) + 2;
-    const timing = await typeAndTime(session, document, repo.path, repo.text, at2, '  // typed by the benchmark\n  string bench_note = 99;\n');
+    // GRAYCHECK_BENCH_KEYS=N types only the first N characters (a quick look, or a profile).
+    const typed = '  // typed by the benchmark\n  string bench_note = 99;\n'.slice(0, Number(process.env.GRAYCHECK_BENCH_KEYS) || undefined);
+    const timing = await typeAndTime(session, document, repo.path, repo.text, at2, typed);
     return { megabytes: repo.bytes / 1e6, firstCheckMs, ...timing };
   });
 }
@@ -196,26 +201,27 @@ async function responsiveness(repo) {
 }
 
 const report = { started: new Date().toISOString(), machine: `${cpus().length} cores, node ${process.version}`, cli, runs };
-const repos = {
-  '1 MB, 1 file': generatedRepo(1, 1),
-  '2 MB, 1 file': generatedRepo(2, 1),
-  '4 MB, 1 file': generatedRepo(4, 1),
-  '4 MB, 40 files': generatedRepo(4, 40),
-};
+const repos = {};
+if (wanted('scaling') || wanted('keystrokes')) repos['1 MB, 1 file'] = generatedRepo(1, 1);
+if (wanted('scaling')) repos['2 MB, 1 file'] = generatedRepo(2, 1);
+if (wanted('scaling') || wanted('responsiveness')) repos['4 MB, 1 file'] = generatedRepo(4, 1);
+if (wanted('scaling')) repos['4 MB, 40 files'] = generatedRepo(4, 40);
 try {
-  report.scaling = alternate(repos);
-  const single = report.scaling['4 MB, 1 file'];
-  const split = report.scaling['4 MB, 40 files'];
-  report.oneFileOverFortyFiles = {
-    wall: Math.round((single.wallMedianS / split.wallMedianS) * 100) / 100,
-    cpu: Math.round((single.cpuMedianS / split.cpuMedianS) * 100) / 100,
-  };
-  report.keystrokes1MB = await keystrokes(repos['1 MB, 1 file']);
-  report.duringCheckWorkspace4MB = await responsiveness(repos['4 MB, 1 file']);
+  if (wanted('scaling')) {
+    report.scaling = alternate(repos);
+    const single = report.scaling['4 MB, 1 file'];
+    const split = report.scaling['4 MB, 40 files'];
+    report.oneFileOverFortyFiles = {
+      wall: Math.round((single.wallMedianS / split.wallMedianS) * 100) / 100,
+      cpu: Math.round((single.cpuMedianS / split.cpuMedianS) * 100) / 100,
+    };
+  }
+  if (wanted('keystrokes')) report.keystrokes1MB = await keystrokes(repos['1 MB, 1 file']);
+  if (wanted('responsiveness')) report.duringCheckWorkspace4MB = await responsiveness(repos['4 MB, 1 file']);
 } finally {
   for (const repo of Object.values(repos)) repo.cleanup();
 }
-if (!process.argv.includes('--skip-20mb')) {
+if (!process.argv.includes('--skip-20mb') && wanted('20mb')) {
   const big = generatedRepo(20, 1);
   try {
     report.twentyMB = { megabytes: big.bytes / 1e6, ...timedCheck(big.dir) };

@@ -139,21 +139,24 @@ function isInSorted(sorted: readonly string[], value: string): boolean {
 
 const READ_BATCH = 64;
 
-/** Reads the files in batches (one git or disk round trip serves many), calling `use` with each text present. */
+/** Reads the files in batches (one git or disk round trip serves many), calling `use` with each text present (and
+ *  waiting for it when it returns a promise: a kind that works on a large file in slices). */
 export async function readInBatches<T extends { path: string }>(
   tree: Tree,
   items: readonly T[],
   signal: AbortSignal | undefined,
-  use: (item: T, text: string) => void,
+  use: (item: T, text: string) => void | Promise<void>,
 ): Promise<void> {
   for (let i = 0; i < items.length; i += READ_BATCH) {
     if (signal?.aborted) throw new CheckCancelled();
     const batch = items.slice(i, i + READ_BATCH);
     const texts = await Promise.all(batch.map((item) => tree.read(item.path)));
-    batch.forEach((item, index) => {
+    for (let index = 0; index < batch.length; index++) {
       const text = texts[index];
-      if (text !== undefined) use(item, text);
-    });
+      if (text === undefined) continue;
+      const using = use(batch[index], text);
+      if (using) await using;
+    }
   }
 }
 

@@ -11,13 +11,24 @@ import { type BufModule, isUnderAny, isUnstablePackage, loadBufSetup, moduleOf }
 import { categoriesOf } from './categories';
 import { extensionsOf } from './declarations';
 import { groupFiles } from './groups';
-import { buildFile, fileUnreadableReason, missingImports, ProtoImage, resolveName, unreadableReason, withoutByteOrderMark, type ProtoFile } from './model';
+import {
+  buildFile,
+  buildFileSteps,
+  fileUnreadableReason,
+  missingImports,
+  ProtoImage,
+  resolveName,
+  unreadableReason,
+  withoutByteOrderMark,
+  type ProtoFile,
+} from './model';
 import { ModelCache, type Side } from './modelCache';
-import { parseProto } from './parser';
-import { HeadIndex, SideIndex, summarize, type FileSummary, type SymbolTable } from './moduleIndex';
+import { parseProtoSteps } from './parser';
+import { HeadIndex, SideIndex, summarizeSteps, type FileSummary, type SymbolTable } from './moduleIndex';
 import { plainRange } from './offsetRange';
-import { pairImages, type ImagePairs } from './pairs';
-import { unresolvedReferences } from './unresolved';
+import { pairImagesSteps, type ImagePairs } from './pairs';
+import { runSteps, Slicer, type Steps } from './slices';
+import { unresolvedReferencesSteps } from './unresolved';
 import { PROTOBUF_RULES } from './rules/index';
 import { PROTOBUF_KIND } from './kind';
 import type { ProtobufRule } from './rules/rule';
@@ -42,6 +53,12 @@ class ProtobufSession implements KindSession {
   private readonly moduleFilesCache = new WeakMap<readonly string[], { layout: string; files: ModuleFile[] }>();
   /** The fingerprint each loaded model was loaded for. */
   private readonly modelFingerprints = new WeakMap<ProtoFile, string>();
+  // The base image of the last group an editor's check compared: typing checks the same group against the same base again
+  // and again, and resolving every base type anew was a good part of each keystroke in a large file.
+  private lastBaseImage: { table: SymbolTable; files: readonly ProtoFile[]; image: ProtoImage } | undefined;
+  // The model the base index built last, kept (one, whatever its size) until the check that loaded the index ends: a
+  // module of one large file is then parsed once, not once for its index and again for the comparison.
+  private lastIndexed: { key: string; file: ProtoFile } | undefined;
 
   async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
     const notChecked: NotChecked[] = [];
@@ -53,7 +70,10 @@ class ProtobufSession implements KindSession {
     if (!comparison.base) return { notChecked, filesChecked: headPaths.length };
     const baseIndex = await this.loadBaseIndex(comparison.base, modules, comparison.signal);
     this.models.beginCheck();
-    const headIndex = new HeadIndex(baseIndex, await this.summarizeHead(comparison.head, headPaths, baseIndex, comparison.signal));
+    // Parsing, modelling and comparing a large file take seconds: the check lets the server answer other requests (and
+    // cancellation) every few milliseconds.
+    const slicer = new Slicer(comparison.signal);
+    const headIndex = new HeadIndex(baseIndex, await this.summarizeHead(comparison.head, headPaths, baseIndex, slicer));
     const focus = comparison.focus;
     const focused = focus ? (path: string) => isFocused(path, focus) : () => true;
 
@@ -66,7 +86,7 @@ class ProtobufSession implements KindSession {
     for (const file of headIndex.files) {
       if (!focused(file.path)) continue;
       if (file.unreadable) notChecked.push({ file: file.path, reason: file.unreadable });
-      const clash = file.unreadable ? undefined : declaredTwice(file, headIndex);
+      const clash = file.unreadable ? undefined : await slicer.run(declaredTwice(file, headIndex));
       if (clash) {
         notChecked.push({ file: file.path, reason: clash.reason });
         for (const path of clash.files) clashing.add(path);
@@ -89,15 +109,23 @@ class ProtobufSession implements KindSession {
     // Models are kept for checks of named files (the editor's); a check of everything, or of a directory, visits each group
     // once, and keeping its models would only age them into garbage.
     const keep = focusFiles !== undefined;
-    let lastYield = performance.now();
     for (const group of groups) {
       throwIfCancelled(comparison.signal);
-      const baseFiles = await this.loadModels('base', comparison.base, group.base, keep);
+      slicer.resumed = undefined;
+      const baseFiles = await this.loadModels('base', comparison.base, group.base, keep, slicer);
       const baseByPath = new Map(baseFiles.map((file) => [file.path, file]));
-      const headFiles = await this.loadModels('head', comparison.head, group.head, keep, baseByPath);
+      const headFiles = await this.loadModels('head', comparison.head, group.head, keep, slicer, baseByPath);
       throwIfCancelled(comparison.signal);
-      const baseImage = await this.imageWithReferences(comparison.base, 'base', baseFiles, baseIndex, keep);
-      const headImage = await this.imageWithReferences(comparison.head, 'head', headFiles, headIndex, keep);
+      const baseImage = await this.baseImageOf(comparison.base, baseFiles, baseIndex, keep, slicer);
+      const headImage = await this.imageWithReferences(comparison.head, 'head', headFiles, headIndex, keep, slicer);
+      // Loading the images awaited: another check may have resolved these models for its own images meanwhile, and may
+      // again whenever this one lets the event loop in.
+      const reclaim = () => {
+        baseImage.reclaim();
+        headImage.reclaim();
+      };
+      reclaim();
+      slicer.resumed = reclaim;
       for (const [side, image] of [
         ['base', baseImage],
         ['head', headImage],
@@ -105,25 +133,15 @@ class ProtobufSession implements KindSession {
         for (const file of image.files) {
           const headPath = side === 'head' ? file.path : headIndex.byPath(file.path) ? file.path : undefined;
           if (headPath === undefined || !focused(headPath) || incomplete.has(headPath)) continue;
-          for (const reason of unresolvedReferences(file, image, side)) notChecked.push({ file: headPath, reason });
+          for (const reason of await unresolvedIn(file, image, side, slicer)) notChecked.push({ file: headPath, reason });
+          await slicer.pause();
         }
       }
-      const pairs = pairImages(baseImage, headImage, comparison.renames);
-      // Loading the images awaited: another check may have resolved these models for its own images meanwhile.
-      baseImage.reclaim();
-      headImage.reclaim();
+      const pairs = await slicer.run(pairImagesSteps(baseImage, headImage, comparison.renames));
       for (const rule of PROTOBUF_RULES) {
         if (!modules.some((module) => module.breaking.rules.has(rule.id))) continue;
-        // A large group takes seconds: the server answers other requests (and cancellation) between rules once a rule
-        // has run for a while; small groups (a keystroke's) run their rules without a turn of the event loop each.
-        if (performance.now() - lastYield > YIELD_AFTER_MS) {
-          await yieldToEventLoop();
-          lastYield = performance.now();
-          throwIfCancelled(comparison.signal);
-          // Another check may have resolved these models' field types for its own images meanwhile.
-          baseImage.reclaim();
-          headImage.reclaim();
-        }
+        // Between rules once they have run for a while; small groups (a keystroke's) run theirs without a turn each.
+        await slicer.pause();
         rule.check(pairs, {
           finding: (item) => {
             const file = typeof item.file === 'string' ? item.file : item.file.path;
@@ -145,6 +163,7 @@ class ProtobufSession implements KindSession {
         });
       }
     }
+    this.lastIndexed = undefined;
     for (const path of hidden) {
       const file = headIndex.byPath(path);
       if (!file || file.unreadable || clashing.has(path)) continue;
@@ -167,9 +186,10 @@ class ProtobufSession implements KindSession {
     return files;
   }
 
-  private buildModel(side: Side, path: string, modulePath: string, rawText: string, fingerprint: string, keep: boolean, parsed?: ProtoFile): ProtoFile {
+  private *buildModel(side: Side, path: string, modulePath: string, rawText: string, fingerprint: string, keep: boolean, parsed?: ProtoFile): Steps<ProtoFile> {
     const text = withoutByteOrderMark(rawText);
-    const file = buildFile(path, modulePath, parsed?.text ?? text, parsed?.ast ?? (unreadableReason(text) ? undefined : parseProto(text)));
+    const ast = parsed?.ast ?? (unreadableReason(text) ? undefined : yield* parseProtoSteps(text));
+    const file = yield* buildFileSteps(path, modulePath, parsed?.text ?? text, ast);
     if (side === 'head') rememberHeadModel(file);
     if (keep) this.models.set(ModelCache.key(side, path, modulePath, fingerprint), file, parsed !== undefined);
     return file;
@@ -181,10 +201,14 @@ class ProtobufSession implements KindSession {
     if (cached?.layout !== layout) {
       const loading = (async () => {
         const summaries: FileSummary[] = [];
-        await readInBatches(tree, this.moduleFiles(await tree.list(), modules), undefined, ({ path, modulePath }, text) => {
+        // Shared by the checks that wait for it: none of their cancellations stops it.
+        const slicer = new Slicer(undefined);
+        await readInBatches(tree, this.moduleFiles(await tree.list(), modules), undefined, async ({ path, modulePath }, text) => {
           // Not kept: indexing a whole module would only push every model through the cache and age it into garbage.
           const fingerprint = textFingerprint(text);
-          summaries.push(summaryOf(this.buildModel('base', path, modulePath, text, fingerprint, false), fingerprint));
+          const model = await slicer.run(this.buildModel('base', path, modulePath, text, fingerprint, false));
+          this.lastIndexed = { key: ModelCache.key('base', path, modulePath, fingerprint), file: model };
+          summaries.push(await slicer.run(summaryOf(model, fingerprint)));
         });
         return new SideIndex(summaries);
       })();
@@ -201,7 +225,8 @@ class ProtobufSession implements KindSession {
   }
 
   /** The head's summaries in listing order: the base's own for files whose text is the base's, made (and remembered) for the others. */
-  private async summarizeHead(tree: Tree, files: readonly ModuleFile[], base: SideIndex, signal: AbortSignal | undefined): Promise<FileSummary[]> {
+  private async summarizeHead(tree: Tree, files: readonly ModuleFile[], base: SideIndex, slicer: Slicer): Promise<FileSummary[]> {
+    const signal = slicer.signal;
     const summaries: (FileSummary | undefined)[] = new Array(files.length);
     const changed: (ModuleFile & { index: number })[] = [];
     const take = (file: ModuleFile, index: number, fingerprint: string | undefined) => {
@@ -228,9 +253,10 @@ class ProtobufSession implements KindSession {
       signal,
     );
     unknown.forEach((index, position) => take(files[index], index, fingerprints[position]));
-    await readInBatches(tree, changed, signal, ({ path, modulePath, index }, text) => {
+    await readInBatches(tree, changed, signal, async ({ path, modulePath, index }, text) => {
       const fingerprint = textFingerprint(text);
-      const summary = summaryOf(this.buildModel('head', path, modulePath, text, fingerprint, true), fingerprint);
+      const model = await slicer.run(this.buildModel('head', path, modulePath, text, fingerprint, true));
+      const summary = await slicer.run(summaryOf(model, fingerprint));
       const key = `${path}\0${modulePath}`;
       this.headSummaries.delete(key);
       this.headSummaries.set(key, summary);
@@ -246,20 +272,27 @@ class ProtobufSession implements KindSession {
     tree: Tree,
     summaries: readonly FileSummary[],
     keep: boolean,
+    slicer: Slicer,
     baseByPath?: ReadonlyMap<string, ProtoFile>,
   ): Promise<ProtoFile[]> {
     const found = new Map<FileSummary, ProtoFile>();
     const missing: FileSummary[] = [];
     for (const summary of summaries) {
-      const cached = this.models.get(ModelCache.key(side, summary.path, summary.modulePath, summary.fingerprint));
+      const key = ModelCache.key(side, summary.path, summary.modulePath, summary.fingerprint);
+      let cached = this.models.get(key);
+      if (!cached && this.lastIndexed?.key === key) {
+        cached = this.lastIndexed.file;
+        this.lastIndexed = undefined;
+        if (keep) this.models.set(key, cached);
+      }
       const base = baseByPath?.get(summary.path);
       if (cached) found.set(summary, cached);
       else if (base && base.modulePath === summary.modulePath && this.modelFingerprints.get(base) === summary.fingerprint) {
-        found.set(summary, this.buildModel(side, summary.path, summary.modulePath, base.text, summary.fingerprint, keep, base));
+        found.set(summary, await slicer.run(this.buildModel(side, summary.path, summary.modulePath, base.text, summary.fingerprint, keep, base)));
       } else missing.push(summary);
     }
-    await readInBatches(tree, missing, undefined, (summary, text) => {
-      found.set(summary, this.buildModel(side, summary.path, summary.modulePath, text, textFingerprint(text), keep));
+    await readInBatches(tree, missing, undefined, async (summary, text) => {
+      found.set(summary, await slicer.run(this.buildModel(side, summary.path, summary.modulePath, text, textFingerprint(text), keep)));
     });
     const result: ProtoFile[] = [];
     for (const summary of summaries) {
@@ -271,29 +304,71 @@ class ProtobufSession implements KindSession {
     return result;
   }
 
+  /** The base image of a group: the last one when the group's base models are those it was made of. */
+  private async baseImageOf(tree: Tree, files: readonly ProtoFile[], table: SideIndex, keep: boolean, slicer: Slicer): Promise<ProtoImage> {
+    const last = this.lastBaseImage;
+    if (keep && last?.table === table && last.files.length === files.length && last.files.every((file, index) => file === files[index])) {
+      // Another check may have resolved these models for its own image since.
+      last.image.reclaim();
+      return last.image;
+    }
+    const image = await this.imageWithReferences(tree, 'base', [...files], table, keep, slicer);
+    if (keep) this.lastBaseImage = { table, files, image };
+    return image;
+  }
+
   /** The image of a group's files, with the files declaring enums its fields use elsewhere loaded for lookups. */
-  private async imageWithReferences(tree: Tree, side: Side, files: ProtoFile[], table: SymbolTable, keep: boolean): Promise<ProtoImage> {
-    const image = new ProtoImage(files, table);
-    const inGroup = new Set(files.map((file) => file.path));
-    const declarers = new Map<string, FileSummary>();
-    const note = (type: string) => {
-      if (!type.startsWith('.') || !image.isEnum(type.slice(1))) return;
-      const declarer = table.declarerOf(type.slice(1));
-      if (declarer && !inGroup.has(declarer.path)) declarers.set(declarer.path, declarer);
-    };
-    for (const file of files) {
-      for (const message of file.messages) for (const field of message.fields) note(field.type);
-      for (const extension of extensionsOf(file)) {
-        const scope = extension.scope ? extensionScopeName(file, extension.nestedName) : file.packageName;
-        const resolved = image.resolve(extension.decl.type, scope);
-        if (resolved) note(resolved);
-      }
+  private async imageWithReferences(tree: Tree, side: Side, files: ProtoFile[], table: SymbolTable, keep: boolean, slicer: Slicer): Promise<ProtoImage> {
+    const image = new ProtoImage(files, table, [], true);
+    await slicer.run(image.resolveSteps());
+    let declarers = await slicer.run(enumDeclarersElsewhere(image, table));
+    if (!image.isCurrent()) {
+      // Another check resolved these models for its own image while this one let the event loop in: read them again at once.
+      image.reclaim();
+      declarers = runSteps(enumDeclarersElsewhere(image, table));
     }
     if (declarers.size === 0) return image;
-    const referenced = await this.loadModels(side, tree, [...declarers.values()], keep);
+    const referenced = await this.loadModels(side, tree, [...declarers.values()], keep, slicer);
     // Loading yielded: another check may have resolved these cached models against its own head, so resolve again.
-    return new ProtoImage(files, table, referenced);
+    const withReferences = new ProtoImage(files, table, referenced, true);
+    await slicer.run(withReferences.resolveSteps());
+    return withReferences;
   }
+}
+
+/** The references of a file its image does not resolve, worked out once per image (the base image serves many checks). */
+const unresolvedByImage = new WeakMap<ProtoImage, Map<ProtoFile, string[]>>();
+
+async function unresolvedIn(file: ProtoFile, image: ProtoImage, side: Side, slicer: Slicer): Promise<string[]> {
+  let byFile = unresolvedByImage.get(image);
+  if (!byFile) unresolvedByImage.set(image, (byFile = new Map()));
+  let reasons = byFile.get(file);
+  if (!reasons) byFile.set(file, (reasons = await slicer.run(unresolvedReferencesSteps(file, image, side))));
+  return reasons;
+}
+
+/** The files outside the image's own that declare enums its fields (and extensions) use, by path. */
+function* enumDeclarersElsewhere(image: ProtoImage, table: SymbolTable): Steps<Map<string, FileSummary>> {
+  const inGroup = new Set(image.files.map((file) => file.path));
+  const declarers = new Map<string, FileSummary>();
+  const note = (type: string) => {
+    if (!type.startsWith('.') || !image.isEnum(type.slice(1))) return;
+    const declarer = table.declarerOf(type.slice(1));
+    if (declarer && !inGroup.has(declarer.path)) declarers.set(declarer.path, declarer);
+  };
+  let count = 0;
+  for (const file of image.files) {
+    for (const message of file.messages) {
+      if (++count % 512 === 0) yield;
+      for (const field of message.fields) note(field.type);
+    }
+    for (const extension of extensionsOf(file)) {
+      const scope = extension.scope ? extensionScopeName(file, extension.nestedName) : file.packageName;
+      const resolved = image.resolve(extension.decl.type, scope);
+      if (resolved) note(resolved);
+    }
+  }
+  return declarers;
 }
 
 function isReported(
@@ -318,9 +393,11 @@ function isReported(
 }
 
 /** The first message or enum name of `file` that another declaration of the module (in it or elsewhere) also has. */
-function declaredTwice(file: FileSummary, table: SymbolTable): { reason: string; files: string[] } | undefined {
+function* declaredTwice(file: FileSummary, table: SymbolTable): Steps<{ reason: string; files: string[] } | undefined> {
   const seen = new Set<string>();
+  let count = 0;
   for (const name of [...file.messages, ...file.enums]) {
+    if (++count % 2048 === 0) yield;
     const simple = name.slice(name.lastIndexOf('.') + 1);
     const refused = `buf refuses to compile the module ("\`${simple}\` declared multiple times"), so nothing in the file was compared`;
     if (seen.has(name)) return { reason: `"${name}" is declared twice in this file: ${refused}`, files: [file.path] };
@@ -329,13 +406,6 @@ function declaredTwice(file: FileSummary, table: SymbolTable): { reason: string;
     if (other) return { reason: `"${name}" is also declared in ${other.path}: ${refused}`, files: [file.path, other.path] };
   }
   return undefined;
-}
-
-/** How long the rules of a group run before the checker lets the server answer other requests. */
-const YIELD_AFTER_MS = 10;
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function layoutOf(modules: readonly BufModule[]): string {
@@ -349,8 +419,8 @@ interface ModuleFile {
 
 const HEAD_SUMMARIES_KEPT = 4096;
 
-function summaryOf(file: ProtoFile, fingerprint: string): FileSummary {
-  return summarize(file, fingerprint, fileUnreadableReason(file));
+function summaryOf(file: ProtoFile, fingerprint: string): Steps<FileSummary> {
+  return summarizeSteps(file, fingerprint, fileUnreadableReason(file));
 }
 
 /** The full name of the message an extension is declared in, from its nested name (`Outer.inner` → `pkg.Outer`). */

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import type { Range } from '../engine/range';
 import type { EnumDecl, FieldDecl, MessageDecl, ProtoFileAst, ReservedDecl, ServiceDecl } from './ast';
 import { indexOf, summarize, type SymbolTable } from './moduleIndex';
-import { parseProto } from './parser';
+import { parseProto, parseProtoSteps } from './parser';
+import { runSteps, type Steps } from './slices';
 
 export interface ProtoFile {
   /** Repository-relative path. */
@@ -99,6 +100,10 @@ let parseCacheChars = 0;
 
 /** Parses a text once: the same text (by hash) reuses the same tree, so typing re-parses only the edited file. */
 export function parseCached(text: string): ProtoFileAst {
+  return runSteps(parseCachedSteps(text));
+}
+
+function* parseCachedSteps(text: string): Steps<ProtoFileAst> {
   const key = createHash('sha1').update(text).digest('base64');
   const hit = parseCache.get(key);
   if (hit) {
@@ -106,7 +111,7 @@ export function parseCached(text: string): ProtoFileAst {
     parseCache.set(key, hit);
     return hit.ast;
   }
-  const ast = parseProto(text);
+  const ast = yield* parseProtoSteps(text);
   parseCache.set(key, { ast, size: text.length });
   parseCacheChars += text.length;
   for (const [oldest, entry] of parseCache) {
@@ -143,9 +148,17 @@ export function withoutByteOrderMark(text: string): string {
 
 /** `parsed` is a tree already made from this very text (the base's, for a file unchanged at head). */
 export function buildFile(path: string, modulePath: string, rawText: string, parsed?: ProtoFileAst): ProtoFile {
+  return runSteps(buildFileSteps(path, modulePath, rawText, parsed));
+}
+
+/** Top-level messages modelled between two yields of `buildFileSteps`. */
+const MESSAGES_PER_STEP = 64;
+
+/** `buildFile` in steps: it yields while parsing and every few dozen top-level messages. */
+export function* buildFileSteps(path: string, modulePath: string, rawText: string, parsed?: ProtoFileAst): Steps<ProtoFile> {
   const text = withoutByteOrderMark(rawText);
   const unreadable = unreadableReason(text) !== undefined;
-  const ast = unreadable ? parseProto('') : (parsed ?? parseCached(text));
+  const ast = unreadable ? parseProto('') : (parsed ?? (yield* parseCachedSteps(text)));
   const file: ProtoFile = {
     path,
     modulePath,
@@ -170,12 +183,13 @@ export function buildFile(path: string, modulePath: string, rawText: string, par
     for (const reserved of decl.reserved) addReserved(message, reserved);
     for (const range of decl.extensionRanges) message.extensionRanges.push(...range.ranges);
     for (const oneof of decl.oneofs) message.oneofs.push({ name: oneof.name, isSynthetic: false });
-    const oneofOf = new Map<FieldDecl, string>();
-    for (const oneof of decl.oneofs) for (const field of oneof.fields) oneofOf.set(field, oneof.name);
+    // Most messages have no oneof: no map to make for them.
+    const oneofOf = decl.oneofs.length > 0 ? new Map<FieldDecl, string>() : undefined;
+    for (const oneof of decl.oneofs) for (const field of oneof.fields) oneofOf!.set(field, oneof.name);
     let takenNames: Set<string> | undefined;
     for (const fieldDecl of decl.fields) {
       if (fieldDecl.number === undefined) continue;
-      const field = fieldFrom(fieldDecl, ast, oneofOf.get(fieldDecl));
+      const field = fieldFrom(fieldDecl, ast, oneofOf?.get(fieldDecl));
       // proto3 `optional` lives in a synthetic oneof named after the field, as protoc makes it.
       if (ast.syntax.syntax === 'proto3' && fieldDecl.label === 'optional' && !field.oneof) {
         takenNames ??= new Set([...decl.fields.map((f) => f.name), ...decl.oneofs.map((o) => o.name)]);
@@ -217,7 +231,10 @@ export function buildFile(path: string, modulePath: string, rawText: string, par
     for (const enumDecl of decl.enums) addEnum(enumDecl, `${nestedName}.${enumDecl.name}`, message);
     for (const nested of decl.messages) visit(nested, message);
   };
-  for (const decl of ast.messages) visit(decl, undefined);
+  for (let i = 0; i < ast.messages.length; i++) {
+    if (i % MESSAGES_PER_STEP === MESSAGES_PER_STEP - 1) yield;
+    visit(ast.messages[i], undefined);
+  }
   return file;
 }
 
@@ -334,6 +351,7 @@ function fieldFrom(decl: FieldDecl, ast: ProtoFileAst, oneof: string | undefined
 
 /** protoc's default JSON name: underscores dropped, the letter after each one upper-cased. */
 export function defaultJsonName(name: string): string {
+  if (!name.includes('_')) return name;
   let result = '';
   let upperNext = false;
   for (const char of name) {
@@ -373,10 +391,12 @@ export class ProtoImage {
   private readonly referencedEnums = new Map<string, ProtoEnum>();
   readonly table: SymbolTable;
 
+  /** `resolveLater`: the caller resolves the files' types through `resolveSteps` before using the image. */
   constructor(
     readonly files: readonly ProtoFile[],
     table?: SymbolTable,
     referenced: readonly ProtoFile[] = [],
+    resolveLater = false,
   ) {
     this.table = table ?? indexOf(files.map((file) => summarize(file, '', undefined)));
     for (const file of files) {
@@ -386,7 +406,17 @@ export class ProtoImage {
     }
     for (const file of referenced) for (const item of file.enums) if (!this.referencedEnums.has(item.fullName)) this.referencedEnums.set(item.fullName, item);
     // Cached models keep the types an earlier image resolved: each image resolves them afresh.
-    for (const file of files) resolveFile(file, this);
+    if (!resolveLater) for (const file of files) runSteps(resolveFileSteps(file, this));
+  }
+
+  /** Resolves the files' types, yielding every few hundred messages. */
+  *resolveSteps(): Steps<void> {
+    for (const file of this.files) yield* resolveFileSteps(file, this);
+  }
+
+  /** Whether every file's types are the ones this image resolved (no other image resolved them since). */
+  isCurrent(): boolean {
+    return this.files.every((file) => resolvedBy.get(file) === this);
   }
 
   /** An enum by full name, whichever file of the side declares it (if that file was loaded). */
@@ -408,12 +438,14 @@ export class ProtoImage {
 
   /** Resolves again the files another image resolved since (a check that ran while this one yielded). */
   reclaim(): void {
-    for (const file of this.files) if (resolvedBy.get(file) !== this) resolveFile(file, this);
+    for (const file of this.files) if (resolvedBy.get(file) !== this) runSteps(resolveFileSteps(file, this));
   }
 }
 
 /** The image each model's field types were last resolved for. */
 const resolvedBy = new WeakMap<ProtoFile, ProtoImage>();
+/** How many resolutions of each model have begun: one that another began during its steps is done again at once. */
+const resolutionsBegun = new WeakMap<ProtoFile, number>();
 
 /** Import paths of a file that no module file and no well-known file provides. */
 export function missingImports(file: { imports: readonly string[] }, table: SymbolTable): string[] {
@@ -441,7 +473,27 @@ export function resolveName(table: SymbolTable, name: string, scope: string): st
 /** Each field's type as declared, before any image resolved it: models are resolved again for every image they join. */
 const declaredTypes = new WeakMap<ProtoFile, [ProtoField, string, boolean][]>();
 
-function resolveFile(file: ProtoFile, image: ProtoImage): void {
+/** Messages resolved between two yields of `resolveFileSteps`. */
+const RESOLVED_PER_STEP = 256;
+
+function* resolveFileSteps(file: ProtoFile, image: ProtoImage): Steps<void> {
+  const begun = (resolutionsBegun.get(file) ?? 0) + 1;
+  resolutionsBegun.set(file, begun);
+  restoreDeclaredTypes(file);
+  for (let i = 0; i < file.messages.length; i++) {
+    if (i % RESOLVED_PER_STEP === RESOLVED_PER_STEP - 1) yield;
+    resolveFields(file.messages[i], image);
+  }
+  if (resolutionsBegun.get(file) !== begun) {
+    // Another image resolved the same model while this one yielded: some types are its. Done again, without yielding.
+    resolutionsBegun.set(file, resolutionsBegun.get(file)! + 1);
+    restoreDeclaredTypes(file);
+    for (const message of file.messages) resolveFields(message, image);
+  }
+  resolvedBy.set(file, image);
+}
+
+function restoreDeclaredTypes(file: ProtoFile): void {
   let declared = declaredTypes.get(file);
   if (!declared) {
     declared = [];
@@ -450,8 +502,6 @@ function resolveFile(file: ProtoFile, image: ProtoImage): void {
   } else {
     for (const [field, type, isTypeResolved] of declared) Object.assign(field, { type, isTypeResolved });
   }
-  for (const message of file.messages) resolveFields(message, image);
-  resolvedBy.set(file, image);
 }
 
 function resolveFields(message: ProtoMessage, image: ProtoImage): void {

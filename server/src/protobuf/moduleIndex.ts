@@ -3,6 +3,7 @@
 // be read, and its `extend` blocks (extensions pair across packages). Syntax trees are loaded per group of packages
 // (protobuf/groups.ts); these summaries are what stays in memory for the whole module.
 import type { ProtoFile } from './model';
+import { runSteps, type Steps } from './slices';
 
 export type SymbolKind = 'package' | 'message' | 'enum';
 
@@ -42,6 +43,14 @@ function detached(name: string): string {
 }
 
 export function summarize(file: ProtoFile, fingerprint: string, unreadable: string | undefined): FileSummary {
+  return runSteps(summarizeSteps(file, fingerprint, unreadable));
+}
+
+/** Names copied between two yields of `summarizeSteps`. */
+const NAMES_PER_STEP = 2048;
+
+/** `summarize` in steps: a large file has tens of thousands of names to copy. */
+export function* summarizeSteps(file: ProtoFile, fingerprint: string, unreadable: string | undefined): Steps<FileSummary> {
   const first = file.ast.problems[0];
   const syntaxProblem = first ? `syntax error at ${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}` : undefined;
   const extendsFound: ExtendSummary[] = [];
@@ -53,18 +62,29 @@ export function summarize(file: ProtoFile, fingerprint: string, unreadable: stri
   };
   addExtends(file.ast.extends, file.packageName);
   for (const message of file.messages) if (message.decl) addExtends(message.decl.extends, message.fullName);
-  const names = (list: readonly string[]) => (list.length > 0 ? list.map(detached) : NONE);
+  function* names(list: readonly string[]): Steps<readonly string[]> {
+    if (list.length === 0) return NONE;
+    const copies: string[] = new Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      if (i % NAMES_PER_STEP === NAMES_PER_STEP - 1) yield;
+      copies[i] = detached(list[i]);
+    }
+    return copies;
+  }
+  const imports = yield* names(file.imports);
+  const messages = yield* names(file.messages.map((message) => message.fullName));
+  const enums = yield* names(file.enums.map((item) => item.fullName));
   return {
     path: detached(file.path),
     modulePath: detached(file.modulePath),
     packageName: detached(file.packageName),
     fingerprint,
-    imports: names(file.imports),
+    imports,
     isReadable: file.isReadable,
     unreadable,
     syntaxProblem: syntaxProblem === undefined ? undefined : detached(syntaxProblem),
-    messages: names(file.messages.map((message) => message.fullName)),
-    enums: names(file.enums.map((item) => item.fullName)),
+    messages,
+    enums,
     extends: extendsFound.length > 0 ? extendsFound : NONE,
   };
 }

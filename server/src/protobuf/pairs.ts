@@ -5,6 +5,8 @@ import { servicesOf, type ProtoService } from './declarations';
 import type { ProtoEnum, ProtoField, ProtoFile, ProtoImage, ProtoMessage } from './model';
 import { messageNamed, SCALAR_TYPES } from './model';
 import type { RuleReport } from './rules/rule';
+import { unchangedDeclarations, type Unchanged } from './unchanged';
+import { runSteps, type Steps } from './slices';
 
 export interface FilePair {
   base: ProtoFile;
@@ -23,23 +25,33 @@ export interface ImagePairs {
   base: ProtoImage;
   head: ProtoImage;
   files: FilePair[];
+  /** Messages paired by full name, but for those unchanged.ts finds unchanged (no rule finds anything there). */
   messages: MessagePair[];
+  /** Enums and services the pair walks skip. */
+  unchanged: Unchanged;
 }
 
 /** `renames` maps head repository paths to base repository paths. */
 export function pairImages(base: ProtoImage, head: ProtoImage, renames: ReadonlyMap<string, string>): ImagePairs {
+  return runSteps(pairImagesSteps(base, head, renames));
+}
+
+/** `pairImages` in steps: the images' types must be their own whenever the work goes on. */
+export function* pairImagesSteps(base: ProtoImage, head: ProtoImage, renames: ReadonlyMap<string, string>): Steps<ImagePairs> {
   const renamedFrom = new Map<string, string>();
   for (const [headPath, basePath] of renames) if (head.table.byPath(headPath)) renamedFrom.set(basePath, headPath);
   const files: FilePair[] = base.files.map((file) => {
     const headFile = head.filesByModulePath.get(file.modulePath);
     return { base: file, head: headFile, renamedTo: headFile ? undefined : renamedFrom.get(file.path) };
   });
+  const unchanged = yield* unchangedDeclarations(base, head);
   const messages: MessagePair[] = [];
   for (const [fullName, message] of base.messagesByFullName) {
+    if (messages.length % 4096 === 4095) yield;
     const other = head.messagesByFullName.get(fullName);
-    if (other) messages.push({ base: message, head: other });
+    if (other && !unchanged.messages.has(message)) messages.push({ base: message, head: other });
   }
-  return { base, head, files, messages };
+  return { base, head, files, messages, unchanged };
 }
 
 /** The head file's messages by full name: what "deleted from file" compares against. */
@@ -247,8 +259,10 @@ function extensionFieldsOf(image: ProtoImage): Map<string, { field: ProtoField; 
     visit(file.ast.extends, file.packageName, undefined);
     const walk = (decls: readonly MessageDecl[], prefix: string) => {
       for (const decl of decls) {
+        // Most messages declare no extension and nest nothing: no name to make, no lookup.
+        if (decl.extends.length === 0 && decl.messages.length === 0) continue;
         const fullName = prefix ? `${prefix}.${decl.name}` : decl.name;
-        visit(decl.extends, fullName, messageNamed(file, fullName));
+        if (decl.extends.length > 0) visit(decl.extends, fullName, messageNamed(file, fullName));
         walk(decl.messages, fullName);
       }
     };
@@ -269,7 +283,7 @@ export interface EnumPair {
 export function eachEnumPair(pairs: ImagePairs, report: RuleReport, visit: (pair: EnumPair, report: RuleReport) => void, reach: Reach = 'enclosing'): void {
   for (const [fullName, base] of pairs.base.enumsByFullName) {
     const head = pairs.head.enumsByFullName.get(fullName);
-    if (head)
+    if (head && !pairs.unchanged.enums.has(base))
       visit(
         { base, head },
         guardedReport(report, head.file, () => isEnumHidden(head, reach)),
@@ -331,7 +345,7 @@ function servicePairsOf(pairs: ImagePairs): ServicePair[] {
   const result: ServicePair[] = [];
   for (const [fullName, base] of servicesByFullName(pairs.base)) {
     const head = heads.get(fullName);
-    if (head) result.push({ base, head });
+    if (head && !pairs.unchanged.services.has(fullName)) result.push({ base, head });
   }
   servicePairCache.set(pairs, result);
   return result;

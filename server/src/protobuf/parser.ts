@@ -1,6 +1,7 @@
 // A tolerant recursive-descent parser for proto2, proto3 and editions files. It never throws and always ends:
 // every loop consumes a token or stops, errors are recorded with ranges, and the body they occur in is marked damaged.
 import type { Range } from '../engine/range';
+import { runSteps, type Steps } from './slices';
 import type {
   CompactOption,
   Declaration,
@@ -68,8 +69,16 @@ function pushDefined<T>(list: T[], item: T | undefined): void {
 }
 
 export function parseProto(text: string): ProtoFileAst {
+  return runSteps(new Parser(text).parseFile());
+}
+
+/** The parse in steps: it yields every few dozen top-level statements (a large file takes a long while). */
+export function parseProtoSteps(text: string): Steps<ProtoFileAst> {
   return new Parser(text).parseFile();
 }
+
+/** Top-level statements parsed between two yields of `parseProtoSteps`. */
+const STATEMENTS_PER_STEP = 64;
 
 class Parser {
   private readonly lx: Lexer;
@@ -241,11 +250,12 @@ class Parser {
 
   // ---- file ----
 
-  parseFile(): ProtoFileAst {
+  *parseFile(): Steps<ProtoFileAst> {
     const lx = this.lx;
     let guard = 0;
     let isFirstStatement = true;
     while (lx.tokenKind() !== 'eof') {
+      if (guard % STATEMENTS_PER_STEP === STATEMENTS_PER_STEP - 1) yield;
       const before = lx.start;
       const problemsBefore = this.file.problems.length;
       this.topLevelStatement();

@@ -2,15 +2,23 @@
 // whether or not a rule would have looked there. A rule skips what does not resolve; this says so for all of them.
 import { extensionsOf, servicesOf } from './declarations';
 import { SCALAR_TYPES, type ProtoFile, type ProtoImage } from './model';
+import { runSteps, type Steps } from './slices';
 
 export type SideName = 'base' | 'head';
 
 /** One reason per reference of `file` that does not resolve on `side`, in source order of kind (fields, extensions, rpcs). */
 export function unresolvedReferences(file: ProtoFile, image: ProtoImage, side: SideName): string[] {
+  return runSteps(unresolvedReferencesSteps(file, image, side));
+}
+
+/** `unresolvedReferences` in steps: it yields every few hundred messages. */
+export function* unresolvedReferencesSteps(file: ProtoFile, image: ProtoImage, side: SideName): Steps<string[]> {
   const reasons: string[] = [];
   const missing = (written: string, what: string, consequence: string) =>
     reasons.push(`${what} refers to "${written}", which is not declared at ${side} — ${consequence} not compared`);
+  let count = 0;
   for (const message of file.messages) {
+    if (++count % 512 === 0) yield;
     for (const field of message.fields) {
       if (field.isTypeResolved || SCALAR_TYPES.has(field.type)) continue;
       if (message.isMapEntry) {

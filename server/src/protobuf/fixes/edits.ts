@@ -1,7 +1,7 @@
 // Edits the protobuf fixes share: where a restored declaration goes (after its base predecessor, first or last in
 // a body, or at the top level), indented like its neighbours, and how a statement line is removed. Pure: edits only.
 import type { Fix, TextEdit } from '../../engine/edit';
-import { LineIndex, type Position, type Range } from '../../engine/range';
+import { lineIndexOf, type LineIndex, type Position, type Range } from '../../engine/range';
 import type { Declaration, MessageDecl } from '../ast';
 import { protoEnumNamed, type ProtoFile } from '../model';
 
@@ -29,7 +29,7 @@ export function messageBody(decl: MessageDecl): Body {
 }
 
 export function bodyOf(head: ProtoFile, decl: { startOffset: number; bodyRange: { start: Position } }, members: readonly Declaration[]): Body {
-  const lines = new LineIndex(head.text);
+  const lines = lineIndexOf(head.text);
   return { startOffset: decl.startOffset, openOffset: lines.offsetAt(decl.bodyRange.start), members };
 }
 
@@ -51,7 +51,7 @@ export function insertLast(text: string, body: Body, snippet: string): TextEdit 
 
 /** A top-level declaration goes after its base predecessor when that is still there, else at the end of the file. */
 export function insertTopLevel(text: string, previous: Declaration | undefined, snippet: string): TextEdit {
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(text);
   if (previous) {
     const end = lines.positionAt(previous.endOffset);
     const at: Position = { line: end.line, character: lines.lineText(end.line).length };
@@ -69,7 +69,7 @@ export function insertLines(
   anchor: number,
   snippet: string,
 ): TextEdit {
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(text);
   const indent = bodyIndent(lines, body);
   const indented = snippet
     .split('\n')

@@ -1,7 +1,7 @@
 // Where a changed feature is reported and how it is reverted: at the option when the element itself set the feature
 // (buf points there), else at the element; the fix sets the base value back on the element, or restores the syntax line.
 import type { Fix, TextEdit } from '../../engine/edit';
-import { containsPosition, LineIndex, type Range } from '../../engine/range';
+import { containsPosition, lineIndexOf, type Range } from '../../engine/range';
 import type { CompactOption, FieldDecl, OptionDecl } from '../ast';
 import { FEATURE_OPTION, type FeatureLevel, type FeatureName, type Resolved } from '../features';
 import { messageNamed, protoEnumNamed, type ProtoFile, type ProtoMessage } from '../model';
@@ -17,7 +17,7 @@ export function featureRange(resolved: Resolved<string>, ownLevel: FeatureLevel,
   const setBy = resolved.setBy;
   if (resolved.level !== ownLevel || !setBy || !containsPosition(elementRange, setBy.start)) return elementRange;
   if (feature === undefined || text === undefined) return setBy;
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(text);
   const start = lines.offsetAt(setBy.start);
   const written = text.slice(start, lines.offsetAt(setBy.end));
   if (!/^(?:option\s+)?features\s*=/.test(written)) return setBy;
@@ -68,7 +68,7 @@ function bodyEdit(head: ProtoFile, data: Extract<FeatureFixData, { targetKind: '
   const own = decl.options.find((option: OptionDecl) => option.name === key);
   if (own) return { range: own.range, newText: `option ${key} = ${value};` };
   if (decl.options.some((option) => option.name === 'features')) return undefined;
-  const lines = new LineIndex(head.text);
+  const lines = lineIndexOf(head.text);
   const open = decl.bodyRange.start;
   const indent = (/^[ \t]*/.exec(lines.lineText(decl.range.start.line))?.[0] ?? '') + '  ';
   const at = { line: open.line, character: open.character + 1 };
@@ -82,7 +82,7 @@ function fieldEdit(head: ProtoFile, data: Extract<FeatureFixData, { targetKind: 
   const own = decl.options.find((option: CompactOption) => option.name === key);
   if (own) return { range: own.range, newText: `${key} = ${value}` };
   if (decl.options.some((option) => option.name === 'features')) return undefined;
-  const lines = new LineIndex(head.text);
+  const lines = lineIndexOf(head.text);
   const last = decl.options[decl.options.length - 1];
   if (last) return { range: { start: last.range.end, end: last.range.end }, newText: `, ${key} = ${value}` };
   if (head.text[decl.endOffset - 1] !== ';') return undefined;
@@ -91,5 +91,5 @@ function fieldEdit(head: ProtoFile, data: Extract<FeatureFixData, { targetKind: 
 }
 
 function offsetOf(text: string, position: { line: number; character: number }): number {
-  return new LineIndex(text).offsetAt(position);
+  return lineIndexOf(text).offsetAt(position);
 }

@@ -2,7 +2,7 @@
 // name, a file option or package statement, an rpc's streaming, types or options, a field option. Each fix finds the
 // declaration again in the current head text (by full name and number) and puts the base text back. Pure: edits only.
 import type { Fix, TextEdit } from '../../engine/edit';
-import { LineIndex, type Position, type Range } from '../../engine/range';
+import { lineIndexOf, type LineIndex, type Position, type Range } from '../../engine/range';
 import type { CompactOption, FieldDecl, OptionDecl, RpcDecl } from '../ast';
 import { messageNamed, type ProtoField, type ProtoFile, type ProtoMessage } from '../model';
 import { compactOption, statementOption } from '../options';
@@ -23,7 +23,7 @@ export function revertEnumValueData(enumFullName: string, headName: string, numb
 
 /** Reverts a field part (changedField) or an enum value's name (changedEnumValue). */
 export function revertFix({ finding, head }: FixContext): Fix[] {
-  const lines = new LineIndex(head.text);
+  const lines = lineIndexOf(head.text);
   let edit: TextEdit | undefined;
   const value = fixDataOf(finding, 'changedEnumValue');
   const field = fixDataOf(finding, 'changedField');
@@ -92,7 +92,7 @@ function quote(value: string): string {
 
 /** Replaces the head statement with the base one, deletes it when the base had none, or inserts the base one. */
 function revertStatement(head: ProtoFile, current: Range | undefined, baseText: string | null, insertAfter: Range | undefined, indent: string): TextEdit[] {
-  const lines = new LineIndex(head.text);
+  const lines = lineIndexOf(head.text);
   if (current && baseText !== null) return [{ range: current, newText: baseText }];
   if (current) return [deleteLine(lines, current)];
   if (baseText === null) return [];
@@ -138,7 +138,7 @@ export function revertRpcFix({ finding, head }: FixContext): Fix[] {
   if (!data) return [];
   const rpc = findRpc(head, data.service, data.rpc);
   if (!rpc) return [];
-  const lines = new LineIndex(head.text);
+  const lines = lineIndexOf(head.text);
   const isRequest = data.side === 'request';
   const typeRange = isRequest ? rpc.requestTypeRange : rpc.responseTypeRange;
   if (data.fix === 'changedRpcType') return revertFixOf(finding.file, [{ range: typeRange, newText: data.type }]);
@@ -158,7 +158,7 @@ export function revertRpcOptionFix({ finding, head }: FixContext): Fix[] {
   if (!rpc) return [];
   const baseText = data.baseText;
   const current = statementOption(rpc.options, data.option);
-  const lines = new LineIndex(head.text);
+  const lines = lineIndexOf(head.text);
   if (current || baseText === null) return revertFixOf(finding.file, revertStatement(head, current?.range, baseText, undefined, ''));
   const body = head.text.slice(rpc.startOffset, rpc.endOffset);
   if (body.endsWith(';')) {
@@ -175,7 +175,7 @@ export function removeMessageOptionFix({ finding, head }: FixContext): Fix[] {
   const message = messageNamed(head, data.message)?.decl;
   const current = message ? statementOption(message.options, data.option) : undefined;
   if (!current) return [];
-  return revertFixOf(finding.file, [deleteLine(new LineIndex(head.text), current.range)]);
+  return revertFixOf(finding.file, [deleteLine(lineIndexOf(head.text), current.range)]);
 }
 
 function findField(head: ProtoFile, data: Extract<RevertFixData, { fix: 'changedFieldOption' }>): FieldDecl | undefined {
@@ -200,7 +200,7 @@ export function revertFieldOptionFix({ finding, head }: FixContext): Fix[] {
   if (!field) return [];
   const baseValue = data.baseValue;
   const current = compactOption(field.options, data.option);
-  const lines = new LineIndex(head.text);
+  const lines = lineIndexOf(head.text);
   if (current && baseValue !== null) return revertFixOf(finding.file, [{ range: current.range, newText: `${data.option} = ${baseValue}` }]);
   if (current) return revertFixOf(finding.file, [removeCompactOption(head.text, lines, field, current)]);
   if (baseValue === null) return [];

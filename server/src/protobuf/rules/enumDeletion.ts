@@ -13,10 +13,14 @@ export const enumNoDelete = breakingRule({
   check(pairs, report) {
     // A deleted file yields FILE_NO_DELETE alone.
     eachFilePair(pairs, report, ({ base, head }, fileReport) => {
-      const headEnums = enumsByNestedName(head);
-      const headMessages = messagesByNestedName([head]);
+      let headEnums: ReturnType<typeof enumsByNestedName> | undefined;
+      let headMessages: ReturnType<typeof messagesByNestedName> | undefined;
       for (const item of base.enums) {
+        // An unchanged enum (pairs.ts) is at head in this file under the same name.
+        if (pairs.unchanged.enums.has(item)) continue;
+        headEnums ??= enumsByNestedName(head);
         if (headEnums.has(item.nestedName)) continue;
+        headMessages ??= messagesByNestedName([head]);
         const report = guardedReport(fileReport, head, () => couldBeHidden(head, item.nestedName));
         // buf points at the innermost enclosing message still in the file, else at 1:1.
         const ancestor = survivingAncestor(headMessages, item.nestedName);

@@ -15,9 +15,10 @@ export const extensionNoDelete = breakingRule({
   check(pairs, report) {
     eachFilePair(pairs, report, ({ base, head }, fileReport) => {
       const names = new Set(extensionsOf(head).map((extension) => extension.nestedName));
-      const headMessages = messagesByNestedName([head]);
+      let headMessages: ReturnType<typeof messagesByNestedName> | undefined;
       for (const extension of extensionsOf(base)) {
         if (names.has(extension.nestedName)) continue;
+        headMessages ??= messagesByNestedName([head]);
         const report = guardedReport(fileReport, head, () => couldBeHidden(head, extension.nestedName));
         const ancestor = survivingAncestor(headMessages, extension.nestedName);
         const scope = extension.nestedName.includes('.') ? ((extension.scope && messageOfDecl(base, extension.scope)?.fullName) ?? null) : null;

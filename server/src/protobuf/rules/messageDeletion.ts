@@ -14,8 +14,11 @@ export const messageNoDelete = breakingRule({
     // A deleted file yields FILE_NO_DELETE alone.
     eachFilePair(pairs, report, ({ base, head }, fileReport) => {
       // Within a file buf matches messages by their name inside the package: a changed package is FILE_SAME_PACKAGE's, not a deletion.
-      const headMessages = new Map([...messagesOfFile(head).values()].map((message) => [message.nestedName, message]));
+      let headMessages: Map<string, ProtoMessage> | undefined;
       for (const message of base.messages) {
+        // An unchanged message (pairs.ts) is at head in this file under the same name.
+        if (pairs.unchanged.messages.has(message)) continue;
+        headMessages ??= new Map([...messagesOfFile(head).values()].map((message) => [message.nestedName, message]));
         if (headMessages.has(message.nestedName)) continue;
         // buf points at the innermost enclosing message still in the file (map entries and groups included), else at
         // 1:1: a message deleted with its parent is reported on the nearest surviving ancestor (issue 11).
