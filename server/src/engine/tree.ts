@@ -22,21 +22,27 @@ export interface Tree {
 
 /** Texts fingerprinted lately, and texts read from bytes whose fingerprint was taken from the bytes (textOfBytes): the
  *  working tree remembers a fingerprint as it hands the text to a kind, which asks for the fingerprint of the same
- *  string at once. A ring, most recent at `nextKnown - 1`. */
+ *  string at once. The most recent last; at most 64 of them and, past the latest, 4 M characters in all: typing in a
+ *  large file fingerprints a new text per keystroke, and 64 copies of a 1.2 MB spec held 150 MB. */
 const KNOWN_FINGERPRINTS = 64;
+const KNOWN_CHARACTERS = 4 * 1024 * 1024;
 const knownTexts: string[] = [];
 const knownFingerprints: string[] = [];
-let nextKnown = 0;
+let knownCharacters = 0;
 
 function noteFingerprint(text: string, fingerprint: string): void {
-  knownTexts[nextKnown] = text;
-  knownFingerprints[nextKnown] = fingerprint;
-  nextKnown = (nextKnown + 1) % KNOWN_FINGERPRINTS;
+  knownTexts.push(text);
+  knownFingerprints.push(fingerprint);
+  knownCharacters += text.length;
+  while (knownTexts.length > 1 && (knownTexts.length > KNOWN_FINGERPRINTS || knownCharacters > KNOWN_CHARACTERS)) {
+    knownCharacters -= knownTexts.shift()!.length;
+    knownFingerprints.shift();
+  }
 }
 
 /** Equal fingerprints, equal texts: what lets a check skip files unchanged since it last saw them. */
 export function textFingerprint(text: string): string {
-  for (let index = 0; index < knownTexts.length; index++) if (knownTexts[index] === text) return knownFingerprints[index];
+  for (let index = knownTexts.length - 1; index >= 0; index--) if (knownTexts[index] === text) return knownFingerprints[index];
   const fingerprint = createHash('sha1').update(text).digest('base64');
   noteFingerprint(text, fingerprint);
   return fingerprint;
