@@ -4,9 +4,10 @@
 // of the tree: what precedes the edit is shared, what follows is copied with its offsets moved.
 //
 // Only what parses alone exactly as it would in place is taken: a block mapping entry whose lines are all at least as
-// indented as its key, in a document without anchors, aliases, tags or directives (which reach across entries). Anything
-// else — an edit that changes indentation past the entry, a quote or bracket left open, the entry's mapping emptied —
-// tries the enclosing entry, and past a quarter of the text is left to a full parse.
+// indented as its key, with no anchor, alias or tag in it or on the mappings that hold it, in a document without
+// directives (all of which reach across entries). Anything else — an edit that changes indentation past the entry, a
+// quote or bracket left open, the entry's mapping emptied — tries the enclosing entries, and past an eighth of the text
+// is left to a full parse.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 import type { SpecMap, SpecNode } from './document';
 
