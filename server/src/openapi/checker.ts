@@ -9,7 +9,7 @@ import type { Fix } from '../engine/edit';
 import type { Finding, NotChecked } from '../engine/finding';
 import { matchesAnyGlob } from '../engine/glob';
 import { readInBatches, textFingerprint, type Tree } from '../engine/tree';
-import { child, isScalar, scalarText, type SpecFile, type SpecNode } from './document';
+import { child, isScalar, NodePairMap, scalarText, type SpecFile } from './document';
 import { openapiFixes } from './fixes';
 import { buildModel, isInStabilityScope, type ApiModel, type Operation, type PathItem } from './model';
 import { OPENAPI_FAMILIES, OPENAPI_RULES } from './rules/index';
@@ -275,7 +275,7 @@ function compare(
   };
   // Many operations share a body schema (every Stripe operation's `default` error response): what the families found
   // below it is worked out for the first one and replayed, with its operation, for the others met in the same circumstances.
-  const recordings = new Map<SpecNode, Map<SpecNode, Map<string, Recording>>>();
+  const recordings = new NodePairMap<Map<string, Recording>>();
   const belowBody: BelowBody = (top, walk) => {
     const circumstances = [
       top.direction,
@@ -284,10 +284,7 @@ function compare(
       top.mediaTypeDetails ?? '',
       JSON.stringify(stabilityOfOperation(pair.head.set, top.operation)),
     ].join('\0');
-    let byHead = recordings.get(top.base.node);
-    if (!byHead) recordings.set(top.base.node, (byHead = new Map()));
-    let byCircumstances = byHead.get(top.head.node);
-    if (!byCircumstances) byHead.set(top.head.node, (byCircumstances = new Map()));
+    const byCircumstances = recordings.get(top.base.node, top.head.node) ?? recordings.set(top.base.node, top.head.node, new Map());
     const earlier = byCircumstances.get(circumstances);
     if (earlier) {
       for (const finding of earlier.findings) report.finding({ ...finding, operation: top.operation });

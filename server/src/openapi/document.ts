@@ -25,9 +25,7 @@ export interface SpecFile {
 }
 
 export function parseSpecFile(path: string, written: string): SpecFile {
-  // A byte-order mark is not part of the YAML: the text is read without it, and positions on the first line shift by one.
-  const bom = written.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const text = bom ? written.slice(1) : written;
+  const { text, bom } = withoutBom(written);
   const lines = new LineCounter();
   const locate = (offset: number) => {
     const { line, col } = lines.linePos(offset);
@@ -41,6 +39,11 @@ export function parseSpecFile(path: string, written: string): SpecFile {
   if (!replaceAliases(document)) return file(null, `uses more than ${MAX_ALIASES} YAML aliases; not read`);
   const root = document.contents as SpecNode | null;
   return file(root, undefined, isEditable(text, root));
+}
+
+/** A byte-order mark is not part of the YAML: the text is read without it, and positions on the first line shift by one. */
+function withoutBom(written: string): { text: string; bom: number } {
+  return written.charCodeAt(0) === 0xfeff ? { text: written.slice(1), bom: 1 } : { text: written, bom: 0 };
 }
 
 function notValid(path: string, line: number, message: string): string {
@@ -77,8 +80,7 @@ function specFileOf(
 
 /** A file read from an edit of `previous` (the same path, another text), or undefined when it must be parsed in full. */
 function editOf(previous: SpecFile & Editable, path: string, written: string): SpecFile | undefined {
-  const bom = written.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const text = bom ? written.slice(1) : written;
+  const { text, bom } = withoutBom(written);
   if (!previous.editable || previous.bom !== bom || text.length > MAX_SPEC_BYTES) return undefined;
   const reparsed = reparseEdit(previous, text);
   if (!reparsed) return undefined;
@@ -101,8 +103,7 @@ const MAX_EDIT_BASES = 4;
 
 export function sharedSpecFile(path: string, written: string): SpecFile {
   const live = LIVE_PARSES.get(path)?.deref();
-  const text = written.charCodeAt(0) === 0xfeff ? written.slice(1) : written;
-  if (live?.text === text) return live;
+  if (live?.text === withoutBom(written).text) return live;
   const editBase = EDIT_BASES.get(path);
   const file = (editBase && editOf(editBase, path, written)) ?? parseSpecFile(path, written);
   LIVE_PARSES.set(path, new WeakRef(file));
@@ -181,6 +182,22 @@ function keyIndexOf(node: SpecMap): Map<string, Pair<unknown, unknown>> {
     KEY_INDEXES.set(node, index);
   }
   return index;
+}
+
+/** Values kept per pair of a base node and a head node (the two sides of a comparison; a node may be on both). */
+export class NodePairMap<T> {
+  private readonly byBase = new Map<SpecNode, Map<SpecNode, T>>();
+
+  get(base: SpecNode, head: SpecNode): T | undefined {
+    return this.byBase.get(base)?.get(head);
+  }
+
+  set(base: SpecNode, head: SpecNode, value: T): T {
+    let byHead = this.byBase.get(base);
+    if (!byHead) this.byBase.set(base, (byHead = new Map()));
+    byHead.set(head, value);
+    return value;
+  }
 }
 
 export function pairs(node: SpecNode | null | undefined): Pair<unknown, unknown>[] {

@@ -12,7 +12,7 @@
 // Each pair is compared once as written, without following its references, which gives whether it is the same apart
 // from them and the pairs of targets its references lead to. A pair is the same when every pair it leads to, directly
 // or not, is the same as written: a search over those pairs, so reference cycles need no special care.
-import { isMap, isScalar, isSeq, type SpecNode } from './document';
+import { isMap, isScalar, isSeq, NodePairMap, type SpecNode } from './document';
 import type { Located, SpecSet } from './specSet';
 
 /** Nesting within one pair past which two nodes count as different. */
@@ -65,8 +65,8 @@ interface Written {
 
 /** The same-ness of schema pairs of one base and one head description; answers are kept for the pair's lifetime. */
 export class SameSchemas {
-  private readonly written = new Map<SpecNode, Map<SpecNode, Written>>();
-  private readonly answers = new Map<SpecNode, Map<SpecNode, boolean>>();
+  private readonly written = new NodePairMap<Written>();
+  private readonly answers = new NodePairMap<boolean>();
   /** Nodes compared at most, for the pair of descriptions: shared YAML nodes (an alias bomb) are not compared in full. */
   private budget: number;
 
@@ -79,20 +79,18 @@ export class SameSchemas {
   }
 
   same(base: Located, head: Located): boolean {
-    const known = this.answers.get(base.node)?.get(head.node);
+    const known = this.answers.get(base.node, head.node);
     if (known !== undefined) return known;
     const reached: [Located, Located][] = [];
-    const seen = new Map<SpecNode, Set<SpecNode>>();
+    const seen = new NodePairMap<true>();
     const pending: [Located, Located][] = [[base, head]];
     let same = true;
     while (pending.length > 0) {
       const [b, h] = pending.pop()!;
-      const answer = this.answers.get(b.node)?.get(h.node);
+      const answer = this.answers.get(b.node, h.node);
       if (answer === true) continue;
-      let seenWith = seen.get(b.node);
-      if (seenWith?.has(h.node)) continue;
-      if (!seenWith) seen.set(b.node, (seenWith = new Set()));
-      seenWith.add(h.node);
+      if (seen.get(b.node, h.node)) continue;
+      seen.set(b.node, h.node, true);
       const written = answer === false ? undefined : this.asWritten(b, h);
       if (!written?.same) {
         same = false;
@@ -102,18 +100,18 @@ export class SameSchemas {
       for (const next of written.leadsTo) pending.push(next);
     }
     // Every pair reached leads only to pairs that are the same as written: each of them is the same.
-    if (same) for (const [b, h] of reached) setIn(this.answers, b.node, h.node, true);
-    else setIn(this.answers, base.node, head.node, false);
+    if (same) for (const [b, h] of reached) this.answers.set(b.node, h.node, true);
+    else this.answers.set(base.node, head.node, false);
     return same;
   }
 
   private asWritten(base: Located, head: Located): Written {
-    const known = this.written.get(base.node)?.get(head.node);
+    const known = this.written.get(base.node, head.node);
     if (known) return known;
     const leadsTo: [Located, Located][] = [];
     const same = this.budget > 0 && this.nodes(base, head, leadsTo, 0);
     const written: Written = { same, leadsTo: same ? leadsTo : [] };
-    setIn(this.written, base.node, head.node, written);
+    this.written.set(base.node, head.node, written);
     return written;
   }
 
@@ -169,10 +167,4 @@ export class SameSchemas {
     }
     return true;
   }
-}
-
-function setIn<T>(map: Map<SpecNode, Map<SpecNode, T>>, base: SpecNode, head: SpecNode, value: T): void {
-  let inner = map.get(base);
-  if (!inner) map.set(base, (inner = new Map()));
-  inner.set(head, value);
 }

@@ -1,7 +1,7 @@
 // Walks a base schema and a head schema side by side and names each property as oasdiff does (`a/b`, `items/c`,
 // `allOf[#/components/schemas/X]/d`), so the property checks see pairs and never search. Recursive schemas stop at the
 // first pair already on the way down.
-import { child, isTrue, pairOf, pairs, items, scalarText, type SpecNode } from './document';
+import { child, isTrue, NodePairMap, pairOf, pairs, items, scalarText, type SpecNode } from './document';
 import { blockOf, placeOf, type Place, type SourceBlock } from './model';
 import { SameSchemas } from './sameSchemas';
 import type { Located, SpecSet } from './specSet';
@@ -94,7 +94,7 @@ export function compareSchemas(baseSet: SpecSet, headSet: SpecSet, base: Located
 /** The walk's knowledge about one base and one head description. */
 class PairWalker {
   private readonly same: SameSchemas;
-  private readonly expansions = new Map<SpecNode, Map<SpecNode, Expansion>>();
+  private readonly expansions = new NodePairMap<Expansion>();
 
   constructor(
     private readonly baseSet: SpecSet,
@@ -108,11 +108,7 @@ class PairWalker {
     const base = baseAt && this.baseSet.resolve(baseAt);
     const head = headAt && this.headSet.resolve(headAt);
     if (!base || !head) return undefined;
-    let byHead = this.expansions.get(base.node);
-    if (!byHead) this.expansions.set(base.node, (byHead = new Map()));
-    let found = byHead.get(head.node);
-    if (!found) byHead.set(head.node, (found = { base, head, same: this.same.same(base, head) }));
-    return found;
+    return this.expansions.get(base.node, head.node) ?? this.expansions.set(base.node, head.node, { base, head, same: this.same.same(base, head) });
   }
 
   /** How many pairs a walk of every path from `top` visits, counted up to MAX_PATHS + 1. */
@@ -137,12 +133,11 @@ class PairWalker {
       onTheWay.add(at);
       if (depth > 0 && !unchanged) visitor.nested?.({ path, name, base: at.base, head: at.head, property });
       if (!at.same) {
-        // Below a property its own name joins the path; below any other subschema the path already names it.
-        const own = name === '' ? path : fullName(path, name);
+        const own = ownPath(path, name);
         for (const step of this.stepsOf(at)) {
           this.report(step, own, visitor);
-          if (step.kind === 'both' && step.child) walk(step.child, own, depth + 1, step.base.name, { base: step.base, head: step.head }, isQuiet(step));
-          else if (step.kind === 'subschema') walk(step.child, subschemaPath(own, step), depth + 1, '', undefined, isQuiet(step));
+          const next = below(step, own);
+          if (next) walk(next.at, next.path, depth + 1, next.name, next.property, next.quiet);
         }
       }
       onTheWay.delete(at);
@@ -162,23 +157,20 @@ class PairWalker {
       for (const { at, path, name, property } of level) {
         if (depth > 0) visit(at, path, name, property);
         if (at.same) continue;
-        const own = name === '' ? path : fullName(path, name);
+        const own = ownPath(path, name);
         for (const step of this.stepsOf(at)) {
           this.report(step, own, visitor);
-          const child = step.kind === 'both' || step.kind === 'subschema' ? step.child : undefined;
+          const child = below(step, own);
           if (!child) continue;
-          const property = step.kind === 'both' ? { base: step.base, head: step.head } : undefined;
-          const childPath = step.kind === 'subschema' ? subschemaPath(own, step) : own;
-          const childName = step.kind === 'both' ? step.base.name : '';
           // A pair that is the same is not entered: it is visited where it is reached (its property may have changed).
-          if (child.same) {
-            if (!isQuiet(step)) visit(child, childPath, childName, property);
+          if (child.at.same) {
+            if (!child.quiet) visit(child.at, child.path, child.name, child.property);
             continue;
           }
-          if (seen.has(child)) continue;
+          if (seen.has(child.at)) continue;
           if (seen.size >= MAX_DISTINCT_PAIRS) return false;
-          seen.add(child);
-          next.push({ at: child, path: childPath, name: childName, property });
+          seen.add(child.at);
+          next.push(child);
         }
       }
       level = next;
@@ -194,7 +186,10 @@ class PairWalker {
 
   private *children(at: Expansion): Iterable<Expansion> {
     if (at.same) return;
-    for (const step of this.stepsOf(at)) if ((step.kind === 'both' || step.kind === 'subschema') && step.child) yield step.child;
+    for (const step of this.stepsOf(at)) {
+      const child = below(step, '');
+      if (child) yield child.at;
+    }
   }
 
   private stepsOf(at: Expansion): Step[] {
@@ -252,10 +247,27 @@ class PairWalker {
   }
 }
 
-/** A step to a pair that is the same, through a property that is the same too: nothing there can have changed, and the
- *  families are not asked about it. */
-function isQuiet(step: Step): boolean {
-  return (step.kind === 'both' && step.child?.same === true && step.unchanged) || (step.kind === 'subschema' && step.child.same);
+/** Where a step leads the walk: the pair below it, named as the walk names it (a property by its name, any other
+ *  subschema by its path), and whether it is quiet (the same pair through an unchanged property: nothing there can have
+ *  changed, and the families are not asked about it). Undefined for a removal, an addition, an unresolved property. */
+function below(step: Step, own: string): { at: Expansion; path: string; name: string; property?: NestedPair['property']; quiet: boolean } | undefined {
+  if (step.kind === 'both')
+    return (
+      step.child && {
+        at: step.child,
+        path: own,
+        name: step.base.name,
+        property: { base: step.base, head: step.head },
+        quiet: step.child.same && step.unchanged,
+      }
+    );
+  if (step.kind === 'subschema') return { at: step.child, path: subschemaPath(own, step), name: '', quiet: step.child.same };
+  return undefined;
+}
+
+/** A pair's own path: below a property its name joins the path; below any other subschema the path already names it. */
+function ownPath(path: string, name: string): string {
+  return name === '' ? path : fullName(path, name);
 }
 
 function subschemaPath(path: string, step: { segment: string; join: boolean }): string {
