@@ -41,7 +41,12 @@ const MAX_NESTING = 64;
 /** Whether later edits of a text parsed into `root` can be read with `reparseEdit`: a block mapping at the top, one
  *  document without directives, and lines ended by \n or \r\n. */
 export function isEditable(text: string, root: SpecNode | null): boolean {
-  return isBlockMap(root) && !/^(%|---|\.\.\.)/m.test(text) && !/\r(?!\n)/.test(text);
+  return isBlockMap(root) && readsAlone(text);
+}
+
+/** No directive or document marker, and no line ended by a lone \r (which the parser and the line index count apart). */
+function readsAlone(text: string): boolean {
+  return !/^(%|---|\.\.\.)/m.test(text) && !/\r(?!\n)/.test(text);
 }
 
 /** Whether a parsed entry names an anchor or uses an alias (or a tag, which a directive elsewhere could define). */
@@ -57,7 +62,7 @@ function reachesAcross(node: unknown, depth = 0): boolean {
 /** The tree of `text`, an edit of `previous` (which must be editable), or undefined when only a full parse can tell. */
 export function reparseEdit(previous: ParsedText, text: string): Reparse | undefined {
   const old = previous.text;
-  if (!isBlockMap(previous.root) || /\r(?!\n)/.test(text)) return undefined;
+  if (!isBlockMap(previous.root)) return undefined;
   const shortest = Math.min(old.length, text.length);
   // Blocks first (a native comparison), then characters.
   let start = 0;
@@ -87,7 +92,8 @@ export function reparseEdit(previous: ParsedText, text: string): Reparse | undef
     const chunkEnd = entry.spanEnd + delta;
     if (chunkEnd < text.length && text.charCodeAt(chunkEnd - 1) !== 10) continue;
     const chunk = text.slice(entry.spanStart, chunkEnd);
-    if (/^(%|---|\.\.\.)|\r(?!\n)/m.test(chunk)) return undefined;
+    // The rest of the text is as it was, so the edit is where anything new to read alone could come from.
+    if (!readsAlone(chunk)) return undefined;
     const document = parseDocument(chunk, { prettyErrors: false, uniqueKeys: false });
     const error = document.errors[0];
     if (error) {
