@@ -2,9 +2,10 @@
 // reserved numbers and names, map entry and group messages as protoc synthesises them. Parses are cached by text hash.
 import { createHash } from 'node:crypto';
 import type { Range } from '../engine/range';
-import type { EnumDecl, FieldDecl, MessageDecl, ProtoFileAst, ReservedDecl, ServiceDecl } from './ast';
+import type { EnumDecl, FieldDecl, MessageDecl, ProtoFileAst, ServiceDecl } from './ast';
 import { indexOf, summarize, type SymbolTable } from './moduleIndex';
 import { parseProto, parseProtoSteps } from './parser';
+import { NO_ITEMS, NO_NAMES, settleLists } from './lists';
 import { runSteps, type Steps } from './slices';
 
 export interface ProtoFile {
@@ -37,9 +38,8 @@ export interface ProtoMessage {
   range: Range;
   isMapEntry: boolean;
   fields: ProtoField[];
-  fieldsByNumber: Map<number, ProtoField>;
   reservedRanges: { start: number; end: number }[];
-  reservedNames: Set<string>;
+  reservedNames: ReadonlySet<string>;
   extensionRanges: { start: number; end: number }[];
   oneofs: { name: string; isSynthetic: boolean }[];
   /** A syntax error in this body or an enclosing one could be hiding members. */
@@ -180,8 +180,12 @@ export function* buildFileSteps(path: string, modulePath: string, rawText: strin
     const message = newMessage(file, prefix + nestedName, nestedName, decl.name, parent, decl, decl.range);
     message.isDamaged = decl.damaged || (parent?.isDamaged ?? false) || unreadable;
     file.messages.push(message);
-    for (const reserved of decl.reserved) addReserved(message, reserved);
-    for (const range of decl.extensionRanges) message.extensionRanges.push(...range.ranges);
+    if (decl.reserved.length > 0) {
+      message.reservedRanges = decl.reserved.flatMap((reserved) => reserved.ranges);
+      const names = decl.reserved.flatMap((reserved) => reserved.names);
+      if (names.length > 0) message.reservedNames = new Set(names);
+    }
+    if (decl.extensionRanges.length > 0) message.extensionRanges = decl.extensionRanges.flatMap((range) => range.ranges);
     for (const oneof of decl.oneofs) message.oneofs.push({ name: oneof.name, isSynthetic: false });
     // Most messages have no oneof: no map to make for them.
     const oneofOf = decl.oneofs.length > 0 ? new Map<FieldDecl, string>() : undefined;
@@ -199,7 +203,6 @@ export function* buildFileSteps(path: string, modulePath: string, rawText: strin
         field.oneof = name;
       }
       message.fields.push(field);
-      if (!message.fieldsByNumber.has(field.number)) message.fieldsByNumber.set(field.number, field);
       if (fieldDecl.mapKey !== undefined) {
         const entryName = mapEntryName(fieldDecl.name);
         const entry = newMessage(file, `${message.fullName}.${entryName}`, `${nestedName}.${entryName}`, entryName, message, undefined, fieldDecl.range);
@@ -222,12 +225,13 @@ export function* buildFileSteps(path: string, modulePath: string, rawText: strin
             oneof: undefined,
           };
           entry.fields.push(entryField);
-          entry.fieldsByNumber.set(number, entryField);
         }
+        settleLists(entry, 'fields');
         file.messages.push(entry);
         field.type = `${message.fullName}.${entryName}`;
       }
     }
+    settleLists(message, 'fields', 'oneofs');
     for (const enumDecl of decl.enums) addEnum(enumDecl, `${nestedName}.${enumDecl.name}`, message);
     for (const nested of decl.messages) visit(nested, message);
   };
@@ -309,18 +313,29 @@ function newMessage(
     range,
     isMapEntry: false,
     fields: [],
-    fieldsByNumber: new Map(),
-    reservedRanges: [],
-    reservedNames: new Set(),
-    extensionRanges: [],
+    reservedRanges: NO_ITEMS,
+    reservedNames: NO_NAMES,
+    extensionRanges: NO_ITEMS,
     oneofs: [],
     isDamaged: false,
   };
 }
 
-function addReserved(message: ProtoMessage, reserved: ReservedDecl): void {
-  message.reservedRanges.push(...reserved.ranges);
-  for (const name of reserved.names) message.reservedNames.add(name);
+/** Messages of more fields than this get a map from number to field when first asked; smaller ones are searched. */
+const FIELDS_SEARCHED = 8;
+const fieldNumberIndexes = new WeakMap<ProtoMessage, Map<number, ProtoField>>();
+
+/** The message's first field with this number. */
+export function fieldNumbered(message: ProtoMessage, number: number): ProtoField | undefined {
+  const { fields } = message;
+  if (fields.length <= FIELDS_SEARCHED) return fields.find((field) => field.number === number);
+  let index = fieldNumberIndexes.get(message);
+  if (!index) {
+    index = new Map();
+    for (const field of fields) if (!index.has(field.number)) index.set(field.number, field);
+    fieldNumberIndexes.set(message, index);
+  }
+  return index.get(number);
 }
 
 function fieldFrom(decl: FieldDecl, ast: ProtoFileAst, oneof: string | undefined): ProtoField {
@@ -470,8 +485,11 @@ export function resolveName(table: SymbolTable, name: string, scope: string): st
   }
 }
 
-/** Each field's type as declared, before any image resolved it: models are resolved again for every image they join. */
-const declaredTypes = new WeakMap<ProtoFile, [ProtoField, string, boolean][]>();
+/**
+ * Each field's type as declared, before any image resolved it: models are resolved again for every image they join.
+ * Side by side rather than a tuple per field: a large file has a million fields.
+ */
+const declaredTypes = new WeakMap<ProtoFile, { fields: ProtoField[]; types: string[]; resolved: Uint8Array }>();
 
 /** Messages resolved between two yields of `resolveFileSteps`. */
 const RESOLVED_PER_STEP = 256;
@@ -494,13 +512,15 @@ function* resolveFileSteps(file: ProtoFile, image: ProtoImage): Steps<void> {
 }
 
 function restoreDeclaredTypes(file: ProtoFile): void {
-  let declared = declaredTypes.get(file);
+  const declared = declaredTypes.get(file);
   if (!declared) {
-    declared = [];
-    for (const message of file.messages) for (const field of message.fields) declared.push([field, field.type, field.isTypeResolved]);
-    declaredTypes.set(file, declared);
+    const fields = file.messages.flatMap((message) => message.fields);
+    const resolved = new Uint8Array(fields.length);
+    fields.forEach((field, i) => (resolved[i] = field.isTypeResolved ? 1 : 0));
+    declaredTypes.set(file, { fields, types: fields.map((field) => field.type), resolved });
   } else {
-    for (const [field, type, isTypeResolved] of declared) Object.assign(field, { type, isTypeResolved });
+    const { fields, types, resolved } = declared;
+    for (let i = 0; i < fields.length; i++) Object.assign(fields[i], { type: types[i], isTypeResolved: resolved[i] === 1 });
   }
 }
 

@@ -3,7 +3,8 @@
 import type { EnumValueDecl, ExtendDecl, MessageDecl, RpcDecl } from './ast';
 import { servicesOf, type ProtoService } from './declarations';
 import type { ProtoEnum, ProtoField, ProtoFile, ProtoImage, ProtoMessage } from './model';
-import { messageNamed, SCALAR_TYPES } from './model';
+import { NO_ITEMS, NO_NAMES } from './lists';
+import { fieldNumbered, messageNamed, SCALAR_TYPES } from './model';
 import type { RuleReport } from './rules/rule';
 import { unchangedDeclarations, type Unchanged } from './unchanged';
 import { runSteps, type Steps } from './slices';
@@ -159,8 +160,8 @@ function fieldPairsOf(pairs: ImagePairs): FieldPair[] {
   const result: FieldPair[] = [];
   for (const { base, head } of pairs.messages) {
     for (const field of base.fields) {
-      const other = head.fieldsByNumber.get(field.number);
-      if (other && base.fieldsByNumber.get(field.number) === field) result.push({ base: field, head: other, baseMessage: base, headMessage: head });
+      const other = fieldNumbered(head, field.number);
+      if (other && fieldNumbered(base, field.number) === field) result.push({ base: field, head: other, baseMessage: base, headMessage: head });
     }
   }
   fieldPairCache.set(pairs, result);
@@ -244,10 +245,9 @@ function extensionFieldsOf(image: ProtoImage): Map<string, { field: ProtoField; 
             range: decl.range,
             isMapEntry: false,
             fields: [field],
-            fieldsByNumber: new Map([[decl.number, field]]),
-            reservedRanges: [],
-            reservedNames: new Set(),
-            extensionRanges: [],
+            reservedRanges: NO_ITEMS,
+            reservedNames: NO_NAMES,
+            extensionRanges: NO_ITEMS,
             oneofs: [],
             // A top-level extend block has no damage flag of its own: any syntax error in the file could hide it.
             isDamaged: enclosing ? enclosing.isDamaged : !file.isReadable,

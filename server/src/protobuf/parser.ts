@@ -23,6 +23,7 @@ import type {
   Visibility,
 } from './ast';
 import { Lexer } from './lexer';
+import { NO_ITEMS, settled, settleLists } from './lists';
 import { OffsetRange } from './offsetRange';
 
 export const MAX_FIELD_NUMBER = 536870911;
@@ -67,6 +68,8 @@ interface StatementStart {
 function pushDefined<T>(list: T[], item: T | undefined): void {
   if (item) list.push(item);
 }
+
+const MESSAGE_LISTS = ['members', 'fields', 'oneofs', 'messages', 'enums', 'extends', 'reserved', 'extensionRanges', 'options'] as const;
 
 export function parseProto(text: string): ProtoFileAst {
   return runSteps(new Parser(text).parseFile());
@@ -288,6 +291,7 @@ class Parser {
         Math.min(at + 2, this.text.length),
       );
     }
+    settleLists(this.file, 'imports', 'options', 'messages', 'enums', 'services', 'extends', 'problems');
     return this.file;
   }
 
@@ -570,14 +574,14 @@ class Parser {
       }
       options.push({ name, value: value.value, valueKind: value.valueKind, range: this.range(start, this.lastEnd) });
       if (this.eat(',')) continue;
-      if (this.eat(']')) return options;
+      if (this.eat(']')) return settled(options);
       this.expected("',' or ']'");
       break;
     }
     // Skip to the closing bracket, unless the statement ends first.
     while (this.lx.tokenKind() !== 'eof' && !this.is(']') && !this.is(';') && !this.is('}') && !this.is('{')) this.advance();
     this.eat(']');
-    return options;
+    return settled(options);
   }
 
   // ---- messages ----
@@ -650,6 +654,7 @@ class Parser {
         this.advance();
       } while (depth > 0 && lx.tokenKind() !== 'eof');
       if (depth > 0) this.unclosed('message', message.name);
+      settleLists(message, ...MESSAGE_LISTS);
       message.bodyEndOffset = this.lastEnd;
       message.bodyRange = this.range(message.bodyStartOffset, this.lastEnd);
       return;
@@ -673,6 +678,7 @@ class Parser {
       }
     }
     this.scopes.pop();
+    settleLists(message, ...MESSAGE_LISTS);
     message.bodyEndOffset = this.lastEnd;
     message.bodyRange = this.range(message.bodyStartOffset, this.lastEnd);
   }
@@ -833,7 +839,7 @@ class Parser {
     name: string,
     nameRange: Range,
   ): FieldDecl | undefined {
-    let options: CompactOption[] = [];
+    let options: CompactOption[] = NO_ITEMS;
     if (!this.eat('=')) {
       this.expected("'='");
       this.recover();
@@ -905,7 +911,7 @@ class Parser {
       return undefined;
     }
     const numberRange = this.range(numberStart, this.lastEnd);
-    const options = this.is('[') ? this.compactOptions() : [];
+    const options = this.is('[') ? this.compactOptions() : NO_ITEMS;
     if (!this.is('{')) {
       this.expected("'{'");
       this.recover();
@@ -978,6 +984,7 @@ class Parser {
       }
       if (lx.start === before && lx.tokenKind() !== 'eof' && !this.is('}')) this.advance();
     }
+    settleLists(oneof, 'fields', 'options');
     Object.assign(oneof, this.declaration(start, leading, comments));
     return oneof;
   }
@@ -1016,8 +1023,8 @@ class Parser {
       endOffset: this.lastEnd,
       leadingOffset: leading >= 0 ? leading : start,
       leadingCommentEnd: comments,
-      ranges: decl.ranges,
-      names: decl.names,
+      ranges: settled(decl.ranges),
+      names: settled(decl.names),
       namesAsIdentifiers: decl.namesAsIdentifiers,
     };
   }
@@ -1057,7 +1064,7 @@ class Parser {
     this.advance();
     const ranges = this.numberRanges(MAX_FIELD_NUMBER, false);
     if (!ranges) return undefined;
-    const options = this.is('[') ? this.compactOptions() : [];
+    const options = this.is('[') ? this.compactOptions() : NO_ITEMS;
     this.endStatement();
     return {
       range: this.range(start, this.lastEnd),
@@ -1065,7 +1072,7 @@ class Parser {
       endOffset: this.lastEnd,
       leadingOffset: leading >= 0 ? leading : start,
       leadingCommentEnd: comments,
-      ranges,
+      ranges: settled(ranges),
       options,
     };
   }
@@ -1112,6 +1119,7 @@ class Parser {
       if (lx.start === before && lx.tokenKind() !== 'eof' && !this.is('}')) this.advance();
     }
     this.scopes.pop();
+    settleLists(extend, 'fields');
     Object.assign(extend, this.declaration(start, leading, comments));
     return extend;
   }
@@ -1169,6 +1177,7 @@ class Parser {
       if (lx.start === before && lx.tokenKind() !== 'eof' && !this.is('}')) this.advance();
     }
     this.scopes.pop();
+    settleLists(decl, 'values', 'reserved', 'options');
     decl.bodyRange = this.range(bodyStart, this.lastEnd);
     Object.assign(decl, this.declaration(start, leading, comments));
     return decl;
@@ -1203,7 +1212,7 @@ class Parser {
       return undefined;
     }
     const numberRange = this.range(numberStart, this.lastEnd);
-    const options = this.is('[') ? this.compactOptions() : [];
+    const options = this.is('[') ? this.compactOptions() : NO_ITEMS;
     this.endStatement();
     return {
       range: this.range(start, this.lastEnd),
@@ -1268,6 +1277,7 @@ class Parser {
       if (lx.start === before && lx.tokenKind() !== 'eof' && !this.is('}')) this.advance();
     }
     this.scopes.pop();
+    settleLists(service, 'rpcs', 'options');
     service.bodyRange = this.range(bodyStart, this.lastEnd);
     Object.assign(service, this.declaration(start, leading, comments));
     return service;
@@ -1363,7 +1373,7 @@ class Parser {
       responseType: response.type,
       responseStreaming: response.streaming,
       responseTypeRange: response.range,
-      options,
+      options: settled(options),
     };
   }
 }

@@ -4,7 +4,7 @@
 import type { Fix, TextEdit } from '../../engine/edit';
 import { lineIndexOf, type LineIndex, type Position, type Range } from '../../engine/range';
 import type { CompactOption, FieldDecl, OptionDecl, RpcDecl } from '../ast';
-import { messageNamed, type ProtoField, type ProtoFile, type ProtoMessage } from '../model';
+import { fieldNumbered, messageNamed, type ProtoField, type ProtoFile, type ProtoMessage } from '../model';
 import { compactOption, statementOption } from '../options';
 import { isExtension } from '../pairs';
 import type { FixContext } from '../rules/rule';
@@ -33,7 +33,8 @@ export function revertFix({ finding, head }: FixContext): Fix[] {
       ?.decl.values.find((candidate) => candidate.name === value.name && candidate.number === value.number);
     if (decl) edit = { range: decl.nameRange, newText: value.text };
   } else if (field) {
-    const decl = messageNamed(head, field.message)?.fieldsByNumber.get(field.number)?.decl;
+    const message = messageNamed(head, field.message);
+    const decl = message && fieldNumbered(message, field.number)?.decl;
     if (decl) edit = fieldEdit(head.text, lines, decl, field.part, field.text);
   }
   return edit ? revertFixOf(finding.file, [edit]) : [];

@@ -1,6 +1,6 @@
 // A deleted field breaks readers that still use its number (wire) or its name (JSON, generated code).
 // buf's three variants differ only in which `reserved` statement excuses the deletion.
-import type { ProtoField, ProtoImage, ProtoMessage } from '../model';
+import { fieldNumbered, type ProtoField, type ProtoImage, type ProtoMessage } from '../model';
 import { isSpelledSameAtHead } from '../fieldKind';
 import { eachMessagePair, type ImagePairs, type MessagePair } from '../pairs';
 import { reserveFieldFix } from '../fixes/reserve';
@@ -38,7 +38,7 @@ function reportDeletedFields(pairs: ImagePairs, report: RuleReport, excuse: Excu
 
 function reportDeletedFieldsOf(headImage: ProtoImage, { base, head }: MessagePair, report: RuleReport, excuse: Excuse): void {
   for (const field of base.fields) {
-    if (head.fieldsByNumber.has(field.number)) continue;
+    if (fieldNumbered(head, field.number)) continue;
     const isNumberReserved = reservesNumber(head, field.number);
     const isNameReserved = head.reservedNames.has(field.name);
     if (excuse === 'reservedNumber' && isNumberReserved) continue;

@@ -2,6 +2,7 @@
 // proto3 `optional` makes synthetic oneofs; buf leaves those to the presence rules.
 import { restoreOneofFix } from '../fixes/restore';
 import { eachMessagePair } from '../pairs';
+import { fieldNumbered } from '../model';
 import { declarationText } from './messageDeletion';
 import { breakingRule } from './rule';
 
@@ -16,7 +17,7 @@ export const oneofNoDelete = breakingRule({
         const decl = base.decl?.oneofs.find((candidate) => candidate.name === oneof.name);
         const numbers = decl?.fields.map((field) => field.number) ?? [];
         // Restoring the oneof would clash with its fields if they still stand in the message outside it.
-        const clashes = numbers.some((number) => number !== undefined && head.fieldsByNumber.has(number));
+        const clashes = numbers.some((number) => number !== undefined && fieldNumbered(head, number) !== undefined);
         const index = decl && base.decl ? base.decl.members.indexOf(decl) : -1;
         const previous = index > 0 ? base.decl?.members[index - 1] : undefined;
         report.finding({

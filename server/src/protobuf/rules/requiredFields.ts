@@ -1,7 +1,7 @@
 // Required fields must always be sent: a reader that requires a field the writer does not know, or a writer that
 // omits one the reader requires, fails to parse. Only proto2 `required` counts; buf ignores editions LEGACY_REQUIRED here.
 import { isLabelledRequired } from '../fieldKind';
-import type { ProtoField, ProtoMessage } from '../model';
+import { fieldNumbered, type ProtoField, type ProtoMessage } from '../model';
 import { revertFieldData, revertFix } from '../fixes/revert';
 import { eachMessagePair } from '../pairs';
 import { breakingRule } from './rule';
@@ -17,7 +17,7 @@ export const messageSameRequiredFields = breakingRule({
       const headRequired = requiredFields(head);
       for (const [number, field] of baseRequired) {
         if (headRequired.has(number)) continue;
-        const still = head.fieldsByNumber.get(number);
+        const still = fieldNumbered(head, number);
         report.finding({
           file: head.file,
           // The field may be gone, so buf reports on the message.
@@ -29,7 +29,7 @@ export const messageSameRequiredFields = breakingRule({
       }
       for (const [number, field] of headRequired) {
         if (baseRequired.has(number)) continue;
-        const before = base.fieldsByNumber.get(number);
+        const before = fieldNumbered(base, number);
         report.finding({
           file: head.file,
           range: field.decl?.range ?? head.range,

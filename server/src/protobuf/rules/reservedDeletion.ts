@@ -54,7 +54,7 @@ export function messageOwner({ base, head }: MessagePair): Owner {
     baseFile: base.file.path,
     baseRange: base.range,
     max: MESSAGE_MAX,
-    usedNumbers: [...head.fieldsByNumber.keys()],
+    usedNumbers: [...new Set(head.fields.map((field) => field.number))],
   };
 }
 
