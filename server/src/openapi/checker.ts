@@ -8,13 +8,14 @@ import { kindOption } from '../engine/config';
 import type { Fix } from '../engine/edit';
 import type { Finding, NotChecked } from '../engine/finding';
 import { matchesAnyGlob } from '../engine/glob';
+import { Slicer, type Steps } from '../engine/slices';
 import { readInBatches, textFingerprint, type Tree } from '../engine/tree';
 import { child, isScalar, NodePairMap, scalarText, type SpecFile } from './document';
 import { openapiFixes } from './fixes';
 import { buildModel, isInStabilityScope, type ApiModel, type Operation, type PathItem } from './model';
 import { OPENAPI_FAMILIES, OPENAPI_RULES } from './rules/index';
 import { TOO_LARGE_REASON } from './schemaPairs';
-import { forEachSchemaSite, type BelowBody, type SchemaSite } from './schemaSites';
+import { schemaSiteSteps, type BelowBody, type SchemaSite } from './schemaSites';
 import { stabilityOfOperation } from './rules/lifecycle';
 import type { FamilyReport, ModelPair, OpenapiFinding, OpenapiOptions, OperationPair } from './rules/family';
 import { todayUtc } from './rules/sunset';
@@ -71,6 +72,8 @@ class OpenapiSession implements KindSession {
     const baseTree = comparison.base;
     const baseByPath = new Map((await this.baseRootsOf(baseTree, globs)).map((root) => [root.path, root]));
     const pairedBase = new Set<string>();
+    // Comparing a large description takes seconds: the server answers other requests (and cancellation) between slices.
+    const slicer = new Slicer(comparison.signal);
     const today = todayUtc();
     const options = openapiOptions(comparison);
 
@@ -97,12 +100,14 @@ class OpenapiSession implements KindSession {
       // removal, so then the description is not checked and reports nothing.
       const found: Parameters<KindReporter>[0][] = [];
       const incomplete: string[] = [];
-      compare(
-        buildModel(baseSet, options),
-        buildModel(headSet, options),
-        { today, options },
-        (finding) => found.push(finding),
-        (reason) => incomplete.push(reason),
+      await slicer.run(
+        compareSteps(
+          buildModel(baseSet, options),
+          buildModel(headSet, options),
+          { today, options },
+          (finding) => found.push(finding),
+          (reason) => incomplete.push(reason),
+        ),
       );
       const unresolved = whyNotComparable(headSet, 'head') ?? whyNotComparable(baseSet, 'base');
       if (unresolved) {
@@ -121,7 +126,9 @@ class OpenapiSession implements KindSession {
       const baseModel = buildModel(baseSet, options);
       if (whyNotComparable(baseSet, 'base')) continue;
       const emptyHead = await SpecSet.load(comparison.head, base.path, '{}', this.headFiles);
-      compare(baseModel, buildModel(emptyHead, options), { today, options }, report, (reason) => notChecked.push({ file: base.path, reason }));
+      await slicer.run(
+        compareSteps(baseModel, buildModel(emptyHead, options), { today, options }, report, (reason) => notChecked.push({ file: base.path, reason })),
+      );
     }
     return { notChecked, filesChecked };
   }
@@ -200,13 +207,14 @@ interface Recording {
   complete: boolean;
 }
 
-function compare(
+/** Runs every family on the paired descriptions, yielding after each family and after each operation's schemas. */
+function* compareSteps(
   base: ApiModel,
   head: ApiModel,
   when: Pick<ModelPair, 'today' | 'options'>,
   reporter: KindReporter,
   incomplete: (reason: string) => void,
-): void {
+): Steps<void> {
   const allOperations: OperationPair[] = [];
   // Without --flatten-params oasdiff compares an operation's own parameters only; the path item's are compared apart.
   const own = (operation: Operation): Operation =>
@@ -307,8 +315,9 @@ function compare(
     family.check?.(pair, report);
     const visitor = family.sites?.(pair, siteReport);
     if (visitor) visitors.push(visitor);
+    yield;
   }
-  const complete = forEachSchemaSite(
+  const complete = yield* schemaSiteSteps(
     { base: pair.base.set, head: pair.head.set },
     pair.operations,
     (site) => {

@@ -1,6 +1,7 @@
 // Every place where a base schema and a head schema of one operation meet, so that a check about a schema keyword
 // (a constraint, an enum, a type, a 3.1 subschema) is written once and runs on request and response bodies, their
 // properties, parameters, the properties of object-typed parameters, and response headers.
+import type { Steps } from '../engine/slices';
 import type { OperationPair } from './rules/family';
 import { pairOf, type SpecNode } from './document';
 import { placeOf, type MediaType, type Operation, type Parameter, type Place, type Response, type ResponseHeader } from './model';
@@ -54,14 +55,14 @@ export interface SchemaSiteSides {
  *  it did for an earlier body schema pair met in the same circumstances; returns what `walk` returns. */
 export type BelowBody = (top: SchemaSite, walk: () => boolean) => boolean;
 
-/** Calls `visit` for every schema pair of the paired operations; returns false when some schema pair was too large to
- *  compare in full (the caller reports the operation as incomplete). */
-export function forEachSchemaSite(
+/** Calls `visit` for every schema pair of the paired operations, yielding after each operation; returns false when some
+ *  schema pair was too large to compare in full (the caller reports the operation as incomplete). */
+export function* schemaSiteSteps(
   sets: SchemaSiteSides,
   operations: readonly OperationPair[],
   visit: (site: SchemaSite) => void,
   belowBody: BelowBody = (_top, walk) => walk(),
-): boolean {
+): Steps<boolean> {
   let complete = true;
   const walk = (top: Omit<SchemaSite, 'base' | 'head'>, base: Located | undefined, head: Located | undefined, nestedSubject?: SchemaSubject) => {
     const baseSchema = base && sets.base.resolve(base);
@@ -126,6 +127,7 @@ export function forEachSchemaSite(
           walk({ direction: 'response', subject: 'header', operation: head, response: headResponse, header: headHeader }, baseHeader.schema, headHeader.schema);
       }
     }
+    yield;
   }
   return complete;
 }

@@ -27,7 +27,7 @@ import { parseProtoSteps } from './parser';
 import { HeadIndex, SideIndex, summarizeSteps, type FileSummary, type SymbolTable } from './moduleIndex';
 import { plainRange } from './offsetRange';
 import { pairImagesSteps, type ImagePairs } from './pairs';
-import { runSteps, Slicer, type Steps } from './slices';
+import { runSteps, Slicer, type Steps } from '../engine/slices';
 import { unresolvedReferencesSteps } from './unresolved';
 import { PROTOBUF_RULES } from './rules/index';
 import { PROTOBUF_KIND } from './kind';

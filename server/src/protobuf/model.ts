@@ -6,7 +6,7 @@ import type { EnumDecl, FieldDecl, MessageDecl, ProtoFileAst, ServiceDecl } from
 import { indexOf, summarize, type SymbolTable } from './moduleIndex';
 import { parseProto, parseProtoSteps } from './parser';
 import { NO_ITEMS, NO_NAMES, settleLists } from './lists';
-import { runSteps, type Steps } from './slices';
+import { runSteps, type Steps } from '../engine/slices';
 
 export interface ProtoFile {
   /** Repository-relative path. */

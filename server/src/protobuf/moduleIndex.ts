@@ -3,7 +3,7 @@
 // be read, and its `extend` blocks (extensions pair across packages). Syntax trees are loaded per group of packages
 // (protobuf/groups.ts); these summaries are what stays in memory for the whole module.
 import type { ProtoFile } from './model';
-import { runSteps, type Steps } from './slices';
+import { runSteps, type Steps } from '../engine/slices';
 
 export type SymbolKind = 'package' | 'message' | 'enum';
 

@@ -7,7 +7,7 @@ import { NO_ITEMS, NO_NAMES } from './lists';
 import { fieldNumbered, messageNamed, SCALAR_TYPES } from './model';
 import type { RuleReport } from './rules/rule';
 import { unchangedDeclarations, type Unchanged } from './unchanged';
-import { runSteps, type Steps } from './slices';
+import { runSteps, type Steps } from '../engine/slices';
 
 export interface FilePair {
   base: ProtoFile;

@@ -1,7 +1,7 @@
 // A tolerant recursive-descent parser for proto2, proto3 and editions files. It never throws and always ends:
 // every loop consumes a token or stops, errors are recorded with ranges, and the body they occur in is marked damaged.
 import type { Range } from '../engine/range';
-import { runSteps, type Steps } from './slices';
+import { runSteps, type Steps } from '../engine/slices';
 import type {
   CompactOption,
   Declaration,

@@ -15,7 +15,7 @@
 import type { EnumDecl, MessageDecl, ProtoFileAst, ServiceDecl } from './ast';
 import type { ProtoEnum, ProtoField, ProtoFile, ProtoImage, ProtoMessage } from './model';
 import { SCALAR_TYPES } from './model';
-import type { Steps } from './slices';
+import type { Steps } from '../engine/slices';
 
 export interface Unchanged {
   /** Base messages whose pair with the head message of the same name is skipped. */

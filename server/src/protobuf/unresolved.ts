@@ -2,7 +2,7 @@
 // whether or not a rule would have looked there. A rule skips what does not resolve; this says so for all of them.
 import { extensionsOf, servicesOf } from './declarations';
 import { SCALAR_TYPES, type ProtoFile, type ProtoImage } from './model';
-import { runSteps, type Steps } from './slices';
+import { runSteps, type Steps } from '../engine/slices';
 
 export type SideName = 'base' | 'head';
 

@@ -1,7 +1,7 @@
 // Long synchronous work on a large file (parsing, modelling, resolving a multi-megabyte text), cut into steps: the work
 // is written as a generator that yields now and then (every few dozen declarations), and whoever drives it decides whether
 // to let the event loop in there. The language server answers other requests, and notices cancellation, between slices.
-import { throwIfCancelled } from '../engine/comparison';
+import { throwIfCancelled } from './comparison';
 
 /** Work that yields between steps and returns T at the end. */
 export type Steps<T> = Generator<void, T, void>;
