@@ -56,9 +56,10 @@ class ProtobufSession implements KindSession {
   // The base image of the last group an editor's check compared: typing checks the same group against the same base again
   // and again, and resolving every base type anew was a good part of each keystroke in a large file.
   private lastBaseImage: { table: SymbolTable; files: readonly ProtoFile[]; image: ProtoImage } | undefined;
-  // The model the base index built last, kept (one, whatever its size) until the check that loaded the index ends: a
-  // module of one large file is then parsed once, not once for its index and again for the comparison.
-  private lastIndexed: { key: string; file: ProtoFile } | undefined;
+  // Models the base index built, kept until the check that loaded the index ends, so that the comparison does not parse
+  // them again: all of them when the module's texts add up to INDEXED_MODELS_CHARS or less (a pre-commit check of a small
+  // module compares most of its files), else only the last one (a module of one large file is then parsed once).
+  private indexedModels = new Map<string, ProtoFile>();
 
   async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
     const notChecked: NotChecked[] = [];
@@ -163,7 +164,7 @@ class ProtobufSession implements KindSession {
         });
       }
     }
-    this.lastIndexed = undefined;
+    this.indexedModels.clear();
     for (const path of hidden) {
       const file = headIndex.byPath(path);
       if (!file || file.unreadable || clashing.has(path)) continue;
@@ -203,13 +204,18 @@ class ProtobufSession implements KindSession {
         const summaries: FileSummary[] = [];
         // Shared by the checks that wait for it: none of their cancellations stops it.
         const slicer = new Slicer(undefined);
+        const indexed = new Map<string, ProtoFile>();
+        let indexedChars = 0;
         await readInBatches(tree, this.moduleFiles(await tree.list(), modules), undefined, async ({ path, modulePath }, text) => {
-          // Not kept: indexing a whole module would only push every model through the cache and age it into garbage.
+          // Not put in the model cache: indexing a whole module would only push every model through it and age it into garbage.
           const fingerprint = textFingerprint(text);
           const model = await slicer.run(this.buildModel('base', path, modulePath, text, fingerprint, false));
-          this.lastIndexed = { key: ModelCache.key('base', path, modulePath, fingerprint), file: model };
+          indexedChars += text.length;
+          if (indexedChars > INDEXED_MODELS_CHARS) indexed.clear();
+          indexed.set(ModelCache.key('base', path, modulePath, fingerprint), model);
           summaries.push(await slicer.run(summaryOf(model, fingerprint)));
         });
+        this.indexedModels = indexed;
         return new SideIndex(summaries);
       })();
       const entry = { layout, loading };
@@ -280,9 +286,10 @@ class ProtobufSession implements KindSession {
     for (const summary of summaries) {
       const key = ModelCache.key(side, summary.path, summary.modulePath, summary.fingerprint);
       let cached = this.models.get(key);
-      if (!cached && this.lastIndexed?.key === key) {
-        cached = this.lastIndexed.file;
-        this.lastIndexed = undefined;
+      const indexed = cached ? undefined : this.indexedModels.get(key);
+      if (indexed) {
+        cached = indexed;
+        this.indexedModels.delete(key);
         if (keep) this.models.set(key, cached);
       }
       const base = baseByPath?.get(summary.path);
@@ -418,6 +425,8 @@ interface ModuleFile {
 }
 
 const HEAD_SUMMARIES_KEPT = 4096;
+/** About 5 MB of syntax trees and models. */
+const INDEXED_MODELS_CHARS = 1_000_000;
 
 function summaryOf(file: ProtoFile, fingerprint: string): Steps<FileSummary> {
   return summarizeSteps(file, fingerprint, fileUnreadableReason(file));
