@@ -15,6 +15,8 @@ export class CachedTree implements Tree {
   /** The texts read last, most recent last, with their lengths once read: kept only for one run (see the constructor). */
   private readonly texts = new Map<string, { text: Promise<string | undefined>; units: number }>();
   private keptUnits = 0;
+  /** Counts the changes to what `knownFingerprint` answers. */
+  private generation = 0;
 
   /** `keepTexts`: the owner checks once and is gone (the CLI), so the disk is taken as it was when first read, and the
    *  texts read last are kept: a check reads a file to learn its kind, to parse it and to place its findings. */
@@ -61,8 +63,13 @@ export class CachedTree implements Tree {
     return this.known.get(path) ?? undefined;
   }
 
+  fingerprintGeneration(): number {
+    return this.generation;
+  }
+
   /** The file changed on disk; `created` or deleted also changes the listing. */
   forgetFile(path: string, listingChanged: boolean): void {
+    this.generation++;
     this.fingerprints.delete(path);
     this.known.delete(path);
     this.forgetText(path);
@@ -70,6 +77,7 @@ export class CachedTree implements Tree {
   }
 
   forgetAll(): void {
+    this.generation++;
     this.listing = undefined;
     this.fingerprints.clear();
     this.known.clear();
@@ -105,7 +113,10 @@ export class CachedTree implements Tree {
   private remember(path: string, reading: Promise<string | undefined>): Promise<string | undefined> {
     const fingerprint = reading.then((text) => {
       const value = text === undefined ? undefined : textFingerprint(text);
-      if (this.fingerprints.get(path) === fingerprint) this.known.set(path, value ?? null);
+      if (this.fingerprints.get(path) === fingerprint) {
+        this.known.set(path, value ?? null);
+        this.generation++;
+      }
       return value;
     });
     this.fingerprints.set(path, fingerprint);
