@@ -31,9 +31,11 @@ const treeSitterCommonJs = {
 rmSync(outdir, { recursive: true, force: true });
 await Promise.all([
   // The command's code; dist/cli.js (below) starts it from V8's code cache. No import() is left in it: a script compiled
-  // with a code cache has no loader for one.
+  // with a code cache has no loader for one. Every run reads the whole file: without its white space and comments it is
+  // 30% smaller (names are kept, for --debug's stack traces).
   build({
     ...common,
+    minifyWhitespace: true,
     entryPoints: ['server/src/cli/main.ts'],
     outfile: `${outdir}/cli-main.js`,
     supported: { 'dynamic-import': false },

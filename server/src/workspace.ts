@@ -80,11 +80,12 @@ export class RepositoryComparisons {
     return tree;
   }
 
-  renames(base: BaseRevision, head: HeadSource): Promise<ReadonlyMap<string, string>> {
+  /** `indexTree`: against the index, the comparison's index tree, whose listing the renames then read too. */
+  renames(base: BaseRevision, head: HeadSource, indexTree?: Tree): Promise<ReadonlyMap<string, string>> {
     const key = `${base.commit}\0${head}`;
     let renames = this.renamesCache.get(key);
     if (!renames) {
-      renames = this.repository.renames(base, head);
+      renames = this.repository.renames(base, head, indexTree);
       const pending = renames;
       pending.catch(() => {
         if (this.renamesCache.get(key) === pending) this.renamesCache.delete(key);
@@ -101,12 +102,13 @@ export class RepositoryComparisons {
 
   async comparison(options: ComparisonOptions): Promise<Comparison> {
     const headSource: HeadSource = options.staged ? 'index' : 'working-tree';
-    let head: Tree = options.staged ? this.repository.indexTree() : this.workingTree;
+    const index = options.staged ? this.repository.indexTree() : undefined;
+    let head: Tree = index ?? this.workingTree;
     if (options.buffers && options.buffers.size > 0) head = new OverlayTree(head, options.buffers, this.bufferFingerprints);
     return {
       base: options.base ? this.baseTree(options.base) : undefined,
       head,
-      renames: options.base ? await this.renames(options.base, headSource) : new Map(),
+      renames: options.base ? await this.renames(options.base, headSource, index) : new Map(),
       config: options.config,
       ...(options.focus ? { focus: options.focus } : {}),
       ...(options.signal ? { signal: options.signal } : {}),

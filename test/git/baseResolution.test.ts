@@ -52,6 +52,29 @@ test('auto with no remote is HEAD', async (t) => {
   assert.deepEqual(base, { ref: 'auto', commit: head, description: 'HEAD (no upstream or origin default branch)', shortName: 'HEAD' });
 });
 
+test('auto resolves the same when its refs are asked for while the repository opens (the command line)', async (t) => {
+  const origin = TempRepo.create(t);
+  origin.commit({ 'a.proto': 'syntax = "proto3";\n' }, 'shared');
+  const clone = cloneOf(t, origin.dir);
+  origin.commit({ 'b.proto': 'upstream moved on\n' }, 'upstream work');
+  clone.git('fetch', '-q', 'origin');
+  const local = clone.commit({ 'c.proto': 'local work\n' }, 'local work');
+  const resolveBoth = async (dir: string) => {
+    const later = await (await openRepository(t, dir)).resolveBase('auto');
+    const atOpening = await (await openRepository(t, dir, undefined, { expectAutoBase: true })).resolveBase('auto');
+    assert.deepEqual(atOpening, later);
+    return atOpening;
+  };
+  assert.equal((await resolveBoth(clone.dir)).shortName, 'origin/main');
+  clone.git('checkout', '-q', '--detach');
+  assert.equal((await resolveBoth(clone.dir)).shortName, 'origin/main');
+  clone.git('remote', 'remove', 'origin');
+  assert.deepEqual(await resolveBoth(clone.dir), { ref: 'auto', commit: local, description: 'HEAD (no upstream or origin default branch)', shortName: 'HEAD' });
+  const empty = TempRepo.create(t);
+  await gitErrorOf((await openRepository(t, empty.dir, undefined, { expectAutoBase: true })).resolveBase('auto'), 'no-commits');
+  await gitErrorOf(openRepository(t, tempDir(t), undefined, { expectAutoBase: true }), 'not-a-repository');
+});
+
 test('named revisions resolve to commits and say what they are', async (t) => {
   const repo = TempRepo.create(t);
   const first = repo.commit({ 'a.proto': 'one\n' }, 'first');

@@ -17,6 +17,35 @@ test('a committed file moved with git mv is a rename in the index and in the wor
   assert.deepEqual(await repository.renames(base, 'working-tree'), new Map([['api/user-v1.proto', 'api/user.proto']]));
 });
 
+test('a file staged where an intent-to-add entry replaced its base path is still a rename of the index', async (t) => {
+  const repo = TempRepo.create(t);
+  repo.commit({ 'api/user.proto': USER });
+  // `git diff --cached` does not see the intent-to-add entry, so the base file is deleted there, and the copy pairs with it.
+  repo.git('rm', '-q', '--cached', 'api/user.proto');
+  repo.git('add', '-N', 'api/user.proto');
+  repo.write({ 'api/account.proto': USER });
+  repo.git('add', 'api/account.proto');
+  const repository = await openRepository(t, repo.dir);
+  assert.deepEqual(await repository.renames(await repository.resolveBase('HEAD'), 'index'), new Map([['api/account.proto', 'api/user.proto']]));
+});
+
+test('a staged commit that adds or deletes no path starts no diff to look for renames', async (t) => {
+  const repo = TempRepo.create(t);
+  repo.commit({ 'api/user.proto': USER, 'api/order.proto': ORDER });
+  repo.write({ 'api/user.proto': USER.replace('int64 id = 3;', ''), 'api/new.proto': ORDER });
+  repo.git('add', 'api/user.proto');
+  const repository = await openRepository(t, repo.dir);
+  const base = await repository.resolveBase('HEAD');
+  const index = repository.indexTree();
+  await Promise.all([index.read('api/user.proto'), repository.baseTree(base).list()]);
+  const spawnsBefore = repository.stats.spawns;
+  assert.deepEqual(await repository.renames(base, 'index', index), new Map());
+  assert.equal(repository.stats.spawns, spawnsBefore);
+  repo.git('rm', '-q', '--cached', 'api/order.proto');
+  repo.git('add', 'api/new.proto');
+  assert.deepEqual(await repository.renames(base, 'index', repository.indexTree()), new Map([['api/new.proto', 'api/order.proto']]));
+});
+
 test('a moved and slightly edited file is still paired by git', async (t) => {
   const repo = TempRepo.create(t);
   repo.commit({ 'api/user.proto': USER });

@@ -51,8 +51,13 @@ export function cloneOf(t: Pick<TestContext, 'after'>, source: string, ...args: 
 }
 
 /** Opens the repository and disposes it when the test ends. */
-export async function openRepository(t: Pick<TestContext, 'after'>, dir: string, env?: NodeJS.ProcessEnv): Promise<GitRepository> {
-  const repository = await GitRepository.open(dir, env ? { env } : {});
+export async function openRepository(
+  t: Pick<TestContext, 'after'>,
+  dir: string,
+  env?: NodeJS.ProcessEnv,
+  options: { expectAutoBase?: boolean } = {},
+): Promise<GitRepository> {
+  const repository = await GitRepository.open(dir, { ...(env ? { env } : {}), ...options });
   t.after(() => repository.dispose());
   return repository;
 }

@@ -71,6 +71,44 @@ test('an unchanged head shares the base summaries and replaces nothing', () => {
   assert.equal(head.byModulePath('acme/common.proto'), common);
 });
 
+test('a head index made from the last one by the changed positions is the one made afresh', () => {
+  const common = summary('acme/common.proto', COMMON);
+  const user = summary('acme/user.proto', USER);
+  const broken = summary('acme/zz.proto', 'syntax = "proto3";\npackage acme.zz;\nmessage {');
+  const base = new SideIndex([common, user, broken]);
+  const describe = (index: HeadIndex) => ({
+    files: index.files.map((file) => file.fingerprint),
+    overlay: index.overlay.files.map((file) => file.fingerprint),
+    replaced: [...index.replaced].map((file) => file.fingerprint).sort(),
+    unreadable: index.unreadableFiles.map((file) => file.fingerprint),
+    kinds: ['acme.user.User', 'acme.user.Account', 'acme.common.Money', 'acme.common.Wallet'].map((name) => index.kindOf(name)),
+  });
+  const typed = [summary('acme/user.proto', USER.replace('message User', 'message Account')), summary('acme/user.proto', `${USER}message Acc`), user];
+  let last = new HeadIndex(base, [common, user, broken]);
+  for (const head of typed) {
+    const files = [common, head, broken];
+    const next = new HeadIndex(base, files, { index: last, positions: [1] });
+    assert.deepEqual(describe(next), describe(new HeadIndex(base, files)));
+    last = next;
+  }
+  const edited = summary('acme/common.proto', COMMON.replace('Money', 'Wallet'));
+  const files = [edited, typed[0], broken];
+  assert.deepEqual(describe(new HeadIndex(base, files, { index: last, positions: [0, 1] })), describe(new HeadIndex(base, files)));
+});
+
+test('the model cache keeps two versions of a head file, the latest', () => {
+  const model = buildFile('a.proto', 'a.proto', 'syntax = "proto3";\n');
+  const cache = new ModelCache();
+  const head = (fingerprint: string) => ModelCache.key('head', 'a.proto', 'a.proto', fingerprint);
+  for (const fingerprint of ['one', 'two', 'three']) {
+    cache.beginCheck();
+    cache.set(head(fingerprint), model);
+  }
+  cache.set(ModelCache.key('base', 'a.proto', 'a.proto', 'one'), model);
+  assert.equal(cache.get(head('one')), undefined);
+  assert.ok(cache.get(head('two')) && cache.get(head('three')) && cache.get(ModelCache.key('base', 'a.proto', 'a.proto', 'one')));
+});
+
 test('the model cache evicts the least recently used, but never what the current check uses', () => {
   const model = (chars: number) => buildFile('a.proto', 'a.proto', `// ${'x'.repeat(chars - 4)}\n`);
   const cache = new ModelCache(100);

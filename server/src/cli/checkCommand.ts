@@ -3,6 +3,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { countAtOrAbove } from '../engine/check';
+import { monotonicMs } from '../engine/clock';
 import { rulesOf, type Comparison, type KindChecker } from '../engine/comparison';
 import type { Severity } from '../engine/finding';
 import { describeFileError } from '../fileErrors';
@@ -35,7 +36,7 @@ export interface CommandIO {
 }
 
 export async function checkCommand(argv: readonly string[], io: CommandIO): Promise<number> {
-  const startedMs = performance.now();
+  const startedMs = monotonicMs();
   const args = parseArgs(argv, CHECK_OPTIONS, 'check');
   const format = stringOption(args, 'format') ?? 'text';
   const failOn = (stringOption(args, 'fail-on') ?? 'error') as Severity | 'never';
@@ -45,7 +46,9 @@ export async function checkCommand(argv: readonly string[], io: CommandIO): Prom
 
   if (configFile !== undefined) await assertReadable(path.resolve(io.cwd, configFile), configFile);
 
-  const comparisons = new RepositoryComparisons(await GitRepository.open(io.cwd), io.checkers, { oneShot: true });
+  // Without --base, the base is auto unless .graycheck.yaml names one (rarely): its refs are asked for at once.
+  const repository = await GitRepository.open(io.cwd, { expectAutoBase: base === undefined || base === 'auto' });
+  const comparisons = new RepositoryComparisons(repository, io.checkers, { oneShot: true });
   try {
     const missing: { given: string; entry: string }[] = [];
     const focus = await focusFromPaths(args.positionals, io.cwd, comparisons.root, missing);
@@ -75,7 +78,7 @@ export async function checkCommand(argv: readonly string[], io: CommandIO): Prom
       get rules() {
         return rulesOf(io.checkers);
       },
-      durationMs: Math.round(performance.now() - startedMs),
+      durationMs: Math.round(monotonicMs() - startedMs),
     };
     await io.write(FORMATTERS[format](report));
     if (prepared.comparison.config.failOnUnchecked && result.notChecked.length > 0) return EXIT_FINDINGS;

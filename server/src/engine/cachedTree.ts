@@ -1,27 +1,40 @@
 // The working tree as the server's head, remembered between checks: the listing and each file's fingerprint are read
-// from disk once and kept until a watcher event, a save, a close or a workspace scan says the disk changed. Texts are
-// not kept (a googleapis-sized workspace would hold its whole source): checks keep models of the files they compare
-// by fingerprint, so typing reads nothing from disk for files seen before.
+// from disk once and kept until a watcher event, a save, a close or a workspace scan says the disk changed. Only small
+// texts are kept (a googleapis-sized workspace would hold its whole source): checks keep models of the files they
+// compare by fingerprint, and the small files every check reads (buf.yaml, buf.work.yaml) are then not read from disk
+// at every keystroke either.
 import { textFingerprint, type Tree } from './tree';
 
-/** How much text a one-run tree keeps (UTF-16 code units). */
-const KEPT_TEXT_UNITS = 16 * 1024 * 1024;
+/** How much text a one-run tree keeps, and the server's (UTF-16 code units). */
+const ONE_RUN_KEPT_TEXT_UNITS = 16 * 1024 * 1024;
+const SERVER_KEPT_TEXT_UNITS = 256 * 1024;
+/** The longest text the server's tree keeps. */
+const SERVER_KEPT_TEXT_MAX_UNITS = 16 * 1024;
 
 export class CachedTree implements Tree {
   private listing: Promise<readonly string[]> | undefined;
   private readonly fingerprints = new Map<string, Promise<string | undefined>>();
   /** The fingerprints above once read; null for a path that is not a file. */
   private readonly known = new Map<string, string | null>();
-  /** The texts read last, most recent last, with their lengths once read: kept only for one run (see the constructor). */
+  /** The texts read last, most recent last, with their lengths once read: the server keeps only small ones (see the constructor). */
   private readonly texts = new Map<string, { text: Promise<string | undefined>; units: number }>();
   private keptUnits = 0;
+  /** Counts the changes to what `knownFingerprint` answers. */
+  private generation = 0;
 
   /** `keepTexts`: the owner checks once and is gone (the CLI), so the disk is taken as it was when first read, and the
-   *  texts read last are kept: a check reads a file to learn its kind, to parse it and to place its findings. */
+   *  texts read last are kept whatever their size: a check reads a file to learn its kind, to parse it and to place its
+   *  findings. Otherwise (the server) only texts of at most 16 K characters are, 256 K in all. */
   constructor(
     private readonly disk: Tree,
-    private readonly keepTexts = false,
-  ) {}
+    keepTexts = false,
+  ) {
+    this.keptTextUnits = keepTexts ? ONE_RUN_KEPT_TEXT_UNITS : SERVER_KEPT_TEXT_UNITS;
+    this.keptTextMaxUnits = keepTexts ? ONE_RUN_KEPT_TEXT_UNITS : SERVER_KEPT_TEXT_MAX_UNITS;
+  }
+
+  private readonly keptTextUnits: number;
+  private readonly keptTextMaxUnits: number;
 
   get label(): string {
     return this.disk.label;
@@ -49,7 +62,7 @@ export class CachedTree implements Tree {
     if (kept) return kept.text;
     const reading = this.disk.read(path);
     if (!this.fingerprints.has(path)) this.remember(path, reading);
-    if (this.keepTexts) this.keep(path, reading);
+    this.keep(path, reading);
     return reading;
   }
 
@@ -61,8 +74,13 @@ export class CachedTree implements Tree {
     return this.known.get(path) ?? undefined;
   }
 
+  fingerprintGeneration(): number {
+    return this.generation;
+  }
+
   /** The file changed on disk; `created` or deleted also changes the listing. */
   forgetFile(path: string, listingChanged: boolean): void {
+    this.generation++;
     this.fingerprints.delete(path);
     this.known.delete(path);
     this.forgetText(path);
@@ -70,6 +88,7 @@ export class CachedTree implements Tree {
   }
 
   forgetAll(): void {
+    this.generation++;
     this.listing = undefined;
     this.fingerprints.clear();
     this.known.clear();
@@ -83,11 +102,15 @@ export class CachedTree implements Tree {
     reading.then(
       (text) => {
         if (this.texts.get(path) !== entry) return;
+        if ((text?.length ?? 0) > this.keptTextMaxUnits) {
+          this.texts.delete(path);
+          return;
+        }
         entry.units = text?.length ?? 0;
         this.keptUnits += entry.units;
         // The oldest go first; a text longer than the whole allowance is not kept at all.
         for (const [oldest] of this.texts) {
-          if (this.keptUnits <= KEPT_TEXT_UNITS) break;
+          if (this.keptUnits <= this.keptTextUnits) break;
           this.forgetText(oldest);
         }
       },
@@ -105,7 +128,10 @@ export class CachedTree implements Tree {
   private remember(path: string, reading: Promise<string | undefined>): Promise<string | undefined> {
     const fingerprint = reading.then((text) => {
       const value = text === undefined ? undefined : textFingerprint(text);
-      if (this.fingerprints.get(path) === fingerprint) this.known.set(path, value ?? null);
+      if (this.fingerprints.get(path) === fingerprint) {
+        this.known.set(path, value ?? null);
+        this.generation++;
+      }
       return value;
     });
     this.fingerprints.set(path, fingerprint);

@@ -1,6 +1,7 @@
 // Long synchronous work on a large file (parsing, modelling, resolving a multi-megabyte text), cut into steps: the work
 // is written as a generator that yields now and then (every few dozen declarations), and whoever drives it decides whether
 // to let the event loop in there. The language server answers other requests, and notices cancellation, between slices.
+import { monotonicMs } from './clock';
 import { throwIfCancelled } from './comparison';
 
 /** Work that yields between steps and returns T at the end. */
@@ -22,7 +23,7 @@ export const SLICE_MS = 5;
  * the check stops if it was cancelled, and `resumed` runs (models shared with other checks may need resolving again).
  */
 export class Slicer {
-  private last = performance.now();
+  private last = monotonicMs();
 
   constructor(readonly signal: AbortSignal | undefined) {}
 
@@ -39,9 +40,9 @@ export class Slicer {
 
   /** Lets the event loop in when the work has run a slice's time since the last turn. */
   async pause(): Promise<void> {
-    if (performance.now() - this.last <= SLICE_MS) return;
+    if (monotonicMs() - this.last <= SLICE_MS) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
-    this.last = performance.now();
+    this.last = monotonicMs();
     throwIfCancelled(this.signal);
     this.resumed?.();
   }

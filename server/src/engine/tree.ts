@@ -15,6 +15,11 @@ export interface Tree {
   fingerprint?(path: string): Promise<string | undefined>;
   /** The fingerprint when the tree already knows it, without waiting (undefined: ask `fingerprint`). */
   knownFingerprint?(path: string): string | undefined;
+  /** For a tree that remembers fingerprints: a number that changes whenever `knownFingerprint` may answer differently
+   *  for a path `volatilePaths` does not name. */
+  fingerprintGeneration?(): number | undefined;
+  /** The paths whose fingerprints may change while the generation stays (open buffers). */
+  volatilePaths?(): readonly string[];
   /** Files the tree has but may not read, with the reason (a blob a partial clone lacks, a link to a file outside the
    *  repository). They are left out of `list()`; the engine reports them as not checked, never as deleted. */
   unavailable?(): Promise<ReadonlyMap<string, string>>;
@@ -125,6 +130,12 @@ export class OverlayTree implements Tree {
     const buffer = this.buffers.get(path);
     if (buffer === undefined) return this.under.knownFingerprint?.(path);
     return this.bufferFingerprints.of(path, buffer);
+  }
+  fingerprintGeneration(): number | undefined {
+    return this.under.fingerprintGeneration?.();
+  }
+  volatilePaths(): readonly string[] {
+    return [...this.buffers.keys(), ...(this.under.volatilePaths?.() ?? [])];
   }
   async unavailable(): Promise<ReadonlyMap<string, string>> {
     return (await this.under.unavailable?.()) ?? new Map();

@@ -39,6 +39,12 @@ export class CatFileProcess {
     return new Promise((resolve, reject) => this.send({ name, attempts: 0, resolve, reject }));
   }
 
+  /** Starts the process before the first read, so that its start overlaps other git work; until a read, it keeps no
+   *  run from exiting. */
+  startEarly(): void {
+    if (!this.child) this.setKeepsProcessAlive(this.start(), false);
+  }
+
   /** The process id while one runs; tests kill it to see it restart. */
   get pid(): number | undefined {
     return this.child?.pid;

@@ -20,7 +20,23 @@ interface Listing {
   paths: readonly string[];
   blobs: ReadonlyMap<string, string>;
   unavailable: ReadonlyMap<string, string>;
+  /** Paths of the other entries (symbolic links, submodules): git's rename detection sees them too. */
+  otherPaths: ReadonlySet<string>;
+  /** Some entry holds the empty blob, as an intent-to-add entry (`git add -N`) of the index does. */
+  hasEmptyBlob: boolean;
 }
+
+/** What auto resolution starts from (see branchRefs). */
+interface BranchRefs {
+  branch?: string;
+  upstream?: string;
+  originHead?: string;
+  /** The commit of the current branch, when HEAD is on a branch that has one. */
+  headCommit?: string;
+}
+
+/** The empty blob's id with SHA-1 and with SHA-256. */
+const EMPTY_BLOB_IDS = new Set(['e69de29bb2d1d6434b8b29ae775ad8c2e48c5391', '473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813']);
 
 const LISTINGS_KEPT = 8;
 const RECENT_COMMITS = 20;
@@ -34,17 +50,23 @@ export class GitRepository {
   private readonly blobReads = new Map<string, Promise<Blob | undefined>>();
   private readonly catFile: CatFileProcess;
   private readonly listings = new Map<string, Promise<Listing>>();
+  /** The index trees this repository made, with their listing: renames against the index read the same one. */
+  private readonly indexSnapshots = new WeakMap<Tree, () => Promise<Listing>>();
 
   private constructor(
     readonly root: string,
     private readonly git: GitRunner,
     /** A partial clone (a promisor remote): objects may be missing, and asking git for one would make it fetch. */
     private readonly isPartialClone: boolean,
+    /** Branch refs asked for while the repository was being opened, for the first auto resolution only. */
+    private openingRefs: Promise<BranchRefs> | undefined,
   ) {
     this.catFile = new CatFileProcess(git);
   }
 
-  static async open(dir: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<GitRepository> {
+  /** `expectAutoBase`: the caller is about to resolve the base 'auto' once (the command line), so the refs that takes
+   *  are asked for beside the top level, saving a round trip to git. */
+  static async open(dir: string, options: { env?: NodeJS.ProcessEnv; expectAutoBase?: boolean } = {}): Promise<GitRepository> {
     const env = options.env ?? process.env;
     let directory: string;
     try {
@@ -56,6 +78,9 @@ export class GitRepository {
     const probe = new GitRunner(directory, env);
     // The configuration is the same from any directory of the work tree: asked beside the top level rather than after it
     // (each round trip to git is a process start). Its answer is used only once the directory is known to be in a repository.
+    const openingRefs = options.expectAutoBase ? branchRefs(probe) : undefined;
+    // Answered only once the directory is known to be in a repository; a failure then is the next call's to report.
+    openingRefs?.catch(() => undefined);
     const [result, settings] = await Promise.all([probe.run(['rev-parse', '--show-toplevel']), configuredSettings(probe)]);
     if (result.code !== 0) {
       if (/not a git repository|must be run in a work tree/i.test(result.stderr)) {
@@ -72,7 +97,7 @@ export class GitRepository {
     const root = await fs.realpath(result.stdout.toString('utf8').replace(/\n$/, ''));
     const git = new GitRunner(root, env, probe.stats);
     git.setFilterDrivers(settings.filterDrivers);
-    return new GitRepository(root, git, settings.isPartialClone);
+    return new GitRepository(root, git, settings.isPartialClone, openingRefs);
   }
 
   /** How often this repository went to git; tests use it to prove reads are cached and processes reused. */
@@ -137,7 +162,7 @@ export class GitRepository {
       }
       return listing;
     };
-    return {
+    const tree: Tree = {
       label: 'index',
       list: async () => (await snapshot()).paths,
       read: async (file: string) => {
@@ -146,14 +171,28 @@ export class GitRepository {
       },
       unavailable: async () => (await snapshot()).unavailable,
     };
+    this.indexSnapshots.set(tree, snapshot);
+    return tree;
   }
 
-  /** Head path → base path for the files git's rename detection pairs, plus untracked files identical to a deleted one. */
-  async renames(base: BaseRevision, head: HeadSource): Promise<Map<string, string>> {
+  /** Head path → base path for the files git's rename detection pairs, plus untracked files identical to a deleted one.
+   *  `indexTree`: against the index, the index tree of the comparison, whose listing then serves here too. */
+  async renames(base: BaseRevision, head: HeadSource, indexTree?: Tree): Promise<Map<string, string>> {
+    if (head === 'index') {
+      const snapshot = indexTree && this.indexSnapshots.get(indexTree);
+      const listings = Promise.all([this.listing(base.commit), snapshot ? snapshot() : this.indexListing()]);
+      // The check reads blobs of both next.
+      this.catFile.startEarly();
+      const [baseListing, indexListing] = await listings;
+      // The listings are read anyway; most commits rename nothing, and then no diff need be started.
+      if (!mayPairRenames(baseListing, indexListing)) return new Map();
+    }
     const args = ['diff', '-M', '--name-status', '-z', '--no-ext-diff', '--no-textconv'];
     if (head === 'index') args.push('--cached');
     args.push('--end-of-options', base.commit, '--');
-    const result = await this.git.run(args);
+    const diff = this.git.run(args);
+    this.catFile.startEarly();
+    const result = await diff;
     // The diff reads blobs of the base; in a partial clone a missing one fails it (it may not be fetched). Files are then
     // paired by path only, and the missing ones are reported as not available.
     if (result.code !== 0 && this.isPartialClone && (await this.listing(base.commit)).unavailable.size > 0) return new Map();
@@ -257,7 +296,12 @@ export class GitRepository {
   // ---- base resolution
 
   private async resolveAuto(): Promise<BaseRevision> {
-    const [head, { branch, upstream, originHead }] = await Promise.all([this.commitOf('HEAD'), this.branchRefs()]);
+    const opened = this.openingRefs;
+    this.openingRefs = undefined;
+    const refs = opened ?? branchRefs(this.git);
+    // A detached HEAD is on no branch: its commit is asked for beside the refs.
+    const [{ branch, upstream, originHead, headCommit }, detachedHead] = await Promise.all([refs, opened ? undefined : this.commitOf('HEAD')]);
+    const head = headCommit ?? detachedHead ?? (opened ? await this.commitOf('HEAD') : undefined);
     if (!head) throw this.noCommits();
     const candidates: Array<{ ref: string; why: string }> = [];
     if (upstream && branch) candidates.push({ ref: upstream, why: ` (upstream of ${branch})` });
@@ -281,30 +325,6 @@ export class GitRepository {
       throw failure(['merge-base'], mergeBase);
     }
     return { ref: 'auto', commit: head, description: 'HEAD (no upstream or origin default branch)', shortName: 'HEAD' };
-  }
-
-  /** What auto resolution starts from, from one git process: the current branch (short name, as `git symbolic-ref --short
-   *  HEAD` gives it), the full name of its upstream (as `git rev-parse --symbolic-full-name @{upstream}`), and the branch
-   *  origin/HEAD points at (as `git symbolic-ref refs/remotes/origin/HEAD`). A detached HEAD has no current branch. */
-  private async branchRefs(): Promise<{ branch?: string; upstream?: string; originHead?: string }> {
-    const result = await this.git.run([
-      'for-each-ref',
-      '--format=%(HEAD)%00%(refname)%00%(refname:short)%00%(upstream)%00%(symref)',
-      'refs/heads',
-      'refs/remotes/origin/HEAD',
-    ]);
-    const found: { branch?: string; upstream?: string; originHead?: string } = {};
-    if (result.code !== 0) return found;
-    for (const line of result.stdout.toString('utf8').split('\n')) {
-      const [current, refname, short, upstream, symref] = line.split('\0');
-      if (refname === 'refs/remotes/origin/HEAD') {
-        if (symref) found.originHead = symref;
-      } else if (current === '*' && short) {
-        found.branch = short;
-        if (upstream?.startsWith('refs/')) found.upstream = upstream;
-      }
-    }
-    return found;
   }
 
   /** The full name of the current branch's upstream (refs/remotes/origin/main), when one is configured. */
@@ -389,15 +409,18 @@ export class GitRepository {
     const missing = this.isPartialClone ? await this.missingObjects(commit) : new Set<string>();
     const blobs = new Map<string, string>();
     const unavailable = new Map<string, string>();
+    const otherPaths = new Set<string>();
+    let hasEmptyBlob = false;
     for (const record of result.stdout.toString('utf8').split('\0')) {
       const tab = record.indexOf('\t');
       if (tab < 0) continue;
       const [mode, type, id] = record.slice(0, tab).split(' ');
-      if (type !== 'blob' || !isRegularFile(mode) || !id) continue;
-      if (missing.has(id)) unavailable.set(record.slice(tab + 1), PARTIAL_CLONE_REASON);
+      if (id !== undefined && EMPTY_BLOB_IDS.has(id)) hasEmptyBlob = true;
+      if (type !== 'blob' || !isRegularFile(mode) || !id) otherPaths.add(record.slice(tab + 1));
+      else if (missing.has(id)) unavailable.set(record.slice(tab + 1), PARTIAL_CLONE_REASON);
       else blobs.set(record.slice(tab + 1), id);
     }
-    return { paths: sortedKeys(blobs), blobs, unavailable };
+    return { paths: sortedKeys(blobs), blobs, unavailable, otherPaths, hasEmptyBlob };
   }
 
   /** The objects of a commit's tree that this partial clone does not have. `--missing=print` is one of the few ways to ask
@@ -414,14 +437,18 @@ export class GitRepository {
     const output = await this.git.text(['ls-files', '-s', '-z']);
     const blobs = new Map<string, string>();
     const unavailable = new Map<string, string>();
+    const otherPaths = new Set<string>();
+    let hasEmptyBlob = false;
     for (const record of output.split('\0')) {
       const tab = record.indexOf('\t');
       if (tab < 0) continue;
       const [mode, id, stage] = record.slice(0, tab).split(' ');
+      if (id !== undefined && EMPTY_BLOB_IDS.has(id)) hasEmptyBlob = true;
       if (stage !== '0') unavailable.set(record.slice(tab + 1), UNMERGED_REASON);
       else if (isRegularFile(mode) && id) blobs.set(record.slice(tab + 1), id);
+      else otherPaths.add(record.slice(tab + 1));
     }
-    return { paths: sortedKeys(blobs), blobs, unavailable };
+    return { paths: sortedKeys(blobs), blobs, unavailable, otherPaths, hasEmptyBlob };
   }
 
   private readBlob(id: string): Promise<Blob | undefined> {
@@ -507,6 +534,42 @@ function describeRef(fullName: string): { kind: string; short: string; choice: '
   if (fullName.startsWith('refs/remotes/')) return { kind: 'branch', short: fullName.slice('refs/remotes/'.length), choice: 'remote' };
   if (fullName.startsWith('refs/tags/')) return { kind: 'tag', short: fullName.slice('refs/tags/'.length), choice: 'tag' };
   return undefined;
+}
+
+/** What auto resolution starts from, from one git process: the current branch (short name, as `git symbolic-ref --short
+ *  HEAD` gives it) and its commit, the full name of its upstream (as `git rev-parse --symbolic-full-name @{upstream}`),
+ *  and the branch origin/HEAD points at (as `git symbolic-ref refs/remotes/origin/HEAD`). A detached HEAD has no current
+ *  branch. */
+async function branchRefs(git: GitRunner): Promise<BranchRefs> {
+  const result = await git.run([
+    'for-each-ref',
+    '--format=%(HEAD)%00%(refname)%00%(refname:short)%00%(upstream)%00%(symref)%00%(objecttype)%00%(objectname)',
+    'refs/heads',
+    'refs/remotes/origin/HEAD',
+  ]);
+  const found: BranchRefs = {};
+  if (result.code !== 0) return found;
+  for (const line of result.stdout.toString('utf8').split('\n')) {
+    const [current, refname, short, upstream, symref, type, id] = line.split('\0');
+    if (refname === 'refs/remotes/origin/HEAD') {
+      if (symref) found.originHead = symref;
+    } else if (current === '*' && short) {
+      found.branch = short;
+      if (upstream?.startsWith('refs/')) found.upstream = upstream;
+      if (type === 'commit' && id && isFullObjectId(id)) found.headCommit = id;
+    }
+  }
+  return found;
+}
+
+/** Whether git's rename detection could pair anything between the base and the index: it pairs a path only the base has
+ *  with one only the index has. An intent-to-add entry is absent to `git diff --cached` but here looks like an empty
+ *  file, so an index with the empty blob is left to git. */
+function mayPairRenames(base: Listing, index: Listing): boolean {
+  if (index.hasEmptyBlob) return true;
+  const holds = (listing: Listing, path: string) => listing.blobs.has(path) || listing.unavailable.has(path) || listing.otherPaths.has(path);
+  const paths = (listing: Listing) => [...listing.blobs.keys(), ...listing.unavailable.keys(), ...listing.otherPaths];
+  return paths(base).some((path) => !holds(index, path)) && paths(index).some((path) => !holds(base, path));
 }
 
 /** The two settings that change how files are read, from one `git config` call: the names of the filter drivers the

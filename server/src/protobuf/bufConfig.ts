@@ -125,12 +125,21 @@ function directoriesOf(files: readonly string[]): ReadonlySet<string> {
   return directories;
 }
 
+/** Configuration texts read lately and what they hold: an editor's check reads the same buf.yaml at every keystroke.
+ *  The values are only read, never changed. */
+const readTexts = new Map<string, Record<string, unknown>>();
+const READ_TEXTS_KEPT = 8;
+
 function readYaml(text: string): Record<string, unknown> {
+  const known = readTexts.get(text);
+  if (known) return known;
   const document = parseDocument(text, { prettyErrors: false });
   if (document.errors.length > 0) throw new ConfigError(`not valid YAML (${document.errors[0].message.split('\n')[0]})`);
   const value = document.toJS({ maxAliasCount: 100 }) as unknown;
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError('expected a mapping at the top level');
+  readTexts.set(text, value as Record<string, unknown>);
+  if (readTexts.size > READ_TEXTS_KEPT) readTexts.delete(readTexts.keys().next().value!);
   return value as Record<string, unknown>;
 }
 

@@ -49,6 +49,9 @@ class ProtobufSession implements KindSession {
   private readonly baseIndexes = new WeakMap<Tree, { layout: string; loading: Promise<SideIndex> }>();
   // Summaries of head files that differ from the base, by path and module path: typing re-summarizes only the edited file.
   private readonly headSummaries = new Map<string, FileSummary>();
+  // The head index of the last check and what it was made of: while the tree's fingerprints stay as they were, the next
+  // check makes its index from this one by the open buffers' paths, not by a walk over every file of the module.
+  private lastHead: LastHead | undefined;
   // A listing that has not changed (typing) is attributed to modules once.
   private readonly moduleFilesCache = new WeakMap<readonly string[], { layout: string; files: ModuleFile[] }>();
   /** The fingerprint each loaded model was loaded for. */
@@ -56,9 +59,10 @@ class ProtobufSession implements KindSession {
   // The base image of the last group an editor's check compared: typing checks the same group against the same base again
   // and again, and resolving every base type anew was a good part of each keystroke in a large file.
   private lastBaseImage: { table: SymbolTable; files: readonly ProtoFile[]; image: ProtoImage } | undefined;
-  // The model the base index built last, kept (one, whatever its size) until the check that loaded the index ends: a
-  // module of one large file is then parsed once, not once for its index and again for the comparison.
-  private lastIndexed: { key: string; file: ProtoFile } | undefined;
+  // Models the base index built, kept until the check that loaded the index ends, so that the comparison does not parse
+  // them again: all of them when the module's texts add up to INDEXED_MODELS_CHARS or less (a pre-commit check of a small
+  // module compares most of its files), else only the last one (a module of one large file is then parsed once).
+  private indexedModels = new Map<string, ProtoFile>();
 
   async check(comparison: Comparison, report: KindReporter): Promise<KindReport> {
     const notChecked: NotChecked[] = [];
@@ -73,7 +77,7 @@ class ProtobufSession implements KindSession {
     // Parsing, modelling and comparing a large file take seconds: the check lets the server answer other requests (and
     // cancellation) every few milliseconds.
     const slicer = new Slicer(comparison.signal);
-    const headIndex = new HeadIndex(baseIndex, await this.summarizeHead(comparison.head, headPaths, baseIndex, slicer));
+    const headIndex = await this.headIndexOf(comparison.head, headPaths, baseIndex, slicer);
     const focus = comparison.focus;
     const focused = focus ? (path: string) => isFocused(path, focus) : () => true;
 
@@ -83,8 +87,11 @@ class ProtobufSession implements KindSession {
     // A head file the parser could not read whole, or whose imports are missing, has its reason: references that do not
     // resolve there would only repeat it.
     const incomplete = new Set<string>();
-    for (const file of headIndex.files) {
-      if (!focused(file.path)) continue;
+    // A focus of files (an open document) names them; a directory needs a walk.
+    const focusFiles = focus && [...focus].every((entry) => entry !== '' && !entry.endsWith('/')) ? [...focus].sort() : undefined;
+    // Typing checks one file of a module of thousands: its files are looked up, not walked.
+    const focusedHeadFiles = focusFiles ? focusFiles.flatMap((path) => headIndex.byPath(path) ?? []) : headIndex.files.filter((file) => focused(file.path));
+    for (const file of focusedHeadFiles) {
       if (file.unreadable) notChecked.push({ file: file.path, reason: file.unreadable });
       const clash = file.unreadable ? undefined : await slicer.run(declaredTwice(file, headIndex));
       if (clash) {
@@ -99,8 +106,6 @@ class ProtobufSession implements KindSession {
       if (file.syntaxProblem || file.unreadable || clash || missing.length > 0) incomplete.add(file.path);
     }
     const moduleFor = (path: string, table: SymbolTable) => (table.byPath(path) ? moduleOf(path, modules)?.module : undefined);
-    // A focus of files (an open document) names them; a directory needs a walk.
-    const focusFiles = focus && [...focus].every((entry) => entry !== '' && !entry.endsWith('/')) ? [...focus] : undefined;
     const groups = groupFiles(
       { base: baseIndex, head: headIndex, renames: comparison.renames, resolveExtendee: resolveName },
       focus ? focused : undefined,
@@ -163,7 +168,7 @@ class ProtobufSession implements KindSession {
         });
       }
     }
-    this.lastIndexed = undefined;
+    this.indexedModels.clear();
     for (const path of hidden) {
       const file = headIndex.byPath(path);
       if (!file || file.unreadable || clashing.has(path)) continue;
@@ -203,13 +208,18 @@ class ProtobufSession implements KindSession {
         const summaries: FileSummary[] = [];
         // Shared by the checks that wait for it: none of their cancellations stops it.
         const slicer = new Slicer(undefined);
+        const indexed = new Map<string, ProtoFile>();
+        let indexedChars = 0;
         await readInBatches(tree, this.moduleFiles(await tree.list(), modules), undefined, async ({ path, modulePath }, text) => {
-          // Not kept: indexing a whole module would only push every model through the cache and age it into garbage.
+          // Not put in the model cache: indexing a whole module would only push every model through it and age it into garbage.
           const fingerprint = textFingerprint(text);
           const model = await slicer.run(this.buildModel('base', path, modulePath, text, fingerprint, false));
-          this.lastIndexed = { key: ModelCache.key('base', path, modulePath, fingerprint), file: model };
+          indexedChars += text.length;
+          if (indexedChars > INDEXED_MODELS_CHARS) indexed.clear();
+          indexed.set(ModelCache.key('base', path, modulePath, fingerprint), model);
           summaries.push(await slicer.run(summaryOf(model, fingerprint)));
         });
+        this.indexedModels = indexed;
         return new SideIndex(summaries);
       })();
       const entry = { layout, loading };
@@ -224,10 +234,50 @@ class ProtobufSession implements KindSession {
     return index;
   }
 
-  /** The head's summaries in listing order: the base's own for files whose text is the base's, made (and remembered) for the others. */
-  private async summarizeHead(tree: Tree, files: readonly ModuleFile[], base: SideIndex, slicer: Slicer): Promise<FileSummary[]> {
+  private async headIndexOf(tree: Tree, files: readonly ModuleFile[], base: SideIndex, slicer: Slicer): Promise<HeadIndex> {
+    // Read before any fingerprint: a change while this check runs then makes the next one start afresh.
+    const generation = tree.fingerprintGeneration?.();
+    const volatilePaths = tree.volatilePaths?.() ?? [];
+    const last = this.lastHead;
+    let previous: { summaries: readonly FileSummary[]; positions: number[] } | undefined;
+    if (generation !== undefined && last?.files === files && last.base === base && last.generation === generation) {
+      const positionOf = positionsByPath(files);
+      const positions = new Set<number>();
+      for (const path of [...last.volatilePaths, ...volatilePaths]) {
+        const position = positionOf.get(path);
+        if (position !== undefined) positions.add(position);
+      }
+      previous = { summaries: last.summaries, positions: [...positions] };
+    }
+    const summaries = await this.summarizeHead(tree, files, base, slicer, previous);
+    const complete = previous ? previous.positions.every((position) => summaries[position] !== undefined) : !summaries.includes(undefined);
+    if (!complete) {
+      this.lastHead = undefined;
+      return new HeadIndex(
+        base,
+        summaries.filter((summary): summary is FileSummary => summary !== undefined),
+      );
+    }
+    const made = summaries as FileSummary[];
+    const index = previous && last ? new HeadIndex(base, made, { index: last.index, positions: previous.positions }) : new HeadIndex(base, made);
+    // An index whose files were sorted anew is not aligned with the listing, so it cannot be the next one's start.
+    const aligned = index.files === made;
+    if (generation !== undefined && aligned) this.lastHead = { files, base, generation, volatilePaths, summaries: made, index };
+    return index;
+  }
+
+  /** The head's summaries in listing order (undefined for a file gone since the listing): the base's own for files whose
+   *  text is the base's, made (and remembered) for the others. With `previous`, the summaries of the same files, only
+   *  those at its positions are made again. */
+  private async summarizeHead(
+    tree: Tree,
+    files: readonly ModuleFile[],
+    base: SideIndex,
+    slicer: Slicer,
+    previous?: { summaries: readonly FileSummary[]; positions: readonly number[] },
+  ): Promise<(FileSummary | undefined)[]> {
     const signal = slicer.signal;
-    const summaries: (FileSummary | undefined)[] = new Array(files.length);
+    const summaries: (FileSummary | undefined)[] = previous ? [...previous.summaries] : new Array(files.length);
     const changed: (ModuleFile & { index: number })[] = [];
     const take = (file: ModuleFile, index: number, fingerprint: string | undefined) => {
       if (fingerprint === undefined) return;
@@ -242,11 +292,17 @@ class ProtobufSession implements KindSession {
     };
     // Fingerprints the tree already knows cost no waiting: typing in a large module asks for thousands.
     const unknown: number[] = [];
-    files.forEach((file, index) => {
-      const fingerprint = tree.knownFingerprint?.(file.path);
+    const visit = (index: number) => {
+      const fingerprint = tree.knownFingerprint?.(files[index].path);
       if (fingerprint === undefined) unknown.push(index);
-      else take(file, index, fingerprint);
-    });
+      else take(files[index], index, fingerprint);
+    };
+    if (previous) {
+      for (const index of previous.positions) {
+        summaries[index] = undefined;
+        visit(index);
+      }
+    } else for (let index = 0; index < files.length; index++) visit(index);
     const fingerprints = await fingerprintsInBatches(
       tree,
       unknown.map((index) => files[index].path),
@@ -263,7 +319,7 @@ class ProtobufSession implements KindSession {
       if (this.headSummaries.size > HEAD_SUMMARIES_KEPT) this.headSummaries.delete(this.headSummaries.keys().next().value!);
       summaries[index] = summary;
     });
-    return summaries.filter((summary): summary is FileSummary => summary !== undefined);
+    return summaries;
   }
 
   /** The models of a group's files on one side, from the cache or built; a head file unchanged since the base shares the base's tree. */
@@ -280,9 +336,10 @@ class ProtobufSession implements KindSession {
     for (const summary of summaries) {
       const key = ModelCache.key(side, summary.path, summary.modulePath, summary.fingerprint);
       let cached = this.models.get(key);
-      if (!cached && this.lastIndexed?.key === key) {
-        cached = this.lastIndexed.file;
-        this.lastIndexed = undefined;
+      const indexed = cached ? undefined : this.indexedModels.get(key);
+      if (indexed) {
+        cached = indexed;
+        this.indexedModels.delete(key);
         if (keep) this.models.set(key, cached);
       }
       const base = baseByPath?.get(summary.path);
@@ -417,7 +474,30 @@ interface ModuleFile {
   modulePath: string;
 }
 
+interface LastHead {
+  files: readonly ModuleFile[];
+  base: SideIndex;
+  generation: number;
+  volatilePaths: readonly string[];
+  /** One for each of `files`, in its order: the index's own files. */
+  summaries: readonly FileSummary[];
+  index: HeadIndex;
+}
+
+const positionsOfFiles = new WeakMap<readonly ModuleFile[], Map<string, number>>();
+
+function positionsByPath(files: readonly ModuleFile[]): Map<string, number> {
+  let positions = positionsOfFiles.get(files);
+  if (!positions) {
+    positions = new Map(files.map((file, index) => [file.path, index]));
+    positionsOfFiles.set(files, positions);
+  }
+  return positions;
+}
+
 const HEAD_SUMMARIES_KEPT = 4096;
+/** About 5 MB of syntax trees and models. */
+const INDEXED_MODELS_CHARS = 1_000_000;
 
 function summaryOf(file: ProtoFile, fingerprint: string): Steps<FileSummary> {
   return summarizeSteps(file, fingerprint, fileUnreadableReason(file));

@@ -11,19 +11,22 @@ export interface FileGroup {
   head: readonly FileSummary[];
 }
 
-/** Package names joined into sets; copied cheaply (there are far fewer packages than files). */
+/** Package names joined into sets. A check's sets are layered over the base's: they read the base's entries and
+ *  write only their own, so that typing does not copy a table of every package at each keystroke. */
 class PackageSets {
-  constructor(private readonly parent = new Map<string, string>()) {}
+  private readonly parent = new Map<string, string>();
+
+  constructor(private readonly under?: ReadonlyMap<string, string>) {}
 
   find(node: string): string {
     let root = node;
-    for (let next = this.parent.get(root); next !== undefined && next !== root; next = this.parent.get(root)) root = next;
+    for (let next = this.parentOf(root); next !== undefined && next !== root; next = this.parentOf(root)) root = next;
     for (let current = node; current !== root;) {
-      const next = this.parent.get(current)!;
+      const next = this.parentOf(current)!;
       this.parent.set(current, root);
       current = next;
     }
-    if (!this.parent.has(root)) this.parent.set(root, root);
+    if (this.parentOf(root) === undefined) this.parent.set(root, root);
     return root;
   }
 
@@ -33,10 +36,18 @@ class PackageSets {
     if (rootA !== rootB) this.parent.set(rootB, rootA);
   }
 
-  copy(): PackageSets {
-    return new PackageSets(new Map(this.parent));
+  /** Sets that start as these; these must not change afterwards. */
+  layered(): PackageSets {
+    return new PackageSets(this.parent);
+  }
+
+  private parentOf(node: string): string | undefined {
+    return this.parent.get(node) ?? this.under?.get(node);
   }
 }
+
+/** Extension keys to the package of the first file declaring one (see BaseGrouping). */
+type ExtensionOwners = Pick<Map<string, string>, 'get' | 'set'>;
 
 type ResolveExtendee = (table: SymbolTable, name: string, scope: string) => string | undefined;
 
@@ -70,7 +81,7 @@ function baseGrouping(base: SideIndex, resolveExtendee: ResolveExtendee): BaseGr
   return grouping;
 }
 
-function joinExtensions(sets: PackageSets, owners: Map<string, string>, table: SymbolTable, file: FileSummary, resolveExtendee: ResolveExtendee): void {
+function joinExtensions(sets: PackageSets, owners: ExtensionOwners, table: SymbolTable, file: FileSummary, resolveExtendee: ResolveExtendee): void {
   for (const block of file.extends) {
     const extendee = resolveExtendee(table, block.extendee, block.scope);
     if (!extendee) continue;
@@ -87,9 +98,13 @@ function joinExtensions(sets: PackageSets, owners: Map<string, string>, table: S
 export function groupFiles(input: GroupingInput, wanted?: (path: string) => boolean, wantedPaths?: readonly string[]): FileGroup[] {
   const { base, head } = input;
   const start = baseGrouping(base, input.resolveExtendee);
-  const sets = start.sets.copy();
+  const sets = start.sets.layered();
   // Unchanged head files join what they joined at the base; only changed, new and gone files can join more.
-  const owners = new Map(start.extensionOwners);
+  const addedOwners = new Map<string, string>();
+  const owners: ExtensionOwners = {
+    get: (key) => addedOwners.get(key) ?? start.extensionOwners.get(key),
+    set: (key, value) => addedOwners.set(key, value),
+  };
   for (const file of head.overlay.files) {
     sets.find(file.packageName);
     const before = base.byModulePath(file.modulePath);
@@ -107,7 +122,8 @@ export function groupFiles(input: GroupingInput, wanted?: (path: string) => bool
   }
   for (const dropped of droppedWellKnownFiles(base, head) ?? []) sets.union(dropped.importer.packageName, dropped.package);
 
-  const packages = new Set([...base.packageFiles.keys(), ...head.overlay.packageFiles.keys()]);
+  const packages = [...base.packageFiles.keys()];
+  for (const packageName of head.overlay.packageFiles.keys()) if (!base.packageFiles.has(packageName)) packages.push(packageName);
   let roots: Set<string> | undefined;
   if (wanted) {
     roots = new Set();

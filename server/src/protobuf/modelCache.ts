@@ -9,8 +9,13 @@ export const MODEL_CACHE_CHARS = 4_000_000;
 
 export type Side = 'base' | 'head';
 
+/** Versions of one head file kept: each keystroke makes a new one, and older ones only aged into garbage (issue 11). */
+export const HEAD_VERSIONS_KEPT = 2;
+
 export class ModelCache {
   private readonly entries = new Map<string, { file: ProtoFile; chars: number; usedIn: number }>();
+  /** The keys of each head file's versions (side, path and module path), the latest last. */
+  private readonly headVersions = new Map<string, string[]>();
   private chars = 0;
   private generation = 0;
 
@@ -44,6 +49,7 @@ export class ModelCache {
     const chars = sharesText ? Math.ceil(file.text.length / 4) : file.text.length;
     this.entries.set(key, { file, chars, usedIn: this.generation });
     this.chars += chars;
+    if (key.startsWith('head\0')) this.keepFewVersions(key);
     for (const [oldest, entry] of this.entries) {
       if (this.chars <= this.limitChars || entry.usedIn === this.generation) break;
       this.entries.delete(oldest);
@@ -53,6 +59,24 @@ export class ModelCache {
 
   clear(): void {
     this.entries.clear();
+    this.headVersions.clear();
     this.chars = 0;
+  }
+
+  private keepFewVersions(key: string): void {
+    const file = key.slice(0, key.lastIndexOf('\0'));
+    const versions = (this.headVersions.get(file) ?? []).filter((version) => version !== key && this.entries.has(version));
+    versions.push(key);
+    while (versions.length > HEAD_VERSIONS_KEPT) {
+      const oldest = versions.shift()!;
+      const entry = this.entries.get(oldest)!;
+      if (entry.usedIn === this.generation) {
+        versions.unshift(oldest);
+        break;
+      }
+      this.entries.delete(oldest);
+      this.chars -= entry.chars;
+    }
+    this.headVersions.set(file, versions);
   }
 }

@@ -217,10 +217,33 @@ export class HeadIndex implements SymbolTable {
   readonly replaced = new Set<FileSummary>();
   private readonly unchanged = (file: FileSummary) => !this.replaced.has(file);
 
+  /** `previous`: an index of the same paths in the same order whose files differ from `files` at most at `positions`
+   *  (typing changes one file of thousands); only those are looked at. */
   constructor(
     readonly base: SideIndex,
     files: readonly FileSummary[],
+    previous?: { index: HeadIndex; positions: readonly number[] },
   ) {
+    if (previous) {
+      this.files = files;
+      for (const file of previous.index.replaced) this.replaced.add(file);
+      const differing = new Set(previous.index.overlay.files);
+      for (const position of previous.positions) {
+        const before = previous.index.files[position];
+        const after = files[position];
+        if (before === after) continue;
+        differing.delete(before);
+        const atBase = base.byPath(after.path);
+        if (atBase === after) this.replaced.delete(atBase);
+        else {
+          differing.add(after);
+          if (atBase) this.replaced.add(atBase);
+        }
+      }
+      this.overlay = new SideIndex([...differing]);
+      this.unreadableFiles = sortedByPath([...base.unreadableFiles.filter(this.unchanged), ...this.overlay.unreadableFiles]);
+      return;
+    }
     this.files = sortedByPath(files);
     const differing: FileSummary[] = [];
     let shared = 0;
