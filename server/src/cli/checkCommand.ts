@@ -45,7 +45,9 @@ export async function checkCommand(argv: readonly string[], io: CommandIO): Prom
 
   if (configFile !== undefined) await assertReadable(path.resolve(io.cwd, configFile), configFile);
 
-  const comparisons = new RepositoryComparisons(await GitRepository.open(io.cwd), io.checkers, { oneShot: true });
+  // The base is resolved right after: --base, else (most often) auto, unless .graycheck.yaml names another.
+  const repository = await GitRepository.open(io.cwd, { resolvingBase: base ?? 'auto' });
+  const comparisons = new RepositoryComparisons(repository, io.checkers, { oneShot: true });
   try {
     const missing: { given: string; entry: string }[] = [];
     const focus = await focusFromPaths(args.positionals, io.cwd, comparisons.root, missing);
