@@ -48,13 +48,14 @@ export class CachedTree implements Tree {
     const kept = this.texts.get(path);
     if (kept) return kept.text;
     const reading = this.disk.read(path);
-    if (!this.fingerprints.has(path)) this.remember(path, reading);
+    // One run takes a fingerprint only when asked for one (see fingerprint): it has no next check to recognize texts in.
     if (this.keepTexts) this.keep(path, reading);
+    else if (!this.fingerprints.has(path)) this.remember(path, reading);
     return reading;
   }
 
   fingerprint(path: string): Promise<string | undefined> {
-    return this.fingerprints.get(path) ?? this.remember(path, this.disk.read(path));
+    return this.fingerprints.get(path) ?? this.remember(path, this.keepTexts ? this.read(path) : this.disk.read(path));
   }
 
   knownFingerprint(path: string): string | undefined {

@@ -1,9 +1,9 @@
 // One git repository as Graycheck sees it: the base revision, the base, index and working trees, renames, and revision choices.
 // Every blob read goes through one long-lived `git cat-file --batch` and a cache keyed by blob id.
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { digest } from '../engine/digest';
 import { textOfBytes, type Tree } from '../engine/tree';
 import { BlobCache, type Blob } from './blobCache';
 import { CatFileProcess } from './catFile';
@@ -537,7 +537,7 @@ export class GitRepository {
 }
 
 function blobId(bytes: Buffer, algorithm: 'sha1' | 'sha256'): string {
-  return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+  return digest(algorithm, [`blob ${bytes.length}\0`, bytes], 'hex');
 }
 
 function isRegularFile(mode: string | undefined): boolean {
