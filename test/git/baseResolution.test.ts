@@ -61,7 +61,7 @@ test('auto resolves the same when its refs are asked for while the repository op
   const local = clone.commit({ 'c.proto': 'local work\n' }, 'local work');
   const resolveBoth = async (dir: string) => {
     const later = await (await openRepository(t, dir)).resolveBase('auto');
-    const atOpening = await (await openRepository(t, dir, undefined, { expectAutoBase: true })).resolveBase('auto');
+    const atOpening = await (await openRepository(t, dir, undefined, { resolvingBase: 'auto' })).resolveBase('auto');
     assert.deepEqual(atOpening, later);
     return atOpening;
   };
@@ -71,8 +71,8 @@ test('auto resolves the same when its refs are asked for while the repository op
   clone.git('remote', 'remove', 'origin');
   assert.deepEqual(await resolveBoth(clone.dir), { ref: 'auto', commit: local, description: 'HEAD (no upstream or origin default branch)', shortName: 'HEAD' });
   const empty = TempRepo.create(t);
-  await gitErrorOf((await openRepository(t, empty.dir, undefined, { expectAutoBase: true })).resolveBase('auto'), 'no-commits');
-  await gitErrorOf(openRepository(t, tempDir(t), undefined, { expectAutoBase: true }), 'not-a-repository');
+  await gitErrorOf((await openRepository(t, empty.dir, undefined, { resolvingBase: 'auto' })).resolveBase('auto'), 'no-commits');
+  await gitErrorOf(openRepository(t, tempDir(t), undefined, { resolvingBase: 'auto' }), 'not-a-repository');
 });
 
 test('named revisions resolve to commits and say what they are', async (t) => {

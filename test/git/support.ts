@@ -55,7 +55,7 @@ export async function openRepository(
   t: Pick<TestContext, 'after'>,
   dir: string,
   env?: NodeJS.ProcessEnv,
-  options: { expectAutoBase?: boolean } = {},
+  options: { resolvingBase?: string } = {},
 ): Promise<GitRepository> {
   const repository = await GitRepository.open(dir, { ...(env ? { env } : {}), ...options });
   t.after(() => repository.dispose());

@@ -46,8 +46,8 @@ export async function checkCommand(argv: readonly string[], io: CommandIO): Prom
 
   if (configFile !== undefined) await assertReadable(path.resolve(io.cwd, configFile), configFile);
 
-  // Without --base, the base is auto unless .graycheck.yaml names one (rarely): its refs are asked for at once.
-  const repository = await GitRepository.open(io.cwd, { expectAutoBase: base === undefined || base === 'auto' });
+  // The base is resolved right after: --base, else (most often) auto, unless .graycheck.yaml names another.
+  const repository = await GitRepository.open(io.cwd, { resolvingBase: base ?? 'auto' });
   const comparisons = new RepositoryComparisons(repository, io.checkers, { oneShot: true });
   try {
     const missing: { given: string; entry: string }[] = [];

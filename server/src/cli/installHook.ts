@@ -2,13 +2,13 @@
 // `graycheck check --staged`, but only inside the repository's git directory or work tree: a core.hooksPath elsewhere
 // (set by the repository's own config) could make us write anywhere on the machine. Our hook carries a marker line with a checksum of its body: it is updated freely while
 // unedited, kept when edited (unless --force-ours), and a hook without the marker is never overwritten.
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { flagOption, parseArgs, type OptionSpecs } from './args';
 import type { CommandIO } from './checkCommand';
 import { CliError, EXIT_OK } from './exitCodes';
 import { realpathOfExistingPart } from './checkCommand';
+import { digest } from '../engine/digest';
 import { describeFileError } from '../fileErrors';
 import { GitRepository } from '../git/repository';
 
@@ -103,7 +103,7 @@ export function hookScript(nodePath: string, cliFile: string): string {
 }
 
 function checksum(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return digest('sha256', [text], 'hex');
 }
 
 function shellQuote(value: string): string {

@@ -22,15 +22,15 @@ export class CachedTree implements Tree {
   /** Counts the changes to what `knownFingerprint` answers. */
   private generation = 0;
 
-  /** `keepTexts`: the owner checks once and is gone (the CLI), so the disk is taken as it was when first read, and the
+  /** `oneRun`: the owner checks once and is gone (the CLI), so the disk is taken as it was when first read, and the
    *  texts read last are kept whatever their size: a check reads a file to learn its kind, to parse it and to place its
    *  findings. Otherwise (the server) only texts of at most 16 K characters are, 256 K in all. */
   constructor(
     private readonly disk: Tree,
-    keepTexts = false,
+    private readonly oneRun = false,
   ) {
-    this.keptTextUnits = keepTexts ? ONE_RUN_KEPT_TEXT_UNITS : SERVER_KEPT_TEXT_UNITS;
-    this.keptTextMaxUnits = keepTexts ? ONE_RUN_KEPT_TEXT_UNITS : SERVER_KEPT_TEXT_MAX_UNITS;
+    this.keptTextUnits = oneRun ? ONE_RUN_KEPT_TEXT_UNITS : SERVER_KEPT_TEXT_UNITS;
+    this.keptTextMaxUnits = oneRun ? ONE_RUN_KEPT_TEXT_UNITS : SERVER_KEPT_TEXT_MAX_UNITS;
   }
 
   private readonly keptTextUnits: number;
@@ -61,13 +61,14 @@ export class CachedTree implements Tree {
     const kept = this.texts.get(path);
     if (kept) return kept.text;
     const reading = this.disk.read(path);
-    if (!this.fingerprints.has(path)) this.remember(path, reading);
+    // One run takes a fingerprint only when asked for one (see fingerprint): it has no next check to recognize texts in.
+    if (!this.oneRun && !this.fingerprints.has(path)) this.remember(path, reading);
     this.keep(path, reading);
     return reading;
   }
 
   fingerprint(path: string): Promise<string | undefined> {
-    return this.fingerprints.get(path) ?? this.remember(path, this.disk.read(path));
+    return this.fingerprints.get(path) ?? this.remember(path, this.oneRun ? this.read(path) : this.disk.read(path));
   }
 
   knownFingerprint(path: string): string | undefined {

@@ -33,7 +33,7 @@ export class CheckSession {
       let session = this.sessions.get(checker);
       if (!session) {
         if (this.options.oneShot && !(await concernsKind(checker, comparison))) return undefined;
-        this.sessions.set(checker, (session = checker.startSession()));
+        this.sessions.set(checker, (session = checker.startSession({ oneShot: this.options.oneShot === true })));
       }
       return session;
     });

@@ -1,8 +1,8 @@
 // One side of a comparison: a set of files by repository-relative path.
 // Base trees come from a commit, head trees from the working tree or the index, overlaid with unsaved editor buffers.
 import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
 import { CheckCancelled } from './comparison';
+import { digest } from './digest';
 
 export interface Tree {
   /** For people: "working tree", "index", "3f2a1b4 (merge-base with origin/main)". */
@@ -32,10 +32,11 @@ export interface Tree {
 const KNOWN_FINGERPRINTS = 64;
 const KNOWN_CHARACTERS = 4 * 1024 * 1024;
 const knownTexts: string[] = [];
-const knownFingerprints: string[] = [];
+/** A text's fingerprint, or the bytes it was read from (its UTF-8) until the fingerprint is first asked for. */
+const knownFingerprints: (string | Buffer)[] = [];
 let knownCharacters = 0;
 
-function noteFingerprint(text: string, fingerprint: string): void {
+function noteFingerprint(text: string, fingerprint: string | Buffer): void {
   knownTexts.push(text);
   knownFingerprints.push(fingerprint);
   knownCharacters += text.length;
@@ -47,20 +48,25 @@ function noteFingerprint(text: string, fingerprint: string): void {
 
 /** Equal fingerprints, equal texts: what lets a check skip files unchanged since it last saw them. */
 export function textFingerprint(text: string): string {
-  for (let index = knownTexts.length - 1; index >= 0; index--) if (knownTexts[index] === text) return knownFingerprints[index];
-  const fingerprint = createHash('sha1').update(text).digest('base64');
+  for (let index = knownTexts.length - 1; index >= 0; index--) {
+    if (knownTexts[index] !== text) continue;
+    const known = knownFingerprints[index];
+    if (typeof known === 'string') return known;
+    return (knownFingerprints[index] = digest('sha1', [known], 'base64'));
+  }
+  const fingerprint = digest('sha1', [text], 'base64');
   noteFingerprint(text, fingerprint);
   return fingerprint;
 }
 
 /** A file's bytes as text (UTF-8). Bytes that are all ASCII read the same as Latin-1, which Node copies into a one-byte
  *  string without decoding (decoding a 3 MB exposition file as UTF-8 took 10-20 ms, checking it for ASCII 0.1 ms), and
- *  are the text's UTF-8 as they are, so its fingerprint is taken from them and noted: hashing a 3 MB string the first
- *  time took 12-20 ms (its UTF-8 is written out first), hashing its bytes 3 ms. */
+ *  are the text's UTF-8 as they are, so its fingerprint, when asked for, is taken from them: hashing a 3 MB string the
+ *  first time took 12-20 ms (its UTF-8 is written out first), hashing its bytes 3 ms. */
 export function textOfBytes(bytes: Buffer): string {
   if (!isAscii(bytes)) return bytes.toString('utf8');
   const text = bytes.toString('latin1');
-  noteFingerprint(text, createHash('sha1').update(bytes).digest('base64'));
+  noteFingerprint(text, bytes);
   return text;
 }
 

@@ -1,9 +1,9 @@
 // One git repository as Graycheck sees it: the base revision, the base, index and working trees, renames, and revision choices.
 // Every blob read goes through one long-lived `git cat-file --batch` and a cache keyed by blob id.
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { digest } from '../engine/digest';
 import { textOfBytes, type Tree } from '../engine/tree';
 import { BlobCache, type Blob } from './blobCache';
 import { CatFileProcess } from './catFile';
@@ -26,15 +26,6 @@ interface Listing {
   hasEmptyBlob: boolean;
 }
 
-/** What auto resolution starts from (see branchRefs). */
-interface BranchRefs {
-  branch?: string;
-  upstream?: string;
-  originHead?: string;
-  /** The commit of the current branch, when HEAD is on a branch that has one. */
-  headCommit?: string;
-}
-
 /** The empty blob's id with SHA-1 and with SHA-256. */
 const EMPTY_BLOB_IDS = new Set(['e69de29bb2d1d6434b8b29ae775ad8c2e48c5391', '473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813']);
 
@@ -45,6 +36,19 @@ export const PARTIAL_CLONE_REASON = 'not available locally: partial clone; run g
 /** A path the index holds only as conflict stages (1, 2, 3): there is no staged content to compare until it is resolved. */
 export const UNMERGED_REASON = 'unmerged: resolve the conflict';
 
+/** What git said about HEAD and the branches while the repository was being opened, for the base resolution that follows. */
+interface AnswersAtOpening {
+  /** HEAD's commit, or undefined when HEAD names none (no commit yet). */
+  head: string | undefined;
+  branchRefs?: BranchRefs;
+}
+
+interface BranchRefs {
+  branch?: string;
+  upstream?: string;
+  originHead?: string;
+}
+
 export class GitRepository {
   private readonly blobs = new BlobCache();
   private readonly blobReads = new Map<string, Promise<Blob | undefined>>();
@@ -52,21 +56,21 @@ export class GitRepository {
   private readonly listings = new Map<string, Promise<Listing>>();
   /** The index trees this repository made, with their listing: renames against the index read the same one. */
   private readonly indexSnapshots = new WeakMap<Tree, () => Promise<Listing>>();
+  private settingsRead: Promise<Settings> | undefined;
 
   private constructor(
     readonly root: string,
     private readonly git: GitRunner,
-    /** A partial clone (a promisor remote): objects may be missing, and asking git for one would make it fetch. */
-    private readonly isPartialClone: boolean,
-    /** Branch refs asked for while the repository was being opened, for the first auto resolution only. */
-    private openingRefs: Promise<BranchRefs> | undefined,
+    /** Used by the first base resolution only: HEAD and the branches move while a language server runs. */
+    private answersAtOpening: AnswersAtOpening | undefined,
   ) {
     this.catFile = new CatFileProcess(git);
   }
 
-  /** `expectAutoBase`: the caller is about to resolve the base 'auto' once (the command line), so the refs that takes
-   *  are asked for beside the top level, saving a round trip to git. */
-  static async open(dir: string, options: { env?: NodeJS.ProcessEnv; expectAutoBase?: boolean } = {}): Promise<GitRepository> {
+  /** `resolvingBase`: the base the caller resolves right after opening (the command line's), whose questions to git are
+   *  asked together with the top level's (each round trip to git is a process start): HEAD's commit, and for `auto` the
+   *  branches. */
+  static async open(dir: string, options: { env?: NodeJS.ProcessEnv; resolvingBase?: string } = {}): Promise<GitRepository> {
     const env = options.env ?? process.env;
     let directory: string;
     try {
@@ -76,13 +80,21 @@ export class GitRepository {
       throw new GitError('not-a-repository', `${dir} is not a directory, so it is not a git repository; run from inside a repository`);
     }
     const probe = new GitRunner(directory, env);
-    // The configuration is the same from any directory of the work tree: asked beside the top level rather than after it
-    // (each round trip to git is a process start). Its answer is used only once the directory is known to be in a repository.
-    const openingRefs = options.expectAutoBase ? branchRefs(probe) : undefined;
-    // Answered only once the directory is known to be in a repository; a failure then is the next call's to report.
-    openingRefs?.catch(() => undefined);
-    const [result, settings] = await Promise.all([probe.run(['rev-parse', '--show-toplevel']), configuredSettings(probe)]);
-    if (result.code !== 0) {
+    // The refs are the same from any directory of the work tree: asked beside the top level rather than after it. Their
+    // answer is used only once the directory is known to be in a repository.
+    const resolving = options.resolvingBase;
+    const [result, branchRefs] = await Promise.all([
+      probe.run(
+        resolving === undefined
+          ? ['rev-parse', '--show-toplevel']
+          : ['rev-parse', '--show-toplevel', '--verify', '--quiet', '--end-of-options', 'HEAD^{commit}'],
+      ),
+      resolving === 'auto' ? branchRefsOf(probe) : undefined,
+    ]);
+    // With HEAD asked too, status 1 says only that HEAD names no commit; the top level came before.
+    const output = result.stdout.toString('utf8').replace(/\n$/, '');
+    const headless = resolving !== undefined && result.code === 1 && output !== '';
+    if (result.code !== 0 && !headless) {
       if (/not a git repository|must be run in a work tree/i.test(result.stderr)) {
         throw new GitError('not-a-repository', `${directory} is not inside a git repository (or its work tree); run from a repository, or git init one`);
       }
@@ -94,10 +106,42 @@ export class GitRepository {
       }
       throw failure(['rev-parse'], result);
     }
-    const root = await fs.realpath(result.stdout.toString('utf8').replace(/\n$/, ''));
-    const git = new GitRunner(root, env, probe.stats);
-    git.setFilterDrivers(settings.filterDrivers);
-    return new GitRepository(root, git, settings.isPartialClone, openingRefs);
+    let topLevel = output;
+    let answers: AnswersAtOpening | undefined;
+    if (resolving !== undefined) {
+      // The commit is the last line (a directory's name may hold a line feed, an object id never does).
+      const lastLine = output.lastIndexOf('\n');
+      const head = headless ? undefined : output.slice(lastLine + 1);
+      if (head === undefined || (lastLine > 0 && isFullObjectId(head))) {
+        if (head !== undefined) topLevel = output.slice(0, lastLine);
+        answers = { head, ...(branchRefs ? { branchRefs } : {}) };
+      } else throw failure(['rev-parse'], result);
+    }
+    const root = await fs.realpath(topLevel);
+    return new GitRepository(root, new GitRunner(root, env, probe.stats), answers);
+  }
+
+  /** The repository's filter drivers and whether it is a partial clone, asked of git once, when first needed: a check that
+   *  has no base, or reads nothing through git, never asks (a process start saved). Until then only commands that run no
+   *  filter may run (GitRunner refuses the others). */
+  private settings(): Promise<Settings> {
+    if (!this.settingsRead) {
+      const reading = configuredSettings(this.git).then((settings) => {
+        this.git.setFilterDrivers(settings.filterDrivers);
+        return settings;
+      });
+      reading.catch(() => {
+        if (this.settingsRead === reading) this.settingsRead = undefined;
+      });
+      this.settingsRead = reading;
+    }
+    return this.settingsRead;
+  }
+
+  /** A base was found, so its files will be listed and compared: the settings are asked now, beside what comes next. */
+  private found(base: BaseRevision): BaseRevision {
+    this.settings().catch(() => undefined);
+    return base;
   }
 
   /** How often this repository went to git; tests use it to prove reads are cached and processes reused. */
@@ -111,9 +155,15 @@ export class GitRepository {
   }
 
   async resolveBase(spec: string): Promise<BaseRevision> {
-    if (spec === 'auto') return this.resolveAuto();
+    return this.found(await this.resolveSpec(spec));
+  }
+
+  private async resolveSpec(spec: string): Promise<BaseRevision> {
+    const answers = this.answersAtOpening;
+    this.answersAtOpening = undefined;
+    if (spec === 'auto') return this.resolveAuto(answers);
     validateRevision(spec);
-    const commit = await this.revParseCommit(spec);
+    const commit = spec === 'HEAD' && answers ? answers.head : await this.revParseCommit(spec);
     if (!commit) throw await this.unknownRevision(spec);
     if (spec === 'HEAD') return { ref: spec, commit, description: 'HEAD', shortName: 'HEAD' };
     const fullName = (await this.git.run(['rev-parse', '--verify', '--quiet', '--symbolic-full-name', '--end-of-options', spec])).stdout
@@ -190,12 +240,14 @@ export class GitRepository {
     const args = ['diff', '-M', '--name-status', '-z', '--no-ext-diff', '--no-textconv'];
     if (head === 'index') args.push('--cached');
     args.push('--end-of-options', base.commit, '--');
+    // The diff reads working-tree files: the filter drivers must be known (and blanked) first.
+    const { isPartialClone } = await this.settings();
     const diff = this.git.run(args);
     this.catFile.startEarly();
     const result = await diff;
     // The diff reads blobs of the base; in a partial clone a missing one fails it (it may not be fetched). Files are then
     // paired by path only, and the missing ones are reported as not available.
-    if (result.code !== 0 && this.isPartialClone && (await this.listing(base.commit)).unavailable.size > 0) return new Map();
+    if (result.code !== 0 && isPartialClone && (await this.listing(base.commit)).unavailable.size > 0) return new Map();
     if (result.code !== 0) throw failure(args, result);
     const fields = result.stdout.toString('utf8').split('\0');
     const renames = new Map<string, string>();
@@ -219,7 +271,7 @@ export class GitRepository {
   }
 
   async listRevisions(): Promise<RevisionChoice[]> {
-    const auto = await this.resolveAuto().catch(() => undefined);
+    const auto = await this.resolveAuto(undefined).catch(() => undefined);
     const choices: RevisionChoice[] = [{ name: 'auto', kind: 'auto', ...(auto ? { description: auto.description } : {}) }];
     const upstream = await this.upstreamRef();
     const refs = await this.git.text([
@@ -295,13 +347,11 @@ export class GitRepository {
 
   // ---- base resolution
 
-  private async resolveAuto(): Promise<BaseRevision> {
-    const opened = this.openingRefs;
-    this.openingRefs = undefined;
-    const refs = opened ?? branchRefs(this.git);
-    // A detached HEAD is on no branch: its commit is asked for beside the refs.
-    const [{ branch, upstream, originHead, headCommit }, detachedHead] = await Promise.all([refs, opened ? undefined : this.commitOf('HEAD')]);
-    const head = headCommit ?? detachedHead ?? (opened ? await this.commitOf('HEAD') : undefined);
+  private async resolveAuto(answers: AnswersAtOpening | undefined): Promise<BaseRevision> {
+    const [head, { branch, upstream, originHead }] = await Promise.all([
+      answers ? answers.head : this.commitOf('HEAD'),
+      answers?.branchRefs ?? branchRefsOf(this.git),
+    ]);
     if (!head) throw this.noCommits();
     const candidates: Array<{ ref: string; why: string }> = [];
     if (upstream && branch) candidates.push({ ref: upstream, why: ` (upstream of ${branch})` });
@@ -397,16 +447,16 @@ export class GitRepository {
   }
 
   private async loadListing(commit: string): Promise<Listing> {
-    const result = await this.git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]);
+    const [result, { isPartialClone }] = await Promise.all([this.git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]), this.settings()]);
     if (result.code !== 0) {
       if (await this.isShallow()) throw new GitError('shallow-missing', `base commit ${shortId(commit)} is missing: this is a shallow clone; ${DEEPEN_ADVICE}`);
-      if (this.isPartialClone) throw new GitError('failed', `the files of base commit ${shortId(commit)} are ${PARTIAL_CLONE_REASON}`);
+      if (isPartialClone) throw new GitError('failed', `the files of base commit ${shortId(commit)} are ${PARTIAL_CLONE_REASON}`);
       throw new GitError(
         'failed',
         `cannot list the files of commit ${shortId(commit)}: ${firstLine(result.stderr) || `git ls-tree exit status ${result.code}`}`,
       );
     }
-    const missing = this.isPartialClone ? await this.missingObjects(commit) : new Set<string>();
+    const missing = isPartialClone ? await this.missingObjects(commit) : new Set<string>();
     const blobs = new Map<string, string>();
     const unavailable = new Map<string, string>();
     const otherPaths = new Set<string>();
@@ -517,7 +567,7 @@ export class GitRepository {
 }
 
 function blobId(bytes: Buffer, algorithm: 'sha1' | 'sha256'): string {
-  return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+  return digest(algorithm, [`blob ${bytes.length}\0`, bytes], 'hex');
 }
 
 function isRegularFile(mode: string | undefined): boolean {
@@ -537,26 +587,24 @@ function describeRef(fullName: string): { kind: string; short: string; choice: '
 }
 
 /** What auto resolution starts from, from one git process: the current branch (short name, as `git symbolic-ref --short
- *  HEAD` gives it) and its commit, the full name of its upstream (as `git rev-parse --symbolic-full-name @{upstream}`),
- *  and the branch origin/HEAD points at (as `git symbolic-ref refs/remotes/origin/HEAD`). A detached HEAD has no current
- *  branch. */
-async function branchRefs(git: GitRunner): Promise<BranchRefs> {
+ *  HEAD` gives it), the full name of its upstream (as `git rev-parse --symbolic-full-name @{upstream}`), and the branch
+ *  origin/HEAD points at (as `git symbolic-ref refs/remotes/origin/HEAD`). A detached HEAD has no current branch. */
+async function branchRefsOf(git: GitRunner): Promise<BranchRefs> {
   const result = await git.run([
     'for-each-ref',
-    '--format=%(HEAD)%00%(refname)%00%(refname:short)%00%(upstream)%00%(symref)%00%(objecttype)%00%(objectname)',
+    '--format=%(HEAD)%00%(refname)%00%(refname:short)%00%(upstream)%00%(symref)',
     'refs/heads',
     'refs/remotes/origin/HEAD',
   ]);
   const found: BranchRefs = {};
   if (result.code !== 0) return found;
   for (const line of result.stdout.toString('utf8').split('\n')) {
-    const [current, refname, short, upstream, symref, type, id] = line.split('\0');
+    const [current, refname, short, upstream, symref] = line.split('\0');
     if (refname === 'refs/remotes/origin/HEAD') {
       if (symref) found.originHead = symref;
     } else if (current === '*' && short) {
       found.branch = short;
       if (upstream?.startsWith('refs/')) found.upstream = upstream;
-      if (type === 'commit' && id && isFullObjectId(id)) found.headCommit = id;
     }
   }
   return found;
@@ -575,7 +623,12 @@ function mayPairRenames(base: Listing, index: Listing): boolean {
 /** The two settings that change how files are read, from one `git config` call: the names of the filter drivers the
  *  repository configures (filter.<name>.clean and so on), and whether it lazily fetches missing objects from a promisor
  *  remote (a partial clone). */
-async function configuredSettings(git: GitRunner): Promise<{ filterDrivers: string[]; isPartialClone: boolean }> {
+interface Settings {
+  filterDrivers: string[];
+  isPartialClone: boolean;
+}
+
+async function configuredSettings(git: GitRunner): Promise<Settings> {
   const result = await git.run(['config', '--null', '--get-regexp', '^(filter\\..*|extensions\\.partialclone|remote\\..*\\.promisor)$']);
   const names = new Set<string>();
   let isPartialClone = false;

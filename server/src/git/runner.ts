@@ -47,9 +47,14 @@ export function timeoutError(command: string, timeoutMs: number): GitError {
   );
 }
 
+/** Commands that never run a filter driver (they convert no working-tree file; cat-file only with --filters or
+ *  --textconv, which are not used): they may run before the repository's filter drivers are known. */
+const RUNS_NO_FILTER = new Set(['rev-parse', 'for-each-ref', 'config', 'cat-file', 'merge-base', 'log', 'ls-tree', 'ls-files', 'rev-list']);
+
 export class GitRunner {
   /** Filter drivers configured in the repository; their commands are blanked so that reading files runs no code. */
   private filterDrivers: readonly string[] = [];
+  private filterDriversKnown = false;
 
   constructor(
     readonly cwd: string,
@@ -59,6 +64,7 @@ export class GitRunner {
 
   setFilterDrivers(names: readonly string[]): void {
     this.filterDrivers = names;
+    this.filterDriversKnown = true;
   }
 
   get timeoutMs(): number {
@@ -101,6 +107,9 @@ export class GitRunner {
   }
 
   spawn(args: readonly string[], options: Omit<SpawnOptions, 'cwd' | 'env' | 'shell'> = {}): ChildProcess {
+    if (!this.filterDriversKnown && !RUNS_NO_FILTER.has(args[0])) {
+      throw new GitError('failed', `internal error: git ${args[0]} would run before the repository's filter drivers are known`);
+    }
     this.stats.spawns++;
     return spawn('git', ['--no-pager', ...SAFE_CONFIG, ...args], { ...options, cwd: this.cwd, env: this.env(), shell: false, windowsHide: true });
   }

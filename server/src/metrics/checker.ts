@@ -26,7 +26,8 @@ export const metricsChecker: KindChecker = {
 };
 
 interface KnownFile {
-  fingerprint: string;
+  /** Undefined when not taken: a one-shot check without a base compares no file with another. */
+  fingerprint: string | undefined;
   facts: FileFacts;
   /** The facts as JSON, kept for the file being typed in: the next keystroke compares with it instead of writing it again. */
   written?: string;
@@ -66,7 +67,7 @@ class MetricsSession implements KindSession {
     const focus = comparison.focus;
     if (focus && ![...focus].some((path) => path === '' || path.endsWith('/') || candidatesIn([path], globs).length > 0))
       return { notChecked: [], filesChecked: 0 };
-    const head = await this.headIndex(comparison.head, globs, comparison.signal);
+    const head = await this.headIndex(comparison.head, globs, comparison.signal, comparison.base !== undefined);
     throwIfCancelled(comparison.signal);
     const base = comparison.base ? await this.baseIndex(comparison.base, globs) : undefined;
     throwIfCancelled(comparison.signal);
@@ -110,7 +111,7 @@ class MetricsSession implements KindSession {
     return result;
   }
 
-  private async headIndex(tree: Tree, globs: readonly string[], signal: AbortSignal | undefined): Promise<SideIndex> {
+  private async headIndex(tree: Tree, globs: readonly string[], signal: AbortSignal | undefined, withBase: boolean): Promise<SideIndex> {
     const paths = candidatesIn(await tree.list(), globs);
     await this.parsesFor(paths);
     const present = new Set(paths);
@@ -125,9 +126,9 @@ class MetricsSession implements KindSession {
         paths.map((path) => ({ path })),
         signal,
         ({ path }, text) => {
-          const fingerprint = textFingerprint(text);
+          const fingerprint = this.oneShot && !withBase ? undefined : textFingerprint(text);
           const known = this.headFiles.get(path);
-          if (known?.fingerprint === fingerprint && (known.facts.input !== 'go-skipped' || !everyGoFile)) return;
+          if (fingerprint !== undefined && known?.fingerprint === fingerprint && (known.facts.input !== 'go-skipped' || !everyGoFile)) return;
           const next = this.known(this.baseFiles, path, fingerprint, text, everyGoFile);
           // Typing that changes no fact (a comment, a string) keeps the facts as they were, so the index need not be rebuilt.
           const written = this.keepTrees ? JSON.stringify(next.facts) : undefined;
@@ -187,9 +188,9 @@ class MetricsSession implements KindSession {
   }
 
   /** The facts of a file's text: the other side's when it holds the same text at the same path (and is read as far), else read now. */
-  private known(otherSide: ReadonlyMap<string, KnownFile>, path: string, fingerprint: string, text: string, everyGoFile: boolean): KnownFile {
+  private known(otherSide: ReadonlyMap<string, KnownFile>, path: string, fingerprint: string | undefined, text: string, everyGoFile: boolean): KnownFile {
     const other = otherSide.get(path);
-    if (other?.fingerprint === fingerprint && !(everyGoFile && other.facts.input === 'go-skipped')) return other;
+    if (fingerprint !== undefined && other?.fingerprint === fingerprint && !(everyGoFile && other.facts.input === 'go-skipped')) return other;
     return { fingerprint, facts: readFacts(path, text, () => ({ parses: this.parses!, keep: this.keepTrees }), everyGoFile) };
   }
 }

@@ -1,7 +1,7 @@
 // `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it. Every known rule is listed so that ruleIndex is stable;
 // regions use SARIF's default UTF-16 columns with an exclusive end column, which is what the engine's ranges already are.
-import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../../engine/finding';
+import { digest } from '../../engine/digest';
 import { docUrl } from '../../engine/rule';
 import { INFORMATION_URI, VERSION } from '../version';
 import { toOneBased, type CheckReport } from './report';
@@ -87,7 +87,7 @@ function physicalLocation(file: string, located: Pick<Finding, 'range'>): { phys
 }
 
 function fingerprint(finding: Finding): string {
-  return createHash('sha256').update(`${finding.rule}\0${finding.file}\0${finding.message}`).digest('hex');
+  return digest('sha256', [`${finding.rule}\0${finding.file}\0${finding.message}`], 'hex');
 }
 
 export function formatSarif(report: CheckReport): string {
