@@ -1,7 +1,6 @@
 // Long synchronous work on a large file (parsing, modelling, resolving a multi-megabyte text), cut into steps: the work
 // is written as a generator that yields now and then (every few dozen declarations), and whoever drives it decides whether
 // to let the event loop in there. The language server answers other requests, and notices cancellation, between slices.
-import { monotonicMs } from './clock';
 import { throwIfCancelled } from './comparison';
 
 /** Work that yields between steps and returns T at the end. */
@@ -23,7 +22,9 @@ export const SLICE_MS = 5;
  * the check stops if it was cancelled, and `resumed` runs (models shared with other checks may need resolving again).
  */
 export class Slicer {
-  private last = monotonicMs();
+  // Date.now(): asked at every step, it must not allocate (process.hrtime.bigint() made the first check of a large
+  // workspace collect garbage for a second longer) nor load perf_hooks (performance.now(): 2-3 ms of a command's start).
+  private last = Date.now();
 
   constructor(readonly signal: AbortSignal | undefined) {}
 
@@ -40,9 +41,11 @@ export class Slicer {
 
   /** Lets the event loop in when the work has run a slice's time since the last turn. */
   async pause(): Promise<void> {
-    if (monotonicMs() - this.last <= SLICE_MS) return;
+    const elapsedMs = Date.now() - this.last;
+    // A wall clock set back gives a negative time: the turn is taken then rather than after the clock catches up.
+    if (elapsedMs >= 0 && elapsedMs <= SLICE_MS) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
-    this.last = monotonicMs();
+    this.last = Date.now();
     throwIfCancelled(this.signal);
     this.resumed?.();
   }
