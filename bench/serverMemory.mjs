@@ -1,8 +1,11 @@
 // The language server's memory on the whole googleapis workspace: opens a few files, runs graycheck.checkWorkspace,
-// then reads the server process's VmHWM (peak) and VmRSS from /proc. Prints JSON (MB). Linux only.
+// then reads the server process's VmHWM (peak) and VmRSS from /proc. Prints JSON (MB). Linux only. The server is started
+// twice: with the Node flags the VS Code client gives it (SERVER_NODE_FLAGS), and without (`graycheck lsp --stdio` as
+// another editor starts it).
 // Usage: node --import tsx bench/serverMemory.mjs   (server: dist/cli.js, or GRAYCHECK_LSP_SERVER=<bundled server.js>)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../server/src/protocol.ts';
 import { LspSession } from '../test/support/lspSession.ts';
 import { googleapisRepo } from './corpus.mjs';
 
@@ -17,9 +20,9 @@ export function memoryOf(pid) {
   return { peakMb: Math.round(kb('VmHWM') / 1024), rssMb: Math.round(kb('VmRSS') / 1024) };
 }
 
-export async function measureMemory(repo) {
+export async function measureMemory(repo, nodeFlags = []) {
   const disposers = [];
-  const session = await LspSession.start({ after: (fn) => disposers.push(fn) }, repo, { settings: { debounceMs: 0 } });
+  const session = await LspSession.start({ after: (fn) => disposers.push(fn) }, repo, { settings: { debounceMs: 0 }, nodeFlags });
   try {
     // The session keeps its process private; the benchmark needs only its pid.
     const pid = session['child'].pid;
@@ -51,7 +54,10 @@ export async function measureMemory(repo) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { repo, cleanup } = googleapisRepo();
   try {
-    console.log(JSON.stringify({ date: new Date().toISOString(), ...(await measureMemory(repo)) }, null, 2));
+    const date = new Date().toISOString();
+    const asVsCodeStartsIt = { nodeFlags: SERVER_NODE_FLAGS, ...(await measureMemory(repo, SERVER_NODE_FLAGS)) };
+    const withoutFlags = await measureMemory(repo);
+    console.log(JSON.stringify({ date, asVsCodeStartsIt, withoutFlags }, null, 2));
   } finally {
     cleanup();
   }

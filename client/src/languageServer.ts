@@ -18,6 +18,7 @@ import {
 import {
   BASE_TEXT_REQUEST,
   LIST_REVISIONS_REQUEST,
+  SERVER_NODE_FLAGS,
   STATUS_NOTIFICATION,
   type BaseTextParams,
   type BaseTextResult,
@@ -124,8 +125,8 @@ export class LanguageServer implements vscode.Disposable {
 
   private createClient(): QuietLanguageClient {
     const serverOptions: ServerOptions = {
-      run: { module: this.serverModule, transport: TransportKind.stdio },
-      debug: { module: this.serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      run: { module: this.serverModule, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+      debug: { module: this.serverModule, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,

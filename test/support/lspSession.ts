@@ -30,6 +30,8 @@ export interface SessionOptions {
   env?: NodeJS.ProcessEnv;
   /** Node arguments that start the server instead of the built CLI (e.g. an entry with a test kind, through tsx). */
   command?: readonly string[];
+  /** Node flags before the server's entry (SERVER_NODE_FLAGS: as the VS Code client starts it). */
+  nodeFlags?: readonly string[];
 }
 
 export interface ProgressEvent {
@@ -72,7 +74,7 @@ export class LspSession {
     const override = process.env.GRAYCHECK_LSP_SERVER;
     const args = options.command ? [...options.command, 'lsp', '--stdio'] : override ? [override, '--stdio'] : [CLI, 'lsp', '--stdio'];
     if (!options.command && !override && !fs.existsSync(CLI)) throw new Error(`${CLI} is missing: build first with node scripts/build.mjs`);
-    const child = spawn(process.execPath, args, { cwd: dir, env: options.env ?? process.env, stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...args], { cwd: dir, env: options.env ?? process.env, stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const session = new LspSession(dir, child, connection, options);
     t.after(() => session.dispose());
