@@ -1,7 +1,7 @@
 // The meaning of parsed files: fully qualified names, resolved field types, JSON names, oneofs (incl. proto3 `optional`),
 // reserved numbers and names, map entry and group messages as protoc synthesises them. Parses are cached by text hash.
-import { createHash } from 'node:crypto';
 import type { Range } from '../engine/range';
+import { textFingerprint } from '../engine/tree';
 import type { EnumDecl, FieldDecl, MessageDecl, ProtoFileAst, ServiceDecl } from './ast';
 import { indexOf, summarize, type SymbolTable } from './moduleIndex';
 import { parseProto, parseProtoSteps } from './parser';
@@ -104,7 +104,7 @@ export function parseCached(text: string): ProtoFileAst {
 }
 
 function* parseCachedSteps(text: string): Steps<ProtoFileAst> {
-  const key = createHash('sha1').update(text).digest('base64');
+  const key = textFingerprint(text);
   const hit = parseCache.get(key);
   if (hit) {
     parseCache.delete(key);

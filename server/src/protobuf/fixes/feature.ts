@@ -4,7 +4,7 @@ import type { Fix, TextEdit } from '../../engine/edit';
 import { containsPosition, lineIndexOf, type Range } from '../../engine/range';
 import type { CompactOption, FieldDecl, OptionDecl } from '../ast';
 import { FEATURE_OPTION, type FeatureLevel, type FeatureName, type Resolved } from '../features';
-import { messageNamed, protoEnumNamed, type ProtoFile, type ProtoMessage } from '../model';
+import { fieldNumbered, messageNamed, protoEnumNamed, type ProtoFile, type ProtoMessage } from '../model';
 import type { FixContext } from '../rules/rule';
 import { fixDataOf, type FeatureFixData } from './data';
 import { revertFixOf } from './edits';
@@ -77,7 +77,7 @@ function bodyEdit(head: ProtoFile, data: Extract<FeatureFixData, { targetKind: '
 
 function fieldEdit(head: ProtoFile, data: Extract<FeatureFixData, { targetKind: 'field' }>, key: string, value: string): TextEdit | undefined {
   const message = messageNamed(head, data.message);
-  const decl: FieldDecl | undefined = message?.fields.find((field) => field.number === data.number)?.decl;
+  const decl: FieldDecl | undefined = message && fieldNumbered(message, data.number)?.decl;
   if (!decl) return undefined;
   const own = decl.options.find((option: CompactOption) => option.name === key);
   if (own) return { range: own.range, newText: `${key} = ${value}` };
