@@ -75,6 +75,50 @@ test('auto resolves the same when its refs are asked for while the repository op
   await gitErrorOf(openRepository(t, tempDir(t), undefined, { resolvingBase: 'auto' }), 'not-a-repository');
 });
 
+test('auto takes the commits of local branches, origin/main and origin/master from the branch listing, not from cat-file', async (t) => {
+  const origin = TempRepo.create(t);
+  const shared = origin.commit({ 'a.proto': 'one\n' });
+  const clone = cloneOf(t, origin.dir);
+  clone.git('remote', 'set-head', 'origin', '--delete');
+  clone.git('checkout', '-q', '-b', 'feature', '--no-track');
+  clone.commit({ 'a.proto': 'two\n' });
+  const fallback = await openRepository(t, clone.dir, undefined, { resolvingBase: 'auto' });
+  assert.equal((await fallback.resolveBase('auto')).description, 'merge-base with origin/main');
+  assert.equal(fallback.stats.catFileRequests, 0);
+
+  clone.git('branch', '--set-upstream-to', 'main');
+  const local = await openRepository(t, clone.dir, undefined, { resolvingBase: 'auto' });
+  assert.deepEqual(await local.resolveBase('auto'), { ref: 'auto', commit: shared, description: 'merge-base with main (upstream of feature)', shortName: 'main' });
+  assert.equal(local.stats.catFileRequests, 0);
+
+  const alone = TempRepo.create(t);
+  const head = alone.commit({ 'a.proto': 'one\n' });
+  const noRemote = await openRepository(t, alone.dir, undefined, { resolvingBase: 'auto' });
+  assert.equal((await noRemote.resolveBase('auto')).commit, head);
+  assert.equal(noRemote.stats.catFileRequests, 0, 'the missing origin/main and origin/master are known missing from the listing');
+});
+
+test('auto peels a remote branch that names a tag object, and asks git about an upstream the listing does not hold', async (t) => {
+  const origin = TempRepo.create(t);
+  const shared = origin.commit({ 'a.proto': 'one\n' });
+  const clone = cloneOf(t, origin.dir);
+  clone.git('remote', 'set-head', 'origin', '--delete');
+  clone.git('checkout', '-q', '-b', 'feature', '--no-track');
+  clone.commit({ 'a.proto': 'two\n' });
+  clone.git('tag', '-a', 'pinned', '-m', 'pinned', shared);
+  clone.git('update-ref', 'refs/remotes/origin/main', clone.git('rev-parse', 'refs/tags/pinned').trim());
+  const tagged = await (await openRepository(t, clone.dir, undefined, { resolvingBase: 'auto' })).resolveBase('auto');
+  assert.equal(tagged.commit, shared);
+  assert.equal(tagged.description, 'merge-base with origin/main');
+
+  clone.git('update-ref', 'refs/remotes/origin/topic', shared);
+  clone.git('config', 'branch.feature.remote', 'origin');
+  clone.git('config', 'branch.feature.merge', 'refs/heads/topic');
+  const upstream = await openRepository(t, clone.dir, undefined, { resolvingBase: 'auto' });
+  assert.equal((await upstream.resolveBase('auto')).description, 'merge-base with origin/topic (upstream of feature)');
+  assert.equal(upstream.stats.catFileRequests, 1, 'the upstream outside the listing is asked of cat-file');
+});
+
 test('named revisions resolve to commits and say what they are', async (t) => {
   const repo = TempRepo.create(t);
   const first = repo.commit({ 'a.proto': 'one\n' }, 'first');

@@ -47,7 +47,14 @@ interface BranchRefs {
   branch?: string;
   upstream?: string;
   originHead?: string;
+  /** The refs listed (every local branch, origin/HEAD, origin/main, origin/master) with their commit (undefined when the
+   *  ref names another kind of object): the auto base's candidates among them need no question to git of their own.
+   *  Undefined when git could not list them. */
+  listed?: ReadonlyMap<string, string | undefined>;
 }
+
+/** The remote branches auto resolution falls back to, listed beside the local branches. */
+const FALLBACK_BASES = ['refs/remotes/origin/main', 'refs/remotes/origin/master'];
 
 export class GitRepository {
   private readonly blobs = new BlobCache();
@@ -348,17 +355,19 @@ export class GitRepository {
   // ---- base resolution
 
   private async resolveAuto(answers: AnswersAtOpening | undefined): Promise<BaseRevision> {
-    const [head, { branch, upstream, originHead }] = await Promise.all([
+    const [head, refs] = await Promise.all([
       answers ? answers.head : this.commitOf('HEAD'),
       answers?.branchRefs ?? branchRefsOf(this.git),
     ]);
     if (!head) throw this.noCommits();
+    const { branch, upstream, originHead } = refs;
     const candidates: Array<{ ref: string; why: string }> = [];
     if (upstream && branch) candidates.push({ ref: upstream, why: ` (upstream of ${branch})` });
     if (originHead) candidates.push({ ref: originHead, why: " (origin's default branch)" });
-    candidates.push({ ref: 'refs/remotes/origin/main', why: '' }, { ref: 'refs/remotes/origin/master', why: '' });
+    candidates.push(...FALLBACK_BASES.map((ref) => ({ ref, why: '' })));
     for (const candidate of candidates) {
-      const target = await this.commitOf(candidate.ref);
+      const listed = listedCommit(refs, candidate.ref);
+      const target = listed === undefined ? await this.commitOf(candidate.ref) : (listed ?? undefined);
       if (!target) continue;
       const short = describeRef(candidate.ref)?.short ?? candidate.ref;
       const mergeBase = await this.git.run(['merge-base', '--end-of-options', head, target]);
@@ -592,14 +601,18 @@ function describeRef(fullName: string): { kind: string; short: string; choice: '
 async function branchRefsOf(git: GitRunner): Promise<BranchRefs> {
   const result = await git.run([
     'for-each-ref',
-    '--format=%(HEAD)%00%(refname)%00%(refname:short)%00%(upstream)%00%(symref)',
+    '--format=%(HEAD)%00%(refname)%00%(refname:short)%00%(upstream)%00%(symref)%00%(objectname)%00%(objecttype)',
     'refs/heads',
     'refs/remotes/origin/HEAD',
+    ...FALLBACK_BASES,
   ]);
-  const found: BranchRefs = {};
-  if (result.code !== 0) return found;
+  if (result.code !== 0) return {};
+  const listed = new Map<string, string | undefined>();
+  const found: BranchRefs = { listed };
   for (const line of result.stdout.toString('utf8').split('\n')) {
-    const [current, refname, short, upstream, symref] = line.split('\0');
+    const [current, refname, short, upstream, symref, objectName, objectType] = line.split('\0');
+    if (!refname) continue;
+    listed.set(refname, objectType === 'commit' && objectName && isFullObjectId(objectName) ? objectName : undefined);
     if (refname === 'refs/remotes/origin/HEAD') {
       if (symref) found.originHead = symref;
     } else if (current === '*' && short) {
@@ -608,6 +621,14 @@ async function branchRefsOf(git: GitRunner): Promise<BranchRefs> {
     }
   }
   return found;
+}
+
+/** The commit of `ref` as the branch listing tells it: null when the listing shows there is no such ref, undefined when it
+ *  cannot tell (the ref is not of those listed, names a tag object, or the listing failed). */
+function listedCommit(refs: BranchRefs, ref: string): string | null | undefined {
+  if (!refs.listed) return undefined;
+  if (refs.listed.has(ref)) return refs.listed.get(ref);
+  return ref.startsWith('refs/heads/') || FALLBACK_BASES.includes(ref) ? null : undefined;
 }
 
 /** Whether git's rename detection could pair anything between the base and the index: it pairs a path only the base has
