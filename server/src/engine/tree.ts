@@ -46,27 +46,41 @@ function noteFingerprint(text: string, fingerprint: string | Buffer): void {
   }
 }
 
-/** Equal fingerprints, equal texts: what lets a check skip files unchanged since it last saw them. */
+/** Equal fingerprints, equal texts: what lets a check skip files unchanged since it last saw them. A fingerprint is the
+ *  git blob id (SHA-1) of the text's UTF-8, so a text read from a SHA-1 repository's object store comes with its
+ *  fingerprint (`textOfBytes`) and is never hashed, and one read from disk fingerprints the same as the blob. */
 export function textFingerprint(text: string): string {
   for (let index = knownTexts.length - 1; index >= 0; index--) {
     if (knownTexts[index] !== text) continue;
     const known = knownFingerprints[index];
     if (typeof known === 'string') return known;
-    return (knownFingerprints[index] = digest('sha1', [known], 'base64'));
+    return (knownFingerprints[index] = blobFingerprint(known));
   }
-  const fingerprint = digest('sha1', [text], 'base64');
+  const fingerprint = digest('sha1', [`blob ${Buffer.byteLength(text, 'utf8')}\0`, text], 'hex');
   noteFingerprint(text, fingerprint);
   return fingerprint;
+}
+
+function blobFingerprint(bytes: Buffer): string {
+  return digest('sha1', [`blob ${bytes.length}\0`, bytes], 'hex');
 }
 
 /** A file's bytes as text (UTF-8). Bytes that are all ASCII read the same as Latin-1, which Node copies into a one-byte
  *  string without decoding (decoding a 3 MB exposition file as UTF-8 took 10-20 ms, checking it for ASCII 0.1 ms), and
  *  are the text's UTF-8 as they are, so its fingerprint, when asked for, is taken from them: hashing a 3 MB string the
- *  first time took 12-20 ms (its UTF-8 is written out first), hashing its bytes 3 ms. */
-export function textOfBytes(bytes: Buffer): string {
-  if (!isAscii(bytes)) return bytes.toString('utf8');
+ *  first time took 12-20 ms (its UTF-8 is written out first), hashing its bytes 3 ms. `blobId`: the bytes' git blob id
+ *  when the caller knows it (a SHA-1 id is the text's fingerprint: a check of git trees alone loads no hashing at all). */
+export function textOfBytes(bytes: Buffer, blobId?: string): string {
+  const sha1Id = blobId !== undefined && /^[0-9a-f]{40}$/.test(blobId) ? blobId : undefined;
+  if (!isAscii(bytes)) {
+    const text = bytes.toString('utf8');
+    // Bytes that are not UTF-8 decode with replacement characters, whose UTF-8 is other bytes: their id is still a
+    // fingerprint no other text has, but not the one the text would be given from scratch.
+    if (sha1Id) noteFingerprint(text, sha1Id);
+    return text;
+  }
   const text = bytes.toString('latin1');
-  noteFingerprint(text, bytes);
+  noteFingerprint(text, sha1Id ?? bytes);
   return text;
 }
 

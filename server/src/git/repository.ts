@@ -517,7 +517,7 @@ export class GitRepository {
     if (inflight) return inflight;
     const reading = this.catFile.read(id).then((object) => {
       if (!object) return undefined;
-      const blob = { text: textOfBytes(object.bytes), sizeBytes: object.bytes.length };
+      const blob = { text: textOfBytes(object.bytes, id), sizeBytes: object.bytes.length };
       this.blobs.set(id, blob);
       return blob;
     });
