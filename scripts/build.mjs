@@ -1,4 +1,4 @@
-// Bundles the CLI (which also serves `lsp --stdio`), the language server and the VS Code client with esbuild.
+// Bundles the CLI, the language server (which `graycheck lsp --stdio` also starts) and the VS Code client with esbuild.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { rmSync, chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,13 @@ const common = {
 const importMetaUrl = "var importMetaUrl = require('url').pathToFileURL(__filename).href;";
 // web-tree-sitter's CommonJS build for the command: its ES build binds a local `require` (createRequire after an
 // `await import("module")`), which the command's import() calls, made into require() calls, would then run into.
+// The command's `lsp` requires the language server's own bundle rather than carrying a copy of it.
+const languageServerApart = {
+  name: 'language-server-apart',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/lsp\/main$/ }, () => ({ path: './server.js', external: true }));
+  },
+};
 const treeSitterCommonJs = {
   name: 'web-tree-sitter-commonjs',
   setup(builder) {
@@ -39,7 +46,7 @@ await Promise.all([
     entryPoints: ['server/src/cli/main.ts'],
     outfile: `${outdir}/cli-main.js`,
     supported: { 'dynamic-import': false },
-    plugins: [treeSitterCommonJs],
+    plugins: [treeSitterCommonJs, languageServerApart],
     banner: { js: importMetaUrl },
   }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `${outdir}/server.js`, banner: { js: importMetaUrl } }),
