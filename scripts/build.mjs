@@ -63,6 +63,8 @@ if (/[^\x00-\x7f]/.test(cliText)) {
     cliText.replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`),
   );
 }
+// The launcher reads it as Latin-1 without looking: it must be ASCII.
+if (/[^\x00-\x7f]/.test(readFileSync(cliMain, 'latin1'))) throw new Error(`${cliMain} is not ASCII after escaping`);
 // The launcher knows its bundle by a hash of it, so that a cache written for one build is never used for another.
 const bundleId = createHash('sha256')
   .update(readFileSync(`${outdir}/cli-main.js`))

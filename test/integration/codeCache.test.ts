@@ -93,3 +93,14 @@ test("the caches of three other builds stay beside a build's own; older ones are
     'the three most recently written others stay',
   );
 });
+
+test('the bundle is ASCII, as the launcher reads it (Latin-1, unchecked), and the code writes other characters whole', async (t) => {
+  const bundle = fs.readFileSync(path.resolve(__dirname, '../../dist/cli-main.js'), 'latin1');
+  assert.equal(/[^\x00-\x7f]/.exec(bundle), null);
+  const repo = TempRepo.create(t);
+  repo.commit({ 'api/user.proto': PROTO });
+  repo.write({ 'api/user.proto': 'syntax = "proto3";\nmessage User { string name = 1 }\n' });
+  const result = await runCli(['check', '--format', 'json'], { cwd: repo.dir, env: { ...process.env, GRAYCHECK_CODE_CACHE: cacheDirectory(t) } });
+  const reasons = (JSON.parse(result.stdout) as { notChecked: { reason: string }[] }).notChecked.map((entry) => entry.reason);
+  assert.ok(reasons.some((reason) => reason.includes('\u2014 declarations there were not compared')), reasons.join('\n'));
+});
