@@ -7,6 +7,7 @@ import { digest } from '../engine/digest';
 import { textOfBytes, type Tree } from '../engine/tree';
 import { BlobCache, type Blob } from './blobCache';
 import { CatFileProcess } from './catFile';
+import { indexFilePath, parseIndexFile, type IndexEntry } from './indexFile';
 import { isFullObjectId, shortId, validateRevision } from './revision';
 import { GitRunner, failure, firstLine, type GitStats } from './runner';
 import { GitError, type BaseRevision, type HeadSource, type RevisionChoice } from './types';
@@ -64,6 +65,9 @@ export class GitRepository {
   /** The index trees this repository made, with their listing: renames against the index read the same one. */
   private readonly indexSnapshots = new WeakMap<Tree, () => Promise<Listing>>();
   private settingsRead: Promise<Settings> | undefined;
+  /** How long this repository's object ids are in hex (40 with SHA-1, 64 with SHA-256), once a full one has been seen:
+   *  the index file can be read only knowing it. */
+  private objectIdLength: number | undefined;
 
   private constructor(
     readonly root: string,
@@ -72,6 +76,7 @@ export class GitRepository {
     private answersAtOpening: AnswersAtOpening | undefined,
   ) {
     this.catFile = new CatFileProcess(git);
+    if (answersAtOpening?.head) this.objectIdLength = answersAtOpening.head.length;
   }
 
   /** `resolvingBase`: the base the caller resolves right after opening (the command line's), whose questions to git are
@@ -439,6 +444,7 @@ export class GitRepository {
   // ---- trees and blobs
 
   private listing(commit: string): Promise<Listing> {
+    if (isFullObjectId(commit)) this.objectIdLength ??= commit.length;
     const cached = this.listings.get(commit);
     if (cached) {
       this.listings.delete(commit);
@@ -493,22 +499,44 @@ export class GitRepository {
   }
 
   private async indexListing(): Promise<Listing> {
-    const output = await this.git.text(['ls-files', '-s', '-z']);
+    const entries = (await this.indexEntriesFromFile()) ?? (await this.indexEntriesFromGit());
     const blobs = new Map<string, string>();
     const unavailable = new Map<string, string>();
     const otherPaths = new Set<string>();
     let hasEmptyBlob = false;
-    for (const record of output.split('\0')) {
-      const tab = record.indexOf('\t');
-      if (tab < 0) continue;
-      const [mode, id, stage] = record.slice(0, tab).split(' ');
-      if (id !== undefined && EMPTY_BLOB_IDS.has(id)) hasEmptyBlob = true;
-      if (stage !== '0') unavailable.set(record.slice(tab + 1), UNMERGED_REASON);
-      else if (isRegularFile(mode) && id) blobs.set(record.slice(tab + 1), id);
-      else otherPaths.add(record.slice(tab + 1));
+    for (const { mode, id, stage, path: file } of entries) {
+      if (EMPTY_BLOB_IDS.has(id)) hasEmptyBlob = true;
+      if (stage !== 0) unavailable.set(file, UNMERGED_REASON);
+      else if (isRegularFile(mode)) blobs.set(file, id);
+      else otherPaths.add(file);
     }
     return { paths: sortedKeys(blobs), blobs, unavailable, otherPaths, hasEmptyBlob };
   }
+
+  /** The index read from its file, when its layout is a plain one and the length of object ids is known. */
+  private async indexEntriesFromFile(): Promise<IndexEntry[] | undefined> {
+    if (this.objectIdLength === undefined) return undefined;
+    const file = await indexFilePath(this.root, this.git.baseEnvironment);
+    if (file === undefined) return undefined;
+    try {
+      return parseIndexFile(await fs.readFile(file), this.objectIdLength / 2);
+    } catch {
+      return undefined; // no index yet, or one git may still read (it says what is wrong)
+    }
+  }
+
+  private async indexEntriesFromGit(): Promise<IndexEntry[]> {
+    const output = await this.git.text(['ls-files', '-s', '-z']);
+    const entries: IndexEntry[] = [];
+    for (const record of output.split('\0')) {
+      const tab = record.indexOf('\t');
+      if (tab < 0) continue;
+      const [mode = '', id = '', stage] = record.slice(0, tab).split(' ');
+      entries.push({ mode, id, stage: Number(stage), path: record.slice(tab + 1) });
+    }
+    return entries;
+  }
+
 
   private readBlob(id: string): Promise<Blob | undefined> {
     const cached = this.blobs.get(id);

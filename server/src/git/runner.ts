@@ -67,6 +67,11 @@ export class GitRunner {
     this.filterDriversKnown = true;
   }
 
+  /** The caller's environment, before what every spawn adds to it. */
+  get baseEnvironment(): NodeJS.ProcessEnv {
+    return this.baseEnv;
+  }
+
   get timeoutMs(): number {
     return gitTimeoutMs(this.baseEnv);
   }
