@@ -73,17 +73,19 @@ test('base reads share one cat-file process and a cached blob is never read from
   const paths = await base.list();
   assert.equal(paths.length, 31);
 
+  // A repository this small is listed through the cat-file process itself (test/git/treeWalk.test.ts): count from here.
   const spawnsBefore = repository.stats.spawns;
+  const requestsBefore = repository.stats.catFileRequests;
   const texts = await Promise.all(paths.map((file) => base.read(file)));
   assert.equal(texts[0], 'message M0 {}\n');
-  assert.equal(repository.stats.spawns, spawnsBefore + 1, 'one cat-file process for all reads');
+  assert.ok(repository.stats.spawns - spawnsBefore <= 1, 'one cat-file process for all reads');
   // 31 paths, 30 distinct blobs: same.proto shares f0's blob id.
-  assert.equal(repository.stats.catFileRequests, 30);
+  assert.equal(repository.stats.catFileRequests - requestsBefore, 30);
 
   const again = repository.baseTree(await repository.resolveBase('HEAD'));
   const spawnsAfterResolve = repository.stats.spawns;
   assert.deepEqual(await Promise.all(paths.map((file) => again.read(file))), texts);
-  assert.equal(repository.stats.catFileRequests, 30, 'cached blobs are not requested again');
+  assert.equal(repository.stats.catFileRequests - requestsBefore, 30, 'cached blobs are not requested again');
   assert.equal(repository.stats.spawns, spawnsAfterResolve, 'neither ls-tree nor cat-file runs again');
 });
 
@@ -192,12 +194,14 @@ test('large and small blobs read at once are each answered whole and in order', 
   repo.commit({ 'large.proto': large, 'small.proto': 'small\n', 'empty.proto': '' });
   const repository = await openRepository(t, repo.dir);
   const base = repository.baseTree(await repository.resolveBase('HEAD'));
+  await base.list();
+  const requestsBefore = repository.stats.catFileRequests;
   const [a, b, c, d] = await Promise.all([base.read('small.proto'), base.read('large.proto'), base.read('empty.proto'), base.read('large.proto')]);
   assert.equal(a, 'small\n');
   assert.equal(b, large);
   assert.equal(c, '');
   assert.equal(d, large);
-  assert.equal(repository.stats.catFileRequests, 3, 'concurrent reads of one blob share one request');
+  assert.equal(repository.stats.catFileRequests - requestsBefore, 3, 'concurrent reads of one blob share one request');
 });
 
 test('a SHA-256 repository is read and its untracked renames are found', async (t) => {

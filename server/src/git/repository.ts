@@ -8,6 +8,7 @@ import { textOfBytes, type Tree } from '../engine/tree';
 import { BlobCache, type Blob } from './blobCache';
 import { CatFileProcess } from './catFile';
 import { indexFilePath, parseIndexFile, type IndexEntry } from './indexFile';
+import { walkTree, type TreeEntry } from './treeWalk';
 import { isFullObjectId, shortId, validateRevision } from './revision';
 import { GitRunner, failure, firstLine, type GitStats } from './runner';
 import { GitError, type BaseRevision, type HeadSource, type RevisionChoice } from './types';
@@ -31,6 +32,10 @@ interface Listing {
 const EMPTY_BLOB_IDS = new Set(['e69de29bb2d1d6434b8b29ae775ad8c2e48c5391', '473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813']);
 
 const LISTINGS_KEPT = 8;
+/** An index this small (a few hundred entries) lists a repository whose commits' trees are read faster through cat-file
+ *  than by starting git ls-tree; the walk gives up past WALKED_TREES_MAX trees. */
+const SMALL_INDEX_BYTES = 32 * 1024;
+const WALKED_TREES_MAX = 128;
 const RECENT_COMMITS = 20;
 const DEEPEN_ADVICE = 'run git fetch --deepen=<n> or git fetch --unshallow';
 export const PARTIAL_CLONE_REASON = 'not available locally: partial clone; run git fetch';
@@ -68,6 +73,7 @@ export class GitRepository {
   /** How long this repository's object ids are in hex (40 with SHA-1, 64 with SHA-256), once a full one has been seen:
    *  the index file can be read only knowing it. */
   private objectIdLength: number | undefined;
+  private smallRepository: Promise<boolean> | undefined;
 
   private constructor(
     readonly root: string,
@@ -462,31 +468,58 @@ export class GitRepository {
   }
 
   private async loadListing(commit: string): Promise<Listing> {
-    const [result, { isPartialClone }] = await Promise.all([this.git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]), this.settings()]);
-    if (result.code !== 0) {
-      if (await this.isShallow()) throw new GitError('shallow-missing', `base commit ${shortId(commit)} is missing: this is a shallow clone; ${DEEPEN_ADVICE}`);
-      if (isPartialClone) throw new GitError('failed', `the files of base commit ${shortId(commit)} are ${PARTIAL_CLONE_REASON}`);
-      throw new GitError(
-        'failed',
-        `cannot list the files of commit ${shortId(commit)}: ${firstLine(result.stderr) || `git ls-tree exit status ${result.code}`}`,
-      );
-    }
+    const [entries, { isPartialClone }] = await Promise.all([this.treeEntries(commit), this.settings()]);
     const missing = isPartialClone ? await this.missingObjects(commit) : new Set<string>();
     const blobs = new Map<string, string>();
     const unavailable = new Map<string, string>();
     const otherPaths = new Set<string>();
     let hasEmptyBlob = false;
-    for (const record of result.stdout.toString('utf8').split('\0')) {
-      const tab = record.indexOf('\t');
-      if (tab < 0) continue;
-      const [mode, type, id] = record.slice(0, tab).split(' ');
-      if (id !== undefined && EMPTY_BLOB_IDS.has(id)) hasEmptyBlob = true;
-      if (type !== 'blob' || !isRegularFile(mode) || !id) otherPaths.add(record.slice(tab + 1));
-      else if (missing.has(id)) unavailable.set(record.slice(tab + 1), PARTIAL_CLONE_REASON);
-      else blobs.set(record.slice(tab + 1), id);
+    for (const { mode, type, id, path: file } of entries) {
+      if (EMPTY_BLOB_IDS.has(id)) hasEmptyBlob = true;
+      if (type !== 'blob' || !isRegularFile(mode)) otherPaths.add(file);
+      else if (missing.has(id)) unavailable.set(file, PARTIAL_CLONE_REASON);
+      else blobs.set(file, id);
     }
     return { paths: sortedKeys(blobs), blobs, unavailable, otherPaths, hasEmptyBlob };
   }
+
+  /** A commit's files: for a small repository (judged by the size of its index) read tree by tree through cat-file,
+   *  which saves starting git ls-tree; otherwise, or when the walk cannot finish, listed by git ls-tree. */
+  private async treeEntries(commit: string): Promise<TreeEntry[]> {
+    // A partial clone may lack trees, and reading a missing one would try to fetch it: git ls-tree says what is missing.
+    if ((await this.looksSmall()) && !(await this.settings()).isPartialClone) {
+      const walked = await walkTree((name) => this.catFile.read(name), commit, commit.length / 2, WALKED_TREES_MAX);
+      if (walked) return walked;
+    }
+    const result = await this.git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]);
+    if (result.code !== 0) {
+      if (await this.isShallow()) throw new GitError('shallow-missing', `base commit ${shortId(commit)} is missing: this is a shallow clone; ${DEEPEN_ADVICE}`);
+      if ((await this.settings()).isPartialClone) throw new GitError('failed', `the files of base commit ${shortId(commit)} are ${PARTIAL_CLONE_REASON}`);
+      throw new GitError(
+        'failed',
+        `cannot list the files of commit ${shortId(commit)}: ${firstLine(result.stderr) || `git ls-tree exit status ${result.code}`}`,
+      );
+    }
+    const entries: TreeEntry[] = [];
+    for (const record of result.stdout.toString('utf8').split('\0')) {
+      const tab = record.indexOf('\t');
+      if (tab < 0) continue;
+      const [mode = '', type, id = ''] = record.slice(0, tab).split(' ');
+      if (type === 'blob' || type === 'commit') entries.push({ mode, type, id, path: record.slice(tab + 1) });
+    }
+    return entries;
+  }
+
+  /** Whether the repository's index is small enough that its commits' trees are few. */
+  private async looksSmall(): Promise<boolean> {
+    this.smallRepository ??= (async () => {
+      const file = await indexFilePath(this.root, this.git.baseEnvironment);
+      const size = file === undefined ? undefined : (await fs.stat(file).catch(() => undefined))?.size;
+      return size !== undefined && size <= SMALL_INDEX_BYTES;
+    })();
+    return this.smallRepository;
+  }
+
 
   /** The objects of a commit's tree that this partial clone does not have. `--missing=print` is one of the few ways to ask
    *  without git fetching them (cat-file would try, and git before 2.45 then dies when the fetch is refused). */
