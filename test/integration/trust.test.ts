@@ -32,7 +32,7 @@ function assertOneLineError(result: CliResult, pattern: RegExp): void {
 
 /** A partial clone whose base commit (HEAD~1) lacks its blob of api/user.proto, with remotes that would run scripts
  *  (an ext:: helper and core.sshCommand) writing marker files if git ever tried to fetch the missing blob. */
-function partialCloneWithTraps(t: TestContext): { clone: TempRepo; markers: string[] } {
+function partialCloneWithTraps(t: TestContext, filter = 'blob:none'): { clone: TempRepo; markers: string[] } {
   const dir = tempDir(t);
   const origin = TempRepo.create(t);
   origin.commit({ [USER_PROTO]: USER }, 'base');
@@ -41,7 +41,7 @@ function partialCloneWithTraps(t: TestContext): { clone: TempRepo; markers: stri
   origin.git('clone', '-q', '--bare', origin.dir, bare);
   origin.git('-C', bare, 'config', 'uploadpack.allowFilter', 'true');
   const clonePath = path.join(dir, 'clone');
-  origin.git('clone', '-q', '--filter=blob:none', `file://${bare}`, clonePath);
+  origin.git('clone', '-q', `--filter=${filter}`, `file://${bare}`, clonePath);
   const clone = TempRepo.open(clonePath);
   const markers = [path.join(dir, 'ext-helper-ran'), path.join(dir, 'ssh-command-ran')];
   const script = (marker: string) => {
@@ -55,7 +55,7 @@ function partialCloneWithTraps(t: TestContext): { clone: TempRepo; markers: stri
   clone.git('config', 'remote.mirror.url', 'ssh://example.invalid/origin.git');
   clone.git('config', 'remote.mirror.promisor', 'true');
   clone.git('config', 'core.sshCommand', script(markers[1]!));
-  assert.match(clone.git('rev-list', '--objects', '--missing=print', '--no-walk', 'HEAD~1'), /^\?/m, 'the base blob is missing');
+  if (filter === 'blob:none') assert.match(clone.git('rev-list', '--objects', '--missing=print', '--no-walk', 'HEAD~1'), /^\?/m, 'the base blob is missing');
   return { clone, markers };
 }
 
@@ -74,6 +74,14 @@ test('a partial clone: a missing base blob is not checked, and no remote helper 
   assert.equal(renamed.status, 0, renamed.stderr);
   assert.match(renamed.stdout, /api\/user\.proto: not checked: not available locally: partial clone; run git fetch/);
   for (const marker of markers) assert.equal(fs.existsSync(marker), false, `${path.basename(marker)}: git tried to fetch`);
+});
+
+test('a partial clone without the base\'s trees: one line saying so, and no remote helper or ssh command runs', async (t) => {
+  const { clone, markers } = partialCloneWithTraps(t, 'tree:0');
+  clone.write({ [USER_PROTO]: USER_WITHOUT_EMAIL });
+  const result = await runCli(['check', '--base', 'HEAD~1'], { cwd: clone.dir });
+  for (const marker of markers) assert.equal(fs.existsSync(marker), false, `${path.basename(marker)}: git tried to fetch`);
+  assertOneLineError(result, /the files of base commit [0-9a-f]{7} are not available locally: partial clone; run git fetch/);
 });
 
 test('a partial clone: the language server reports the missing base blob as not checked and runs no remote helper on didOpen', async (t) => {
