@@ -384,6 +384,16 @@ test('install-hook writes where core.hooksPath points', async (t) => {
   assert.ok(!fs.existsSync(repo.path('.git/hooks/pre-commit')));
 });
 
+test('lsp with an option it does not take, or --help, is answered by the command, not by a server', async (t) => {
+  const repo = repoWithUser(t);
+  const wrong = await runCli(['lsp', '--stdio', '--port', '9'], { cwd: repo.dir });
+  assert.equal(wrong.status, 2, wrong.stdout);
+  assert.match(wrong.stderr, /^graycheck: .*"--port"/);
+  const help = await runCli(['lsp', '--help'], { cwd: repo.dir });
+  assert.equal(help.status, 0, help.stderr);
+  assert.match(help.stdout, /graycheck lsp --stdio/);
+});
+
 test('lsp --stdio answers initialize over JSON-RPC and exits 0 after shutdown and exit', async (t) => {
   const repo = repoWithUser(t);
   const child = spawn(process.execPath, [CLI_PATH, 'lsp', '--stdio'], { cwd: repo.dir, stdio: ['pipe', 'pipe', 'pipe'] });
