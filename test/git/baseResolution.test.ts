@@ -88,7 +88,12 @@ test('auto takes the commits of local branches, origin/main and origin/master fr
 
   clone.git('branch', '--set-upstream-to', 'main');
   const local = await openRepository(t, clone.dir, undefined, { resolvingBase: 'auto' });
-  assert.deepEqual(await local.resolveBase('auto'), { ref: 'auto', commit: shared, description: 'merge-base with main (upstream of feature)', shortName: 'main' });
+  assert.deepEqual(await local.resolveBase('auto'), {
+    ref: 'auto',
+    commit: shared,
+    description: 'merge-base with main (upstream of feature)',
+    shortName: 'main',
+  });
   assert.equal(local.stats.catFileRequests, 0);
 
   const alone = TempRepo.create(t);

@@ -60,7 +60,9 @@ test('every kind of entry reads as git ls-files -s lists it, in index versions 2
   const repo = everyKindOfEntry(t);
   const listed = lsFiles(repo.dir);
   assert.ok(listed.some((entry) => entry.stage === 3));
-  assert.ok(listed.some((entry) => entry.mode === '160000') && listed.some((entry) => entry.mode === '120000') && listed.some((entry) => entry.mode === '100755'));
+  assert.ok(
+    listed.some((entry) => entry.mode === '160000') && listed.some((entry) => entry.mode === '120000') && listed.some((entry) => entry.mode === '100755'),
+  );
   assert.ok(listed.some((entry) => entry.path.length > 0xfff));
   for (const version of ['2', '3', '4']) {
     if (version === '2') repo.git('update-index', '--no-skip-worktree', 'api/nested/deep/b.proto'); // v2 holds no extended flags

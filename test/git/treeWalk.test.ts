@@ -47,7 +47,9 @@ test('every kind of entry walks as git ls-tree -r lists it, with SHA-1 and SHA-2
   for (const sha256 of [false, true]) {
     const { repo, commit } = repository(t, { sha256 });
     const listed = lsTree(repo.dir, commit);
-    assert.ok(listed.some((entry) => entry.type === 'commit') && listed.some((entry) => entry.mode === '120000') && listed.some((entry) => entry.mode === '100755'));
+    assert.ok(
+      listed.some((entry) => entry.type === 'commit') && listed.some((entry) => entry.mode === '120000') && listed.some((entry) => entry.mode === '100755'),
+    );
     assert.deepEqual(byPath(await walk(t, repo.dir, commit)), byPath(listed), sha256 ? 'SHA-256' : 'SHA-1');
   }
 });

@@ -102,5 +102,8 @@ test('the bundle is ASCII, as the launcher reads it (Latin-1, unchecked), and th
   repo.write({ 'api/user.proto': 'syntax = "proto3";\nmessage User { string name = 1 }\n' });
   const result = await runCli(['check', '--format', 'json'], { cwd: repo.dir, env: { ...process.env, GRAYCHECK_CODE_CACHE: cacheDirectory(t) } });
   const reasons = (JSON.parse(result.stdout) as { notChecked: { reason: string }[] }).notChecked.map((entry) => entry.reason);
-  assert.ok(reasons.some((reason) => reason.includes('\u2014 declarations there were not compared')), reasons.join('\n'));
+  assert.ok(
+    reasons.some((reason) => reason.includes('\u2014 declarations there were not compared')),
+    reasons.join('\n'),
+  );
 });

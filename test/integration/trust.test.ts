@@ -76,7 +76,7 @@ test('a partial clone: a missing base blob is not checked, and no remote helper 
   for (const marker of markers) assert.equal(fs.existsSync(marker), false, `${path.basename(marker)}: git tried to fetch`);
 });
 
-test('a partial clone without the base\'s trees: one line saying so, and no remote helper or ssh command runs', async (t) => {
+test("a partial clone without the base's trees: one line saying so, and no remote helper or ssh command runs", async (t) => {
   const { clone, markers } = partialCloneWithTraps(t, 'tree:0');
   clone.write({ [USER_PROTO]: USER_WITHOUT_EMAIL });
   const result = await runCli(['check', '--base', 'HEAD~1'], { cwd: clone.dir });

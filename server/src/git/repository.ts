@@ -366,10 +366,7 @@ export class GitRepository {
   // ---- base resolution
 
   private async resolveAuto(answers: AnswersAtOpening | undefined): Promise<BaseRevision> {
-    const [head, refs] = await Promise.all([
-      answers ? answers.head : this.commitOf('HEAD'),
-      answers?.branchRefs ?? branchRefsOf(this.git),
-    ]);
+    const [head, refs] = await Promise.all([answers ? answers.head : this.commitOf('HEAD'), answers?.branchRefs ?? branchRefsOf(this.git)]);
     if (!head) throw this.noCommits();
     const { branch, upstream, originHead } = refs;
     const candidates: Array<{ ref: string; why: string }> = [];
@@ -470,17 +467,7 @@ export class GitRepository {
   private async loadListing(commit: string): Promise<Listing> {
     const [entries, { isPartialClone }] = await Promise.all([this.treeEntries(commit), this.settings()]);
     const missing = isPartialClone ? await this.missingObjects(commit) : new Set<string>();
-    const blobs = new Map<string, string>();
-    const unavailable = new Map<string, string>();
-    const otherPaths = new Set<string>();
-    let hasEmptyBlob = false;
-    for (const { mode, type, id, path: file } of entries) {
-      if (EMPTY_BLOB_IDS.has(id)) hasEmptyBlob = true;
-      if (type !== 'blob' || !isRegularFile(mode)) otherPaths.add(file);
-      else if (missing.has(id)) unavailable.set(file, PARTIAL_CLONE_REASON);
-      else blobs.set(file, id);
-    }
-    return { paths: sortedKeys(blobs), blobs, unavailable, otherPaths, hasEmptyBlob };
+    return listingOf(entries, (entry) => (isRegularFile(entry.mode) && missing.has(entry.id) ? PARTIAL_CLONE_REASON : undefined));
   }
 
   /** A commit's files: for a small repository (judged by the size of its index) read tree by tree through cat-file,
@@ -522,7 +509,6 @@ export class GitRepository {
     return this.smallRepository;
   }
 
-
   /** The objects of a commit's tree that this partial clone does not have. `--missing=print` is one of the few ways to ask
    *  without git fetching them (cat-file would try, and git before 2.45 then dies when the fetch is refused). */
   private async missingObjects(commit: string): Promise<Set<string>> {
@@ -535,17 +521,7 @@ export class GitRepository {
 
   private async indexListing(): Promise<Listing> {
     const entries = (await this.indexEntriesFromFile()) ?? (await this.indexEntriesFromGit());
-    const blobs = new Map<string, string>();
-    const unavailable = new Map<string, string>();
-    const otherPaths = new Set<string>();
-    let hasEmptyBlob = false;
-    for (const { mode, id, stage, path: file } of entries) {
-      if (EMPTY_BLOB_IDS.has(id)) hasEmptyBlob = true;
-      if (stage !== 0) unavailable.set(file, UNMERGED_REASON);
-      else if (isRegularFile(mode)) blobs.set(file, id);
-      else otherPaths.add(file);
-    }
-    return { paths: sortedKeys(blobs), blobs, unavailable, otherPaths, hasEmptyBlob };
+    return listingOf(entries, (entry) => (entry.stage !== 0 ? UNMERGED_REASON : undefined));
   }
 
   /** The index read from its file, when its layout is a plain one and the length of object ids is known. */
@@ -571,7 +547,6 @@ export class GitRepository {
     }
     return entries;
   }
-
 
   private readBlob(id: string): Promise<Blob | undefined> {
     const cached = this.blobs.get(id);
@@ -640,6 +615,25 @@ export class GitRepository {
 
 function blobId(bytes: Buffer, algorithm: 'sha1' | 'sha256'): string {
   return digest(algorithm, [`blob ${bytes.length}\0`, bytes], 'hex');
+}
+
+/** A listing of a commit's or the index's entries: regular files by blob id, the ones `unavailableReason` names apart. */
+function listingOf<Entry extends { mode: string; id: string; path: string }>(
+  entries: readonly Entry[],
+  unavailableReason: (entry: Entry) => string | undefined,
+): Listing {
+  const blobs = new Map<string, string>();
+  const unavailable = new Map<string, string>();
+  const otherPaths = new Set<string>();
+  let hasEmptyBlob = false;
+  for (const entry of entries) {
+    if (EMPTY_BLOB_IDS.has(entry.id)) hasEmptyBlob = true;
+    const reason = unavailableReason(entry);
+    if (reason !== undefined) unavailable.set(entry.path, reason);
+    else if (isRegularFile(entry.mode)) blobs.set(entry.path, entry.id);
+    else otherPaths.add(entry.path);
+  }
+  return { paths: sortedKeys(blobs), blobs, unavailable, otherPaths, hasEmptyBlob };
 }
 
 function isRegularFile(mode: string | undefined): boolean {
