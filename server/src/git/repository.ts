@@ -471,12 +471,11 @@ export class GitRepository {
   }
 
   /** A commit's files: for a small repository (judged by the size of its index) read tree by tree through cat-file,
-   *  which saves starting git ls-tree; otherwise, or when the walk cannot finish, listed by git ls-tree. The walk starts
-   *  beside the settings' git config, not after it. */
+   *  which saves starting git ls-tree; otherwise, or when the walk cannot finish, listed by git ls-tree. */
   private async treeEntries(commit: string): Promise<TreeEntry[]> {
-    // A tree a partial clone lacks ends the walk (cat-file finds it missing: no protocol is allowed to fetch it, see
-    // runner.ts), and git ls-tree then says what is missing.
-    if (await this.looksSmall()) {
+    // Not in a partial clone: reading a tree it lacks makes cat-file try to fetch it, which fails (no protocol is
+    // allowed, see runner.ts) and may end the process; git ls-tree says what is missing.
+    if ((await this.looksSmall()) && !(await this.settings()).isPartialClone) {
       const walked = await walkTree((name) => this.catFile.read(name), commit, commit.length / 2, WALKED_TREES_MAX);
       if (walked) return walked;
     }
