@@ -22,7 +22,8 @@ export const metricsChecker: KindChecker = {
   ...METRICS_KIND,
   rules: METRICS_RULES,
   startSession: (options) => new MetricsSession(options?.oneShot === true),
-  fixes: (finding: Finding, head: FixHead): Promise<Fix[]> => metricsFixes(finding, head),
+  // Most findings (naming ones) carry no fix data: they have no fixes, said without a promise to wait for.
+  fixes: (finding: Finding, head: FixHead): Fix[] | Promise<Fix[]> => (finding.fixData ? metricsFixes(finding, head) : []),
 };
 
 interface KnownFile {
