@@ -81,10 +81,6 @@ const UNIT_TOKENS: ReadonlyMap<string, string> = (() => {
   return tokens;
 })();
 
-/** A name token (`_`-separated) that UNIT_TOKENS holds: the first one in the name is what metricUnit looks for, and one
- *  native search finds it (splitting the name and looking each token up allocated per family, thousands in a .prom file). */
-const UNIT_TOKEN = new RegExp(`(?:^|_)(${[...UNIT_TOKENS.keys()].join('|')})(?=_|$)`);
-
 /** Some abbreviation of UNIT_ABBREVIATIONS as a token after the first one, as hasToken finds it: most names have none,
  *  and one search says so instead of one per abbreviation. */
 const ABBREVIATION_TOKEN = new RegExp(`_(?:${UNIT_ABBREVIATIONS.join('|')})(?:_|$)`);
@@ -117,8 +113,14 @@ function hasToken(lowerName: string, word: string): boolean {
 
 /** The first token that is a known unit, bare or after one prefix, with its base unit. */
 function metricUnit(name: string): { unit: string; base: string } | undefined {
-  const unit = UNIT_TOKEN.exec(name)?.[1];
-  return unit === undefined ? undefined : { unit, base: UNIT_TOKENS.get(unit)! };
+  // Indexed, not for-of (which allocates at each step in uncompiled code); not one regular expression over UNIT_TOKENS
+  // either, whose 456 alternatives took 7 ms to compile in every process.
+  const tokens = name.split('_');
+  for (let index = 0; index < tokens.length; index++) {
+    const base = UNIT_TOKENS.get(tokens[index]);
+    if (base) return { unit: tokens[index], base };
+  }
+  return undefined;
 }
 
 /** promlint's problems for one family, in promlint's order (validation by validation); promtool sorts them for printing. */
