@@ -119,6 +119,12 @@ test('the first series that repeats an earlier one, label pairs in order, is rec
   assert.equal(histogram.duplicateSeries, undefined, 'expfmt merges a histogram by label set, so promlint sees no repeat');
 });
 
+test('families whose samples are written apart find their own first repeat, in file order', () => {
+  const [a, b] = families('a{x="1"} 1\nb{x="1"} 1\na{x="2"} 1\nb{x="1"} 2\na{x="1"} 3\na{x="2"} 4\n');
+  assert.equal(at(a.duplicateSeries), '4:0-4:10');
+  assert.equal(at(b.duplicateSeries), '3:0-3:10');
+});
+
 test('a series written again with other blanks, a trailing comma or escapes is the same series; other pairs are not', () => {
   const repeated = (second: string) => families(`# TYPE up gauge\nup{a="x y",b="q\\"r"} 1\n${second}\n`)[0].duplicateSeries;
   for (const second of ['up{a="x y",b="q\\"r"} 2', 'up{ a = "x y" , b="q\\"r" } 2', 'up{a="x y",b="q\\"r",} 2', 'up {a="x y",b="q\\"r"}\t2 17']) {

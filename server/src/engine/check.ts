@@ -10,7 +10,7 @@ import { matchesAnyGlob } from './glob';
 import { lineIndexOf } from './range';
 import type { RuleMeta } from './rule';
 import type { Tree } from './tree';
-import { ignoreEntryFix, isSuppressed, SUPPRESSION_MARKER, suppressFix } from './suppressions';
+import { ignoreEntryFix, isJsonFile, isSuppressed, SUPPRESSION_MARKER, suppressFix, suppressTitle } from './suppressions';
 
 export interface CheckSessionOptions {
   /** One check and no more (the CLI): a kind that no file of either tree concerns is not started, so its checker module
@@ -85,6 +85,9 @@ async function checkWith(
   // Fix titles are worked out for every finding: the files fixes read (a JSON finding's .graycheck.yaml, a $ref target)
   // are read once per check through the same memo, not once per finding.
   const fixTree: Tree = { label: comparison.head.label, list: () => comparison.head.list(), read: headText };
+  // The texts read so far, so that a file's findings after its first wait for nothing: each wait resumes this function,
+  // which thousands of findings would make hot enough to be optimized, a compile the process then waits for at exit.
+  const readTexts = new Map<string, string | undefined>();
   // Most files hold no suppression comment at all: one search of the text spares looking at each finding's lines.
   const withSuppressions = new Map<string, boolean>();
   const mayBeSuppressed = (file: string, text: string) => {
@@ -113,7 +116,8 @@ async function checkWith(
       if (unavailable.has(item.file) || (item.base && unavailable.has(item.base.file))) continue;
       const severity = effectiveSeverity(rule, comparison, item.severity);
       if (!severity) continue;
-      const text = await headText(item.file);
+      let text = readTexts.get(item.file);
+      if (text === undefined && !readTexts.has(item.file)) readTexts.set(item.file, (text = await headText(item.file)));
       const finding: Finding = {
         rule: item.rule,
         kind: checker.kind,
@@ -128,8 +132,10 @@ async function checkWith(
         ...(item.fixData ? { fixData: item.fixData } : {}),
       };
       if (text !== undefined && mayBeSuppressed(item.file, text) && isSuppressed(finding, lineIndexOf(text))) continue;
-      const fixes = text === undefined ? [] : await fixesFor(finding, checker, { text, tree: fixTree });
-      finding.fixes = fixes.map((fix) => ({ title: fix.title }));
+      if (text !== undefined) {
+        const titles = fixTitlesFor(finding, checker, { text, tree: fixTree });
+        finding.fixes = Array.isArray(titles) ? titles : await titles;
+      }
       findings.push(finding);
     }
   }
@@ -142,10 +148,23 @@ async function unavailableFiles(comparison: Comparison): Promise<Map<string, str
   return new Map([...(base ?? []), ...(head ?? [])]);
 }
 
+/** The titles of fixesFor's fixes, which is all a finding lists: "Suppress RULE here" is named without being built (its
+ *  edit needs the line index of the whole text). Not a promise when the kind's fixes are not one and need no other file. */
+function fixTitlesFor(finding: Finding, checker: KindChecker, head: FixHead): { title: string }[] | Promise<{ title: string }[]> {
+  if (isJsonFile(finding.file)) return fixesFor(finding, checker, head).then(titlesOf);
+  const own = checker.fixes(finding, head);
+  const suppress = { title: suppressTitle(finding) };
+  return Array.isArray(own) ? [...titlesOf(own), suppress] : own.then((fixes) => [...titlesOf(fixes), suppress]);
+}
+
+function titlesOf(fixes: readonly Fix[]): { title: string }[] {
+  return fixes.map((fix) => ({ title: fix.title }));
+}
+
 /** Every fix of a finding, the kind's own first and "Suppress RULE here" last. */
 export async function fixesFor(finding: Finding, checker: KindChecker, head: FixHead): Promise<Fix[]> {
   const fixes = await checker.fixes(finding, head);
-  const suppress = /\.json$/i.test(finding.file) ? ignoreEntryFix(finding, await head.tree.read(CONFIG_FILE)) : suppressFix(finding, head.text);
+  const suppress = isJsonFile(finding.file) ? ignoreEntryFix(finding, await head.tree.read(CONFIG_FILE)) : suppressFix(finding, head.text);
   return suppress ? [...fixes, suppress] : fixes;
 }
 

@@ -27,15 +27,24 @@ export function commentPrefixFor(file: string): string {
   return /\.(ya?ml|prom)$/i.test(file) ? '#' : '//';
 }
 
+/** JSON files have no comments: their findings are suppressed by an ignore entry (ignoreEntryFix) instead. */
+export function isJsonFile(file: string): boolean {
+  return /\.json$/i.test(file);
+}
+
+export function suppressTitle(finding: Pick<Finding, 'rule'>): string {
+  return `Suppress ${finding.rule} here`;
+}
+
 /** "Suppress RULE here": a comment line above the finding, indented like that line. JSON files have no comments, so none is offered there. */
 export function suppressFix(finding: Finding, headText: string): Fix | undefined {
-  if (/\.json$/i.test(finding.file)) return undefined;
+  if (isJsonFile(finding.file)) return undefined;
   const lines = lineIndexOf(headText);
   const line = Math.min(finding.range.start.line, lines.lineCount - 1);
   const indent = /^[ \t]*/.exec(lines.lineText(line))?.[0] ?? '';
   const newText = `${indent}${commentPrefixFor(finding.file)} graycheck:ignore ${finding.rule} reason: \n`;
   return {
-    title: `Suppress ${finding.rule} here`,
+    title: suppressTitle(finding),
     changes: [{ file: finding.file, edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText }] }],
   };
 }

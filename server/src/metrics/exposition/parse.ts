@@ -27,28 +27,34 @@ const OPENMETRICS_TYPES: Record<string, MetricType> = { ...TEXT_TYPES, UNKNOWN: 
 
 interface Family {
   name: string;
+  /** Its place in first-seen order, which SeriesRecords know it by. */
+  index: number;
   type?: MetricType;
   help?: string;
   unit?: string;
-  typeLine?: Location;
-  helpLine?: Location;
-  nameInType?: Location;
-  nameInHelp?: Location;
-  firstSample?: Location;
-  nameInFirstSample?: Location;
+  /** The line the family is placed at, kept as numbers (a Location is made for the definition alone): its TYPE line,
+   *  else its HELP line, else its first sample (the rank, -1 before any), with the columns of the line's text and of the
+   *  name in it. */
+  placeRank: number;
+  placeLine: number;
+  placeStart: number;
+  placeEnd: number;
+  placeNameStart: number;
+  placeNameEnd: number;
+  /** Every label name of its series, structural ones excepted, in first-seen order. */
   labels: NamedPlace[];
-  /** The names in `labels`, for the per-series test. */
-  labelNames: Set<string>;
   /** Every label name its samples used so far, structural ones (`le`, `quantile`) included, in first-seen order, and
-   *  whether each is structural: what a sample line must hold to be read by `readPlainSample`. */
+   *  whether each is structural: what a sample line must hold to be read by `readPlainSample`. A label's structure
+   *  never changes, since the family's type is set by its first sample; so the unstructural ones are those in `labels`. */
   known: string[];
   structural: boolean[];
-  /** The series seen, for families whose repeated series promlint sees (see readSample): the label pairs in written
-   *  order as `name="escaped value"` joined by commas, after the sample's name and a NUL when it is not the family's. */
-  seriesSeen: Set<string>;
   duplicateSeries?: Location;
   samples: number;
 }
+
+const PLACED_BY_SAMPLE = 0;
+const PLACED_BY_HELP = 1;
+const PLACED_BY_TYPE = 2;
 
 /** How a sample line is written: its name and the labels it holds, in order. */
 interface SampleLayout {
@@ -63,6 +69,8 @@ interface SampleLayout {
   /** Whether the family's repeated series are looked for (see readSample), with labels to key them by or without. */
   keyed: boolean;
   keyedWithoutLabels: boolean;
+  /** Whether the name is the family's own (not a suffixed one), which a series' key then leaves out. */
+  ownName: boolean;
 }
 
 /** How many layouts readLaidOutSamples compares a line with: a histogram's lines have three (`_bucket`, `_sum`, `_count`). */
@@ -127,14 +135,21 @@ class ExpositionParser {
    *  did (familyFor), so these stay right for the rest of the file. */
   private readonly recentNames: string[] = [];
   private readonly recentFamilies: Family[] = [];
-  /** The labels of the line readPlainSample reads that its family has not used before, in the order of the line. */
-  private readonly freshLabels: { name: string; start: number; structural: boolean }[] = [];
-  /** The labels of the line readPlainSample reads, as indexes into its family's `known`, in the order of the line. */
+  /** The labels of the line readPlainSample reads that its family has not used before, in the order of the line: the
+   *  first so many entries of each as it found (arrays kept, not emptied: emptying one gives its storage up, to be made again). */
+  private readonly freshNames: string[] = [];
+  private readonly freshStarts: number[] = [];
+  private readonly freshStructural: boolean[] = [];
+  /** The labels of the line readPlainSample reads, as indexes into its family's `known`, in the order of the line: the
+   *  first `lineLabelCount`. */
   private readonly lineLabels: number[] = [];
+  private lineLabelCount = 0;
   /** The layouts of sample lines readPlainSample read lately, the latest first (see readLaidOutSamples). */
   private readonly layouts: SampleLayout[] = [];
   /** The regular expression of each layout's rest (see SampleLayout), shared by the names laid out alike. */
   private readonly restPatterns = new Map<string, RegExp>();
+  /** The series of keyed families, looked through for repeats once the whole file is read. */
+  private readonly series = new SeriesRecords();
 
   constructor(
     private readonly path: string,
@@ -157,7 +172,7 @@ class ExpositionParser {
       end = text.indexOf('\n', start);
       if (end < 0) break;
       this.lineNumber++;
-      if (!sawEnd && this.readPlainSample(start, end)) continue;
+      if (!sawEnd && text.charCodeAt(start) !== HASH && this.readPlainSample(start, end)) continue;
       this.lineStart = start;
       this.lineEnd = end;
       this.column = start;
@@ -174,7 +189,49 @@ class ExpositionParser {
       this.lineNumber++;
       this.fail('unexpected end of input stream (the last line must end with a line feed)');
     }
-    return [...this.families.values()].filter((family) => family.samples > 0).map((family) => this.definition(family));
+    const families = [...this.families.values()];
+    this.findRepeatedSeries(families);
+    return families.filter((family) => family.samples > 0).map((family) => this.definition(family));
+  }
+
+  /** Each family's first series that repeats an earlier one (promlint's "metric not unique"), from the records the parse
+   *  left: family by family in file order, each family's keys in a set of its own that is dropped after it. */
+  private findRepeatedSeries(families: readonly Family[]): void {
+    const { data, count } = this.series;
+    if (count < 2) return;
+    // A counting sort by family keeps each family's records in file order.
+    const firsts = new Int32Array(families.length + 1);
+    for (let record = 0; record < count; record++) firsts[data[record * RECORD_FIELDS] + 1]++;
+    for (let index = 0; index < families.length; index++) firsts[index + 1] += firsts[index];
+    const order = new Int32Array(count);
+    const next = firsts.slice(0, families.length);
+    for (let record = 0; record < count; record++) order[next[data[record * RECORD_FIELDS]]++] = record;
+    for (let index = 0; index < families.length; index++) {
+      const from = firsts[index];
+      const to = firsts[index + 1];
+      if (to - from < 2) continue;
+      const seen = new Set<string>();
+      for (let at = from; at < to; at++) {
+        const field = order[at] * RECORD_FIELDS;
+        const size = seen.size;
+        if (seen.add(this.seriesKeyOf(data, field)).size === size) {
+          families[index].duplicateSeries = this.location(data[field + 1], data[field + 2], data[field + 3]);
+          break;
+        }
+      }
+    }
+  }
+
+  /** A record's key: the label pairs in written order as `name="escaped value"` joined by commas, after the sample's name
+   *  and a NUL when it is not the family's. */
+  private seriesKeyOf(data: Int32Array, field: number): string {
+    const keyStart = data[field + 4];
+    if (keyStart < 0) return this.series.builtKeys[-1 - keyStart];
+    const pairs = this.text.slice(keyStart, data[field + 5]);
+    const nameLength = data[field + 7];
+    if (nameLength === 0) return pairs;
+    const nameStart = data[field + 6];
+    return `${this.text.slice(nameStart, nameStart + nameLength)}\u0000${pairs}`;
   }
 
   private definition(family: Family): MetricDefinition {
@@ -182,8 +239,8 @@ class ExpositionParser {
     // An OpenMetrics counter family `x` is exposed as the series `x_total`, which is the name the text format and
     // Prometheus know it by; naming it so keeps both formats of one metric paired and linted alike.
     const name = this.openMetrics && type === 'counter' && !family.name.endsWith('_total') ? `${family.name}_total` : family.name;
-    const location = family.typeLine ?? family.helpLine ?? family.firstSample!;
-    const nameLocation = family.typeLine ? family.nameInType : family.helpLine ? family.nameInHelp : family.nameInFirstSample;
+    const location = this.location(family.placeLine, family.placeStart, family.placeEnd);
+    const nameLocation = this.location(family.placeLine, family.placeNameStart, family.placeNameEnd);
     return {
       source: 'exposition',
       name,
@@ -209,8 +266,30 @@ class ExpositionParser {
 
   /** A range of the current line, from text offsets. */
   private at(start: number, end: number): Location {
-    const line = this.lineNumber - 1;
-    return { file: this.path, range: { start: { line, character: start - this.lineStart }, end: { line, character: end - this.lineStart } } };
+    return this.location(this.lineNumber - 1, start - this.lineStart, end - this.lineStart);
+  }
+
+  private location(line: number, start: number, end: number): Location {
+    return { file: this.path, range: { start: { line, character: start }, end: { line, character: end } } };
+  }
+
+  /** Places the family at a range of the current line (text offsets) with its name there, unless a line that places it
+   *  first (see Family) already does. */
+  private place(family: Family, rank: number, start: number, end: number, nameStart: number, nameEnd: number): void {
+    if (family.placeRank >= rank) return;
+    family.placeRank = rank;
+    family.placeLine = this.lineNumber - 1;
+    family.placeStart = start - this.lineStart;
+    family.placeEnd = end - this.lineStart;
+    family.placeNameStart = nameStart - this.lineStart;
+    family.placeNameEnd = nameEnd - this.lineStart;
+  }
+
+  /** The start of the current line's text after its blanks. */
+  private textStart(): number {
+    let start = this.lineStart;
+    while (start < this.lineEnd && (this.text.charCodeAt(start) === SPACE || this.text.charCodeAt(start) === TAB)) start++;
+    return start;
   }
 
   /** The character code at the column, or -1 at the line's end. */
@@ -259,12 +338,6 @@ class ExpositionParser {
     return this.text.slice(start, this.column);
   }
 
-  private lineRange(): Location {
-    let start = this.lineStart;
-    while (start < this.lineEnd && (this.text.charCodeAt(start) === SPACE || this.text.charCodeAt(start) === TAB)) start++;
-    return this.at(start, this.lineEnd);
-  }
-
   private readLine(): void {
     this.skipBlanks();
     if (this.atEnd()) return;
@@ -288,7 +361,7 @@ class ExpositionParser {
     const name = this.readName(true);
     if (this.atEnd()) return;
     if (name === '' || (this.code() !== SPACE && this.code() !== TAB)) this.fail('invalid metric name in comment');
-    const nameLocation = this.at(nameStart, this.column);
+    const nameEnd = this.column;
     const family = this.familyFor(name);
     this.skipBlanks();
     if (this.atEnd()) return;
@@ -296,15 +369,13 @@ class ExpositionParser {
     if (keyword === 'HELP') {
       if (family.help !== undefined) this.fail(`second HELP line for metric name "${family.name}"`);
       family.help = this.unescape(rest, '\\n"');
-      family.helpLine = this.lineRange();
-      family.nameInHelp = nameLocation;
+      this.place(family, PLACED_BY_HELP, this.textStart(), this.lineEnd, nameStart, nameEnd);
     } else if (keyword === 'TYPE') {
       if (family.type !== undefined) this.fail(`second TYPE line for metric name "${family.name}", or TYPE reported after samples`);
       const type = (this.openMetrics ? OPENMETRICS_TYPES : TEXT_TYPES)[rest.toUpperCase()];
       if (!type) this.fail(`unknown metric type "${rest}"`);
       family.type = type;
-      family.typeLine = this.lineRange();
-      family.nameInType = nameLocation;
+      this.place(family, PLACED_BY_TYPE, this.textStart(), this.lineEnd, nameStart, nameEnd);
     } else {
       family.unit = rest;
     }
@@ -330,14 +401,12 @@ class ExpositionParser {
     if (help) {
       if (family.help !== undefined) return false;
       family.help = this.unescape(rest, '\\n"');
-      family.helpLine = this.at(start, end);
-      family.nameInHelp = this.at(nameStart, nameEnd);
+      this.place(family, PLACED_BY_HELP, start, end, nameStart, nameEnd);
     } else {
       const type = TEXT_TYPES[rest.toUpperCase()];
       if (family.type !== undefined || !type) return false;
       family.type = type;
-      family.typeLine = this.at(start, end);
-      family.nameInType = this.at(nameStart, nameEnd);
+      this.place(family, PLACED_BY_TYPE, start, end, nameStart, nameEnd);
     }
     return true;
   }
@@ -348,7 +417,9 @@ class ExpositionParser {
     const own = this.families.get(name) ?? this.suffixedNames.get(name);
     if (own) return own;
     for (let index = 0; index < this.suffixTypes.length; index++) {
-      const [suffix, types] = this.suffixTypes[index];
+      // Indexed, not destructured: destructuring runs the iterator protocol, which allocates in uncompiled code.
+      const suffix = this.suffixTypes[index][0];
+      const types = this.suffixTypes[index][1];
       if (name.length <= suffix.length || !name.endsWith(suffix)) continue;
       const family = this.families.get(name.slice(0, -suffix.length));
       if (family?.type && types.includes(family.type)) {
@@ -356,7 +427,20 @@ class ExpositionParser {
         return family;
       }
     }
-    const created: Family = { name, labels: [], labelNames: new Set(), known: [], structural: [], seriesSeen: new Set(), samples: 0 };
+    const created: Family = {
+      name,
+      index: this.families.size,
+      placeRank: -1,
+      placeLine: 0,
+      placeStart: 0,
+      placeEnd: 0,
+      placeNameStart: 0,
+      placeNameEnd: 0,
+      labels: [],
+      known: [],
+      structural: [],
+      samples: 0,
+    };
     this.families.set(name, created);
     return created;
   }
@@ -397,15 +481,12 @@ class ExpositionParser {
       this.readLabels(family, keyed);
     }
     this.readValue();
-    if (family.samples === 0) {
-      family.firstSample = this.at(sampleStart, this.lineEnd);
-      family.nameInFirstSample = this.at(sampleStart, nameEnd);
-    }
+    if (family.samples === 0) this.place(family, PLACED_BY_SAMPLE, sampleStart, this.lineEnd, sampleStart, nameEnd);
     family.samples++;
     if (keyed) {
-      const key = this.seriesKey;
-      if (family.seriesSeen.has(key)) family.duplicateSeries ??= this.at(sampleStart, this.lineEnd);
-      family.seriesSeen.add(key);
+      const builtKeys = this.series.builtKeys;
+      builtKeys.push(this.seriesKey);
+      this.series.add(family.index, this.lineNumber - 1, sampleStart - this.lineStart, this.lineEnd - this.lineStart, -builtKeys.length, 0, 0, 0);
     }
   }
 
@@ -460,11 +541,13 @@ class ExpositionParser {
     const nameEnd = at;
     // The family's type as readSample sets it before reading labels (untyped unless declared or sampled).
     const keyed = isKeyed(family);
-    const fresh = this.freshLabels;
-    fresh.length = 0;
+    const freshNames = this.freshNames;
+    let freshCount = 0;
     const lineLabels = this.lineLabels;
-    lineLabels.length = 0;
-    let series = '';
+    let lineLabelCount = 0;
+    // Where the series' key is (see SeriesRecords): empty without labels.
+    let seriesStart = at;
+    let seriesEnd = at;
     const braces = text.charCodeAt(at) === OPEN_BRACE;
     if (braces) {
       const open = at + 1;
@@ -500,14 +583,19 @@ class ExpositionParser {
             labelLength = labelName.length;
             structural = isStructural(labelName, family);
             let index = 0;
-            while (index < fresh.length && fresh[index].name !== labelName) index++;
-            if (index === fresh.length) fresh.push({ name: labelName, start: at, structural });
+            while (index < freshCount && freshNames[index] !== labelName) index++;
+            if (index === freshCount) {
+              freshNames[index] = labelName;
+              this.freshStarts[index] = at;
+              this.freshStructural[index] = structural;
+              freshCount++;
+            }
             label = known.length + index;
           }
           if (label > 30) return false;
           if (!structural && (seen & (1 << label)) !== 0) return false;
           seen |= 1 << label;
-          lineLabels.push(label);
+          lineLabels[lineLabelCount++] = label;
           at += labelLength + 1;
           if (text.charCodeAt(at) !== QUOTE) return false;
           const valueStart = at + 1;
@@ -524,38 +612,31 @@ class ExpositionParser {
         }
       }
       // Written with no blank, no escape and no trailing comma, the pairs are their own key (see readLabels).
-      if (keyed) series = text.slice(open, at);
+      seriesStart = open;
+      seriesEnd = at;
       at++;
       if (text.charCodeAt(at) !== SPACE) return false;
     }
     if (!isFloatIn(text, at + 1, end)) return false;
-    if (family.samples === 0 || fresh.length > 0) {
+    this.lineLabelCount = lineLabelCount;
+    if (family.samples === 0 || freshCount > 0) {
       this.lineStart = start;
       this.lineEnd = end;
-      for (const { name: label, start: labelStart, structural } of fresh) {
+      for (let index = 0; index < freshCount; index++) {
+        const label = freshNames[index];
+        const structural = this.freshStructural[index];
         family.known.push(label);
         family.structural.push(structural);
-        if (!structural && !family.labelNames.has(label)) {
-          family.labelNames.add(label);
-          family.labels.push({ name: label, location: this.at(labelStart, labelStart + label.length) });
-        }
+        if (!structural) family.labels.push({ name: label, location: this.at(this.freshStarts[index], this.freshStarts[index] + label.length) });
       }
       if (family.samples === 0) {
         family.type ??= 'untyped';
-        family.firstSample = this.at(start, end);
-        family.nameInFirstSample = this.at(start, nameEnd);
+        this.place(family, PLACED_BY_SAMPLE, start, end, start, nameEnd);
       }
     }
     family.samples++;
     if (keyed) {
-      // One lookup: a key already there leaves the size as it was.
-      const seen = family.seriesSeen;
-      const size = seen.size;
-      if (seen.add(name === family.name ? series : `${name}\u0000${series}`).size === size && family.duplicateSeries === undefined) {
-        this.lineStart = start;
-        this.lineEnd = end;
-        family.duplicateSeries = this.at(start, end);
-      }
+      this.series.add(family.index, this.lineNumber - 1, 0, end - start, seriesStart, seriesEnd, start, name === family.name ? 0 : nameEnd - start);
     }
     this.learnLayout(name, family, braces, keyed);
     return true;
@@ -564,8 +645,9 @@ class ExpositionParser {
   /** The layout of the line readPlainSample has just read, unless one of the latest already is it. */
   private learnLayout(name: string, family: Family, braces: boolean, keyed: boolean): void {
     const labels = this.lineLabels;
+    const count = this.lineLabelCount;
     let written = braces ? '{' : ' ';
-    for (let index = 0; index < labels.length; index++) {
+    for (let index = 0; index < count; index++) {
       written += `${index === 0 ? '' : ','}${family.known[labels[index]]}${family.structural[labels[index]] ? '#' : ''}`;
     }
     const prefix = `${name}${braces ? '{' : ' '}`;
@@ -573,11 +655,20 @@ class ExpositionParser {
     for (let index = 0; index < layouts.length; index++) if (layouts[index].prefix === prefix && layouts[index].written === written) return;
     let rest = this.restPatterns.get(written);
     if (!rest) {
-      const values = labels.map((label) => `${family.known[label]}="${family.structural[label] ? PLAIN_FLOAT : '[^"\\\\\\n]*'}"`);
+      const values = labels.slice(0, count).map((label) => `${family.known[label]}="${family.structural[label] ? PLAIN_FLOAT : '[^"\\\\\\n]*'}"`);
       rest = new RegExp(braces ? `${values.join(',')}\\} ${PLAIN_FLOAT}\\n` : `${PLAIN_FLOAT}\\n`, 'y');
       this.restPatterns.set(written, rest);
     }
-    layouts.unshift({ family, name, prefix, written, rest, keyed: keyed && labels.length > 0, keyedWithoutLabels: keyed && labels.length === 0 });
+    layouts.unshift({
+      family,
+      name,
+      prefix,
+      written,
+      rest,
+      keyed: keyed && count > 0,
+      keyedWithoutLabels: keyed && count === 0,
+      ownName: name === family.name,
+    });
     if (layouts.length > LAYOUTS_KEPT) layouts.pop();
   }
 
@@ -606,14 +697,9 @@ class ExpositionParser {
         family.samples++;
         if (layout.keyed || layout.keyedWithoutLabels) {
           // The pairs run from the brace to the last quote: the value after them holds none.
-          const series = layout.keyed ? text.slice(start + layout.prefix.length, text.lastIndexOf('"', next) + 1) : '';
-          const seen = family.seriesSeen;
-          const size = seen.size;
-          if (seen.add(layout.name === family.name ? series : `${layout.name}\u0000${series}`).size === size && family.duplicateSeries === undefined) {
-            this.lineStart = start;
-            this.lineEnd = next - 1;
-            family.duplicateSeries = this.at(start, next - 1);
-          }
+          const seriesStart = start + layout.prefix.length;
+          const seriesEnd = layout.keyed ? text.lastIndexOf('"', next) + 1 : seriesStart;
+          this.series.add(family.index, this.lineNumber - 1, 0, next - 1 - start, seriesStart, seriesEnd, start, layout.ownName ? 0 : layout.name.length);
         }
         start = next;
         continue lines;
@@ -650,16 +736,14 @@ class ExpositionParser {
       this.column++;
       const value = this.readLabelValue();
       if (structural && !isFloat(value)) this.fail(`expected float as value for '${label}' label, got "${value}"`);
-      if (!family.known.includes(label)) {
+      const fresh = !family.known.includes(label);
+      if (fresh) {
         family.known.push(label);
         family.structural.push(structural);
       }
       if (!structural) {
         if (keyed) this.seriesKey += `${pairs++ === 0 ? '' : ','}${label}="${escapeLabelValue(value)}"`;
-        if (!family.labelNames.has(label)) {
-          family.labelNames.add(label);
-          family.labels.push({ name: label, location: this.at(nameStart, labelEnd) });
-        }
+        if (fresh) family.labels.push({ name: label, location: this.at(nameStart, labelEnd) });
       }
       this.skipBlanks();
       if (this.code() === 44 /* , */) {
@@ -792,4 +876,38 @@ function isDigit(code: number): boolean {
 /** Inf and Infinity with an optional sign, NaN without one: Go's ParseFloat takes a sign before the infinities only. */
 function isSpecialFloat(text: string): boolean {
   return /^(?:[+-]?(?:inf|infinity)|nan)$/i.test(text);
+}
+
+/** Numbers per record of SeriesRecords: the family's index; the line, and the columns a repeat is reported at; where the
+ *  key's pairs are in the text, or -1 - the index of a key readSample built; where the sample's name is, and its length
+ *  when it is not the family's own (0 otherwise). */
+const RECORD_FIELDS = 8;
+
+/** The series of keyed families in file order, kept as numbers outside the JavaScript heap: no key string or set lives
+ *  through the parse, where each would be copied by every collection until promoted (25,000 of them in a 50,000-series
+ *  file). */
+class SeriesRecords {
+  data = new Int32Array(RECORD_FIELDS * 1024);
+  count = 0;
+  /** The keys readSample built for lines it had to read piece by piece (blanks, escapes). */
+  readonly builtKeys: string[] = [];
+
+  add(family: number, line: number, start: number, end: number, keyStart: number, keyEnd: number, nameStart: number, nameLength: number): void {
+    let data = this.data;
+    let field = this.count * RECORD_FIELDS;
+    if (field === data.length) {
+      data = new Int32Array(data.length * 2);
+      data.set(this.data);
+      this.data = data;
+    }
+    data[field++] = family;
+    data[field++] = line;
+    data[field++] = start;
+    data[field++] = end;
+    data[field++] = keyStart;
+    data[field++] = keyEnd;
+    data[field++] = nameStart;
+    data[field] = nameLength;
+    this.count++;
+  }
 }

@@ -81,6 +81,10 @@ const UNIT_TOKENS: ReadonlyMap<string, string> = (() => {
   return tokens;
 })();
 
+/** Some abbreviation of UNIT_ABBREVIATIONS as a token after the first one, as hasToken finds it: most names have none,
+ *  and one search says so instead of one per abbreviation. */
+const ABBREVIATION_TOKEN = new RegExp(`_(?:${UNIT_ABBREVIATIONS.join('|')})(?:_|$)`);
+
 /** `_word_` and `_word` of each word hasToken is asked about, made once. */
 const TOKEN_FORMS = new Map<string, [string, string]>();
 
@@ -109,9 +113,12 @@ function hasToken(lowerName: string, word: string): boolean {
 
 /** The first token that is a known unit, bare or after one prefix, with its base unit. */
 function metricUnit(name: string): { unit: string; base: string } | undefined {
-  for (const token of name.split('_')) {
-    const base = UNIT_TOKENS.get(token);
-    if (base) return { unit: token, base };
+  // Indexed, not for-of (which allocates at each step in uncompiled code); not one regular expression over UNIT_TOKENS
+  // either, whose 456 alternatives took 7 ms to compile in every process.
+  const tokens = name.split('_');
+  for (let index = 0; index < tokens.length; index++) {
+    const base = UNIT_TOKENS.get(tokens[index]);
+    if (base) return { unit: tokens[index], base };
   }
   return undefined;
 }
@@ -159,8 +166,10 @@ export function lintFamily(family: LintableFamily): LintProblem[] {
 
   // One problem per abbreviation found, as promlint reports them. (Loops here are indexed: a short process runs this
   // uncompiled, where each step of a for-of allocates.)
-  for (let index = 0; index < UNIT_ABBREVIATIONS.length; index++) {
-    if (hasToken(lowerName, UNIT_ABBREVIATIONS[index])) report('PROMLINT_UNIT_ABBREVIATIONS', 'metric names should not contain abbreviated units');
+  if (ABBREVIATION_TOKEN.test(lowerName)) {
+    for (let index = 0; index < UNIT_ABBREVIATIONS.length; index++) {
+      if (hasToken(lowerName, UNIT_ABBREVIATIONS[index])) report('PROMLINT_UNIT_ABBREVIATIONS', 'metric names should not contain abbreviated units');
+    }
   }
 
   if (family.duplicate) report('PROMLINT_DUPLICATE_METRIC', 'metric not unique');

@@ -1,8 +1,8 @@
 // Naming lint: promlint's validations on every head definition it applies to (exposition families, client_golang
 // definitions as promlinter builds them, and OpenTelemetry instruments when the workspace asks), with promlint's texts.
-import type { MetricDefinition } from '../model';
+import type { MetricDefinition, NamedPlace } from '../model';
 import { lintFamily, PROMLINT_VALIDATIONS, type PromlintRule } from '../naming/promlint';
-import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type MetricsOptions, type MetricsPair } from './family';
+import { metricsRule, type MetricsFamily, type MetricsFamilyReport, type MetricsFinding, type MetricsOptions, type MetricsPair } from './family';
 import { exposedName } from './series';
 
 const SUMMARIES: Record<PromlintRule, string> = {
@@ -23,20 +23,23 @@ export const NAMING_RULES = (Object.keys(PROMLINT_VALIDATIONS) as PromlintRule[]
 
 export const namingFamily: MetricsFamily = {
   rules: NAMING_RULES,
+  // Indexed loops, no spreads: a .prom file has thousands of families, and a short check runs this uncompiled, where
+  // each step of a for-of and each spread allocates.
   check(pair: MetricsPair, report: MetricsFamilyReport): void {
-    for (const definition of pair.head.definitions) {
+    const definitions = pair.head.definitions;
+    for (let index = 0; index < definitions.length; index++) {
+      const definition = definitions[index];
       if (!isLinted(definition, pair)) continue;
-      for (const problem of lintFamily(lintable(definition, pair.options))) {
+      const problems = lintFamily(lintable(definition, pair.options));
+      for (let at = 0; at < problems.length; at++) {
+        const problem = problems[at];
         // A Go definition whose help could not be read (help undefined, not '') is not judged to have none.
         if (problem.rule === 'PROMLINT_HELP' && definition.source !== 'exposition' && definition.help === undefined) continue;
-        report.finding({
-          rule: problem.rule,
-          location: definition.location,
-          message: problem.text,
-          ...(problem.rule === 'PROMLINT_DUPLICATE_METRIC' && definition.duplicateSeries
-            ? { related: { location: definition.duplicateSeries, message: 'the repeated series' } }
-            : {}),
-        });
+        const finding: MetricsFinding = { rule: problem.rule, location: definition.location, message: problem.text };
+        if (problem.rule === 'PROMLINT_DUPLICATE_METRIC' && definition.duplicateSeries) {
+          finding.related = { location: definition.duplicateSeries, message: 'the repeated series' };
+        }
+        report.finding(finding);
       }
     }
   },
@@ -49,11 +52,16 @@ function isLinted(definition: MetricDefinition, pair: MetricsPair): boolean {
   return definition.source === 'otel-go' && pair.options.lintOtelNames;
 }
 
+function nameOf(label: NamedPlace): string {
+  return label.name;
+}
+
 /** The family promlint would see: promlinter's for Go (variable and constant label names, one series, so never a
  *  duplicate), the parsed family for an exposition file. */
 /** The family promlint would see: an OpenTelemetry instrument under the name the Prometheus exporter gives it. */
 function lintable(definition: MetricDefinition, options: MetricsOptions) {
-  const labels = [...(definition.labels ?? []), ...definition.constLabels].map((label) => label.name);
+  const labels = (definition.labels ?? []).map(nameOf);
+  for (let index = 0; index < definition.constLabels.length; index++) labels.push(definition.constLabels[index].name);
   return {
     name: definition.source === 'otel-go' ? exposedName(definition, options) : definition.name,
     type: definition.type,
