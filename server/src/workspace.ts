@@ -1,7 +1,7 @@
 // The one way from a repository to a Comparison, shared by the CLI (one run) and the language server (kept per repository):
 // the config, the base tree of each base commit, the head (working tree or index, under unsaved buffers), renames, and the
 // kinds' sessions that keep what one check learned for the next.
-import * as fs from 'node:fs/promises';
+import * as fs from './files';
 import * as path from 'node:path';
 import { CachedTree } from './engine/cachedTree';
 import { CheckSession, type CheckSessionOptions } from './engine/check';

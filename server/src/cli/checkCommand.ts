@@ -1,6 +1,6 @@
 // `graycheck check [PATH...]`: prepares the comparison (workspace.ts), runs every checker, prints one format, and turns
 // the findings into an exit status against --fail-on.
-import * as fs from 'node:fs/promises';
+import * as fs from '../files';
 import * as path from 'node:path';
 import { countAtOrAbove } from '../engine/check';
 import { monotonicMs } from '../engine/clock';

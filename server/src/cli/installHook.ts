@@ -2,7 +2,7 @@
 // `graycheck check --staged`, but only inside the repository's git directory or work tree: a core.hooksPath elsewhere
 // (set by the repository's own config) could make us write anywhere on the machine. Our hook carries a marker line with a checksum of its body: it is updated freely while
 // unedited, kept when edited (unless --force-ours), and a hook without the marker is never overwritten.
-import * as fs from 'node:fs/promises';
+import * as fs from '../files';
 import * as path from 'node:path';
 import { flagOption, parseArgs, type OptionSpecs } from './args';
 import type { CommandIO } from './checkCommand';

@@ -2,7 +2,7 @@
 // a git process (each start costs the command several milliseconds). Only the plain layouts are read: versions 2, 3 and 4
 // with optional extensions. A split index, a sparse index, any other extension git requires, an unknown version or a
 // file that does not parse gives undefined, and the caller asks git instead.
-import * as fs from 'node:fs/promises';
+import * as fs from '../files';
 import * as path from 'node:path';
 
 /** One entry as `git ls-files -s` shows it. */

@@ -1,6 +1,6 @@
 // One git repository as Graycheck sees it: the base revision, the base, index and working trees, renames, and revision choices.
 // Every blob read goes through one long-lived `git cat-file --batch` and a cache keyed by blob id.
-import * as fs from 'node:fs/promises';
+import * as fs from '../files';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { digest } from '../engine/digest';

@@ -1,7 +1,7 @@
 // The files on disk under the repository root, as buf reads them: untracked and ignored files included, only `.git` skipped.
 // Nothing is cached: every list() walks the disk again, because the disk changes between checks. A symbolic link to a file
 // outside the repository is never read (its target may be anything on the machine): it is listed as unavailable instead.
-import * as fs from 'node:fs/promises';
+import * as fs from '../files';
 import * as path from 'node:path';
 import { textOfBytes, type Tree } from '../engine/tree';
 
@@ -60,7 +60,7 @@ export async function walkFiles(root: string, options: { withSizes: boolean; out
   async function visit(directory: string, prefix: string): Promise<void> {
     let entries: import('node:fs').Dirent[];
     try {
-      entries = await fs.readdir(directory, { withFileTypes: true });
+      entries = await fs.readdirEntries(directory);
     } catch {
       return; // removed or unreadable while we walked: not a file of the head
     }
