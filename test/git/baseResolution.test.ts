@@ -6,6 +6,18 @@ import { test } from 'node:test';
 import { TempRepo } from '../support/tempRepo';
 import { cloneOf, gitErrorOf, openRepository, tempDir } from './support';
 
+/** A clone on a branch of its own with no upstream, and no origin/HEAD: auto falls back to origin/main, the commit
+ *  `shared` both have. */
+function featureWithoutUpstream(t: Parameters<typeof cloneOf>[0]): { shared: string; clone: ReturnType<typeof cloneOf> } {
+  const origin = TempRepo.create(t);
+  const shared = origin.commit({ 'a.proto': 'one\n' });
+  const clone = cloneOf(t, origin.dir);
+  clone.git('remote', 'set-head', 'origin', '--delete');
+  clone.git('checkout', '-q', '-b', 'feature', '--no-track');
+  clone.commit({ 'a.proto': 'two\n' });
+  return { shared, clone };
+}
+
 test('auto is the merge-base with the upstream of the current branch', async (t) => {
   const origin = TempRepo.create(t);
   const shared = origin.commit({ 'a.proto': 'syntax = "proto3";\n' }, 'shared');
@@ -33,12 +45,7 @@ test('auto without an upstream uses origin/HEAD', async (t) => {
 });
 
 test('auto without an upstream or origin/HEAD falls back to origin/main', async (t) => {
-  const origin = TempRepo.create(t);
-  const shared = origin.commit({ 'a.proto': 'one\n' });
-  const clone = cloneOf(t, origin.dir);
-  clone.git('remote', 'set-head', 'origin', '--delete');
-  clone.git('checkout', '-q', '-b', 'feature', '--no-track');
-  clone.commit({ 'a.proto': 'two\n' });
+  const { shared, clone } = featureWithoutUpstream(t);
   const base = await (await openRepository(t, clone.dir)).resolveBase('auto');
   assert.equal(base.commit, shared);
   assert.equal(base.description, 'merge-base with origin/main');
@@ -76,12 +83,7 @@ test('auto resolves the same when its refs are asked for while the repository op
 });
 
 test('auto takes the commits of local branches, origin/main and origin/master from the branch listing, not from cat-file', async (t) => {
-  const origin = TempRepo.create(t);
-  const shared = origin.commit({ 'a.proto': 'one\n' });
-  const clone = cloneOf(t, origin.dir);
-  clone.git('remote', 'set-head', 'origin', '--delete');
-  clone.git('checkout', '-q', '-b', 'feature', '--no-track');
-  clone.commit({ 'a.proto': 'two\n' });
+  const { shared, clone } = featureWithoutUpstream(t);
   const fallback = await openRepository(t, clone.dir, undefined, { resolvingBase: 'auto' });
   assert.equal((await fallback.resolveBase('auto')).description, 'merge-base with origin/main');
   assert.equal(fallback.stats.catFileRequests, 0);
@@ -104,12 +106,7 @@ test('auto takes the commits of local branches, origin/main and origin/master fr
 });
 
 test('auto peels a remote branch that names a tag object, and asks git about an upstream the listing does not hold', async (t) => {
-  const origin = TempRepo.create(t);
-  const shared = origin.commit({ 'a.proto': 'one\n' });
-  const clone = cloneOf(t, origin.dir);
-  clone.git('remote', 'set-head', 'origin', '--delete');
-  clone.git('checkout', '-q', '-b', 'feature', '--no-track');
-  clone.commit({ 'a.proto': 'two\n' });
+  const { shared, clone } = featureWithoutUpstream(t);
   clone.git('tag', '-a', 'pinned', '-m', 'pinned', shared);
   clone.git('update-ref', 'refs/remotes/origin/main', clone.git('rev-parse', 'refs/tags/pinned').trim());
   const tagged = await (await openRepository(t, clone.dir, undefined, { resolvingBase: 'auto' })).resolveBase('auto');
