@@ -9,3 +9,9 @@ export function digest(algorithm: 'sha1' | 'sha256', parts: readonly (string | B
   for (const part of parts) hash.update(part);
   return hash.digest(encoding);
 }
+
+/** Git's id of a blob holding `content` (a string counts as its UTF-8). */
+export function gitBlobId(content: string | Buffer, algorithm: 'sha1' | 'sha256' = 'sha1'): string {
+  const length = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length;
+  return digest(algorithm, [`blob ${length}\0`, content], 'hex');
+}

@@ -2,7 +2,7 @@
 // Base trees come from a commit, head trees from the working tree or the index, overlaid with unsaved editor buffers.
 import { isAscii } from 'node:buffer';
 import { CheckCancelled } from './comparison';
-import { digest } from './digest';
+import { gitBlobId } from './digest';
 
 export interface Tree {
   /** For people: "working tree", "index", "3f2a1b4 (merge-base with origin/main)". */
@@ -54,15 +54,11 @@ export function textFingerprint(text: string): string {
     if (knownTexts[index] !== text) continue;
     const known = knownFingerprints[index];
     if (typeof known === 'string') return known;
-    return (knownFingerprints[index] = blobFingerprint(known));
+    return (knownFingerprints[index] = gitBlobId(known));
   }
-  const fingerprint = digest('sha1', [`blob ${Buffer.byteLength(text, 'utf8')}\0`, text], 'hex');
+  const fingerprint = gitBlobId(text);
   noteFingerprint(text, fingerprint);
   return fingerprint;
-}
-
-function blobFingerprint(bytes: Buffer): string {
-  return digest('sha1', [`blob ${bytes.length}\0`, bytes], 'hex');
 }
 
 /** A file's bytes as text (UTF-8). Bytes that are all ASCII read the same as Latin-1, which Node copies into a one-byte

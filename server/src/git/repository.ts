@@ -3,7 +3,7 @@
 import * as fs from '../files';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { digest } from '../engine/digest';
+import { gitBlobId } from '../engine/digest';
 import { textOfBytes, type Tree } from '../engine/tree';
 import { BlobCache, type Blob } from './blobCache';
 import { CatFileProcess } from './catFile';
@@ -74,6 +74,7 @@ export class GitRepository {
    *  the index file can be read only knowing it. */
   private objectIdLength: number | undefined;
   private smallRepository: Promise<boolean> | undefined;
+  private indexFile: Promise<string | undefined> | undefined;
 
   private constructor(
     readonly root: string,
@@ -498,10 +499,16 @@ export class GitRepository {
     return entries;
   }
 
+  /** The index file git would read (see indexFile.ts), found once: it stays where it is while the repository is open. */
+  private indexFilePath(): Promise<string | undefined> {
+    this.indexFile ??= indexFilePath(this.root, this.git.baseEnvironment);
+    return this.indexFile;
+  }
+
   /** Whether the repository's index is small enough that its commits' trees are few. */
   private async looksSmall(): Promise<boolean> {
     this.smallRepository ??= (async () => {
-      const file = await indexFilePath(this.root, this.git.baseEnvironment);
+      const file = await this.indexFilePath();
       const size = file === undefined ? undefined : (await fs.stat(file).catch(() => undefined))?.size;
       return size !== undefined && size <= SMALL_INDEX_BYTES;
     })();
@@ -526,7 +533,7 @@ export class GitRepository {
   /** The index read from its file, when its layout is a plain one and the length of object ids is known. */
   private async indexEntriesFromFile(): Promise<IndexEntry[] | undefined> {
     if (this.objectIdLength === undefined) return undefined;
-    const file = await indexFilePath(this.root, this.git.baseEnvironment);
+    const file = await this.indexFilePath();
     if (file === undefined) return undefined;
     try {
       return parseIndexFile(await fs.readFile(file), this.objectIdLength / 2);
@@ -595,7 +602,7 @@ export class GitRepository {
       } catch {
         continue;
       }
-      const id = blobId(bytes, commit.length === 64 ? 'sha256' : 'sha1');
+      const id = gitBlobId(bytes, commit.length === 64 ? 'sha256' : 'sha1');
       const candidates = gone.get(id);
       if (!candidates) continue;
       // Several deleted files with the same content: prefer the one with the same file name.
@@ -610,10 +617,6 @@ export class GitRepository {
     }
     return renames;
   }
-}
-
-function blobId(bytes: Buffer, algorithm: 'sha1' | 'sha256'): string {
-  return digest(algorithm, [`blob ${bytes.length}\0`, bytes], 'hex');
 }
 
 /** A listing of a commit's or the index's entries: regular files by blob id, the ones `unavailableReason` names apart. */
@@ -697,14 +700,14 @@ function mayPairRenames(base: Listing, index: Listing): boolean {
   return paths(base).some((path) => !holds(index, path)) && paths(index).some((path) => !holds(base, path));
 }
 
-/** The two settings that change how files are read, from one `git config` call: the names of the filter drivers the
- *  repository configures (filter.<name>.clean and so on), and whether it lazily fetches missing objects from a promisor
- *  remote (a partial clone). */
 interface Settings {
   filterDrivers: string[];
   isPartialClone: boolean;
 }
 
+/** The two settings that change how files are read, from one `git config` call: the names of the filter drivers the
+ *  repository configures (filter.<name>.clean and so on), and whether it lazily fetches missing objects from a promisor
+ *  remote (a partial clone). */
 async function configuredSettings(git: GitRunner): Promise<Settings> {
   const result = await git.run(['config', '--null', '--get-regexp', '^(filter\\..*|extensions\\.partialclone|remote\\..*\\.promisor)$']);
   const names = new Set<string>();
