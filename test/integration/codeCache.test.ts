@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli } from '../support/cli';
+import { CLI_PATH, runCli } from '../support/cli';
 import { TempRepo } from '../support/tempRepo';
 
 const PROTO = 'syntax = "proto3";\npackage acme.v1;\nmessage User { string name = 1; string email = 2; }\n';
@@ -106,4 +106,16 @@ test('the bundle is ASCII, as the launcher reads it (Latin-1, unchecked), and th
     reasons.some((reason) => reason.includes('\u2014 declarations there were not compared')),
     reasons.join('\n'),
   );
+});
+
+test('the bundle run as a module itself, as a hook an older install-hook wrote runs it, runs the command', async (t) => {
+  const repo = TempRepo.create(t);
+  repo.commit({ 'api/user.proto': PROTO });
+  repo.write({ 'api/user.proto': WITHOUT_EMAIL });
+  const bundle = path.join(path.dirname(CLI_PATH), 'cli-main.js');
+  const direct = await runCli(['check', '--format', 'json'], { cwd: repo.dir, command: [bundle] });
+  const launched = await runCli(['check', '--format', 'json'], { cwd: repo.dir, env: { ...process.env, GRAYCHECK_CODE_CACHE: cacheDirectory(t) } });
+  assert.equal(direct.status, 1, direct.stderr);
+  const withoutDuration = (stdout: string) => stdout.replace(/"durationMs": \d+/g, '');
+  assert.equal(withoutDuration(direct.stdout), withoutDuration(launched.stdout));
 });

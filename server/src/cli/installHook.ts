@@ -110,7 +110,9 @@ function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The running CLI bundle (dist/cli.js); under tsx in development this is this module, which is never a hook target. */
+/** The command's start: dist/cli.js, the launcher beside the running bundle (dist/cli-main.js), which starts it from
+ *  V8's code cache; under tsx in development this module, which is never a hook target. */
 function cliPath(): string {
-  return path.resolve(__filename);
+  const file = path.resolve(__filename);
+  return path.basename(file) === 'cli-main.js' ? path.join(path.dirname(file), 'cli.js') : file;
 }

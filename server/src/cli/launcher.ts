@@ -22,13 +22,15 @@ const HEADER_BYTES = 24;
 const AFTER_CHECK = 1;
 /** How many caches of other builds or Node versions stay beside this one's. */
 const OTHER_CACHES_KEPT = 3;
-/** V8 hands a function to TurboFan once it has run long enough: once its interrupt budget (67,584 bytes of bytecode in
- *  Node 20) is spent, and spent again with stable feedback. A command lasts well under a second on most inputs, and the
+/** V8's own interrupt budget (66 KB of bytecode since V8 10, Node 18). */
+const DEFAULT_INTERRUPT_BUDGET = 66 * 1024;
+/** V8 hands a function to TurboFan once it has run long enough: once its interrupt budget is spent, and spent again
+ *  with stable feedback. A command lasts well under a second on most inputs, and the
  *  functions that got hot for a few milliseconds (a parser's code for each family's first lines, the loop over
  *  findings) were compiled on the second core too late to pay, held every collection at a safepoint while they ran
  *  (a check's scavenges took 60-70 ms in all, 22 ms without them), and held the exit until they ended. Sixteen times
  *  the budget leaves TurboFan the code that stays hot (the 50,000-series .prom check: 1 function compiled instead of 16). */
-const COMMAND_INTERRUPT_BUDGET = 16 * 67584;
+const COMMAND_INTERRUPT_BUDGET = 16 * DEFAULT_INTERRUPT_BUDGET;
 
 interface CacheFile {
   path: string;
@@ -131,20 +133,23 @@ function start(): void {
     return;
   }
   const command = process.argv[2];
-  // Before the bundle is compiled: a code cache holds the flags it was made with, and is rejected under others. The
-  // language server runs for hours and keeps V8's default; it compiles without the commands' cache.
-  if (command !== 'lsp') v8.setFlagsFromString(`--interrupt-budget=${COMMAND_INTERRUPT_BUDGET}`);
   const source = readBundle();
   const bundle = fs.statSync(BUNDLE);
   const directory = cacheDirectory();
   const cache = directory === undefined ? undefined : readCache(directory, bundle);
-  const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, ...(cache?.data ? { cachedData: cache.data } : {}) });
+  // The bundle is the function Node wraps a CommonJS module in (scripts/build.mjs).
+  const script = new vm.Script(source, { filename: BUNDLE, ...(cache?.data ? { cachedData: cache.data } : {}) });
   // The language server runs for hours and ends by a signal: only short commands write the cache, and a check's run
   // replaces one that a shorter command (--help) wrote.
   const flags = command === 'check' ? AFTER_CHECK : 0;
   const stale = !cache?.data || script.cachedDataRejected === true || (flags & AFTER_CHECK & ~cache.flags) !== 0;
   if (directory !== undefined && cache && stale && command !== 'lsp') {
-    process.once('exit', () => writeCache(directory, cache, script.createCachedData(), flags, bundle));
+    process.once('exit', () => {
+      // A code cache holds the V8 flags it was made with and is rejected under others: it is made under the ones the
+      // bundle is compiled with.
+      v8.setFlagsFromString(`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET}`);
+      writeCache(directory, cache, script.createCachedData(), flags, bundle);
+    });
   }
   // The bundle runs as the CommonJS module it was built as, and as the main one, so that it starts the command.
   const main = new Module(BUNDLE, module);
@@ -153,6 +158,10 @@ function start(): void {
   requireFromBundle.main = main;
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   run.call(main.exports, main.exports, requireFromBundle, main, BUNDLE, __dirname);
+  // Once the bundle's top level has run, which loads the Node modules a command uses: Node's own code cache of them
+  // holds V8's default flags too, and under others each was compiled from its source (6 ms a check). The command runs
+  // after this, on the next turns of the event loop. The language server runs for hours and keeps V8's default.
+  if (command !== 'lsp') v8.setFlagsFromString(`--interrupt-budget=${COMMAND_INTERRUPT_BUDGET}`);
 }
 
 start();
