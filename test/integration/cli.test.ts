@@ -149,6 +149,45 @@ test('a repository without commits has nothing to compare with: exit 0, even wit
   assert.match(result.stdout, /\(no base: the repository has no commits yet\)\n$/);
 });
 
+/** A git on PATH that records each call (its command) and then runs the real git. */
+function gitSpy(t: Parameters<typeof TempRepo.create>[0]): { env: NodeJS.ProcessEnv; calls(): string[] } {
+  const dir = emptyTempDir(t);
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  const log = path.join(dir, 'calls.log');
+  fs.writeFileSync(path.join(dir, 'git'), `#!/bin/sh\necho "$*" >> "${log}"\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
+  const plain = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')));
+  return {
+    env: { ...plain, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}` },
+    // Each call's first word after the safety options (-c key=value pairs and --no-pager).
+    calls: () =>
+      (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.replace(/^(--no-pager |-c \S+ )*/, '').split(' ')[0]!),
+  };
+}
+
+test('a plain repository is found from its files: no git at all before the first commit, none for the top level after it', async (t) => {
+  const repo = TempRepo.create(t);
+  repo.write({ [USER_PROTO]: USER_WITHOUT_EMAIL });
+  const fresh = gitSpy(t);
+  const first = await runCli(['check', '--format', 'json'], { cwd: repo.path('acme'), env: fresh.env });
+  assert.equal(first.status, 0, first.stderr);
+  assert.equal(parseJson(first).base, null);
+  assert.deepEqual(fresh.calls(), []);
+
+  repo.commit({ [USER_PROTO]: USER });
+  repo.write({ [USER_PROTO]: USER_WITHOUT_EMAIL });
+  const later = gitSpy(t);
+  const fromFiles = parseJson(await runCli(['check', '--format', 'json'], { cwd: repo.path('acme'), env: later.env }));
+  assert.equal(later.calls()[0], 'for-each-ref');
+  assert.ok(!later.calls().includes('rev-parse'), later.calls().join(', '));
+  // The same report as when git is asked (GIT_CONFIG_NOSYSTEM is one of the variables that leave discovery to git).
+  const fromGit = parseJson(await runCli(['check', '--format', 'json'], { cwd: repo.path('acme'), env: { ...later.env, GIT_CONFIG_NOSYSTEM: '1' } }));
+  assert.equal(fromFiles.findings[0]?.message, EMAIL_DELETED);
+  assert.deepEqual({ ...fromFiles, summary: undefined }, { ...fromGit, summary: undefined });
+});
+
 test('git missing from PATH is exit 2 with a line that names git', async (t) => {
   const repo = repoWithUser(t);
   const emptyBin = emptyTempDir(t);
@@ -332,6 +371,8 @@ test('install-hook writes an executable hook that blocks a breaking commit and l
   const hook = repo.path('.git/hooks/pre-commit');
   assert.ok((fs.statSync(hook).mode & 0o111) !== 0, 'the hook is executable');
   assert.match(fs.readFileSync(hook, 'utf8'), /^#!\/bin\/sh\n# graycheck-managed-hook /);
+  // The launcher, which starts the command from its code cache.
+  assert.ok(fs.readFileSync(hook, 'utf8').includes(`cli='${fs.realpathSync(CLI_PATH)}'`), fs.readFileSync(hook, 'utf8'));
 
   repo.write({ [USER_PROTO]: USER_WITHOUT_EMAIL });
   repo.stage(USER_PROTO);

@@ -7,6 +7,7 @@ import { gitBlobId } from '../engine/digest';
 import { textOfBytes, type Tree } from '../engine/tree';
 import { BlobCache, type Blob } from './blobCache';
 import { CatFileProcess } from './catFile';
+import { findPlainRepository } from './discovery';
 import { indexFilePath, parseIndexFile, type IndexEntry } from './indexFile';
 import { walkTree, type TreeEntry } from './treeWalk';
 import { isFullObjectId, shortId, validateRevision } from './revision';
@@ -50,7 +51,9 @@ interface AnswersAtOpening {
 }
 
 interface BranchRefs {
+  /** HEAD's branch: its short name (as `git symbolic-ref --short HEAD` gives it) and its full one. */
   branch?: string;
+  current?: string;
   upstream?: string;
   originHead?: string;
   /** The refs listed (every local branch, origin/HEAD, origin/main, origin/master) with their commit (undefined when the
@@ -98,10 +101,14 @@ export class GitRepository {
     } catch {
       throw new GitError('not-a-repository', `${dir} is not a directory, so it is not a git repository; run from inside a repository`);
     }
+    const resolving = options.resolvingBase;
+    if (resolving === 'auto') {
+      const plain = await GitRepository.openPlain(directory, env);
+      if (plain) return plain;
+    }
     const probe = new GitRunner(directory, env);
     // The refs are the same from any directory of the work tree: asked beside the top level rather than after it. Their
     // answer is used only once the directory is known to be in a repository.
-    const resolving = options.resolvingBase;
     const [result, branchRefs] = await Promise.all([
       probe.run(
         resolving === undefined
@@ -138,6 +145,19 @@ export class GitRepository {
     }
     const root = await fs.realpath(topLevel);
     return new GitRepository(root, new GitRunner(root, env, probe.stats), answers);
+  }
+
+  /** A plain repository (discovery.ts) opened for the auto base without asking git for the top level and HEAD: with no
+   *  commit yet, without starting git at all (the auto base is then none); else the branch listing the auto base reads
+   *  anyway tells HEAD's commit. Undefined when git must be asked after all. */
+  private static async openPlain(directory: string, env: NodeJS.ProcessEnv): Promise<GitRepository | undefined> {
+    const plain = await findPlainRepository(directory, env);
+    if (!plain) return undefined;
+    const git = new GitRunner(plain.root, env);
+    if (!plain.headBorn) return new GitRepository(plain.root, git, { head: undefined });
+    const branchRefs = await branchRefsOf(git);
+    const head = branchRefs.current === plain.headRef ? branchRefs.listed?.get(plain.headRef) : undefined;
+    return head ? new GitRepository(plain.root, git, { head, branchRefs }) : undefined;
   }
 
   /** The repository's filter drivers and whether it is a partial clone, asked of git once, when first needed: a check that
@@ -367,7 +387,9 @@ export class GitRepository {
   // ---- base resolution
 
   private async resolveAuto(answers: AnswersAtOpening | undefined): Promise<BaseRevision> {
-    const [head, refs] = await Promise.all([answers ? answers.head : this.commitOf('HEAD'), answers?.branchRefs ?? branchRefsOf(this.git)]);
+    // A HEAD known to have no commit needs no branches: there is no base then.
+    const refsNeeded = !answers || answers.head !== undefined;
+    const [head, refs] = await Promise.all([answers ? answers.head : this.commitOf('HEAD'), answers?.branchRefs ?? (refsNeeded ? branchRefsOf(this.git) : {})]);
     if (!head) throw this.noCommits();
     const { branch, upstream, originHead } = refs;
     const candidates: Array<{ ref: string; why: string }> = [];
@@ -676,6 +698,7 @@ async function branchRefsOf(git: GitRunner): Promise<BranchRefs> {
       if (symref) found.originHead = symref;
     } else if (current === '*' && short) {
       found.branch = short;
+      found.current = refname;
       if (upstream?.startsWith('refs/')) found.upstream = upstream;
     }
   }
