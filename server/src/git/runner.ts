@@ -1,7 +1,7 @@
 // Every git process Graycheck starts goes through here: no shell, arguments as an array, configuration that keeps
 // repository settings (fsmonitor, hooks, filters, pagers, prompts) from running code, no transport at all (so a partial
 // clone's lazy fetch can run no ssh command or remote helper), and a time limit on every call.
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { GitError } from './types';
 
 /** Counters for tests and diagnostics: how often we went to git. */
@@ -116,6 +116,9 @@ export class GitRunner {
       throw new GitError('failed', `internal error: git ${args[0]} would run before the repository's filter drivers are known`);
     }
     this.stats.spawns++;
+    // Loaded when first needed: a check that starts no git (a repository with no commit yet) does without it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { spawn } = require('node:child_process') as typeof import('node:child_process');
     return spawn('git', ['--no-pager', ...SAFE_CONFIG, ...args], { ...options, cwd: this.cwd, env: this.env(), shell: false, windowsHide: true });
   }
 

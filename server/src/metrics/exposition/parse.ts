@@ -195,42 +195,88 @@ class ExpositionParser {
   }
 
   /** Each family's first series that repeats an earlier one (promlint's "metric not unique"), from the records the parse
-   *  left: family by family in file order, each family's keys in a set of its own that is dropped after it. */
+   *  left: family by family in file order, each family's keys in a set of its own that is dropped after it. Most files
+   *  hold each family's lines together, and the records are then read in their order; else they are sorted by family. */
   private findRepeatedSeries(families: readonly Family[]): void {
     const { data, count } = this.series;
     if (count < 2) return;
-    // A counting sort by family keeps each family's records in file order.
-    const firsts = new Int32Array(families.length + 1);
-    for (let record = 0; record < count; record++) firsts[data[record * RECORD_FIELDS] + 1]++;
-    for (let index = 0; index < families.length; index++) firsts[index + 1] += firsts[index];
-    const order = new Int32Array(count);
-    const next = firsts.slice(0, families.length);
-    for (let record = 0; record < count; record++) order[next[data[record * RECORD_FIELDS]]++] = record;
-    for (let index = 0; index < families.length; index++) {
-      const from = firsts[index];
-      const to = firsts[index + 1];
-      if (to - from < 2) continue;
-      const seen = new Set<string>();
-      for (let at = from; at < to; at++) {
-        const field = order[at] * RECORD_FIELDS;
-        const size = seen.size;
-        if (seen.add(this.seriesKeyOf(data, field)).size === size) {
-          families[index].duplicateSeries = this.location(data[field + 1], data[field + 2], data[field + 3]);
-          break;
-        }
+    // The records by family; undefined: in their own order, 0 to count - 1.
+    const order = this.groupedByFamily(families.length);
+    const repeats: { family: Family; sampleStart: number }[] = [];
+    for (let from = 0; from < count;) {
+      const family = data[(order ? order[from]! : from) * RECORD_FIELDS]!;
+      let to = from + 1;
+      while (to < count && data[(order ? order[to]! : to) * RECORD_FIELDS] === family) to++;
+      const repeat = to - from < 2 ? -1 : this.firstRepeat(order, from, to);
+      if (repeat >= 0) repeats.push({ family: families[family]!, sampleStart: data[repeat * RECORD_FIELDS + 3]! });
+      from = to;
+    }
+    this.placeRepeats(repeats);
+  }
+
+  /** The records sorted by family, each family's in file order (a counting sort), or undefined when the file already
+   *  holds each family's records together. */
+  private groupedByFamily(familyCount: number): Int32Array | undefined {
+    const { data, count } = this.series;
+    const started = new Uint8Array(familyCount);
+    let together = true;
+    for (let record = 0, last = -1; record < count; record++) {
+      const family = data[record * RECORD_FIELDS]!;
+      if (family === last) continue;
+      if (started[family]) {
+        together = false;
+        break;
       }
+      started[family] = 1;
+      last = family;
+    }
+    if (together) return undefined;
+    const firsts = new Int32Array(familyCount + 1);
+    for (let record = 0; record < count; record++) firsts[data[record * RECORD_FIELDS]! + 1]++;
+    for (let index = 0; index < familyCount; index++) firsts[index + 1] += firsts[index]!;
+    const order = new Int32Array(count);
+    for (let record = 0; record < count; record++) order[firsts[data[record * RECORD_FIELDS]!]++] = record;
+    return order;
+  }
+
+  /** The first record of order[from, to) (one family's) whose key an earlier one has, or -1. */
+  private firstRepeat(order: Int32Array | undefined, from: number, to: number): number {
+    const seen = new Set<string>();
+    for (let at = from; at < to; at++) {
+      const record = order ? order[at]! : at;
+      const size = seen.size;
+      if (seen.add(this.seriesKeyOf(record * RECORD_FIELDS)).size === size) return record;
+    }
+    return -1;
+  }
+
+  /** Each repeat's family gets its place: the sample's line, from its start to the line feed. The lines are counted in
+   *  one pass over the text for them all. */
+  private placeRepeats(repeats: { family: Family; sampleStart: number }[]): void {
+    const text = this.text;
+    repeats.sort((a, b) => a.sampleStart - b.sampleStart);
+    let line = 0;
+    let counted = 0;
+    for (const { family, sampleStart } of repeats) {
+      for (let feed = text.indexOf('\n', counted); feed >= 0 && feed < sampleStart; feed = text.indexOf('\n', feed + 1)) {
+        line++;
+        counted = feed + 1;
+      }
+      const lineStart = text.lastIndexOf('\n', sampleStart - 1) + 1;
+      family.duplicateSeries = this.location(line, sampleStart - lineStart, text.indexOf('\n', sampleStart) - lineStart);
     }
   }
 
   /** A record's key: the label pairs in written order as `name="escaped value"` joined by commas, after the sample's name
    *  and a NUL when it is not the family's. */
-  private seriesKeyOf(data: Int32Array, field: number): string {
-    const keyStart = data[field + 4];
-    if (keyStart < 0) return this.series.builtKeys[-1 - keyStart];
-    const pairs = this.text.slice(keyStart, data[field + 5]);
-    const nameLength = data[field + 7];
+  private seriesKeyOf(field: number): string {
+    const data = this.series.data;
+    const keyStart = data[field + 1]!;
+    if (keyStart < 0) return this.series.builtKeys[-1 - keyStart]!;
+    const pairs = this.text.slice(keyStart, data[field + 2]);
+    const nameLength = data[field + 4]!;
     if (nameLength === 0) return pairs;
-    const nameStart = data[field + 6];
+    const nameStart = data[field + 3]!;
     return `${this.text.slice(nameStart, nameStart + nameLength)}\u0000${pairs}`;
   }
 
@@ -486,7 +532,7 @@ class ExpositionParser {
     if (keyed) {
       const builtKeys = this.series.builtKeys;
       builtKeys.push(this.seriesKey);
-      this.series.add(family.index, this.lineNumber - 1, sampleStart - this.lineStart, this.lineEnd - this.lineStart, -builtKeys.length, 0, 0, 0);
+      this.series.add(family.index, -builtKeys.length, 0, sampleStart, 0);
     }
   }
 
@@ -636,7 +682,7 @@ class ExpositionParser {
     }
     family.samples++;
     if (keyed) {
-      this.series.add(family.index, this.lineNumber - 1, 0, end - start, seriesStart, seriesEnd, start, name === family.name ? 0 : nameEnd - start);
+      this.series.add(family.index, seriesStart, seriesEnd, start, name === family.name ? 0 : nameEnd - start);
     }
     this.learnLayout(name, family, braces, keyed);
     return true;
@@ -699,7 +745,7 @@ class ExpositionParser {
           // The pairs run from the brace to the last quote: the value after them holds none.
           const seriesStart = start + layout.prefix.length;
           const seriesEnd = layout.keyed ? text.lastIndexOf('"', next) + 1 : seriesStart;
-          this.series.add(family.index, this.lineNumber - 1, 0, next - 1 - start, seriesStart, seriesEnd, start, layout.ownName ? 0 : layout.name.length);
+          this.series.add(family.index, seriesStart, seriesEnd, start, layout.ownName ? 0 : layout.name.length);
         }
         start = next;
         continue lines;
@@ -878,10 +924,10 @@ function isSpecialFloat(text: string): boolean {
   return /^(?:[+-]?(?:inf|infinity)|nan)$/i.test(text);
 }
 
-/** Numbers per record of SeriesRecords: the family's index; the line, and the columns a repeat is reported at; where the
- *  key's pairs are in the text, or -1 - the index of a key readSample built; where the sample's name is, and its length
- *  when it is not the family's own (0 otherwise). */
-const RECORD_FIELDS = 8;
+/** Numbers per record of SeriesRecords: the family's index; where the key's pairs are in the text, or -1 - the index of a
+ *  key readSample built, and 0; where the sample starts (its name, a repeat's place); the length of its name when it is
+ *  not the family's own (0 otherwise). A repeat's line is counted only once it is found (placeRepeats). */
+const RECORD_FIELDS = 5;
 
 /** The series of keyed families in file order, kept as numbers outside the JavaScript heap: no key string or set lives
  *  through the parse, where each would be copied by every collection until promoted (25,000 of them in a 50,000-series
@@ -892,7 +938,7 @@ class SeriesRecords {
   /** The keys readSample built for lines it had to read piece by piece (blanks, escapes). */
   readonly builtKeys: string[] = [];
 
-  add(family: number, line: number, start: number, end: number, keyStart: number, keyEnd: number, nameStart: number, nameLength: number): void {
+  add(family: number, keyStart: number, keyEnd: number, sampleStart: number, nameLength: number): void {
     let data = this.data;
     let field = this.count * RECORD_FIELDS;
     if (field === data.length) {
@@ -901,12 +947,9 @@ class SeriesRecords {
       this.data = data;
     }
     data[field++] = family;
-    data[field++] = line;
-    data[field++] = start;
-    data[field++] = end;
     data[field++] = keyStart;
     data[field++] = keyEnd;
-    data[field++] = nameStart;
+    data[field++] = sampleStart;
     data[field] = nameLength;
     this.count++;
   }
