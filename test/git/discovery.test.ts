@@ -26,7 +26,7 @@ function gitAnswer(dir: string): { root: string; headBorn: boolean } {
 
 /** Discovery's answer in `dir`, which must agree with git's. */
 async function agreedAnswer(dir: string): Promise<PlainRepository> {
-  const found = await findPlainRepository(fs.realpathSync(dir), PLAIN_ENV);
+  const found = findPlainRepository(fs.realpathSync(dir), PLAIN_ENV);
   assert.ok(found, `no answer in ${dir}`);
   assert.deepEqual({ root: found.root, headBorn: found.headBorn }, gitAnswer(dir));
   return found;
@@ -67,7 +67,7 @@ test('a repository inside another one is its own', async (t) => {
 test('what git must answer is left to it', async (t) => {
   const repo = TempRepo.create(t);
   repo.commit({ 'a.proto': 'one\n' });
-  const unanswered = async (dir: string, env: NodeJS.ProcessEnv = PLAIN_ENV) => assert.equal(await findPlainRepository(fs.realpathSync(dir), env), undefined);
+  const unanswered = async (dir: string, env: NodeJS.ProcessEnv = PLAIN_ENV) => assert.equal(findPlainRepository(fs.realpathSync(dir), env), undefined);
 
   await t.test('a variable that moves the repository or its configuration', async () => {
     for (const variable of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CEILING_DIRECTORIES', 'GIT_CONFIG_NOSYSTEM', 'GIT_NAMESPACE', 'GIT_CONFIG_COUNT']) {
@@ -75,7 +75,7 @@ test('what git must answer is left to it', async (t) => {
     }
     // What a pre-commit hook is handed leaves it alone.
     const hook = { ...PLAIN_ENV, GIT_INDEX_FILE: '.git/index', GIT_EDITOR: ':', GIT_PREFIX: '', GIT_AUTHOR_NAME: 'A', GIT_EXEC_PATH: '/usr/lib/git-core' };
-    assert.ok(await findPlainRepository(repo.dir, hook));
+    assert.ok(findPlainRepository(repo.dir, hook));
   });
 
   await t.test('a detached HEAD', async () => {
@@ -104,7 +104,7 @@ test('what git must answer is left to it', async (t) => {
       await unanswered(repo.dir);
     }
     fs.writeFileSync(config, `${original}[core]\n\tbare = false\n`);
-    assert.ok(await findPlainRepository(repo.dir, PLAIN_ENV), 'bare = false is the plain case');
+    assert.ok(findPlainRepository(repo.dir, PLAIN_ENV), 'bare = false is the plain case');
     fs.writeFileSync(config, original);
   });
 

@@ -151,7 +151,7 @@ export class GitRepository {
    *  commit yet, without starting git at all (the auto base is then none); else the branch listing the auto base reads
    *  anyway tells HEAD's commit. Undefined when git must be asked after all. */
   private static async openPlain(directory: string, env: NodeJS.ProcessEnv): Promise<GitRepository | undefined> {
-    const plain = await findPlainRepository(directory, env);
+    const plain = findPlainRepository(directory, env);
     if (!plain) return undefined;
     const git = new GitRunner(plain.root, env);
     if (!plain.headBorn) return new GitRepository(plain.root, git, { head: undefined });

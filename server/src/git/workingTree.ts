@@ -35,9 +35,8 @@ export class WorkingTree implements Tree {
     const full = resolveInside(this.root, relative);
     if (!full) return undefined;
     try {
-      if (!isInside(this.root, await fs.realpath(full))) return undefined;
-      const stat = await fs.stat(full);
-      if (!stat.isFile()) return undefined;
+      const [real, stat] = await Promise.all([fs.realpath(full), fs.stat(full)]);
+      if (!isInside(this.root, real) || !stat.isFile()) return undefined;
       return textOfBytes(await fs.readFile(full));
     } catch {
       return undefined;
