@@ -119,3 +119,27 @@ test('the bundle run as a module itself, as a hook an older install-hook wrote r
   const withoutDuration = (stdout: string) => stdout.replace(/"durationMs": \d+/g, '');
   assert.equal(withoutDuration(direct.stdout), withoutDuration(launched.stdout));
 });
+
+test('a check of a kind the cache was not made with writes it again once, with both kinds; checks of either then read it', async (t) => {
+  const protos = TempRepo.create(t);
+  protos.commit({ 'api/user.proto': PROTO });
+  protos.write({ 'api/user.proto': WITHOUT_EMAIL });
+  const metrics = TempRepo.create(t);
+  metrics.write({ 'metrics.prom': '# TYPE requests counter\nrequests 1\n' });
+  const dir = cacheDirectory(t);
+  const env = { ...process.env, GRAYCHECK_CODE_CACHE: dir };
+  const check = async (repo: TempRepo) => {
+    const result = await runCli(['check', '--format', 'json'], { cwd: repo.dir, env });
+    assert.ok(result.status === 0 || result.status === 1, result.stderr);
+    const [file] = cacheFiles(dir);
+    assert.ok(file);
+    const bytes = fs.readFileSync(path.join(dir, file));
+    return { written: fs.statSync(path.join(dir, file)).mtimeMs, kinds: bytes.toString('latin1', 28, 28 + bytes.readUInt32LE(24)) };
+  };
+  const first = await check(protos);
+  assert.equal(first.kinds, 'protobuf');
+  const second = await check(metrics);
+  assert.equal(second.kinds, 'protobuf,metrics');
+  assert.notEqual(second.written, first.written, 'written again with the metrics code');
+  for (const repo of [metrics, protos]) assert.deepEqual(await check(repo), second, 'read, not written again');
+});

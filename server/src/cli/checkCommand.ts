@@ -10,6 +10,7 @@ import { describeFileError } from '../fileErrors';
 import { GitRepository } from '../git/repository';
 import { prepareComparison, RepositoryComparisons } from '../workspace';
 import { flagOption, parseArgs, stringOption, type OptionSpecs } from './args';
+import { reportCheckedKinds } from './checkedKinds';
 import { CliError, EXIT_FINDINGS, EXIT_OK, UsageError } from './exitCodes';
 import { formatJson } from './formatters/json';
 import type { CheckReport } from './formatters/report';
@@ -67,6 +68,7 @@ export async function checkCommand(argv: readonly string[], io: CommandIO): Prom
       );
     await assertPathsExist(missing, prepared.comparison);
     const result = await comparisons.checks.run(prepared.comparison);
+    reportCheckedKinds(comparisons.checks.startedKinds());
     // A kind that could not run at all (its own configuration is unusable) would otherwise pass every change in its files.
     const blocked = result.notChecked.find((entry) => entry.blocksKind);
     if (blocked) throw new CliError(blocked.reason);

@@ -9,15 +9,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import { CHECKED_KINDS_EVENT } from './checkedKinds';
 
 /** A hash of dist/cli-main.js, set by scripts/build.mjs: a new build never reads an older build's cache. */
 declare const BUNDLE_ID: string;
 
 const BUNDLE = path.join(__dirname, 'cli-main.js');
-const MAGIC = 0x31434347; // "GCC1"
-/** magic, flags, data length, bundle size, bundle modification time (float64). V8 checks the rest: its version and
- *  flags, the source's length, the data's length. */
-const HEADER_BYTES = 24;
+const MAGIC = 0x32434347; // "GCC2"
+/** magic, flags, data length, bundle size, bundle modification time (float64), the length of the kinds' names (then
+ *  the names, comma-separated, then the data). V8 checks the rest: its version and flags, the source's length, the
+ *  data's length. */
+const HEADER_BYTES = 28;
 /** The cache was written at the end of a `check`, so it holds the code a check runs, not only the start-up's. */
 const AFTER_CHECK = 1;
 /** How many caches of other builds or Node versions stay beside this one's. */
@@ -47,6 +49,8 @@ interface CacheFile {
   path: string;
   data: Buffer | undefined;
   flags: number;
+  /** The kinds whose code the checks that made the cache ran (checkedKinds.ts). */
+  kinds: string[];
 }
 
 function cacheDirectory(): string | undefined {
@@ -72,7 +76,7 @@ function isOwn(stats: fs.Stats): boolean {
 
 function readCache(directory: string, bundle: fs.Stats): CacheFile {
   const file = path.join(directory, `cli-main-${BUNDLE_ID}-${process.version}-${process.arch}.cache`);
-  const none: CacheFile = { path: file, data: undefined, flags: 0 };
+  const none: CacheFile = { path: file, data: undefined, flags: 0, kinds: [] };
   try {
     if (!isOwn(fs.statSync(directory))) return none;
     const descriptor = fs.openSync(file, 'r');
@@ -80,11 +84,14 @@ function readCache(directory: string, bundle: fs.Stats): CacheFile {
       if (!isOwn(fs.fstatSync(descriptor))) return none;
       const bytes = fs.readFileSync(descriptor);
       if (bytes.length < HEADER_BYTES || bytes.readUInt32LE(0) !== MAGIC) return none;
-      const data = bytes.subarray(HEADER_BYTES);
+      const kindsEnd = HEADER_BYTES + bytes.readUInt32LE(24);
+      if (kindsEnd > bytes.length) return none;
+      const data = bytes.subarray(kindsEnd);
       if (bytes.readUInt32LE(8) !== data.length) return none;
       // A bundle edited in place (not rebuilt) keeps its id; its size and time tell.
       if (bytes.readUInt32LE(12) !== bundle.size || bytes.readDoubleLE(16) !== bundle.mtimeMs) return none;
-      return { path: file, data, flags: bytes.readUInt32LE(4) };
+      const kinds = bytes.toString('latin1', HEADER_BYTES, kindsEnd).split(',').filter(Boolean);
+      return { path: file, data, flags: bytes.readUInt32LE(4), kinds };
     } finally {
       fs.closeSync(descriptor);
     }
@@ -93,19 +100,21 @@ function readCache(directory: string, bundle: fs.Stats): CacheFile {
   }
 }
 
-function writeCache(directory: string, cache: CacheFile, data: Buffer, flags: number, bundle: fs.Stats): void {
+function writeCache(directory: string, cache: CacheFile, data: Buffer, flags: number, kinds: readonly string[], bundle: fs.Stats): void {
   try {
     fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
     if (!isOwn(fs.statSync(directory))) return;
+    const names = Buffer.from(kinds.join(','), 'latin1');
     const header = Buffer.alloc(HEADER_BYTES);
     header.writeUInt32LE(MAGIC, 0);
     header.writeUInt32LE(flags, 4);
     header.writeUInt32LE(data.length, 8);
     header.writeUInt32LE(bundle.size, 12);
     header.writeDoubleLE(bundle.mtimeMs, 16);
+    header.writeUInt32LE(names.length, 24);
     // Written whole under another name, then renamed: a reader never sees half a file.
     const temporary = `${cache.path}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, Buffer.concat([header, data]), { mode: 0o600 });
+    fs.writeFileSync(temporary, Buffer.concat([header, names, data]), { mode: 0o600 });
     fs.renameSync(temporary, cache.path);
     // Caches of other builds or Node versions take room, but one may be another install's that is in use (a global and
     // a project's graycheck, two checkouts): the most recently written few are kept, so that running them in turn does not
@@ -151,15 +160,22 @@ function start(): void {
   // The bundle is the function Node wraps a CommonJS module in (scripts/build.mjs).
   const script = new vm.Script(source, { filename: BUNDLE, ...(cache?.data ? { cachedData: cache.data } : {}) });
   // The language server runs for hours and ends by a signal: only short commands write the cache, and a check's run
-  // replaces one that a shorter command (--help) wrote.
+  // replaces one that a shorter command (--help) wrote, or one made without a kind it checked (a first check of a
+  // repository with .proto files only, then one of a .prom file, whose parser every later run would compile).
   const flags = command === 'check' ? AFTER_CHECK : 0;
-  const stale = !cache?.data || script.cachedDataRejected === true || (flags & AFTER_CHECK & ~cache.flags) !== 0;
-  if (directory !== undefined && cache && stale && command !== 'lsp') {
+  const deserialized = cache?.data !== undefined && script.cachedDataRejected !== true;
+  const stale = !deserialized || (flags & AFTER_CHECK & ~cache!.flags) !== 0;
+  let checkedKinds: readonly string[] = [];
+  if (directory !== undefined && cache && command !== 'lsp') {
+    process.on(CHECKED_KINDS_EVENT, (kinds: readonly string[]) => (checkedKinds = kinds));
     process.once('exit', () => {
+      const newKinds = checkedKinds.filter((kind) => !cache.kinds.includes(kind));
+      if (!stale && newKinds.length === 0) return;
       // A code cache holds the V8 flags it was made with and is rejected under others: it is made under the ones the
-      // bundle is compiled with.
+      // bundle is compiled with. It holds every function compiled so far, the deserialized ones included.
       v8.setFlagsFromString(DEFAULT_FLAGS);
-      writeCache(directory, cache, script.createCachedData(), flags, bundle);
+      const kinds = deserialized ? [...cache.kinds, ...newKinds] : checkedKinds;
+      writeCache(directory, cache, script.createCachedData(), flags, kinds, bundle);
     });
   }
   // The bundle runs as the CommonJS module it was built as, and as the main one, so that it starts the command.

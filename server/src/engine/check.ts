@@ -28,6 +28,11 @@ export class CheckSession {
     private readonly options: CheckSessionOptions = {},
   ) {}
 
+  /** The kinds whose sessions were started, in the registry's order. */
+  startedKinds(): string[] {
+    return this.checkers.filter((checker) => this.sessions.has(checker)).map((checker) => checker.kind);
+  }
+
   run(comparison: Comparison): Promise<CheckResult> {
     return checkWith(comparison, this.checkers, async (checker) => {
       let session = this.sessions.get(checker);
