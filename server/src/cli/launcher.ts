@@ -161,7 +161,7 @@ function start(): void {
   const script = new vm.Script(source, { filename: BUNDLE, ...(cache?.data ? { cachedData: cache.data } : {}) });
   // The language server runs for hours and ends by a signal: only short commands write the cache, and a check's run
   // replaces one that a shorter command (--help) wrote, or one made without a kind it checked (a first check of a
-  // repository with .proto files only, then one of a .prom file, whose parser every later run would compile).
+  // repository with one kind's files, then one of another's, whose code every later run would compile).
   const flags = command === 'check' ? AFTER_CHECK : 0;
   const deserialized = cache?.data !== undefined && script.cachedDataRejected !== true;
   const stale = !deserialized || (flags & AFTER_CHECK & ~cache!.flags) !== 0;
