@@ -115,3 +115,12 @@ test('YAML that is not a rule file gives undefined', () => {
   assert.equal(looksLikeRuleFile('services:\n  web: {}\n'), false);
   assert.equal(looksLikeRuleFile(rules('      - record: r\n        expr: up\n')), true);
 });
+
+test('an OpenAPI description whose schemas have groups and rules properties is not a rule file', () => {
+  const schemas =
+    'components:\n  schemas:\n    RuleGroups:\n      properties:\n        groups:\n          items:\n            properties:\n              rules:\n                type: array\n';
+  assert.equal(looksLikeRuleFile(`openapi: 3.1.0\n${schemas}`), false);
+  assert.equal(looksLikeRuleFile(`swagger: "2.0"\n${schemas}`), false);
+  // The same keys in a file of another kind still look like rules, to be read and decided by the parse.
+  assert.equal(looksLikeRuleFile(schemas), true);
+});
