@@ -99,7 +99,13 @@ test('what git must answer is left to it', async (t) => {
   await t.test('configuration git reads differently: an include, core.worktree, core.bare, an extension', async () => {
     const config = repo.path('.git/config');
     const original = fs.readFileSync(config, 'utf8');
-    for (const extra of ['[include]\n\tpath = other', '[core]\n\tworktree = /elsewhere', '[core]\n\tbare = true', '[extensions]\n\tobjectformat = sha1']) {
+    for (const extra of [
+      '[include]\n\tpath = other',
+      '[core]\n\tworktree = /elsewhere',
+      '[core]\n\tbare = true',
+      '[core] worktree = /elsewhere',
+      '[extensions]\n\tobjectformat = sha1',
+    ]) {
       fs.writeFileSync(config, `${original}${extra}\n`);
       await unanswered(repo.dir);
     }

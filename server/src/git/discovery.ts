@@ -45,15 +45,16 @@ const HARMLESS_VARIABLES = new Set([
 const HARMLESS_PREFIXES = ['GIT_AUTHOR_', 'GIT_COMMITTER_', 'GIT_TRACE', 'GIT_SSL_', 'GIT_HTTP_', 'GIT_SSH', 'GIT_PROXY_'];
 
 /** The plain repository `directory` (a real path) is in, or undefined when git must be asked. The few small files are
- *  read synchronously: a command waits for them anyway, and each asynchronous call costs a round trip through libuv's
- *  threads (the ten of them took 6 ms, these take well under 1). */
+ *  read synchronously: a command waits for them anyway, and each asynchronous call is a round trip through libuv's
+ *  threads (about 45 microseconds each here, against 10 for the synchronous call). */
 export function findPlainRepository(directory: string, env: NodeJS.ProcessEnv): PlainRepository | undefined {
   if (typeof process.getuid !== 'function' || !isPlainEnvironment(env)) return undefined;
   try {
     const uid = process.getuid();
-    const device = fs.statSync(directory).dev;
+    let device: number | undefined;
     for (let dir = directory; ; dir = path.dirname(dir)) {
       const here = fs.statSync(dir);
+      device ??= here.dev;
       if (here.dev !== device) return undefined;
       const dotGit = lstatIfAny(path.join(dir, '.git'));
       if (dotGit) {
@@ -115,17 +116,17 @@ function isSafeRefName(ref: string): boolean {
 function isPlainConfig(text: string): boolean {
   let section = '';
   for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
+    let line = raw.trim();
     if (line.endsWith('\\')) return false;
-    const header = /^\[\s*([A-Za-z0-9.-]+)(\s+"[^"]*")?\s*\]/.exec(line);
     if (line.startsWith('[')) {
+      const header = /^\[\s*([A-Za-z0-9.-]+)(\s+"[^"]*")?\s*\]/.exec(line);
       if (!header) return false;
       section = header[1]!.toLowerCase();
       if (section === 'include' || section === 'includeif' || section === 'extensions') return false;
-      continue;
+      // git reads a variable on the header's line too: `[core] worktree = …`.
+      line = line.slice(header[0].length).trim();
     }
-    if (section !== 'core') continue;
+    if (line === '' || line.startsWith('#') || line.startsWith(';') || section !== 'core') continue;
     const [key, ...rest] = line.split('=');
     const name = key!.trim().toLowerCase();
     const value = rest
