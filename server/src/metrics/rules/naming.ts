@@ -57,8 +57,8 @@ function nameOf(label: NamedPlace): string {
 }
 
 /** The family promlint would see: promlinter's for Go (variable and constant label names, one series, so never a
- *  duplicate), the parsed family for an exposition file. */
-/** The family promlint would see: an OpenTelemetry instrument under the name the Prometheus exporter gives it. */
+ *  duplicate), the parsed family for an exposition file, and an OpenTelemetry instrument under the name the Prometheus
+ *  exporter gives it. */
 function lintable(definition: MetricDefinition, options: MetricsOptions) {
   const labels = (definition.labels ?? []).map(nameOf);
   for (let index = 0; index < definition.constLabels.length; index++) labels.push(definition.constLabels[index].name);
