@@ -195,18 +195,16 @@ class ExpositionParser {
   }
 
   /** Each family's first series that repeats an earlier one (promlint's "metric not unique"), from the records the parse
-   *  left: family by family in file order, each family's keys in a set of its own that is dropped after it. Most files
-   *  hold each family's lines together, and the records are then read in their order; else they are sorted by family. */
+   *  left: family by family in file order, each family's keys in a set of its own that is dropped after it. */
   private findRepeatedSeries(families: readonly Family[]): void {
     const { data, count } = this.series;
     if (count < 2) return;
-    // The records by family; undefined: in their own order, 0 to count - 1.
-    const order = this.groupedByFamily(families.length);
+    const order = this.byFamily(families.length);
     const repeats: { family: Family; sampleStart: number }[] = [];
     for (let from = 0; from < count;) {
-      const family = data[(order ? order[from]! : from) * RECORD_FIELDS]!;
+      const family = data[order[from]! * RECORD_FIELDS]!;
       let to = from + 1;
-      while (to < count && data[(order ? order[to]! : to) * RECORD_FIELDS] === family) to++;
+      while (to < count && data[order[to]! * RECORD_FIELDS] === family) to++;
       const repeat = to - from < 2 ? -1 : this.firstRepeat(order, from, to);
       if (repeat >= 0) repeats.push({ family: families[family]!, sampleStart: data[repeat * RECORD_FIELDS + 3]! });
       from = to;
@@ -214,23 +212,9 @@ class ExpositionParser {
     this.placeRepeats(repeats);
   }
 
-  /** The records sorted by family, each family's in file order (a counting sort), or undefined when the file already
-   *  holds each family's records together. */
-  private groupedByFamily(familyCount: number): Int32Array | undefined {
+  /** The records sorted by family, each family's in file order (a counting sort). */
+  private byFamily(familyCount: number): Int32Array {
     const { data, count } = this.series;
-    const started = new Uint8Array(familyCount);
-    let together = true;
-    for (let record = 0, last = -1; record < count; record++) {
-      const family = data[record * RECORD_FIELDS]!;
-      if (family === last) continue;
-      if (started[family]) {
-        together = false;
-        break;
-      }
-      started[family] = 1;
-      last = family;
-    }
-    if (together) return undefined;
     const firsts = new Int32Array(familyCount + 1);
     for (let record = 0; record < count; record++) firsts[data[record * RECORD_FIELDS]! + 1]++;
     for (let index = 0; index < familyCount; index++) firsts[index + 1] += firsts[index]!;
@@ -240,10 +224,10 @@ class ExpositionParser {
   }
 
   /** The first record of order[from, to) (one family's) whose key an earlier one has, or -1. */
-  private firstRepeat(order: Int32Array | undefined, from: number, to: number): number {
+  private firstRepeat(order: Int32Array, from: number, to: number): number {
     const seen = new Set<string>();
     for (let at = from; at < to; at++) {
-      const record = order ? order[at]! : at;
+      const record = order[at]!;
       const size = seen.size;
       if (seen.add(this.seriesKeyOf(record * RECORD_FIELDS)).size === size) return record;
     }
