@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import { CLI_PATH, runCli, type CliResult } from '../support/cli';
+import { gitSpy } from '../support/gitSpy';
 import { GIT_ENV, TempRepo } from '../support/tempRepo';
 
 const USER_PROTO = 'acme/user/v1/user.proto';
@@ -149,28 +150,12 @@ test('a repository without commits has nothing to compare with: exit 0, even wit
   assert.match(result.stdout, /\(no base: the repository has no commits yet\)\n$/);
 });
 
-/** A git on PATH that records each call (its command) and then runs the real git. */
-function gitSpy(t: Parameters<typeof TempRepo.create>[0]): { env: NodeJS.ProcessEnv; calls(): string[] } {
-  const dir = emptyTempDir(t);
-  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-  const log = path.join(dir, 'calls.log');
-  fs.writeFileSync(path.join(dir, 'git'), `#!/bin/sh\necho "$*" >> "${log}"\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
-  const plain = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')));
-  return {
-    env: { ...plain, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}` },
-    // Each call's first word after the safety options (-c key=value pairs and --no-pager).
-    calls: () =>
-      (fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => line.replace(/^(--no-pager |-c \S+ )*/, '').split(' ')[0]!),
-  };
-}
-
 test('a plain repository is found from its files: no git at all before the first commit, none for the top level after it', async (t) => {
   const repo = TempRepo.create(t);
   repo.write({ [USER_PROTO]: USER_WITHOUT_EMAIL });
-  const fresh = gitSpy(t);
+  // Without the caller's GIT_ variables, some of which (GIT_CONFIG_NOSYSTEM, say) leave discovery to git.
+  const plain = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')));
+  const fresh = gitSpy(t, plain);
   const first = await runCli(['check', '--format', 'json'], { cwd: repo.path('acme'), env: fresh.env });
   assert.equal(first.status, 0, first.stderr);
   assert.equal(parseJson(first).base, null);
@@ -178,7 +163,7 @@ test('a plain repository is found from its files: no git at all before the first
 
   repo.commit({ [USER_PROTO]: USER });
   repo.write({ [USER_PROTO]: USER_WITHOUT_EMAIL });
-  const later = gitSpy(t);
+  const later = gitSpy(t, plain);
   const fromFiles = parseJson(await runCli(['check', '--format', 'json'], { cwd: repo.path('acme'), env: later.env }));
   assert.equal(later.calls()[0], 'for-each-ref');
   assert.ok(!later.calls().includes('rev-parse'), later.calls().join(', '));

@@ -1,5 +1,5 @@
 // The language server over real stdio JSON-RPC, in real git repositories: on-type findings, quick fixes, commands, status and failures.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { BaseInfo, CheckWorkspaceResult, ListRevisionsResult } from '../../server/src/protocol';
+import { gitSpy } from '../support/gitSpy';
 import { LspSession } from '../support/lspSession';
 import { TempRepo } from '../support/tempRepo';
 
@@ -220,18 +221,14 @@ test('outside a git repository: one error message, status error, and the server 
 test('an untrusted workspace runs no git and publishes nothing', async (t) => {
   const repo = TempRepo.create(t);
   repo.commit({ [USER_PATH]: USER });
-  // A git on PATH that records each call and then runs the real git: it proves which sessions used git, without faking it.
-  const spy = fs.mkdtempSync(path.join(os.tmpdir(), 'graycheck-gitspy-'));
-  t.after(() => fs.rmSync(spy, { recursive: true, force: true }));
-  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-  fs.writeFileSync(path.join(spy, 'git'), `#!/bin/sh\necho "$*" >> "$GIT_SPY_LOG"\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
-  const envWithLog = (log: string) => ({ ...process.env, PATH: `${spy}${path.delimiter}${process.env.PATH}`, GIT_SPY_LOG: path.join(spy, log) });
-
-  const trusted = await LspSession.start(t, repo.dir, { env: envWithLog('trusted.log') });
+  // Spies on git prove which sessions used it, without faking it.
+  const trustedGit = gitSpy(t);
+  const trusted = await LspSession.start(t, repo.dir, { env: trustedGit.env });
   assert.equal(trusted.statuses[0].state, 'ready');
-  assert.ok(fs.readFileSync(path.join(spy, 'trusted.log'), 'utf8').length > 0, 'the spy sees the git of a trusted session');
+  assert.ok(trustedGit.calls().length > 0, 'the spy sees the git of a trusted session');
 
-  const lsp = await LspSession.start(t, repo.dir, { env: envWithLog('untrusted.log'), initializationOptions: { trusted: false } });
+  const untrustedGit = gitSpy(t);
+  const lsp = await LspSession.start(t, repo.dir, { env: untrustedGit.env, initializationOptions: { trusted: false } });
   assert.equal(lsp.statuses[0].state, 'untrusted');
   const doc = await lsp.open(USER_PATH, USER);
   await doc.edit(USER_WITHOUT_EMAIL);
@@ -240,7 +237,7 @@ test('an untrusted workspace runs no git and publishes nothing', async (t) => {
   await assert.rejects(lsp.command('graycheck.setBase', 'HEAD'), /untrusted/);
   assert.deepEqual(lsp.published, []);
   assert.ok(lsp.statuses.every((status) => status.state === 'untrusted' && status.base === undefined));
-  assert.equal(fs.existsSync(path.join(spy, 'untrusted.log')), false, 'no git process ran');
+  assert.deepEqual(untrustedGit.calls(), [], 'no git process ran');
 });
 
 test('a half-typed field produces no phantom deletion', async (t) => {
